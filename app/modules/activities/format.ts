@@ -1,0 +1,29 @@
+import type { CostType } from "./vocabulary";
+
+/** "Free", "£4.50", "Pay what you can" — cost in plain words. */
+export function formatCost(costType: CostType, costPence: number | null | undefined): string {
+  if (costType === "free") return "Free";
+  if (costType === "pay_what_you_can") return "Pay what you can";
+  if (costPence == null) return "Paid";
+  return formatPounds(costPence);
+}
+
+export function formatPounds(pence: number): string {
+  const pounds = pence / 100;
+  return Number.isInteger(pounds) ? `£${pounds}` : `£${pounds.toFixed(2)}`;
+}
+
+/** "Tuesday 24 November 2026, 10:00 to 11:30" in the activity's own time zone. */
+export function formatSessionWhen(startsAt: Date | string, endsAt: Date | string, timezone: string): string {
+  const start = new Date(startsAt);
+  const end = new Date(endsAt);
+  const day = new Intl.DateTimeFormat("en-GB", {
+    weekday: "long",
+    day: "numeric",
+    month: "long",
+    year: "numeric",
+    timeZone: timezone,
+  }).format(start);
+  const time = new Intl.DateTimeFormat("en-GB", { hour: "2-digit", minute: "2-digit", timeZone: timezone });
+  return `${day}, ${time.format(start)} to ${time.format(end)}`;
+}

@@ -1,0 +1,142 @@
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import leafletStyles from "leaflet/dist/leaflet.css?url";
+import { PlaceMap } from "~/components/map/place-map";
+import { formatCost, formatSessionWhen } from "~/modules/activities/format";
+import { findPublishedActivity, listUpcomingSessions } from "~/modules/activities/public-activities.server";
+import { accessibilityFeatures, suitabilityOptions } from "~/modules/activities/vocabulary";
+import { notFound } from "~/utils/http.server";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: leafletStyles }];
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `${data.activity.title} — Linkway` : "Activity not found — Linkway" },
+  { name: "description", content: data?.activity.summary ?? "" },
+];
+
+export async function loader({ params }: LoaderFunctionArgs) {
+  const activity = await findPublishedActivity(params.id ?? "");
+  if (!activity) throw notFound("We could not find that activity. It may have finished or moved.");
+  const sessions = await listUpcomingSessions(activity.id, { limit: 8 });
+  return { activity, sessions };
+}
+
+export default function ActivityPage() {
+  const { activity, sessions } = useLoaderData<typeof loader>();
+  const place = [activity.venueName, activity.address, activity.town, activity.postcode].filter(Boolean).join(", ");
+  return (
+    <div className="container">
+      <p>
+        <Link to="/search">Back to all activities</Link>
+      </p>
+      <h1>{activity.title}</h1>
+      <p className="lead">{activity.summary}</p>
+      <p className="meta-row">
+        <span>{activity.categoryName}</span>
+        <span>Run by {activity.organisationName}</span>
+      </p>
+      <div className="split">
+        <div>
+          <h2>About</h2>
+          <p>{activity.description}</p>
+
+          <h2>Cost</h2>
+          <p>
+            {formatCost(activity.costType, activity.costPence)}
+            {activity.costDetails ? `. ${activity.costDetails}` : ""}
+          </p>
+          {activity.referralOffer && (
+            <p className="notice">
+              <strong>If you are referred:</strong> {activity.referralOffer}
+            </p>
+          )}
+
+          <h2>Who it suits</h2>
+          {activity.suitableFor.length ? (
+            <ul className="feature-list">
+              {activity.suitableFor.map((key) => (
+                <li key={key}>{suitabilityOptions[key as keyof typeof suitabilityOptions] ?? key}</li>
+              ))}
+            </ul>
+          ) : (
+            <p>Everyone is welcome.</p>
+          )}
+
+          <h2>Accessibility</h2>
+          {activity.accessibility.length ? (
+            <ul className="feature-list">
+              {activity.accessibility.map((key) => (
+                <li key={key}>{accessibilityFeatures[key as keyof typeof accessibilityFeatures] ?? key}</li>
+              ))}
+            </ul>
+          ) : (
+            <p>Ask the organiser about access.</p>
+          )}
+
+          <h2>How to join</h2>
+          <ul>
+            <li>Your GP, nurse or link worker can refer you.</li>
+            {activity.selfReferral && <li>You can also ask for a place yourself.</li>}
+            {activity.dropIn && <li>You can drop in without booking.</li>}
+          </ul>
+
+          <h2>Next sessions</h2>
+          {sessions.length ? (
+            <ul className="card-list">
+              {sessions.map((s) => (
+                <li key={s.id} className="card">
+                  <strong>{formatSessionWhen(s.startsAt, s.endsAt, activity.timezone)}</strong>
+                  <br />
+                  {s.status === "cancelled" ? (
+                    <span className="status">Cancelled{s.cancelReason ? `: ${s.cancelReason}` : ""}</span>
+                  ) : s.placesLeft > 0 ? (
+                    <span>
+                      {s.placesLeft} {s.placesLeft === 1 ? "place" : "places"} left
+                    </span>
+                  ) : (
+                    <span className="status">Full</span>
+                  )}
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <p>No sessions are planned at the moment.</p>
+          )}
+        </div>
+        <aside aria-labelledby="where-heading">
+          <h2 id="where-heading">Where</h2>
+          {activity.online ? (
+            <p>Online. The joining link is sent to people who book a place.</p>
+          ) : (
+            <>
+              <p>{place}</p>
+              {activity.lat != null && activity.lng != null && (
+                <PlaceMap lat={activity.lat} lng={activity.lng} label={activity.venueName ?? activity.title} />
+              )}
+            </>
+          )}
+          <h2>Contact</h2>
+          <p>
+            {activity.contactName && (
+              <>
+                {activity.contactName}
+                <br />
+              </>
+            )}
+            {activity.contactPhone && (
+              <>
+                Phone: <a href={`tel:${activity.contactPhone.replace(/\s/g, "")}`}>{activity.contactPhone}</a>
+                <br />
+              </>
+            )}
+            {activity.contactEmail && (
+              <>
+                Email: <a href={`mailto:${activity.contactEmail}`}>{activity.contactEmail}</a>
+              </>
+            )}
+          </p>
+        </aside>
+      </div>
+    </div>
+  );
+}

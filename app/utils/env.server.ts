@@ -1,0 +1,100 @@
+import { z } from "zod";
+
+const booleanFlag = z
+  .enum(["true", "false", "1", "0", "yes", "no"], {
+    error: "expected true or false",
+  })
+  .transform((v) => v === "true" || v === "1" || v === "yes");
+
+const bbox = z
+  .string()
+  .regex(/^-?\d+(\.\d+)?(,-?\d+(\.\d+)?){3}$/, {
+    error: "expected four numbers: minLng,minLat,maxLng,maxLat",
+  })
+  .transform((v) => {
+    const [minLng, minLat, maxLng, maxLat] = v.split(",").map(Number);
+    return { minLng, minLat, maxLng, maxLat };
+  })
+  .refine((b) => b.minLng < b.maxLng && b.minLat < b.maxLat, {
+    error: "the minimums must be below the maximums",
+  });
+
+const positiveInt = z.coerce.number({ error: "expected a whole number" }).int().positive();
+
+export const envSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  PORT: z.coerce.number({ error: "expected a port number" }).int().min(1).max(65535).default(3000),
+  /** The address people reach the site at; used in emailed links. */
+  PUBLIC_URL: z.url({ error: "expected a full URL such as https://linkway.example.org" }).optional(),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, { error: "expected a postgres:// URL" })
+    .optional(),
+  DATA_DIR: z.string().min(1).default("./data"),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  TILE_URL: z
+    .string()
+    .regex(/^https?:\/\/.*\{z\}.*\{x\}.*\{y\}/, {
+      error: "expected a tile URL template with {z}, {x} and {y}",
+    })
+    .default("https://tile.openstreetmap.org/{z}/{x}/{y}.png"),
+  TILE_ATTRIBUTION: z
+    .string()
+    .default('&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors'),
+  /** Allowed area for places, minLng,minLat,maxLng,maxLat (default: the United Kingdom). */
+  GEO_BOUNDS: bbox.prefault("-8.7,49.8,1.8,60.9"),
+  GEOCODER_URL: z.url({ error: "expected a URL" }).optional(),
+  MEILI_URL: z.url({ error: "expected a URL such as http://127.0.0.1:7700" }).optional(),
+  MEILI_KEY: z.string().optional(),
+  MEILI_INDEX: z.string().default("activities"),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, { error: "expected an smtp:// or smtps:// URL" })
+    .optional(),
+  MAIL_FROM: z.string().default("Linkway <no-reply@linkway.test>"),
+  /** Run the background worker inside the web process. */
+  RUN_WORKER: booleanFlag.default(true),
+  /** Load demo data into an empty database on start. */
+  SEED_DEMO: booleanFlag.default(true),
+  REFERRAL_LINK_DAYS: positiveInt.default(60),
+  REFERRAL_EXPIRY_DAYS: positiveInt.default(21),
+  STALL_NO_BOOKING_DAYS: positiveInt.default(14),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+/** Turns Zod's issues into lines that name the variable and what it expects. */
+export function describeEnvErrors(error: z.ZodError): string {
+  return error.issues
+    .map((issue) => `  ${issue.path.join(".") || "(environment)"}: ${issue.message}`)
+    .join("\n");
+}
+
+export function parseEnv(source: NodeJS.ProcessEnv): Env {
+  // Empty strings mean "unset" so `FOO= npm start` behaves as expected.
+  const cleaned = Object.fromEntries(
+    Object.entries(source).filter(([, v]) => v !== undefined && v !== ""),
+  );
+  const result = envSchema.safeParse(cleaned);
+  if (!result.success) {
+    throw new EnvError(
+      `Linkway cannot start: some settings are not valid.\n${describeEnvErrors(result.error)}`,
+    );
+  }
+  return result.data;
+}
+
+export class EnvError extends Error {}
+
+let cached: Env | undefined;
+
+/** The validated configuration; read once per process. */
+export function env(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}
+
+export function publicUrl(): string {
+  const e = env();
+  return (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, "");
+}

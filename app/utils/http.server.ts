@@ -1,0 +1,18 @@
+/** Responses thrown from loaders and actions; the root error boundary renders them. */
+
+export function notFound(message = "We could not find that page."): Response {
+  return new Response(message, { status: 404, statusText: "Not Found" });
+}
+
+export function forbidden(message = "You do not have access to this."): Response {
+  return new Response(message, { status: 403, statusText: "Forbidden" });
+}
+
+export function conflict(message: string): Response {
+  return new Response(message, { status: 409, statusText: "Conflict" });
+}
+
+/** JSON error for APIs: `{ error, field? }`. */
+export function jsonError(status: number, error: string, field?: string, init?: ResponseInit): Response {
+  return Response.json(field ? { error, field } : { error }, { ...init, status });
+}

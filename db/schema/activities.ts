@@ -1,0 +1,151 @@
+import { sql } from "drizzle-orm";
+import {
+  boolean,
+  date,
+  doublePrecision,
+  index,
+  integer,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
+import { users } from "./accounts";
+import { createdAt, id, timestamptz, tsvector, updatedAt } from "./columns";
+import { organisations } from "./organisations";
+
+/** The fixed taxonomy of kinds of activity; admins may edit names and add kinds. */
+export const categories = pgTable("categories", {
+  slug: text("slug").primaryKey(),
+  name: text("name").notNull(),
+  description: text("description"),
+  sortOrder: integer("sort_order").notNull().default(0),
+});
+
+export const activities = pgTable(
+  "activities",
+  {
+    id: id(),
+    organisationId: uuid("organisation_id")
+      .notNull()
+      .references(() => organisations.id, { onDelete: "cascade" }),
+    status: text("status", { enum: ["draft", "published", "archived"] })
+      .notNull()
+      .default("draft"),
+    title: text("title").notNull(),
+    summary: text("summary").notNull().default(""),
+    description: text("description").notNull().default(""),
+    category: text("category")
+      .notNull()
+      .references(() => categories.slug, { onUpdate: "cascade" }),
+    tags: text("tags").array().notNull().default(sql`'{}'::text[]`),
+    /** Who it suits: keys from app/modules/activities (age groups, carers welcome, …). */
+    suitableFor: text("suitable_for").array().notNull().default(sql`'{}'::text[]`),
+    costType: text("cost_type", { enum: ["free", "paid", "pay_what_you_can"] })
+      .notNull()
+      .default("free"),
+    /** Price in pence when costType is "paid". */
+    costPence: integer("cost_pence"),
+    costDetails: text("cost_details"),
+    /** e.g. "First month free when referred". */
+    referralOffer: text("referral_offer"),
+    /** Structured accessibility features: keys from app/modules/activities. */
+    accessibility: text("accessibility").array().notNull().default(sql`'{}'::text[]`),
+    /** Referrals are always accepted; these widen who may come. */
+    selfReferral: boolean("self_referral").notNull().default(false),
+    dropIn: boolean("drop_in").notNull().default(false),
+    /** When false, new referrals are accepted automatically. */
+    requiresScreening: boolean("requires_screening").notNull().default(false),
+    /** Default places per session. */
+    capacity: integer("capacity").notNull().default(12),
+    /** A referral completes after this many attended sessions (null: by the referrer or the programme's end). */
+    completionSessions: integer("completion_sessions"),
+    contactName: text("contact_name"),
+    contactEmail: text("contact_email"),
+    contactPhone: text("contact_phone"),
+    online: boolean("online").notNull().default(false),
+    /** Shown only to people with a booking. */
+    onlineUrl: text("online_url"),
+    venueName: text("venue_name"),
+    address: text("address"),
+    town: text("town"),
+    postcode: text("postcode"),
+    lat: doublePrecision("lat"),
+    lng: doublePrecision("lng"),
+    timezone: text("timezone").notNull().default("Europe/London"),
+    imagePath: text("image_path"),
+    imageAlt: text("image_alt"),
+    createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
+    publishedAt: timestamptz("published_at"),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    searchVector: tsvector("search_vector").generatedAlwaysAs(
+      sql`lw_activity_document(title, summary, description, tags)`,
+    ),
+  },
+  (t) => [
+    index("activities_org_idx").on(t.organisationId),
+    index("activities_status_category_idx").on(t.status, t.category),
+    index("activities_earth_idx").using("gist", sql`ll_to_earth(lat, lng)`),
+    index("activities_search_idx").using("gin", t.searchVector),
+    index("activities_title_trgm_idx").using("gin", sql`title gin_trgm_ops`),
+  ],
+);
+
+/** A recurrence (RFC 5545 RRULE) in the activity's local time; sessions are materialised from it. */
+export const schedules = pgTable(
+  "schedules",
+  {
+    id: id(),
+    activityId: uuid("activity_id")
+      .notNull()
+      .references(() => activities.id, { onDelete: "cascade" }),
+    /** RRULE without DTSTART, e.g. FREQ=WEEKLY;INTERVAL=2;BYDAY=TU. */
+    rrule: text("rrule").notNull(),
+    /** First start, wall-clock time in `timezone`. */
+    startsOn: date("starts_on", { mode: "string" }).notNull(),
+    startTime: text("start_time").notNull(),
+    durationMinutes: integer("duration_minutes").notNull(),
+    timezone: text("timezone").notNull().default("Europe/London"),
+    until: date("until", { mode: "string" }),
+    /** Sessions exist up to here; the worker rolls the horizon forward. */
+    materialisedUntil: timestamptz("materialised_until"),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index("schedules_activity_idx").on(t.activityId)],
+);
+
+export const sessions = pgTable(
+  "sessions",
+  {
+    id: id(),
+    activityId: uuid("activity_id")
+      .notNull()
+      .references(() => activities.id, { onDelete: "cascade" }),
+    /** Null for an extra date added by hand. */
+    scheduleId: uuid("schedule_id").references(() => schedules.id, { onDelete: "set null" }),
+    /** The occurrence this session came from (UTC), so re-materialising finds it again after a move. */
+    occurrenceAt: timestamp("occurrence_at", { withTimezone: true, mode: "date" }),
+    startsAt: timestamptz("starts_at").notNull(),
+    endsAt: timestamptz("ends_at").notNull(),
+    capacity: integer("capacity").notNull(),
+    /** Places taken; changed only by the conditional update in app/modules/bookings. */
+    bookedCount: integer("booked_count").notNull().default(0),
+    status: text("status", { enum: ["scheduled", "cancelled"] }).notNull().default("scheduled"),
+    cancelReason: text("cancel_reason"),
+    /** The organiser moved or resized this one; schedule edits leave it alone. */
+    detached: boolean("detached").notNull().default(false),
+    registerLinkSentAt: timestamptz("register_link_sent_at"),
+    /** Admins can reopen a locked register until this time. */
+    registerReopenedUntil: timestamptz("register_reopened_until"),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index("sessions_activity_starts_idx").on(t.activityId, t.startsAt),
+    index("sessions_starts_idx").on(t.startsAt),
+    uniqueIndex("sessions_schedule_occurrence_key").on(t.scheduleId, t.occurrenceAt),
+  ],
+);

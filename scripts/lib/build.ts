@@ -1,0 +1,31 @@
+import { spawnSync } from "node:child_process";
+import { existsSync, readdirSync, statSync } from "node:fs";
+import path from "node:path";
+
+const root = process.cwd();
+export const serverBuildPath = path.join(root, "build/server/index.js");
+
+function newestMtime(dir: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) newest = Math.max(newest, newestMtime(full));
+    else newest = Math.max(newest, statSync(full).mtimeMs);
+  }
+  return newest;
+}
+
+/** Builds when there is no build, or when app code is newer than it. */
+export async function buildIfNeeded(): Promise<void> {
+  if (existsSync(serverBuildPath)) {
+    const built = statSync(serverBuildPath).mtimeMs;
+    const sources = Math.max(newestMtime(path.join(root, "app")), newestMtime(path.join(root, "db")));
+    if (sources <= built) return;
+  }
+  console.log("Building the site (first start, or the code changed)…");
+  const result = spawnSync("npx", ["remix", "vite:build"], { stdio: "inherit", shell: false });
+  if (result.status !== 0) {
+    console.error("The build failed; see the messages above.");
+    process.exit(1);
+  }
+}

@@ -1,0 +1,14 @@
+import { getDatabase } from "../../db/client";
+import { migrateDatabase } from "../../db/migrate";
+
+/** Migrate, then load demo data when the database has no organisations yet. */
+export async function prepareDatabase(options: { seed: boolean }) {
+  const handle = await getDatabase();
+  await migrateDatabase(handle);
+  let seeded = false;
+  if (options.seed) {
+    const { loadDemoDataIfEmpty } = await import("../../app/modules/demo/load-demo-data.server");
+    seeded = await loadDemoDataIfEmpty();
+  }
+  return { kind: handle.kind, seeded };
+}

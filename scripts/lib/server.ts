@@ -1,0 +1,64 @@
+import { createRequestHandler } from "@remix-run/express";
+import type { ServerBuild } from "@remix-run/node";
+import compression from "compression";
+import express from "express";
+import crypto from "node:crypto";
+import type { AddressInfo } from "node:net";
+import { pathToFileURL } from "node:url";
+import type { Env } from "../../app/utils/env.server";
+import { securityHeaders } from "../../app/utils/security-headers.server";
+import { serverBuildPath } from "./build";
+
+/** The HTTP server: security headers on every response, static files, then Remix. */
+export async function createServer(options: { dev: boolean; config: Env; port?: number }) {
+  const { dev, config } = options;
+  const https = (config.PUBLIC_URL ?? "").startsWith("https://");
+  const app = express();
+  app.disable("x-powered-by");
+  app.set("trust proxy", 1);
+  app.use(compression());
+
+  app.use((_req, res, next) => {
+    const nonce = crypto.randomBytes(16).toString("base64");
+    res.locals.cspNonce = nonce;
+    res.set(securityHeaders({ nonce, tileUrl: config.TILE_URL, https, dev }));
+    next();
+  });
+
+  let build: ServerBuild | (() => Promise<ServerBuild>);
+  let closeVite = async () => {};
+  if (dev) {
+    const vite = await import("vite");
+    const viteServer = await vite.createServer({ server: { middlewareMode: true } });
+    app.use(viteServer.middlewares);
+    build = () => viteServer.ssrLoadModule("virtual:remix/server-build") as Promise<ServerBuild>;
+    closeVite = () => viteServer.close();
+  } else {
+    build = (await import(pathToFileURL(serverBuildPath).href)) as ServerBuild;
+    app.use("/assets", express.static("build/client/assets", { immutable: true, maxAge: "1y" }));
+    app.use(express.static("build/client", { maxAge: "1h" }));
+  }
+
+  app.all(
+    "*",
+    createRequestHandler({
+      build,
+      mode: dev ? "development" : "production",
+      getLoadContext: (_req, res) => ({ cspNonce: res.locals.cspNonce as string }),
+    }),
+  );
+
+  const server = app.listen(options.port ?? config.PORT);
+  await new Promise<void>((resolve, reject) => {
+    server.once("listening", resolve);
+    server.once("error", reject);
+  });
+  return {
+    port: (server.address() as AddressInfo).port,
+    close: async () => {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeAllConnections?.();
+      await closeVite();
+    },
+  };
+}

