@@ -1,3 +1,4 @@
+import { formatInTimezone } from "./schedule";
 import type { CostType } from "./vocabulary";
 
 /** "Free", "£4.50", "Pay what you can" — cost in plain words. */
@@ -17,13 +18,5 @@ export function formatPounds(pence: number): string {
 export function formatSessionWhen(startsAt: Date | string, endsAt: Date | string, timezone: string): string {
   const start = new Date(startsAt);
   const end = new Date(endsAt);
-  const day = new Intl.DateTimeFormat("en-GB", {
-    weekday: "long",
-    day: "numeric",
-    month: "long",
-    year: "numeric",
-    timeZone: timezone,
-  }).format(start);
-  const time = new Intl.DateTimeFormat("en-GB", { hour: "2-digit", minute: "2-digit", timeZone: timezone });
-  return `${day}, ${time.format(start)} to ${time.format(end)}`;
+  return `${formatInTimezone(start, timezone, "fullDate")}, ${formatInTimezone(start, timezone, "time")} to ${formatInTimezone(end, timezone, "time")}`;
 }

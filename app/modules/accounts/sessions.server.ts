@@ -1,0 +1,93 @@
+import { and, eq, ne } from "drizzle-orm";
+import { getDb, type Executor } from "#db/client";
+import { authSessions, users } from "#db/schema";
+import { newToken, secretMatches, splitToken } from "./secure-token.server";
+
+/** Inactivity expiry, refreshed while the session is in use. */
+export const SESSION_IDLE_MS = 12 * 3600_000;
+/** Absolute lifetime: sign in again after this, however active. */
+export const SESSION_ABSOLUTE_MS = 7 * 24 * 3600_000;
+/** Refresh the sliding expiry at most this often, to spare writes. */
+const REFRESH_AFTER_MS = 10 * 60_000;
+
+export type SessionUser = typeof users.$inferSelect;
+export type AuthSession = typeof authSessions.$inferSelect;
+
+export async function createSession(
+  userId: string,
+  options: { ip?: string | null; userAgent?: string | null; twoFactorVerified?: boolean; now?: Date; executor?: Executor } = {},
+): Promise<{ token: string; session: AuthSession }> {
+  const db = options.executor ?? (await getDb());
+  const now = options.now ?? new Date();
+  const { id, token, secretHash } = newToken();
+  const [session] = await db
+    .insert(authSessions)
+    .values({
+      id,
+      userId,
+      secretHash,
+      createdAt: now,
+      lastSeenAt: now,
+      expiresAt: new Date(now.getTime() + SESSION_IDLE_MS),
+      absoluteExpiresAt: new Date(now.getTime() + SESSION_ABSOLUTE_MS),
+      twoFactorVerified: options.twoFactorVerified ?? false,
+      ip: options.ip ?? null,
+      userAgent: options.userAgent?.slice(0, 300) ?? null,
+    })
+    .returning();
+  return { token, session };
+}
+
+/** The session and its user for a cookie token, or null; slides the idle expiry. */
+export async function validateSessionToken(
+  token: string,
+  now = new Date(),
+): Promise<{ session: AuthSession; user: SessionUser } | null> {
+  const parts = splitToken(token);
+  if (!parts) return null;
+  const db = await getDb();
+  const [row] = await db
+    .select({ session: authSessions, user: users })
+    .from(authSessions)
+    .innerJoin(users, eq(users.id, authSessions.userId))
+    .where(eq(authSessions.id, parts.id));
+  if (!row) return null;
+  if (!secretMatches(parts.secret, row.session.secretHash)) return null;
+  const { session } = row;
+  if (now >= session.expiresAt || now >= session.absoluteExpiresAt) {
+    await db.delete(authSessions).where(eq(authSessions.id, session.id));
+    return null;
+  }
+  if (now.getTime() - session.lastSeenAt.getTime() > REFRESH_AFTER_MS) {
+    const expiresAt = new Date(Math.min(now.getTime() + SESSION_IDLE_MS, session.absoluteExpiresAt.getTime()));
+    await db.update(authSessions).set({ lastSeenAt: now, expiresAt }).where(eq(authSessions.id, session.id));
+    session.lastSeenAt = now;
+    session.expiresAt = expiresAt;
+  }
+  return { session, user: row.user };
+}
+
+export async function invalidateSession(sessionId: string): Promise<void> {
+  const db = await getDb();
+  await db.delete(authSessions).where(eq(authSessions.id, sessionId));
+}
+
+/** Signs the user out everywhere, optionally keeping the current session. */
+export async function invalidateUserSessions(
+  userId: string,
+  options: { except?: string; executor?: Executor } = {},
+): Promise<void> {
+  const db = options.executor ?? (await getDb());
+  await db
+    .delete(authSessions)
+    .where(
+      options.except
+        ? and(eq(authSessions.userId, userId), ne(authSessions.id, options.except))
+        : eq(authSessions.userId, userId),
+    );
+}
+
+export async function listUserSessions(userId: string): Promise<AuthSession[]> {
+  const db = await getDb();
+  return db.select().from(authSessions).where(eq(authSessions.userId, userId));
+}

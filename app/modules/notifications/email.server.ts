@@ -1,0 +1,68 @@
+import nodemailer, { type Transporter } from "nodemailer";
+import { desc, eq } from "drizzle-orm";
+import { getDb, type Executor } from "#db/client";
+import { devMailbox } from "#db/schema";
+import { env } from "~/utils/env.server";
+import { logger } from "~/utils/logger.server";
+import { enqueue, processOutbox } from "./outbox.server";
+
+export interface EmailMessage {
+  to: string;
+  subject: string;
+  text: string;
+  html?: string;
+}
+
+/** Queue an email in the caller's transaction; the worker sends it. */
+export function queueEmail(executor: Executor, message: EmailMessage, options: { availableAt?: Date } = {}) {
+  return enqueue(executor, "email", { ...message }, options);
+}
+
+/** A channel delivers one kind of message; SMS can be added beside email. */
+export interface Channel<M> {
+  name: string;
+  send(message: M): Promise<void>;
+}
+
+let transporter: Transporter | undefined;
+
+export const emailChannel: Channel<EmailMessage> = {
+  name: "email",
+  async send(message) {
+    const { SMTP_URL, MAIL_FROM, NODE_ENV } = env();
+    if (SMTP_URL) {
+      transporter ??= nodemailer.createTransport(SMTP_URL);
+      await transporter.sendMail({ from: MAIL_FROM, ...message });
+      return;
+    }
+    if (NODE_ENV === "production") {
+      throw new Error("SMTP_URL is not set: email cannot be sent in production. Set SMTP_URL to your mail server.");
+    }
+    const db = await getDb();
+    await db.insert(devMailbox).values({ to: message.to.toLowerCase(), subject: message.subject, text: message.text, html: message.html ?? null });
+  },
+};
+
+export async function deliverPendingEmails(options: { now?: Date } = {}): Promise<number> {
+  return processOutbox(
+    "email",
+    async (payload) => {
+      const message = payload as unknown as EmailMessage;
+      await emailChannel.send(message);
+      // Log the subject and message kind only: addresses are personal data.
+      logger.info({ subject: message.subject }, "email sent");
+    },
+    options,
+  );
+}
+
+/** The development mailbox, newest first (only used when SMTP is not configured). */
+export async function listDevMailbox(options: { to?: string; limit?: number } = {}) {
+  const db = await getDb();
+  return db
+    .select()
+    .from(devMailbox)
+    .where(options.to ? eq(devMailbox.to, options.to.toLowerCase()) : undefined)
+    .orderBy(desc(devMailbox.id))
+    .limit(options.limit ?? 100);
+}

@@ -1,0 +1,40 @@
+/**
+ * Plain-words email layout shared by every message: a greeting, short
+ * paragraphs, at most one clear action, and the reference code when there is one.
+ */
+export interface EmailContent {
+  greeting: string;
+  paragraphs: string[];
+  action?: { label: string; url: string };
+  reference?: string;
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
+}
+
+export function renderEmail(content: EmailContent): { text: string; html: string } {
+  const footer = "This message was sent by Linkway. Please do not reply to this email.";
+  const textParts = [
+    content.greeting,
+    ...content.paragraphs,
+    ...(content.action ? [`${content.action.label}:\n${content.action.url}`] : []),
+    ...(content.reference ? [`Your reference: ${content.reference}`] : []),
+    footer,
+  ];
+  const htmlParts = [
+    `<p>${escapeHtml(content.greeting)}</p>`,
+    ...content.paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`),
+    ...(content.action
+      ? [
+          `<p><a href="${escapeHtml(content.action.url)}" style="display:inline-block;padding:12px 20px;background:#00594f;color:#fff;font-weight:bold;text-decoration:none;border-radius:6px">${escapeHtml(content.action.label)}</a></p>`,
+        ]
+      : []),
+    ...(content.reference ? [`<p>Your reference: <strong>${escapeHtml(content.reference)}</strong></p>`] : []),
+    `<p style="color:#505a5f">${escapeHtml(footer)}</p>`,
+  ];
+  return {
+    text: textParts.join("\n\n"),
+    html: `<div style="font-family:system-ui,Arial,sans-serif;font-size:18px;line-height:1.5;color:#1b1b1b">${htmlParts.join("")}</div>`,
+  };
+}

@@ -1,0 +1,47 @@
+import { and, asc, eq } from "drizzle-orm";
+import { getDb } from "#db/client";
+import { memberships, organisations } from "#db/schema";
+
+export type Role = "owner" | "member";
+export type OrganisationKind = "provider" | "referrer";
+
+export interface MembershipView {
+  organisationId: string;
+  organisationName: string;
+  kind: OrganisationKind;
+  role: Role;
+  requireTwoFactor: boolean;
+}
+
+/** The user's organisations, oldest membership first. */
+export async function listMemberships(userId: string): Promise<MembershipView[]> {
+  const db = await getDb();
+  return db
+    .select({
+      organisationId: organisations.id,
+      organisationName: organisations.name,
+      kind: organisations.kind,
+      role: memberships.role,
+      requireTwoFactor: organisations.requireTwoFactor,
+    })
+    .from(memberships)
+    .innerJoin(organisations, eq(organisations.id, memberships.organisationId))
+    .where(eq(memberships.userId, userId))
+    .orderBy(asc(memberships.createdAt), asc(organisations.name));
+}
+
+export async function findMembership(userId: string, organisationId: string): Promise<MembershipView | null> {
+  const db = await getDb();
+  const [row] = await db
+    .select({
+      organisationId: organisations.id,
+      organisationName: organisations.name,
+      kind: organisations.kind,
+      role: memberships.role,
+      requireTwoFactor: organisations.requireTwoFactor,
+    })
+    .from(memberships)
+    .innerJoin(organisations, eq(organisations.id, memberships.organisationId))
+    .where(and(eq(memberships.userId, userId), eq(memberships.organisationId, organisationId)));
+  return row ?? null;
+}

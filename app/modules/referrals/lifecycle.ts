@@ -1,0 +1,75 @@
+/**
+ * The referral lifecycle (shared/DESIGN.md). This table is the only place
+ * that says which status change is legal.
+ *
+ * sent ─► accepted ─► booked ─► attending ─► completed
+ *   │        │          │  ▲         └─► disengaged
+ *   │        │          ▼  │
+ *   ├─► declined      accepted (booking cancelled) → booked again
+ *   ├─► withdrawn (referrer or the person)
+ *   └─► expired (no answer in N days)
+ */
+import type { referralStatuses as schemaStatuses } from "#db/schema/referrals";
+
+// The database enum is the source of truth; the table below must cover it.
+export type ReferralStatus = (typeof schemaStatuses)[number];
+
+export const transitions: Record<ReferralStatus, readonly ReferralStatus[]> = {
+  sent: ["accepted", "declined", "withdrawn", "expired"],
+  accepted: ["booked", "withdrawn", "expired", "disengaged", "completed"],
+  booked: ["accepted", "attending", "withdrawn", "disengaged"],
+  attending: ["completed", "disengaged", "withdrawn"],
+  declined: [],
+  withdrawn: [],
+  expired: [],
+  completed: [],
+  disengaged: [],
+};
+
+export const referralStatuses = Object.keys(transitions) as ReferralStatus[];
+
+export function canTransition(from: ReferralStatus, to: ReferralStatus): boolean {
+  return transitions[from].includes(to);
+}
+
+export function isFinal(status: ReferralStatus): boolean {
+  return transitions[status].length === 0;
+}
+
+/** Statuses in which the person can still book a session. */
+export const bookableStatuses: readonly ReferralStatus[] = ["accepted", "booked", "attending"];
+
+/** FHIR R4 Task.status for each referral status (for interop). */
+export const fhirTaskStatus: Record<ReferralStatus, string> = {
+  sent: "requested",
+  accepted: "accepted",
+  declined: "rejected",
+  booked: "in-progress",
+  attending: "in-progress",
+  completed: "completed",
+  withdrawn: "cancelled",
+  expired: "failed",
+  disengaged: "failed",
+};
+
+/** Plain words for people. */
+export const statusLabels: Record<ReferralStatus, string> = {
+  sent: "Sent",
+  accepted: "Accepted",
+  declined: "Declined",
+  withdrawn: "Withdrawn",
+  expired: "Expired",
+  booked: "Booked",
+  attending: "Attending",
+  completed: "Completed",
+  disengaged: "Stopped going",
+};
+
+export class IllegalTransitionError extends Error {
+  constructor(
+    readonly from: ReferralStatus,
+    readonly to: ReferralStatus,
+  ) {
+    super(`This referral is ${statusLabels[from].toLowerCase()}, so it cannot be marked ${statusLabels[to].toLowerCase()}.`);
+  }
+}

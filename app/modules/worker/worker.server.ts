@@ -1,0 +1,48 @@
+/**
+ * The background worker: small jobs on timers. Each module exports its job;
+ * this file only decides how often each runs and keeps runs from overlapping.
+ */
+import { rollSessionHorizon } from "../activities/materialise-sessions.server";
+import { deliverPendingEmails } from "../notifications/email.server";
+import { logger } from "~/utils/logger.server";
+
+export interface Job {
+  name: string;
+  everyMs: number;
+  run: () => Promise<unknown>;
+}
+
+export const jobs: Job[] = [
+  { name: "deliver-email", everyMs: 2_000, run: () => deliverPendingEmails() },
+  { name: "roll-session-horizon", everyMs: 60 * 60_000, run: () => rollSessionHorizon() },
+];
+
+/** Runs every job once, in order (tests and `npm run worker -- --once`). */
+export async function runJobsOnce(selected: Job[] = jobs): Promise<void> {
+  for (const job of selected) await job.run();
+}
+
+export function startWorker(selected: Job[] = jobs): { stop: () => Promise<void> } {
+  const timers: NodeJS.Timeout[] = [];
+  const running = new Map<string, Promise<unknown>>();
+  let stopped = false;
+  const tick = (job: Job) => {
+    if (stopped || running.has(job.name)) return;
+    const run = job
+      .run()
+      .catch((error) => logger.error({ err: error, job: job.name }, "worker job failed"))
+      .finally(() => running.delete(job.name));
+    running.set(job.name, run);
+  };
+  for (const job of selected) {
+    tick(job);
+    timers.push(setInterval(() => tick(job), job.everyMs));
+  }
+  return {
+    async stop() {
+      stopped = true;
+      timers.forEach(clearInterval);
+      await Promise.allSettled(running.values());
+    },
+  };
+}

@@ -1,0 +1,67 @@
+import { defineConfig, devices } from "@playwright/test";
+import { existsSync } from "node:fs";
+import { chromium } from "@playwright/test";
+
+/**
+ * Playwright cannot download its own browser on our machines, so we look for
+ * one: CHROMIUM_PATH, then Playwright's own (if installed), then Debian's.
+ */
+function findChromium(): string | undefined {
+  const candidates = [process.env.CHROMIUM_PATH, safe(() => chromium.executablePath()), "/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"];
+  const found = candidates.find((p) => p && existsSync(p));
+  if (!found) {
+    throw new Error(
+      "No Chromium found for the end-to-end tests. Install one with `sudo apt-get install -y chromium` " +
+        "(or `npx playwright install chromium` where downloads work), or set CHROMIUM_PATH to a Chrome/Chromium binary.",
+    );
+  }
+  return found;
+}
+
+function safe<T>(f: () => T): T | undefined {
+  try {
+    return f();
+  } catch {
+    return undefined;
+  }
+}
+
+const port = Number(process.env.E2E_PORT ?? 3210);
+export const baseURL = `http://localhost:${port}`;
+const dataDir = process.env.E2E_DATA_DIR ?? "tests/.tmp/e2e-data";
+
+export default defineConfig({
+  testDir: "tests/e2e",
+  fullyParallel: false,
+  workers: 1,
+  retries: process.env.CI ? 1 : 0,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: process.env.CI ? [["list"]] : [["list"]],
+  use: {
+    baseURL,
+    trace: "retain-on-failure",
+    launchOptions: {
+      executablePath: findChromium(),
+      args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    },
+  },
+  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"] } }],
+  webServer: {
+    // A fresh embedded database each run, demo data seeded, email to the dev mailbox.
+    command: `rm -rf ${dataDir} && node --import tsx scripts/start.ts`,
+    url: `${baseURL}/healthz`,
+    timeout: 240_000,
+    reuseExistingServer: false,
+    stdout: "pipe",
+    env: {
+      PORT: String(port),
+      DATA_DIR: dataDir,
+      NODE_ENV: "test",
+      PUBLIC_URL: baseURL,
+      DATABASE_URL: "",
+      LOG_LEVEL: "warn",
+      TILE_URL: `${baseURL}/test-tiles/{z}/{x}/{y}.png`,
+    },
+  },
+});
