@@ -37,7 +37,7 @@ export default defineConfig({
   retries: process.env.CI ? 1 : 0,
   timeout: 60_000,
   expect: { timeout: 10_000 },
-  reporter: process.env.CI ? [["list"]] : [["list"]],
+  reporter: process.env.PLAYWRIGHT_JSON_OUT ? [["list"], ["json", { outputFile: process.env.PLAYWRIGHT_JSON_OUT }]] : [["list"]],
   use: {
     baseURL,
     trace: "retain-on-failure",
