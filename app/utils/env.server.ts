@@ -72,7 +72,7 @@ export function describeEnvErrors(error: z.ZodError): string {
     .join("\n");
 }
 
-export function parseEnv(source: NodeJS.ProcessEnv): Env {
+export function parseEnv(source: Record<string, string | undefined>): Env {
   // Empty strings mean "unset" so `FOO= npm start` behaves as expected.
   const cleaned = Object.fromEntries(
     Object.entries(source).filter(([, v]) => v !== undefined && v !== ""),
