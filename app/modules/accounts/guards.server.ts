@@ -60,7 +60,7 @@ export async function mustEnrolTwoFactor(user: SessionUser): Promise<boolean> {
 export async function requireUser(request: Request): Promise<CurrentUser> {
   const current = await getCurrentUser(request);
   if (!current) throw signInRedirect(request);
-  const path = new URL(request.url).pathname;
+  const path = new URL(request.url).pathname.replace(/(.)\/$/, "$1");
   if (path !== TWO_FACTOR_SETUP_PATH && (await mustEnrolTwoFactor(current.user))) {
     throw redirect(`${TWO_FACTOR_SETUP_PATH}?required=1`);
   }

@@ -18,7 +18,15 @@ import {
   tooManyAttemptsMessage,
 } from "./rate-limit.server";
 import { spendRecoveryCode } from "./recovery-codes.server";
-import { createSession, markSessionTwoFactorVerified, type AuthSession, type SessionUser } from "./sessions.server";
+import {
+  createSession,
+  invalidateSession,
+  invalidateUserSessions,
+  markSessionTwoFactorVerified,
+  validateSessionToken,
+  type AuthSession,
+  type SessionUser,
+} from "./sessions.server";
 import { matchTotpStep } from "./totp.server";
 
 // Verifying against a real hash when the account does not exist keeps the
@@ -29,7 +37,7 @@ export const wrongCredentialsMessage =
   "That email address and password do not match an account. Check them and try again.";
 
 export type SignInResult =
-  | { ok: true; token: string; expiresAt: Date; userId: string; needsTwoFactor: boolean }
+  | { ok: true; token: string; expiresAt: Date; userId: string; isAdmin: boolean; needsTwoFactor: boolean }
   | { ok: false; reason: "invalid" | "rate_limited"; message: string };
 
 /** Checks the password and opens a new session (a fresh id on every sign-in). */
@@ -78,7 +86,7 @@ export async function signInWithPassword(
   if (!needsTwoFactor) {
     await recordAudit({ action: "sign_in.succeeded", actorUserId: user.id, targetType: "session", ip, details: { method: "password" } });
   }
-  return { ok: true, token, expiresAt: session.expiresAt, userId: user.id, needsTwoFactor };
+  return { ok: true, token, expiresAt: session.expiresAt, userId: user.id, isAdmin: user.isAdmin, needsTwoFactor };
 }
 
 export type SecondFactorResult = { ok: true } | { ok: false; message: string };
@@ -142,4 +150,19 @@ export async function landingPathFor(user: Pick<SessionUser, "id" | "isAdmin">):
   if (first?.kind === "referrer") return "/referrals";
   if (user.isAdmin) return "/admin";
   return "/";
+}
+
+/** Ends this session, or every session of its account; also ends a half-finished two-step sign-in. */
+export async function signOut(token: string | null, options: { everywhere?: boolean } & Partial<ClientContext> = {}): Promise<void> {
+  const found = token ? await validateSessionToken(token) : null;
+  if (!found) return;
+  if (options.everywhere) await invalidateUserSessions(found.user.id);
+  else await invalidateSession(found.session.id);
+  await recordAudit({
+    action: options.everywhere ? "sessions.ended" : "sign_out",
+    actorUserId: found.user.id,
+    targetType: "user",
+    targetId: found.user.id,
+    ip: options.ip ?? null,
+  });
 }
