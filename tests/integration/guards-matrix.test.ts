@@ -98,7 +98,7 @@ describe("inviting to an organisation (requireOrgMember owner)", () => {
   }
 
   it("a member cannot change roles, remove people or require two-step sign-in", async () => {
-    for (const form of [
+    for (const form of <Record<string, string>[]>[
       { intent: "change-role", userId: people.member.id, role: "owner" },
       { intent: "remove", userId: people.owner.id },
       { intent: "require-two-factor", required: "true" },

@@ -1,3 +1,5 @@
+import type { AppLoadContext, LoaderFunctionArgs } from "@remix-run/node";
+
 /** Calls a route's loader or action and reports what a browser would get: status, body, headers. */
 export interface RouteOutcome {
   status: number;
@@ -14,7 +16,7 @@ function isDataWithInit(value: unknown): value is { type: "DataWithResponseInit"
 
 async function fromResponse(response: Response): Promise<RouteOutcome> {
   const body = await response.text();
-  let data: unknown = null;
+  let data: unknown;
   try {
     data = JSON.parse(body);
   } catch {
@@ -24,12 +26,13 @@ async function fromResponse(response: Response): Promise<RouteOutcome> {
 }
 
 export async function callRoute(
-  fn: (args: { request: Request; params: Record<string, string>; context: Record<string, unknown> }) => unknown,
+  fn: (args: LoaderFunctionArgs) => unknown,
   request: Request,
   params: Record<string, string> = {},
 ): Promise<RouteOutcome> {
   try {
-    const result = await fn({ request, params, context: {} });
+    const context = { cspNonce: "" } as AppLoadContext;
+    const result = await fn({ request, params, context });
     if (result instanceof Response) return fromResponse(result);
     if (isDataWithInit(result)) {
       return {

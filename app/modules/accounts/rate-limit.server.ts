@@ -20,7 +20,7 @@ const minutes = (n: number) => n * 60_000;
 export const rateLimitRules = {
   /** Wrong passwords for one account: the 6th attempt in 15 minutes is refused, right or wrong. */
   signInAccount: { name: "sign-in:account", limit: 5, windowMs: minutes(15) },
-  /** Every sign-in attempt from one address (many accounts behind one NHS proxy is normal). */
+  /** Wrong passwords from one network address, whatever the account (many staff behind one NHS proxy is normal). */
   signInIp: { name: "sign-in:ip", limit: 50, windowMs: minutes(15) },
   /** Wrong two-factor codes for one account. */
   twoFactorAccount: { name: "two-factor:account", limit: 5, windowMs: minutes(15) },

@@ -47,10 +47,7 @@ export async function signInWithPassword(
 ): Promise<SignInResult> {
   const email = input.email.trim().toLowerCase();
   const ip = context.ip ?? null;
-  const limits = [
-    await hitRateLimit(rateLimitRules.signInIp, ip),
-    await peekRateLimit(rateLimitRules.signInAccount, email),
-  ];
+  const limits = [await peekRateLimit(rateLimitRules.signInIp, ip), await peekRateLimit(rateLimitRules.signInAccount, email)];
   const limited = limits.find((l) => !l.allowed);
   if (limited && !limited.allowed) {
     const db = await getDb();
@@ -70,6 +67,7 @@ export async function signInWithPassword(
   }
   if (!user || !passwordOk) {
     await hitRateLimit(rateLimitRules.signInAccount, email);
+    await hitRateLimit(rateLimitRules.signInIp, ip);
     await recordAudit({
       action: "sign_in.failed",
       targetType: "user",
