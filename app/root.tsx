@@ -1,5 +1,7 @@
-import type { LinksFunction, MetaFunction } from "@remix-run/node";
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { env } from "~/utils/env.server";
+import { getCurrentUser } from "~/modules/accounts/guards.server";
+import { listMemberships } from "~/modules/organisations/memberships.server";
 import {
   isRouteErrorResponse,
   Links,
@@ -8,9 +10,10 @@ import {
   Scripts,
   ScrollRestoration,
   useRouteError,
+  useRouteLoaderData,
 } from "@remix-run/react";
 import type { ReactNode } from "react";
-import { SiteFooter, SiteHeader } from "~/components/layout/site-chrome";
+import { SiteFooter, SiteHeader, type HeaderUser } from "~/components/layout/site-chrome";
 import { ErrorPage } from "~/components/layout/error-page";
 import { useNonce } from "~/utils/nonce";
 import appStyles from "~/styles/app.css?url";
@@ -29,13 +32,23 @@ export const meta: MetaFunction = () => [
   },
 ];
 
-export async function loader() {
+export async function loader({ request }: LoaderFunctionArgs) {
   const e = env();
-  return { mapConfig: { tileUrl: e.TILE_URL, tileAttribution: e.TILE_ATTRIBUTION } };
+  const current = await getCurrentUser(request);
+  // Only what the header needs: never emails, ids or anything about other people.
+  const user: HeaderUser | null = current
+    ? {
+        name: current.user.name,
+        isAdmin: current.user.isAdmin,
+        kinds: [...new Set((await listMemberships(current.user.id)).map((m) => m.kind))],
+      }
+    : null;
+  return { mapConfig: { tileUrl: e.TILE_URL, tileAttribution: e.TILE_ATTRIBUTION }, user };
 }
 
 export function Layout({ children }: { children: ReactNode }) {
   const nonce = useNonce();
+  const data = useRouteLoaderData<typeof loader>("root");
   return (
     <html lang="en-GB">
       <head>
@@ -48,7 +61,7 @@ export function Layout({ children }: { children: ReactNode }) {
         <a className="skip-link" href="#main">
           Skip to main content
         </a>
-        <SiteHeader />
+        <SiteHeader user={data?.user ?? null} />
         <main id="main" tabIndex={-1}>
           {children}
         </main>

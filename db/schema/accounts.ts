@@ -23,6 +23,8 @@ export const users = pgTable(
     /** TOTP key (20 random bytes); null until two-factor sign-in is enrolled. */
     totpKey: bytea("totp_key"),
     totpEnabledAt: timestamptz("totp_enabled_at"),
+    /** The last TOTP time step accepted, so a code cannot be used twice. */
+    totpLastStep: integer("totp_last_step"),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -82,6 +84,7 @@ export const oneTimeTokens = pgTable(
         "patient_link",
         "register_link",
         "waitlist_offer",
+        "sign_up",
       ],
     }).notNull(),
     secretHash: bytea("secret_hash").notNull(),

@@ -7,6 +7,7 @@ import type { AddressInfo } from "node:net";
 import { pathToFileURL } from "node:url";
 import type { Env } from "../../app/utils/env.server";
 import { securityHeaders } from "../../app/utils/security-headers.server";
+import { csrfProtection, stampClientIp } from "./request-guards";
 import { serverBuildPath } from "./build";
 
 /** The HTTP server: security headers on every response, static files, then Remix. */
@@ -24,6 +25,8 @@ export async function createServer(options: { dev: boolean; config: Env; port?: 
     res.set(securityHeaders({ nonce, tileUrl: config.TILE_URL, https, dev }));
     next();
   });
+  app.use(stampClientIp());
+  app.use(csrfProtection(config));
 
   let build: ServerBuild | (() => Promise<ServerBuild>);
   let closeVite = async () => {};

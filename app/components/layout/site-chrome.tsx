@@ -1,6 +1,13 @@
-import { Link, NavLink } from "@remix-run/react";
+import { Form, Link, NavLink } from "@remix-run/react";
 
-export function SiteHeader() {
+/** What the header knows about the signed-in person (from the root loader): nothing sensitive. */
+export interface HeaderUser {
+  name: string;
+  isAdmin: boolean;
+  kinds: ("provider" | "referrer")[];
+}
+
+export function SiteHeader({ user }: { user: HeaderUser | null }) {
   return (
     <header className="site-header">
       <div className="container header-inner">
@@ -15,6 +22,44 @@ export function SiteHeader() {
             <li>
               <NavLink to="/search">Find an activity</NavLink>
             </li>
+            {user ? (
+              <>
+                {user.kinds.includes("provider") ? (
+                  <li>
+                    <NavLink to="/organiser">Dashboard</NavLink>
+                  </li>
+                ) : null}
+                {user.kinds.includes("referrer") ? (
+                  <li>
+                    <NavLink to="/referrals">Referrals</NavLink>
+                  </li>
+                ) : null}
+                {user.isAdmin ? (
+                  <li>
+                    <NavLink to="/admin">Admin</NavLink>
+                  </li>
+                ) : null}
+                <li>
+                  <NavLink to="/account">Your account</NavLink>
+                </li>
+                <li>
+                  <Form method="post" action="/logout" className="nav-form">
+                    <button type="submit" className="nav-button">
+                      Sign out
+                    </button>
+                  </Form>
+                </li>
+              </>
+            ) : (
+              <>
+                <li>
+                  <NavLink to="/login">Sign in</NavLink>
+                </li>
+                <li>
+                  <NavLink to="/signup">Create an account</NavLink>
+                </li>
+              </>
+            )}
           </ul>
         </nav>
       </div>

@@ -1,12 +1,20 @@
 /**
  * Every loader and action that touches private data calls one of these.
  * `get*` returns null; `require*` throws a redirect (not signed in) or a
- * 403/404 Response (signed in, but not allowed).
+ * 403/404 Response (signed in, but not allowed). Denials are audit-logged.
  */
 import { redirect } from "@remix-run/node";
 import { isUuid } from "~/utils/ids";
 import { forbidden, notFound } from "~/utils/http.server";
-import { findMembership, listMemberships, type MembershipView, type Role } from "../organisations/memberships.server";
+import {
+  findMembership,
+  listMemberships,
+  organisationsRequiringTwoFactor,
+  type MembershipView,
+  type Role,
+} from "../organisations/memberships.server";
+import { recordAudit } from "./audit.server";
+import { clientContext } from "./client-context.server";
 import { readSessionToken } from "./session-cookie.server";
 import { validateSessionToken, type AuthSession, type SessionUser } from "./sessions.server";
 
@@ -14,6 +22,9 @@ export interface CurrentUser {
   user: SessionUser;
   session: AuthSession;
 }
+
+/** Where someone whose organisation requires two-step sign-in is sent to set it up. */
+export const TWO_FACTOR_SETUP_PATH = "/account/two-factor";
 
 /** The signed-in user, or null (also null while a second factor is still owed). */
 export async function getCurrentUser(request: Request): Promise<CurrentUser | null> {
@@ -25,21 +36,60 @@ export async function getCurrentUser(request: Request): Promise<CurrentUser | nu
   return result;
 }
 
+/** A session that has passed the password step but still owes its two-factor code. */
+export async function getPendingTwoFactor(request: Request): Promise<CurrentUser | null> {
+  const token = readSessionToken(request);
+  if (!token) return null;
+  const result = await validateSessionToken(token);
+  if (!result || !result.user.totpEnabledAt || result.session.twoFactorVerified) return null;
+  return result;
+}
+
 function signInRedirect(request: Request): Response {
   const url = new URL(request.url);
   const back = url.pathname + url.search;
   return redirect(`/login?redirectTo=${encodeURIComponent(back)}`);
 }
 
+/** Whether this user must set up two-step sign-in before anything else (an organisation requires it). */
+export async function mustEnrolTwoFactor(user: SessionUser): Promise<boolean> {
+  if (user.totpEnabledAt) return false;
+  return (await organisationsRequiringTwoFactor(user.id)).length > 0;
+}
+
 export async function requireUser(request: Request): Promise<CurrentUser> {
   const current = await getCurrentUser(request);
   if (!current) throw signInRedirect(request);
+  const path = new URL(request.url).pathname.replace(/(.)\/$/, "$1");
+  if (path !== TWO_FACTOR_SETUP_PATH && (await mustEnrolTwoFactor(current.user))) {
+    throw redirect(`${TWO_FACTOR_SETUP_PATH}?required=1`);
+  }
   return current;
+}
+
+async function deny(
+  request: Request,
+  current: CurrentUser,
+  response: Response,
+  details: Record<string, unknown>,
+): Promise<Response> {
+  const url = new URL(request.url);
+  await recordAudit({
+    action: "access.denied",
+    actorUserId: current.user.id,
+    targetType: "path",
+    targetId: url.pathname.slice(0, 300),
+    ip: clientContext(request).ip,
+    details: { method: request.method, status: response.status, ...details },
+  });
+  return response;
 }
 
 export async function requireAdmin(request: Request): Promise<CurrentUser> {
   const current = await requireUser(request);
-  if (!current.user.isAdmin) throw forbidden("Only Linkway administrators can do this.");
+  if (!current.user.isAdmin) {
+    throw await deny(request, current, forbidden("Only Linkway administrators can do this."), { reason: "not_admin" });
+  }
   return current;
 }
 
@@ -55,9 +105,14 @@ export async function requireOrgMember(
   const current = await requireUser(request);
   if (!isUuid(organisationId)) throw notFound();
   const membership = await findMembership(current.user.id, organisationId);
-  if (!membership) throw notFound();
+  if (!membership) {
+    throw await deny(request, current, notFound(), { reason: "not_member", organisationId });
+  }
   if (role === "owner" && membership.role !== "owner") {
-    throw forbidden("Only an owner of this organisation can do this.");
+    throw await deny(request, current, forbidden("Only an owner of this organisation can do this."), {
+      reason: "not_owner",
+      organisationId,
+    });
   }
   return { ...current, membership };
 }
@@ -71,10 +126,15 @@ export async function requireOrgOfKind(
   const memberships = await listMemberships(current.user.id);
   const membership = memberships.find((m) => m.kind === kind);
   if (!membership) {
-    throw forbidden(
-      kind === "provider"
-        ? "This page is for organisers. Your account is not part of an organisation that runs activities."
-        : "This page is for referrers. Your account is not part of a referring organisation.",
+    throw await deny(
+      request,
+      current,
+      forbidden(
+        kind === "provider"
+          ? "This page is for organisers. Your account is not part of an organisation that runs activities."
+          : "This page is for referrers. Your account is not part of a referring organisation.",
+      ),
+      { reason: `not_${kind}` },
     );
   }
   return { ...current, membership, memberships };

@@ -20,3 +20,91 @@ export function safeRedirect(to: string | null | undefined, fallback = "/"): str
   if (!to || !to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\")) return fallback;
   return to;
 }
+
+export const MIN_PASSWORD_LENGTH = 12;
+
+/** A new password: the length rule is checked in the browser too; the common-password check only on the server. */
+export const newPasswordField = z
+  .string({ error: "Choose a password" })
+  .min(1, { error: "Choose a password" })
+  .refine((v) => [...v].length >= MIN_PASSWORD_LENGTH, { error: `Use at least ${MIN_PASSWORD_LENGTH} characters` })
+  .refine((v) => v.length <= 256, { error: "Use 256 characters or fewer" });
+
+const currentPasswordField = z
+  .string({ error: "Enter your current password" })
+  .min(1, { error: "Enter your current password" })
+  .max(1000);
+
+export const personNameField = z
+  .string({ error: "Enter your name" })
+  .trim()
+  .min(1, { error: "Enter your name" })
+  .max(100, { error: "Use 100 characters or fewer" });
+
+export const organisationKinds = ["provider", "referrer"] as const;
+
+export const signUpSchema = z.object({
+  name: personNameField,
+  email: emailField,
+  password: newPasswordField,
+  organisationName: z
+    .string({ error: "Enter your organisation's name" })
+    .trim()
+    .min(2, { error: "Enter your organisation's name" })
+    .max(120, { error: "Use 120 characters or fewer" }),
+  organisationKind: z.enum(organisationKinds, { error: "Choose what your organisation does" }),
+});
+
+export const twoFactorSignInSchema = z.object({
+  code: z
+    .string({ error: "Enter the 6-digit code from your app, or a recovery code" })
+    .trim()
+    .min(6, { error: "Enter the 6-digit code from your app, or a recovery code" })
+    .max(20, { error: "That code is too long" }),
+  redirectTo: z.string().optional(),
+});
+
+export const forgotPasswordSchema = z.object({ email: emailField });
+
+export const resetPasswordSchema = z.object({ token: z.string().min(1).max(200), password: newPasswordField });
+
+export const changeNameSchema = z.object({ intent: z.literal("name"), name: personNameField });
+
+export const changeEmailSchema = z.object({ intent: z.literal("email"), email: emailField, password: currentPasswordField });
+
+export const changePasswordSchema = z.object({ currentPassword: currentPasswordField, newPassword: newPasswordField });
+
+export const confirmTotpSchema = z.object({
+  intent: z.literal("confirm"),
+  code: z
+    .string({ error: "Enter the 6-digit code from your app" })
+    .trim()
+    .regex(/^\d{6}$/, { error: "Enter the 6-digit code from your app" }),
+});
+
+export const passwordConfirmationSchema = z.object({ intent: z.string().optional(), password: currentPasswordField });
+
+export const deleteAccountSchema = z.object({
+  password: currentPasswordField,
+  confirm: z.literal("on", { error: "Tick the box to confirm you want to delete your account" }),
+});
+
+export const endSessionSchema = z.discriminatedUnion("intent", [
+  z.object({ intent: z.literal("end-one"), sessionId: z.string().min(1).max(64) }),
+  z.object({ intent: z.literal("end-others") }),
+]);
+
+export const auditFilterSchema = z.object({
+  action: z.string().max(64).optional(),
+  actor: z.string().trim().max(100).optional(),
+  from: z.iso.date().optional().catch(undefined),
+  to: z.iso.date().optional().catch(undefined),
+  page: z.coerce.number().int().min(1).max(100_000).optional().catch(undefined),
+});
+
+export const userSearchSchema = z.object({
+  q: z.string().trim().max(100).optional(),
+  page: z.coerce.number().int().min(1).max(100_000).optional().catch(undefined),
+});
+
+export const setAdminSchema = z.object({ userId: z.uuid(), admin: z.enum(["true", "false"]) });

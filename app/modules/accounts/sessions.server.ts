@@ -1,12 +1,13 @@
-import { and, eq, ne } from "drizzle-orm";
+import { and, desc, eq, lte, ne, or } from "drizzle-orm";
 import { getDb, type Executor } from "#db/client";
 import { authSessions, users } from "#db/schema";
+import { now as clockNow } from "~/utils/clock.server";
 import { newToken, secretMatches, splitToken } from "./secure-token.server";
 
 /** Inactivity expiry, refreshed while the session is in use. */
-export const SESSION_IDLE_MS = 12 * 3600_000;
+export const SESSION_IDLE_MS = 2 * 3600_000;
 /** Absolute lifetime: sign in again after this, however active. */
-export const SESSION_ABSOLUTE_MS = 7 * 24 * 3600_000;
+export const SESSION_ABSOLUTE_MS = 24 * 3600_000;
 /** Refresh the sliding expiry at most this often, to spare writes. */
 const REFRESH_AFTER_MS = 10 * 60_000;
 
@@ -18,7 +19,7 @@ export async function createSession(
   options: { ip?: string | null; userAgent?: string | null; twoFactorVerified?: boolean; now?: Date; executor?: Executor } = {},
 ): Promise<{ token: string; session: AuthSession }> {
   const db = options.executor ?? (await getDb());
-  const now = options.now ?? new Date();
+  const now = options.now ?? clockNow();
   const { id, token, secretHash } = newToken();
   const [session] = await db
     .insert(authSessions)
@@ -41,7 +42,7 @@ export async function createSession(
 /** The session and its user for a cookie token, or null; slides the idle expiry. */
 export async function validateSessionToken(
   token: string,
-  now = new Date(),
+  now = clockNow(),
 ): Promise<{ session: AuthSession; user: SessionUser } | null> {
   const parts = splitToken(token);
   if (!parts) return null;
@@ -89,5 +90,21 @@ export async function invalidateUserSessions(
 
 export async function listUserSessions(userId: string): Promise<AuthSession[]> {
   const db = await getDb();
-  return db.select().from(authSessions).where(eq(authSessions.userId, userId));
+  return db.select().from(authSessions).where(eq(authSessions.userId, userId)).orderBy(desc(authSessions.lastSeenAt));
+}
+
+/** After the second factor: the same session becomes a full one. */
+export async function markSessionTwoFactorVerified(sessionId: string, executor?: Executor): Promise<void> {
+  const db = executor ?? (await getDb());
+  await db.update(authSessions).set({ twoFactorVerified: true }).where(eq(authSessions.id, sessionId));
+}
+
+/** Worker job: sessions past either expiry are of no further use. */
+export async function pruneExpiredSessions(now = clockNow()): Promise<number> {
+  const db = await getDb();
+  const deleted = await db
+    .delete(authSessions)
+    .where(or(lte(authSessions.expiresAt, now), lte(authSessions.absoluteExpiresAt, now)))
+    .returning({ id: authSessions.id });
+  return deleted.length;
 }

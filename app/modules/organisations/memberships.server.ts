@@ -45,3 +45,13 @@ export async function findMembership(userId: string, organisationId: string): Pr
     .where(and(eq(memberships.userId, userId), eq(memberships.organisationId, organisationId)));
   return row ?? null;
 }
+
+/** The organisations of this user that require two-step sign-in of every member. */
+export async function organisationsRequiringTwoFactor(userId: string): Promise<{ id: string; name: string }[]> {
+  const db = await getDb();
+  return db
+    .select({ id: organisations.id, name: organisations.name })
+    .from(memberships)
+    .innerJoin(organisations, eq(organisations.id, memberships.organisationId))
+    .where(and(eq(memberships.userId, userId), eq(organisations.requireTwoFactor, true)));
+}

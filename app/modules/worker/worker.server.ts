@@ -4,6 +4,7 @@
  */
 import { rollSessionHorizon } from "../activities/materialise-sessions.server";
 import { deliverPendingEmails } from "../notifications/email.server";
+import { pruneAuthData } from "../accounts/housekeeping.server";
 import { logger } from "~/utils/logger.server";
 
 export interface Job {
@@ -15,6 +16,7 @@ export interface Job {
 export const jobs: Job[] = [
   { name: "deliver-email", everyMs: 2_000, run: () => deliverPendingEmails() },
   { name: "roll-session-horizon", everyMs: 60 * 60_000, run: () => rollSessionHorizon() },
+  { name: "prune-auth-data", everyMs: 60 * 60_000, run: () => pruneAuthData() },
 ];
 
 /** Runs every job once, in order (tests and `npm run worker -- --once`). */

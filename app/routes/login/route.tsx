@@ -2,42 +2,43 @@ import { getFormProps, getInputProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Form, useActionData, useSearchParams } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { clientContext } from "~/modules/accounts/client-context.server";
 import { getCurrentUser } from "~/modules/accounts/guards.server";
 import { safeRedirect, signInSchema } from "~/modules/accounts/schemas";
 import { sessionCookie } from "~/modules/accounts/session-cookie.server";
-import { signInWithPassword } from "~/modules/accounts/sign-in.server";
+import { landingPathFor, signInWithPassword } from "~/modules/accounts/sign-in.server";
 import { Field } from "~/components/forms/field";
+import { FormErrors } from "~/components/forms/form-errors";
+import { PasswordField } from "~/components/forms/password-field";
 
 export const meta: MetaFunction = () => [{ title: "Sign in — Linkway" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const current = await getCurrentUser(request);
-  if (current) throw redirect(safeRedirect(new URL(request.url).searchParams.get("redirectTo"), "/"));
-  return null;
+  const params = new URL(request.url).searchParams;
+  if (current) throw redirect(safeRedirect(params.get("redirectTo"), await landingPathFor(current.user)));
+  return { notice: params.get("reset") === "1" ? "Your password has been changed. Sign in with your new password." : null };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
   const formData = await request.formData();
   const submission = parseWithZod(formData, { schema: signInSchema });
   if (submission.status !== "success") return submission.reply({ hideFields: ["password"] });
-  const result = await signInWithPassword(submission.value, {
-    ip: request.headers.get("x-forwarded-for"),
-    userAgent: request.headers.get("user-agent"),
-  });
-  if (!result.ok) {
-    return submission.reply({
-      formErrors: ["That email address and password do not match an account. Check them and try again."],
-      hideFields: ["password"],
-    });
+  const result = await signInWithPassword(submission.value, clientContext(request));
+  if (!result.ok) return submission.reply({ formErrors: [result.message], hideFields: ["password"] });
+  const headers = { "Set-Cookie": sessionCookie(result.token, result.expiresAt) };
+  const redirectTo = submission.value.redirectTo ? safeRedirect(submission.value.redirectTo, "") : "";
+  if (result.needsTwoFactor) {
+    const query = redirectTo ? `?redirectTo=${encodeURIComponent(redirectTo)}` : "";
+    return redirect(`/login/two-factor${query}`, { headers });
   }
-  return redirect(safeRedirect(submission.value.redirectTo, "/"), {
-    headers: { "Set-Cookie": sessionCookie(result.token, result.expiresAt) },
-  });
+  return redirect(redirectTo || (await landingPathFor({ id: result.userId, isAdmin: result.isAdmin })), { headers });
 }
 
 export default function SignIn() {
   const lastResult = useActionData<typeof action>();
+  const { notice } = useLoaderData<typeof loader>();
   const [searchParams] = useSearchParams();
   const [form, fields] = useForm({
     lastResult,
@@ -48,24 +49,27 @@ export default function SignIn() {
   return (
     <div className="container narrow">
       <h1>Sign in</h1>
+      {notice ? (
+        <p className="notice" role="status">
+          {notice}
+        </p>
+      ) : null}
       <p>For organisers, referrers and Linkway staff. If you were sent a link about an activity, use that link instead.</p>
       <Form method="post" {...getFormProps(form)}>
-        {form.errors?.length ? (
-          <div className="error-summary" role="alert" id={form.errorId}>
-            {form.errors.map((e) => (
-              <p key={e}>{e}</p>
-            ))}
-          </div>
-        ) : null}
+        <FormErrors id={form.errorId} errors={form.errors} />
         <input type="hidden" name="redirectTo" value={searchParams.get("redirectTo") ?? ""} />
         <Field label="Email address" meta={fields.email}>
           {(props) => <input {...getInputProps(fields.email, { type: "email" })} {...props} autoComplete="username" />}
         </Field>
-        <Field label="Password" meta={fields.password}>
-          {(props) => <input {...getInputProps(fields.password, { type: "password" })} {...props} autoComplete="current-password" />}
-        </Field>
+        <PasswordField label="Password" meta={fields.password} autoComplete="current-password" />
         <button type="submit">Sign in</button>
       </Form>
+      <p>
+        <Link to="/forgot-password">Forgotten your password?</Link>
+      </p>
+      <p>
+        New to Linkway? <Link to="/signup">Create an account for your organisation</Link>
+      </p>
     </div>
   );
 }

@@ -1,15 +1,15 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { getCurrentUser } from "~/modules/accounts/guards.server";
-import { clearSessionCookie } from "~/modules/accounts/session-cookie.server";
-import { invalidateSession } from "~/modules/accounts/sessions.server";
+import { clientContext } from "~/modules/accounts/client-context.server";
+import { clearSessionCookie, readSessionToken } from "~/modules/accounts/session-cookie.server";
+import { signOut } from "~/modules/accounts/sign-in.server";
 
 export async function loader() {
   return redirect("/");
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const current = await getCurrentUser(request);
-  if (current) await invalidateSession(current.session.id);
+  const everywhere = (await request.formData()).get("scope") === "everywhere";
+  await signOut(readSessionToken(request), { everywhere, ...clientContext(request) });
   return redirect("/", { headers: { "Set-Cookie": clearSessionCookie() } });
 }

@@ -1,0 +1,48 @@
+/** The administrators' view of accounts: find people, grant or remove admin rights. */
+import { and, asc, count, eq, ilike, or } from "drizzle-orm";
+import { getDb } from "#db/client";
+import { users } from "#db/schema";
+import { recordAudit } from "./audit.server";
+
+export async function listUsers(options: { q?: string; page?: number; perPage?: number } = {}) {
+  const db = await getDb();
+  const perPage = options.perPage ?? 50;
+  const page = Math.max(1, options.page ?? 1);
+  const q = options.q?.replace(/[\\%_]/g, (c) => `\\${c}`);
+  const where = q ? or(ilike(users.email, `%${q}%`), ilike(users.name, `%${q}%`)) : undefined;
+  const [rows, [{ total }]] = await Promise.all([
+    db
+      .select({ id: users.id, name: users.name, email: users.email, isAdmin: users.isAdmin, totpEnabledAt: users.totpEnabledAt, createdAt: users.createdAt })
+      .from(users)
+      .where(where)
+      .orderBy(asc(users.name), asc(users.email))
+      .limit(perPage)
+      .offset((page - 1) * perPage),
+    db.select({ total: count() }).from(users).where(where),
+  ]);
+  return { rows, total: Number(total), page, perPage, pages: Math.max(1, Math.ceil(Number(total) / perPage)) };
+}
+
+export type SetAdminResult = { ok: true } | { ok: false; message: string };
+
+export async function setAdmin(input: { actorUserId: string; userId: string; isAdmin: boolean; ip?: string | null }): Promise<SetAdminResult> {
+  if (!input.isAdmin && input.userId === input.actorUserId) {
+    return { ok: false, message: "You cannot remove your own administrator rights. Ask another administrator." };
+  }
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const [target] = await tx.select({ isAdmin: users.isAdmin }).from(users).where(eq(users.id, input.userId)).for("update");
+    if (!target) return { ok: false, message: "That account no longer exists." };
+    if (target.isAdmin === input.isAdmin) return { ok: true };
+    if (!input.isAdmin) {
+      const [{ admins }] = await tx.select({ admins: count() }).from(users).where(and(eq(users.isAdmin, true)));
+      if (Number(admins) <= 1) return { ok: false, message: "Linkway needs at least one administrator." };
+    }
+    await tx.update(users).set({ isAdmin: input.isAdmin, updatedAt: new Date() }).where(eq(users.id, input.userId));
+    await recordAudit(
+      { action: input.isAdmin ? "admin.granted" : "admin.revoked", actorUserId: input.actorUserId, targetType: "user", targetId: input.userId, ip: input.ip },
+      tx,
+    );
+    return { ok: true };
+  });
+}

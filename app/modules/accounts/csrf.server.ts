@@ -1,0 +1,48 @@
+/**
+ * Cross-site request forgery: a state-changing request (anything but GET,
+ * HEAD, OPTIONS) is accepted only when the browser says it came from this
+ * site — `Sec-Fetch-Site: same-origin`, or an `Origin` that is the site's
+ * public origin or the origin of the Host it was sent to. Browsers send Origin
+ * with every POST, so a request with neither header is refused too.
+ * Pure, so it is tested without a server; scripts/lib/server.ts applies it to
+ * every request.
+ */
+export interface OriginCheckInput {
+  method: string;
+  origin: string | null | undefined;
+  secFetchSite: string | null | undefined;
+  host: string | null | undefined;
+  /** PUBLIC_URL (or http://localhost:PORT). */
+  publicUrl: string;
+}
+
+export type OriginCheck = { allowed: true } | { allowed: false; reason: string };
+
+const safeMethods = new Set(["GET", "HEAD", "OPTIONS"]);
+
+function originOf(url: string): string | null {
+  try {
+    const parsed = new URL(url);
+    return parsed.origin === "null" ? null : parsed.origin;
+  } catch {
+    return null;
+  }
+}
+
+export function checkRequestOrigin(input: OriginCheckInput): OriginCheck {
+  if (safeMethods.has(input.method.toUpperCase())) return { allowed: true };
+  const site = input.secFetchSite?.toLowerCase();
+  if (site && site !== "same-origin" && site !== "none") {
+    return { allowed: false, reason: `Sec-Fetch-Site is ${site}` };
+  }
+  if (site === "same-origin") return { allowed: true };
+  if (!input.origin || input.origin === "null") return { allowed: false, reason: "no Origin header" };
+  const origin = originOf(input.origin);
+  if (!origin) return { allowed: false, reason: "malformed Origin header" };
+  if (origin === originOf(input.publicUrl)) return { allowed: true };
+  if (input.host && new URL(origin).host === input.host.toLowerCase()) return { allowed: true };
+  return { allowed: false, reason: "Origin does not match this site" };
+}
+
+export const crossSiteRefusal =
+  "This form was sent from another website, so it was not accepted. Go back to Linkway and try again.";

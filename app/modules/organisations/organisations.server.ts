@@ -1,0 +1,51 @@
+import { eq } from "drizzle-orm";
+import { getDb, type Executor } from "#db/client";
+import { memberships, organisations } from "#db/schema";
+import { recordAudit } from "../accounts/audit.server";
+import type { OrganisationKind } from "./memberships.server";
+
+/** A new organisation with its first owner, in the caller's transaction. */
+export async function createOrganisationWithOwner(
+  tx: Executor,
+  input: { name: string; kind: OrganisationKind; ownerId: string; ip?: string | null },
+): Promise<{ id: string }> {
+  const [organisation] = await tx
+    .insert(organisations)
+    .values({ name: input.name, kind: input.kind })
+    .returning({ id: organisations.id });
+  await tx.insert(memberships).values({ organisationId: organisation.id, userId: input.ownerId, role: "owner" });
+  await recordAudit(
+    { action: "organisation.created", actorUserId: input.ownerId, targetType: "organisation", targetId: organisation.id, ip: input.ip, details: { kind: input.kind } },
+    tx,
+  );
+  return organisation;
+}
+
+export async function getOrganisation(organisationId: string) {
+  const db = await getDb();
+  const [row] = await db.select().from(organisations).where(eq(organisations.id, organisationId));
+  return row ?? null;
+}
+
+/** The owner's switch: every member must use two-step sign-in (they are sent to set it up). */
+export async function setRequireTwoFactor(input: {
+  organisationId: string;
+  required: boolean;
+  actorUserId: string;
+  ip?: string | null;
+}): Promise<void> {
+  const db = await getDb();
+  await db.transaction(async (tx) => {
+    await tx.update(organisations).set({ requireTwoFactor: input.required, updatedAt: new Date() }).where(eq(organisations.id, input.organisationId));
+    await recordAudit(
+      {
+        action: input.required ? "organisation.two_factor_required" : "organisation.two_factor_optional",
+        actorUserId: input.actorUserId,
+        targetType: "organisation",
+        targetId: input.organisationId,
+        ip: input.ip,
+      },
+      tx,
+    );
+  });
+}

@@ -1,0 +1,72 @@
+import { getFormProps, getInputProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { Form, useActionData, useSearchParams } from "@remix-run/react";
+import { clientContext } from "~/modules/accounts/client-context.server";
+import { getCurrentUser, getPendingTwoFactor } from "~/modules/accounts/guards.server";
+import { safeRedirect, twoFactorSignInSchema } from "~/modules/accounts/schemas";
+import { landingPathFor, verifySecondFactor } from "~/modules/accounts/sign-in.server";
+import { Field } from "~/components/forms/field";
+import { FormErrors } from "~/components/forms/form-errors";
+
+export const meta: MetaFunction = () => [{ title: "Enter your sign-in code — Linkway" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const redirectTo = new URL(request.url).searchParams.get("redirectTo");
+  const current = await getCurrentUser(request);
+  if (current) throw redirect(safeRedirect(redirectTo, await landingPathFor(current.user)));
+  if (!(await getPendingTwoFactor(request))) throw redirect("/login");
+  return null;
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const pending = await getPendingTwoFactor(request);
+  if (!pending) throw redirect("/login");
+  const formData = await request.formData();
+  const submission = parseWithZod(formData, { schema: twoFactorSignInSchema });
+  if (submission.status !== "success") return submission.reply();
+  const result = await verifySecondFactor(pending, submission.value.code, clientContext(request));
+  if (!result.ok) return submission.reply({ formErrors: [result.message], hideFields: ["code"] });
+  const redirectTo = submission.value.redirectTo ? safeRedirect(submission.value.redirectTo, "") : "";
+  return redirect(redirectTo || (await landingPathFor(pending.user)));
+}
+
+export default function TwoFactorSignIn() {
+  const lastResult = useActionData<typeof action>();
+  const [searchParams] = useSearchParams();
+  const [form, fields] = useForm({
+    lastResult,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: twoFactorSignInSchema }),
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+  });
+  return (
+    <div className="container narrow">
+      <h1>Enter your sign-in code</h1>
+      <p>Open the authenticator app on your phone and enter the 6-digit code it shows for Linkway.</p>
+      <Form method="post" {...getFormProps(form)}>
+        <FormErrors id={form.errorId} errors={form.errors} />
+        <input type="hidden" name="redirectTo" value={searchParams.get("redirectTo") ?? ""} />
+        <Field label="Code" hint="Lost your phone? Enter one of your recovery codes instead." meta={fields.code}>
+          {(props) => (
+            <input
+              {...getInputProps(fields.code, { type: "text" })}
+              {...props}
+              autoComplete="one-time-code"
+              inputMode="text"
+              spellCheck={false}
+              className="code-input"
+            />
+          )}
+        </Field>
+        <button type="submit">Continue</button>
+      </Form>
+      <Form method="post" action="/logout">
+        <button type="submit" className="secondary">
+          Cancel and sign out
+        </button>
+      </Form>
+    </div>
+  );
+}

@@ -1,0 +1,65 @@
+/** The CSRF check and client address as the express server applies them to every request. */
+import express from "express";
+import type { AddressInfo } from "node:net";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { csrfProtection, stampClientIp } from "../../scripts/lib/request-guards";
+
+let base: string;
+let close: () => Promise<void>;
+const received: string[] = [];
+
+beforeAll(async () => {
+  const app = express();
+  app.set("trust proxy", 1);
+  app.use(stampClientIp());
+  app.use(csrfProtection({ PUBLIC_URL: "https://linkway.example.org", PORT: 3000 }));
+  app.all("*", (req, res) => {
+    received.push(`${req.method} ${req.path}`);
+    res.json({ ip: req.headers["x-linkway-client-ip"] });
+  });
+  const server = app.listen(0, "127.0.0.1");
+  await new Promise<void>((resolve) => server.once("listening", () => resolve()));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  close = () => new Promise((resolve) => server.close(() => resolve()));
+});
+
+afterAll(() => close());
+
+const post = (path: string, headers: Record<string, string>) =>
+  fetch(`${base}${path}`, { method: "POST", headers: { "Content-Type": "application/x-www-form-urlencoded", ...headers }, body: "a=1" });
+
+describe("CSRF protection on every request", () => {
+  it("refuses a cross-site form post before it reaches the app", async () => {
+    received.length = 0;
+    const response = await post("/login", { Origin: "https://evil.example" });
+    expect(response.status).toBe(403);
+    expect(await response.text()).toMatch(/sent from another website/);
+    expect(received).toEqual([]);
+  });
+
+  it("refuses a post with no Origin and no Sec-Fetch-Site, and cross-site fetch metadata", async () => {
+    expect((await post("/account/delete", {})).status).toBe(403);
+    expect((await post("/logout", { "Sec-Fetch-Site": "cross-site" })).status).toBe(403);
+    for (const method of ["PUT", "PATCH", "DELETE"]) {
+      expect((await fetch(`${base}/x`, { method, headers: { Origin: "https://evil.example" } })).status).toBe(403);
+    }
+  });
+
+  it("accepts posts from the site's own origin, from the Host it was sent to, or same-origin fetch metadata", async () => {
+    expect((await post("/login", { Origin: "https://linkway.example.org" })).status).toBe(200);
+    expect((await post("/login", { Origin: base })).status).toBe(200);
+    expect((await post("/login", { "Sec-Fetch-Site": "same-origin" })).status).toBe(200);
+  });
+
+  it("lets GET and HEAD through from anywhere", async () => {
+    expect((await fetch(`${base}/search`, { headers: { Origin: "https://evil.example" } })).status).toBe(200);
+    expect((await fetch(`${base}/search`, { method: "HEAD", headers: { "Sec-Fetch-Site": "cross-site" } })).status).toBe(200);
+  });
+
+  it("records the connection's address, ignoring a client-sent header of the same name", async () => {
+    const response = await fetch(`${base}/`, { headers: { "x-linkway-client-ip": "1.2.3.4" } });
+    const { ip } = (await response.json()) as { ip: string };
+    expect(ip).not.toBe("1.2.3.4");
+    expect(ip).toMatch(/127\.0\.0\.1/);
+  });
+});
