@@ -4,7 +4,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useParams } from "@remix-run/react";
 import { clientContext } from "~/modules/accounts/client-context.server";
-import { expiredResetLinkMessage, isResetTokenUsable, resetPassword } from "~/modules/accounts/password-reset.server";
+import { isResetTokenUsable, resetPassword } from "~/modules/accounts/password-reset.server";
 import { resetPasswordSchema } from "~/modules/accounts/schemas";
 import { clearSessionCookie } from "~/modules/accounts/session-cookie.server";
 import { FormErrors } from "~/components/forms/form-errors";
@@ -45,7 +45,7 @@ export default function ResetPassword() {
     return (
       <div className="container narrow">
         <h1>This link cannot be used</h1>
-        <p>{expiredResetLinkMessage}</p>
+        <p>This link has expired or has already been used. Ask for a new one below.</p>
         <p>
           <Link className="button" to="/forgot-password">
             Ask for a new link
