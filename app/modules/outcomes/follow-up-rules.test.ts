@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { compareMeasures } from "./comparison";
+import { compareMeasures, type StoredResponse } from "./comparison";
 import { isFollowUpDue } from "./follow-up-rules";
 
 describe("follow-up trigger", () => {
@@ -22,11 +22,11 @@ describe("follow-up trigger", () => {
 });
 
 describe("baseline against follow-up", () => {
-  const baseline = [
+  const baseline: StoredResponse[] = [
     { instrument: "ons4" as const, answers: { life_satisfaction: 4, worthwhile: 5, happiness: 3, anxiety: 7 } },
     { instrument: "ucla3" as const, answers: { lack_companionship: 3, left_out: 2, isolated: 3 } },
   ];
-  const followUp = [
+  const followUp: StoredResponse[] = [
     { instrument: "ons4" as const, answers: { life_satisfaction: 7, worthwhile: 5, happiness: 2, anxiety: 3 } },
     { instrument: "ucla3" as const, answers: { lack_companionship: 2, left_out: 1, isolated: 2 } },
   ];
