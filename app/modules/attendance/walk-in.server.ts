@@ -13,7 +13,6 @@ import { env } from "~/utils/env.server";
 import { AttendanceError } from "./attendance-error";
 import { registerName } from "./effective-attendance";
 import { applyMark, authoriseRegisterChange } from "./mark-attendance.server";
-import type { WalkInInput } from "./schemas";
 
 // No 0/O or 1/I/L: codes are read out over the phone.
 const codeAlphabet = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
@@ -36,7 +35,7 @@ async function uniqueCode(tx: Tx): Promise<string> {
 export async function addWalkIn(input: {
   sessionId: string;
   userId: string;
-  person: Omit<WalkInInput, "intent" | "consent">;
+  person: { firstName: string; lastName: string; email?: string; phone?: string };
   now?: Date;
 }): Promise<{ referralId: string; bookingId: string; code: string; name: string }> {
   const now = input.now ?? clockNow();
