@@ -1,17 +1,20 @@
 /**
  * A session register made for a phone in a church hall: big buttons, one
  * person per row. Every button is its own form, so it works without
- * JavaScript; with JavaScript each tap saves in the background and shows at
- * once. A save that fails (no signal) stays on screen, marked "not saved",
- * with a button to try again — and is retried when the phone comes back online.
+ * JavaScript (a plain POST and a new page). With JavaScript each tap shows at
+ * once and saves in the background with a plain fetch to `saveUrl`; a save
+ * that fails (no signal) stays on screen marked "not saved", with a button to
+ * try again, and is retried when the phone comes back online. (Not a Remix
+ * fetcher: after an action Remix reloads every route's data, which fails
+ * offline and would replace the register with an error page.)
  */
 import { getFormProps, getInputProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
-import { Form, useFetcher } from "@remix-run/react";
-import { useCallback, useEffect, useState } from "react";
+import { Form, useRevalidator } from "@remix-run/react";
+import { useCallback, useEffect, useRef, useState, type FormEvent } from "react";
 import { Field } from "~/components/forms/field";
 import type { OrganiserMark } from "~/modules/attendance/effective-attendance";
-import type { RegisterActionResult } from "~/modules/attendance/register-results";
+import { offlineResult, type RegisterActionResult } from "~/modules/attendance/register-results";
 import { walkInSchema } from "~/modules/attendance/schemas";
 
 export interface RegisterSheetPerson {
@@ -47,23 +50,115 @@ const markWords: Record<OrganiserMark, string> = {
   unmarked: "Not marked yet",
 };
 
-type EveryoneState = "idle" | "saving" | "unsaved";
+/** A mark made on this screen that the page's data does not show yet. */
+interface LocalMark {
+  attendance: OrganiserMark;
+  status: "saving" | "saved" | "unsaved";
+}
 
-function MarkButton({
-  person,
-  value,
-  shown,
-  disabled,
-  className,
-  label,
-}: {
-  person: RegisterSheetPerson;
-  value: OrganiserMark;
-  shown: OrganiserMark;
-  disabled: boolean;
-  className: string;
-  label: string;
-}) {
+async function post(saveUrl: string, body: FormData): Promise<RegisterActionResult> {
+  try {
+    const response = await fetch(saveUrl, { method: "POST", body, headers: { Accept: "application/json" }, credentials: "same-origin" });
+    if (response.status >= 500) return offlineResult(body);
+    return (await response.json()) as RegisterActionResult;
+  } catch {
+    return offlineResult(body);
+  }
+}
+
+function markForm(bookingId: string, attendance: OrganiserMark): FormData {
+  const body = new FormData();
+  body.set("intent", "mark");
+  body.set("bookingId", bookingId);
+  body.set("attendance", attendance);
+  return body;
+}
+
+/** The submit button's value, so one form can carry three buttons. */
+function submittedValue(event: FormEvent<HTMLFormElement>): string | null {
+  const submitter = (event.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null;
+  return submitter?.value ?? null;
+}
+
+function useRegisterSaves(view: RegisterSheetView, saveUrl: string) {
+  const [local, setLocal] = useState<Record<string, LocalMark>>({});
+  const [refusals, setRefusals] = useState<Record<string, string>>({});
+  const [everyoneError, setEveryoneError] = useState<string | null>(null);
+  // Only the latest tap on a row counts, whatever order the answers arrive in.
+  const latest = useRef<Record<string, number>>({});
+
+  // New data from the server (a walk-in, a reload) replaces marks already saved.
+  useEffect(() => {
+    setLocal((current) => {
+      const kept = Object.entries(current).filter(([, m]) => m.status !== "saved");
+      return kept.length === Object.keys(current).length ? current : Object.fromEntries(kept);
+    });
+  }, [view.people]);
+
+  const saveMark = useCallback(
+    async (bookingId: string, attendance: OrganiserMark) => {
+      const ticket = (latest.current[bookingId] ?? 0) + 1;
+      latest.current[bookingId] = ticket;
+      setLocal((m) => ({ ...m, [bookingId]: { attendance, status: "saving" } }));
+      setRefusals(({ [bookingId]: _gone, ...rest }) => rest);
+      const result = await post(saveUrl, markForm(bookingId, attendance));
+      if (latest.current[bookingId] !== ticket || result.intent !== "mark") return;
+      if (result.ok) {
+        setLocal((m) => ({ ...m, [bookingId]: { attendance, status: "saved" } }));
+      } else if (result.offline) {
+        setLocal((m) => ({ ...m, [bookingId]: { attendance, status: "unsaved" } }));
+      } else {
+        const error = result.error;
+        setLocal(({ [bookingId]: _gone, ...rest }) => rest);
+        setRefusals((r) => ({ ...r, [bookingId]: error }));
+      }
+    },
+    [saveUrl],
+  );
+
+  const shownMark = useCallback(
+    (person: RegisterSheetPerson): OrganiserMark => local[person.bookingId]?.attendance ?? person.attendance,
+    [local],
+  );
+
+  const saveEveryone = useCallback(async () => {
+    const targets = view.people.filter((p) => shownMark(p) === "unmarked").map((p) => p.bookingId);
+    setEveryoneError(null);
+    setLocal((m) => ({ ...m, ...Object.fromEntries(targets.map((id) => [id, { attendance: "attended", status: "saving" } as LocalMark])) }));
+    const body = new FormData();
+    body.set("intent", "everyone");
+    const result = await post(saveUrl, body);
+    const status: LocalMark["status"] | null = result.ok ? "saved" : result.intent === "everyone" && result.offline ? "unsaved" : null;
+    if (status) {
+      // Unsaved ones are retried one by one, like any other mark.
+      setLocal((m) => ({ ...m, ...Object.fromEntries(targets.map((id) => [id, { attendance: "attended", status } as LocalMark])) }));
+    } else {
+      setLocal((m) => Object.fromEntries(Object.entries(m).filter(([id]) => !targets.includes(id))));
+      setEveryoneError(result.intent === "everyone" && !result.ok ? result.error : "That could not be saved.");
+    }
+  }, [saveUrl, shownMark, view.people]);
+
+  const unsaved = Object.entries(local).filter(([, m]) => m.status === "unsaved");
+  const retryUnsaved = useCallback(() => {
+    for (const [bookingId, mark] of Object.entries(local)) if (mark.status === "unsaved") void saveMark(bookingId, mark.attendance);
+  }, [local, saveMark]);
+
+  useEffect(() => {
+    if (!unsaved.length) return;
+    window.addEventListener("online", retryUnsaved);
+    // Leaving the page would lose marks that are only on screen.
+    const warn = (event: BeforeUnloadEvent) => event.preventDefault();
+    window.addEventListener("beforeunload", warn);
+    return () => {
+      window.removeEventListener("online", retryUnsaved);
+      window.removeEventListener("beforeunload", warn);
+    };
+  }, [retryUnsaved, unsaved.length]);
+
+  return { local, refusals, everyoneError, saveMark, saveEveryone, shownMark, unsavedCount: unsaved.length, retryUnsaved };
+}
+
+function MarkButton({ person, value, shown, label, className }: { person: RegisterSheetPerson; value: OrganiserMark; shown: OrganiserMark; label: string; className: string }) {
   return (
     <button
       type="submit"
@@ -71,79 +166,49 @@ function MarkButton({
       value={value}
       className={className}
       aria-pressed={value === "unmarked" ? undefined : shown === value}
-      disabled={disabled}
+      // Said with the person's name, so a screen reader user knows whose button it is.
+      aria-label={`${label}: ${person.name}`}
     >
       {label}
-      <span className="visually-hidden">: {person.name}</span>
     </button>
   );
 }
 
 function PersonRow({
   person,
+  shown,
+  local,
   canMark,
-  everyone,
-  retryAll,
-  pageResult,
-  onUnsavedChange,
+  error,
+  onMark,
 }: {
   person: RegisterSheetPerson;
+  shown: OrganiserMark;
+  local: LocalMark | undefined;
   canMark: boolean;
-  everyone: EveryoneState;
-  retryAll: number;
-  pageResult: RegisterActionResult | undefined;
-  onUnsavedChange: (bookingId: string, unsaved: boolean) => void;
+  error: string | undefined;
+  onMark: (attendance: OrganiserMark) => void;
 }) {
-  const fetcher = useFetcher<RegisterActionResult>({ key: `mark:${person.bookingId}` });
-  const submitting = fetcher.formData?.get("attendance") as OrganiserMark | undefined;
-  const own = fetcher.data?.intent === "mark" && fetcher.data.bookingId === person.bookingId ? fetcher.data : undefined;
-  // Without JavaScript the answer arrives as the page's action data instead.
-  const noScript = pageResult?.intent === "mark" && pageResult.bookingId === person.bookingId ? pageResult : undefined;
-  const result = fetcher.state === "idle" ? (own ?? noScript) : undefined;
-  const failed = result && !result.ok ? result : undefined;
-  const unsavedMark = failed?.offline ? failed.attendance : undefined;
-  const everyoneMark = everyone !== "idle" && person.attendance === "unmarked" ? "attended" : undefined;
-  const shown: OrganiserMark = submitting ?? unsavedMark ?? everyoneMark ?? person.attendance;
-  const saving = Boolean(submitting) || (everyone === "saving" && everyoneMark !== undefined);
-  const unsaved = unsavedMark !== undefined || (everyone === "unsaved" && everyoneMark !== undefined);
-
-  const retry = useCallback(() => {
-    if (unsavedMark === undefined) return;
-    fetcher.submit({ intent: "mark", bookingId: person.bookingId, attendance: unsavedMark }, { method: "post" });
-  }, [fetcher, person.bookingId, unsavedMark]);
-
-  useEffect(() => {
-    onUnsavedChange(person.bookingId, unsavedMark !== undefined);
-  }, [onUnsavedChange, person.bookingId, unsavedMark]);
-
-  useEffect(() => {
-    if (unsavedMark === undefined) return;
-    window.addEventListener("online", retry);
-    return () => window.removeEventListener("online", retry);
-  }, [retry, unsavedMark]);
-
-  useEffect(() => {
-    if (retryAll > 0) retry();
-    // Only a new "try again" tap should resend, not every render.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [retryAll]);
-
-  const headingId = `person-${person.bookingId}`;
+  const unsaved = local?.status === "unsaved";
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    const value = submittedValue(event);
+    if (value !== "attended" && value !== "no_show" && value !== "unmarked") return;
+    event.preventDefault();
+    onMark(value);
+  };
   return (
     <li className={`register-person mark-${shown}${unsaved ? " is-unsaved" : ""}`}>
       <div className="register-who">
-        <h3 id={headingId} className="register-name">
-          {person.name}
-        </h3>
+        <h3 className="register-name">{person.name}</h3>
         <span className="register-code">
           <span className="visually-hidden">Reference </span>
           {person.code}
         </span>
         {person.walkIn && <span className="tag">Walk-in</span>}
       </div>
-      <p className="register-state" aria-live="polite">
+      <p className="register-state">
         <strong>{markWords[shown]}</strong>
-        {saving && <span className="register-saving"> — saving…</span>}
+        {local?.status === "saving" && <span className="register-saving"> — saving…</span>}
         {unsaved && <span className="register-unsaved"> — not saved yet</span>}
         {person.selfReported && (
           <span className="register-self-report">
@@ -153,22 +218,20 @@ function PersonRow({
         )}
       </p>
       {canMark && (
-        <fetcher.Form method="post" className="register-buttons">
+        <form method="post" className="register-buttons" onSubmit={submit}>
           <input type="hidden" name="intent" value="mark" />
           <input type="hidden" name="bookingId" value={person.bookingId} />
-          <MarkButton person={person} value="attended" shown={shown} disabled={saving} className="mark-attended" label="Attended" />
-          <MarkButton person={person} value="no_show" shown={shown} disabled={saving} className="mark-no-show" label="Did not attend" />
-          {shown !== "unmarked" && (
-            <MarkButton person={person} value="unmarked" shown={shown} disabled={saving} className="secondary mark-undo" label="Undo" />
-          )}
-        </fetcher.Form>
+          <MarkButton person={person} value="attended" shown={shown} className="mark-attended" label="Attended" />
+          <MarkButton person={person} value="no_show" shown={shown} className="mark-no-show" label="Did not attend" />
+          {shown !== "unmarked" && <MarkButton person={person} value="unmarked" shown={shown} className="secondary mark-undo" label="Undo" />}
+        </form>
       )}
-      {failed && (
+      {(error || unsaved) && (
         <div className="register-error" role="alert">
-          <p>{failed.error}</p>
-          {failed.offline && (
-            <button type="button" className="secondary" onClick={retry}>
-              Try again<span className="visually-hidden">: {person.name}</span>
+          <p>{error ?? "Not saved: we could not reach Linkway. Check you have signal, then try again."}</p>
+          {unsaved && (
+            <button type="button" className="secondary" onClick={() => onMark(local.attendance)} aria-label={`Try again: ${person.name}`}>
+              Try again
             </button>
           )}
         </div>
@@ -177,7 +240,10 @@ function PersonRow({
   );
 }
 
-function WalkInForm({ result }: { result: RegisterActionResult | undefined }) {
+function WalkInForm({ pageResult, saveUrl }: { pageResult: RegisterActionResult | undefined; saveUrl: string }) {
+  const revalidator = useRevalidator();
+  const [scripted, setScripted] = useState<RegisterActionResult | undefined>();
+  const result = scripted ?? pageResult;
   const walkIn = result?.intent === "walk_in" ? result : undefined;
   const [form, fields] = useForm({
     id: "walk-in",
@@ -185,16 +251,29 @@ function WalkInForm({ result }: { result: RegisterActionResult | undefined }) {
     onValidate: ({ formData }) => parseWithZod(formData, { schema: walkInSchema }),
     shouldValidate: "onBlur",
     shouldRevalidate: "onInput",
+    onSubmit(event, { formData }) {
+      event.preventDefault();
+      void post(saveUrl, formData).then((answer) => {
+        setScripted(answer);
+        if (answer.ok) revalidator.revalidate();
+      });
+    },
   });
   const hasErrors = Boolean(walkIn && !walkIn.ok);
+  const added = walkIn?.ok ? walkIn.added : undefined;
   return (
     <section aria-labelledby="walk-in-heading" className="register-section">
+      {added && (
+        <p className="notice" role="status">
+          {added.name} was added as attended. Their reference is {added.code}.
+        </p>
+      )}
       <details open={hasErrors || undefined}>
         <summary>
           <h2 id="walk-in-heading">Add someone who walked in</h2>
         </summary>
         <p>They will be added to this register as attended, as a self-referral. Ask them first if they agree.</p>
-        <Form method="post" {...getFormProps(form)}>
+        <form method="post" {...getFormProps(form)}>
           <input type="hidden" name="intent" value="walk_in" />
           {form.errors?.length ? (
             <div className="error-summary" role="alert" id={form.errorId}>
@@ -230,54 +309,29 @@ function WalkInForm({ result }: { result: RegisterActionResult | undefined }) {
             ) : null}
           </div>
           <button type="submit">Add walk-in</button>
-        </Form>
+        </form>
       </details>
     </section>
   );
 }
 
-export function RegisterSheet({ view, pageResult }: { view: RegisterSheetView; pageResult?: RegisterActionResult }) {
-  const everyoneFetcher = useFetcher<RegisterActionResult>({ key: `everyone:${view.sessionId}` });
-  const everyoneResult = everyoneFetcher.data?.intent === "everyone" ? everyoneFetcher.data : undefined;
-  const everyone: EveryoneState = everyoneFetcher.state !== "idle"
-    ? "saving"
-    : everyoneResult && !everyoneResult.ok && everyoneResult.offline
-      ? "unsaved"
-      : "idle";
-  const [unsavedRows, setUnsavedRows] = useState<ReadonlySet<string>>(new Set());
-  const [retryAll, setRetryAll] = useState(0);
-  const onUnsavedChange = useCallback((bookingId: string, unsaved: boolean) => {
-    setUnsavedRows((current) => {
-      if (current.has(bookingId) === unsaved) return current;
-      const next = new Set(current);
-      if (unsaved) next.add(bookingId);
-      else next.delete(bookingId);
-      return next;
-    });
-  }, []);
-  const retryEveryone = useCallback(() => {
-    everyoneFetcher.submit({ intent: "everyone" }, { method: "post" });
-  }, [everyoneFetcher]);
-  const unsavedCount = unsavedRows.size + (everyone === "unsaved" ? 1 : 0);
-
-  useEffect(() => {
-    if (everyone !== "unsaved") return;
-    window.addEventListener("online", retryEveryone);
-    return () => window.removeEventListener("online", retryEveryone);
-  }, [everyone, retryEveryone]);
-
-  // Leaving the page would lose marks that are only on screen.
-  useEffect(() => {
-    if (!unsavedCount) return;
-    const warn = (event: BeforeUnloadEvent) => event.preventDefault();
-    window.addEventListener("beforeunload", warn);
-    return () => window.removeEventListener("beforeunload", warn);
-  }, [unsavedCount]);
-
-  const everyoneFailed = everyoneResult && !everyoneResult.ok ? everyoneResult : pageResult?.intent === "everyone" && !pageResult.ok ? pageResult : undefined;
-  const unmarkedShown = everyone === "idle" ? view.counts.unmarked : 0;
+export function RegisterSheet({ view, pageResult, saveUrl }: { view: RegisterSheetView; pageResult?: RegisterActionResult; saveUrl: string }) {
+  const saves = useRegisterSaves(view, saveUrl);
+  const shown = view.people.map((p) => saves.shownMark(p));
+  const counts = {
+    attended: shown.filter((m) => m === "attended").length,
+    noShow: shown.filter((m) => m === "no_show").length,
+    unmarked: shown.filter((m) => m === "unmarked").length,
+  };
+  // Without JavaScript the answer to a POST arrives with the new page.
+  const pageMarkError = pageResult?.intent === "mark" && !pageResult.ok ? pageResult : undefined;
+  const everyoneError = saves.everyoneError ?? (pageResult?.intent === "everyone" && !pageResult.ok ? pageResult.error : null);
   const notice = pageResult && (pageResult.intent === "reopen" || pageResult.intent === "resend_link" || pageResult.intent === "unknown") ? pageResult : undefined;
-  const added = pageResult?.intent === "walk_in" && pageResult.ok ? pageResult.added : undefined;
+
+  const submitEveryone = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    void saves.saveEveryone();
+  };
 
   return (
     <div className="container narrow register">
@@ -292,7 +346,7 @@ export function RegisterSheet({ view, pageResult }: { view: RegisterSheetView; p
         <p className="notice">This register was reopened by Linkway staff. You can make changes until {view.reopenedUntil}.</p>
       )}
       {view.state !== "open" && view.stateMessage && (
-        <p className="notice warn" id="register-state">
+        <p className="notice warn">
           {view.stateMessage}
           {view.cancelReason ? ` Reason given: ${view.cancelReason}` : ""}
         </p>
@@ -302,66 +356,55 @@ export function RegisterSheet({ view, pageResult }: { view: RegisterSheetView; p
           {notice.message}
         </p>
       )}
-      {added && (
-        <p className="notice" role="status">
-          {added.name} was added as attended. Their reference is {added.code}.
-        </p>
-      )}
 
       <p className="register-counts" aria-live="polite">
-        <span>{view.counts.booked} booked</span>
-        <span>{view.counts.attended} attended</span>
-        <span>{view.counts.noShow} did not attend</span>
-        <span>{view.counts.unmarked} not marked</span>
+        <span>{view.people.length} booked</span>
+        <span>{counts.attended} attended</span>
+        <span>{counts.noShow} did not attend</span>
+        <span>{counts.unmarked} not marked</span>
       </p>
 
-      {unsavedCount > 0 && (
+      {saves.unsavedCount > 0 && (
         <div className="notice warn register-unsaved-banner" role="alert">
           <p>
-            <strong>
-              {unsavedCount === 1 ? "1 change is" : `${unsavedCount} changes are`} not saved yet.
-            </strong>{" "}
-            They are kept on this screen. Check you have signal, then try again.
+            <strong>{saves.unsavedCount === 1 ? "1 change is" : `${saves.unsavedCount} changes are`} not saved yet.</strong> They are kept on this
+            screen. Check you have signal, then try again.
           </p>
-          <button
-            type="button"
-            onClick={() => {
-              setRetryAll((n) => n + 1);
-              if (everyone === "unsaved") retryEveryone();
-            }}
-          >
+          <button type="button" onClick={saves.retryUnsaved}>
             Try saving again
           </button>
         </div>
       )}
 
-      {view.viewer.canMark && unmarkedShown > 0 && (
-        <everyoneFetcher.Form method="post" className="register-everyone">
+      {view.viewer.canMark && counts.unmarked > 0 && (
+        <form method="post" className="register-everyone" onSubmit={submitEveryone}>
           <input type="hidden" name="intent" value="everyone" />
-          <button type="submit" className="mark-everyone">
+          <button type="submit" className="mark-everyone" aria-describedby="everyone-hint">
             Everyone attended
           </button>
-          <span className="hint">Marks everyone not yet marked as attended. You can change anyone afterwards.</span>
-        </everyoneFetcher.Form>
+          <span className="hint" id="everyone-hint">
+            Marks everyone not yet marked as attended. You can change anyone afterwards.
+          </span>
+        </form>
       )}
-      {everyoneFailed && !everyoneFailed.offline && (
+      {everyoneError && (
         <p className="notice warn" role="alert">
-          {everyoneFailed.error}
+          {everyoneError}
         </p>
       )}
 
       <h2 className="visually-hidden">People booked</h2>
       {view.people.length ? (
         <ul className="register-list">
-          {view.people.map((person) => (
+          {view.people.map((person, i) => (
             <PersonRow
               key={person.bookingId}
               person={person}
+              shown={shown[i]}
+              local={saves.local[person.bookingId]}
               canMark={view.viewer.canMark}
-              everyone={everyone}
-              retryAll={retryAll}
-              pageResult={pageResult}
-              onUnsavedChange={onUnsavedChange}
+              error={saves.refusals[person.bookingId] ?? (pageMarkError?.bookingId === person.bookingId ? pageMarkError.error : undefined)}
+              onMark={(attendance) => void saves.saveMark(person.bookingId, attendance)}
             />
           ))}
         </ul>
@@ -369,7 +412,7 @@ export function RegisterSheet({ view, pageResult }: { view: RegisterSheetView; p
         <p>Nobody is booked on this session yet.</p>
       )}
 
-      {view.viewer.canAddWalkIn && <WalkInForm result={pageResult} />}
+      {view.viewer.canAddWalkIn && <WalkInForm pageResult={pageResult} saveUrl={saveUrl} />}
 
       {view.viewer.kind === "member" && (
         <section aria-labelledby="one-tap-heading" className="register-section">
@@ -392,9 +435,7 @@ export function RegisterSheet({ view, pageResult }: { view: RegisterSheetView; p
       )}
 
       {view.viewer.kind === "link" && (
-        <p className="hint">
-          You opened this register from an emailed link. It works only for this session, until {view.locksOn}.
-        </p>
+        <p className="hint">You opened this register from an emailed link. It works only for this session, until {view.locksOn}.</p>
       )}
 
       {view.viewer.canReopen && (

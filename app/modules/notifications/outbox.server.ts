@@ -4,7 +4,7 @@
  * a rolled-back change never sends mail and a failed send never loses it.
  */
 import { and, asc, eq, isNull, lte, sql } from "drizzle-orm";
-import { getDb, type Executor } from "#db/client";
+import { getDb, type Executor, type Tx } from "#db/client";
 import { outbox } from "#db/schema";
 
 export type OutboxTopic = "email" | "sms" | "search" | "event";
@@ -33,7 +33,9 @@ export function retryDelayMs(attempts: number): number {
  */
 export async function processOutbox(
   topic: OutboxTopic,
-  handler: (payload: Record<string, unknown>, row: OutboxRow) => Promise<void>,
+  // The handler gets the delivery's transaction: on PGlite (one connection) a
+  // query outside it would wait for it to finish, forever.
+  handler: (payload: Record<string, unknown>, row: OutboxRow, tx: Tx) => Promise<void>,
   options: { limit?: number; now?: Date } = {},
 ): Promise<number> {
   const db = await getDb();
@@ -50,7 +52,7 @@ export async function processOutbox(
         .for("update", { skipLocked: true });
       if (!row) return null;
       try {
-        await handler(row.payload, row);
+        await handler(row.payload, row, tx);
         await tx.update(outbox).set({ processedAt: new Date(), attempts: row.attempts + 1, lastError: null }).where(eq(outbox.id, row.id));
         return true;
       } catch (error) {

@@ -21,9 +21,9 @@ export const jobs: Job[] = [
   { name: "roll-session-horizon", everyMs: 60 * 60_000, run: () => rollSessionHorizon() },
   // Soon after a session ends its contact gets the one-tap register link.
   { name: "send-register-links", everyMs: 15_000, run: () => sendRegisterLinks() },
-  { name: "flag-referrals-without-booking", everyMs: 10 * 60_000, run: () => flagReferralsWithoutBooking() },
+  { name: "flag-referrals-without-booking", everyMs: 5 * 60_000, run: () => flagReferralsWithoutBooking() },
   { name: "complete-finished-programmes", everyMs: 60 * 60_000, run: () => completeFinishedProgrammes() },
-  { name: "send-follow-ups", everyMs: 10 * 60_000, run: () => sendFollowUps() },
+  { name: "send-follow-ups", everyMs: 60_000, run: () => sendFollowUps() },
 ];
 
 /** Runs every job once, in order (tests and `npm run worker -- --once`). */

@@ -4,11 +4,10 @@
  */
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { isRouteErrorResponse, useActionData, useLoaderData, type ClientActionFunctionArgs, type ShouldRevalidateFunction } from "@remix-run/react";
+import { useActionData, useLoaderData, useParams } from "@remix-run/react";
 import { RegisterSheet } from "~/components/attendance/register-sheet";
 import { AttendanceError } from "~/modules/attendance/attendance-error";
 import { runRegisterAction } from "~/modules/attendance/register-actions.server";
-import { offlineResult, type RegisterActionResult } from "~/modules/attendance/register-results";
 import { loadRegister } from "~/modules/attendance/register.server";
 
 export const meta: MetaFunction = () => [{ title: "Register — Linkway" }, { name: "robots", content: "noindex" }];
@@ -31,24 +30,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return data(result, { status });
 }
 
-export async function clientAction({ request, serverAction }: ClientActionFunctionArgs): Promise<RegisterActionResult> {
-  const form = await request.clone().formData();
-  try {
-    return await serverAction<typeof action>();
-  } catch (error) {
-    if (isRouteErrorResponse(error) || error instanceof Response) throw error;
-    return offlineResult(form);
-  }
-}
 
-export const shouldRevalidate: ShouldRevalidateFunction = ({ actionResult, defaultShouldRevalidate }) => {
-  if (actionResult && typeof actionResult === "object" && "offline" in actionResult && actionResult.offline) return false;
-  return defaultShouldRevalidate;
-};
 
 export default function RegisterFromLink() {
   const { view, refused } = useLoaderData<typeof loader>();
-  const pageResult = useActionData<typeof clientAction>();
+  const pageResult = useActionData<typeof action>();
+  const { token } = useParams();
   if (!view) {
     return (
       <div className="container narrow">
@@ -62,5 +49,5 @@ export default function RegisterFromLink() {
       </div>
     );
   }
-  return <RegisterSheet view={view} pageResult={pageResult} />;
+  return <RegisterSheet view={view} pageResult={pageResult} saveUrl={`/register/${token}/save`} />;
 }
