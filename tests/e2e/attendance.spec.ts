@@ -52,6 +52,7 @@ function personRow(page: Page, name: string) {
 test.describe.serial("session registers", () => {
   let registerPath = "";
   let oneTapPath = "";
+  let joanBookingId = "";
 
   test.afterAll(async ({ request }) => {
     await moveClock(request, 0);
@@ -88,6 +89,7 @@ test.describe.serial("session registers", () => {
     const joan = personRow(page, "Joan S.");
     await expect(joan.locator(".register-state")).toContainText("Attended");
     await expect(joan.locator(".register-code")).toHaveText(/Reference\s*[A-Z2-9]{3}-[A-Z2-9]{3}/);
+    joanBookingId = (await joan.locator('input[name="bookingId"]').getAttribute("value"))!;
     await expectNoAxeViolations(page);
 
     // Undo, then did not attend.
@@ -184,7 +186,26 @@ test.describe.serial("session registers", () => {
     await page.getByRole("button", { name: "Send my answers" }).click();
     await expect(page.getByRole("heading", { level: 1, name: "Thank you" })).toBeVisible();
     await expectNoAxeViolations(page);
+
+    // From the same private link she can also say whether she went to the session.
+    const token = wellbeingPath.split("/")[2];
+    await page.goto(`/r/${token}/bookings/${joanBookingId}/self-report`);
+    await expect(page.getByRole("heading", { level: 1, name: "Did you go?" })).toBeVisible();
+    await expectNoAxeViolations(page);
+    await page.getByRole("button", { name: "I went" }).click();
+    await expect(page.getByRole("status")).toContainText("Thank you, Joan");
+    await expect(page.getByText("You told us: I went")).toBeVisible();
     await context.close();
+
+    // The organiser sees it beside their own mark, which stands.
+    const organiser = await browser.newContext();
+    const op = await organiser.newPage();
+    await signIn(op, "organiser@linkway.test", registerPath);
+    await expect(personRow(op, "Joan S.").locator(".register-state")).toHaveText("Attended (they said they went)");
+    await expect(op.getByText(/This register closed on/)).toBeVisible();
+    await expect(personRow(op, "Joan S.").getByRole("button")).toHaveCount(0);
+    await expectNoAxeViolations(op);
+    await organiser.close();
   });
 });
 
