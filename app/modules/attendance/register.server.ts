@@ -164,11 +164,6 @@ export async function loadRegister(sessionId: string, viewer: RegisterViewer, op
   return view;
 }
 
-/** The session a one-tap link opens (for the link page's actions). */
-export async function sessionIdForRegisterLink(token: string, options: { now?: Date } = {}): Promise<string> {
-  const grant = await resolveRegisterLink(await getDb(), token, options.now ?? clockNow());
-  return grant.sessionId;
-}
 
 export interface RecentRegister {
   sessionId: string;
