@@ -3,8 +3,12 @@
  * this file only decides how often each runs and keeps runs from overlapping.
  */
 import { rollSessionHorizon } from "../activities/materialise-sessions.server";
+import { completeFinishedProgrammes } from "../attendance/completion.server";
+import { sendRegisterLinks } from "../attendance/register-link.server";
+import { flagReferralsWithoutBooking } from "../attendance/stall.server";
 import { deliverPendingEmails } from "../notifications/email.server";
 import { pruneAuthData } from "../accounts/housekeeping.server";
+import { sendFollowUps } from "../outcomes/follow-up.server";
 import { logger } from "~/utils/logger.server";
 
 export interface Job {
@@ -17,6 +21,11 @@ export const jobs: Job[] = [
   { name: "deliver-email", everyMs: 2_000, run: () => deliverPendingEmails() },
   { name: "roll-session-horizon", everyMs: 60 * 60_000, run: () => rollSessionHorizon() },
   { name: "prune-auth-data", everyMs: 60 * 60_000, run: () => pruneAuthData() },
+  // Soon after a session ends its contact gets the one-tap register link.
+  { name: "send-register-links", everyMs: 15_000, run: () => sendRegisterLinks() },
+  { name: "flag-referrals-without-booking", everyMs: 5 * 60_000, run: () => flagReferralsWithoutBooking() },
+  { name: "complete-finished-programmes", everyMs: 60 * 60_000, run: () => completeFinishedProgrammes() },
+  { name: "send-follow-ups", everyMs: 60_000, run: () => sendFollowUps() },
 ];
 
 /** Runs every job once, in order (tests and `npm run worker -- --once`). */

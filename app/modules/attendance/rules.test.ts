@@ -1,0 +1,75 @@
+import { describe, expect, it } from "vitest";
+import { programmeHasEnded, reachedCompletionSessions } from "./completion-rules";
+import { effectiveAttendance, registerName } from "./effective-attendance";
+import { needsAttentionRank } from "./needs-attention";
+import { registerLocksAt, registerState } from "./register-window";
+
+describe("register window", () => {
+  const session = {
+    status: "scheduled" as const,
+    startsAt: new Date("2026-11-24T10:00:00Z"),
+    endsAt: new Date("2026-11-24T11:30:00Z"),
+    registerReopenedUntil: null,
+  };
+  it("opens at the start and locks 14 days after the end", () => {
+    expect(registerState(session, new Date("2026-11-24T09:59:00Z"))).toBe("not_started");
+    expect(registerState(session, new Date("2026-11-24T10:00:00Z"))).toBe("open");
+    expect(registerLocksAt(session).toISOString()).toBe("2026-12-08T11:30:00.000Z");
+    expect(registerState(session, new Date("2026-12-08T11:29:59Z"))).toBe("open");
+    expect(registerState(session, new Date("2026-12-08T11:30:00Z"))).toBe("locked");
+  });
+  it("reopens until an admin's deadline", () => {
+    const reopened = { ...session, registerReopenedUntil: new Date("2026-12-20T00:00:00Z") };
+    expect(registerState(reopened, new Date("2026-12-19T00:00:00Z"))).toBe("open");
+    expect(registerState(reopened, new Date("2026-12-20T00:00:00Z"))).toBe("locked");
+  });
+  it("is never open for a cancelled session", () => {
+    expect(registerState({ ...session, status: "cancelled" }, new Date("2026-11-24T10:30:00Z"))).toBe("cancelled");
+  });
+});
+
+describe("effective attendance", () => {
+  it("lets the organiser's mark win over the person's report", () => {
+    expect(effectiveAttendance({ attendance: "no_show", selfReported: "went" })).toBe("no_show");
+    expect(effectiveAttendance({ attendance: "attended", selfReported: "missed" })).toBe("attended");
+    expect(effectiveAttendance({ attendance: "unmarked", selfReported: "went" })).toBe("attended");
+    expect(effectiveAttendance({ attendance: "unmarked", selfReported: "missed" })).toBe("no_show");
+    expect(effectiveAttendance({ attendance: "unmarked", selfReported: null })).toBeNull();
+  });
+  it("shows first name and last initial only", () => {
+    expect(registerName("Margaret", "hughes")).toBe("Margaret H.");
+    expect(registerName(" Ali ", "")).toBe("Ali");
+  });
+});
+
+describe("completion", () => {
+  it("completes after the activity's number of sessions", () => {
+    expect(reachedCompletionSessions(5, 6)).toBe(false);
+    expect(reachedCompletionSessions(6, 6)).toBe(true);
+    expect(reachedCompletionSessions(40, null)).toBe(false);
+  });
+  it("ends a programme with its last session only when every schedule ends", () => {
+    const last = new Date("2027-03-26T12:00:00Z");
+    expect(programmeHasEnded({ hasOpenEndedSchedule: false, lastSessionEndsAt: last }, new Date("2027-03-27T00:00:00Z"))).toBe(true);
+    expect(programmeHasEnded({ hasOpenEndedSchedule: false, lastSessionEndsAt: last }, new Date("2027-03-25T00:00:00Z"))).toBe(false);
+    expect(programmeHasEnded({ hasOpenEndedSchedule: true, lastSessionEndsAt: last }, new Date("2028-01-01T00:00:00Z"))).toBe(false);
+    expect(programmeHasEnded({ hasOpenEndedSchedule: false, lastSessionEndsAt: null }, new Date())).toBe(false);
+  });
+});
+
+describe("needs attention first", () => {
+  it("puts stalled, then declined, then a missed session, then waiting, then going well, then closed", () => {
+    const ranks = [
+      needsAttentionRank({ status: "completed", stalledAt: null }),
+      needsAttentionRank({ status: "attending", stalledAt: null, lastMark: "attended" }),
+      needsAttentionRank({ status: "sent", stalledAt: null }),
+      needsAttentionRank({ status: "booked", stalledAt: null, lastMark: "no_show" }),
+      needsAttentionRank({ status: "declined", stalledAt: null }),
+      needsAttentionRank({ status: "accepted", stalledAt: new Date() }),
+    ];
+    expect([...ranks].sort((a, b) => a - b)).toEqual([...ranks].reverse());
+  });
+  it("does not keep a closed referral at the top because it was once stalled", () => {
+    expect(needsAttentionRank({ status: "completed", stalledAt: new Date() })).toBe(6);
+  });
+});

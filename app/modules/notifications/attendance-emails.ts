@@ -1,0 +1,99 @@
+/**
+ * Messages that close the loop: the one-tap register link for organisers,
+ * attendance news and stall alerts for referrers, and the follow-up wellbeing
+ * check for the person. Plain words; the person's first name and reference
+ * code only, never their contact details.
+ */
+import { renderEmail } from "./templates";
+
+export interface RenderedEmail {
+  subject: string;
+  text: string;
+  html: string;
+}
+
+export function registerLinkEmail(input: {
+  activityTitle: string;
+  when: string;
+  url: string;
+  expiresOn: string;
+  bookedCount: number;
+}): RenderedEmail {
+  const people = input.bookedCount === 1 ? "1 person was" : `${input.bookedCount} people were`;
+  return {
+    subject: `Who came to ${input.activityTitle}? Mark the register`,
+    ...renderEmail({
+      greeting: "Hello,",
+      paragraphs: [
+        `${people} booked on ${input.activityTitle}, ${input.when}.`,
+        "Open the register and tap Attended or Did not attend for each person. You do not need to sign in. It helps the people who referred them know how it went.",
+        `The link works only for this session's register, until ${input.expiresOn}. Please do not forward it.`,
+      ],
+      action: { label: "Open the register", url: input.url },
+    }),
+  };
+}
+
+export function attendanceNoticeEmail(input: {
+  firstName: string;
+  code: string;
+  activityTitle: string;
+  when: string;
+  mark: "attended" | "no_show";
+  reportedBy: "organiser" | "person";
+  referralUrl: string;
+}): RenderedEmail {
+  const went = input.mark === "attended";
+  const who = input.reportedBy === "person" ? `${input.firstName} told us they` : `The organiser says ${input.firstName}`;
+  const fact =
+    input.reportedBy === "person"
+      ? `${who} ${went ? "went to" : "could not go to"} ${input.activityTitle}, ${input.when}.`
+      : `${who} ${went ? "attended" : "did not attend"} ${input.activityTitle}, ${input.when}.`;
+  return {
+    subject: `${input.code}: ${went ? "attended" : "did not attend"} ${input.activityTitle}`,
+    ...renderEmail({
+      greeting: "Hello,",
+      paragraphs: [fact, "You can see every step of this referral on its page."],
+      action: { label: "See the referral", url: input.referralUrl },
+      reference: input.code,
+    }),
+  };
+}
+
+export function stalledAlertEmail(input: {
+  firstName: string;
+  code: string;
+  activityTitle: string;
+  reason: string;
+  nextSteps: readonly string[];
+  referralUrl: string;
+}): RenderedEmail {
+  return {
+    subject: `${input.code}: this referral needs your attention`,
+    ...renderEmail({
+      greeting: "Hello,",
+      paragraphs: [
+        `${input.firstName}'s referral to ${input.activityTitle} has stalled: ${input.reason.toLowerCase()}.`,
+        "Things you could do next:",
+        ...input.nextSteps.map((step) => `• ${step}`),
+      ],
+      action: { label: "See the referral", url: input.referralUrl },
+      reference: input.code,
+    }),
+  };
+}
+
+export function followUpEmail(input: { firstName: string; activityTitle: string; url: string; code: string }): RenderedEmail {
+  return {
+    subject: `How are you now? A few questions about ${input.activityTitle}`,
+    ...renderEmail({
+      greeting: `Hello ${input.firstName},`,
+      paragraphs: [
+        `You have been going to ${input.activityTitle}. We would like to know how you are feeling now.`,
+        "There are seven short questions. It takes about two minutes. Your answers help the person who referred you, and help keep activities like this going.",
+      ],
+      action: { label: "Answer the questions", url: input.url },
+      reference: input.code,
+    }),
+  };
+}

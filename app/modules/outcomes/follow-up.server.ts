@@ -1,0 +1,137 @@
+/**
+ * The follow-up wellbeing check: sent once to the person (through a fresh
+ * private link) after their 4th attended session or 6 weeks after the first;
+ * their answers are stored beside the baseline.
+ */
+import { and, eq, inArray, isNull, sql } from "drizzle-orm";
+import { getDb, queryRows } from "#db/client";
+import { activities, outcomeResponses, referralEvents, referrals } from "#db/schema";
+import { loadAttendanceFacts } from "../attendance/attendance-facts.server";
+import { findReferralByPatientToken, issuePatientLink } from "../attendance/patient-link.server";
+import { followUpEmail } from "../notifications/attendance-emails";
+import { queueEmail } from "../notifications/email.server";
+import { now as clockNow } from "~/utils/clock.server";
+import { isFollowUpDue } from "./follow-up-rules";
+import { ucla3Score } from "./instruments";
+import type { WellbeingCheckAnswers } from "./schemas";
+
+/** How long the follow-up link works. */
+export const FOLLOW_UP_LINK_DAYS = 30;
+
+/** Worker job: send the follow-up to everyone it is due for. */
+export async function sendFollowUps(options: { now?: Date } = {}): Promise<number> {
+  const now = options.now ?? clockNow();
+  const db = await getDb();
+  // Cheap pre-filter: someone attended (or said they went); the rule decides.
+  const candidates = await queryRows<{ id: string }>(
+    db,
+    sql`select r.id from referrals r
+        where r.follow_up_sent_at is null and r.status in ('booked', 'attending', 'completed', 'disengaged')
+          and exists (select 1 from bookings b where b.referral_id = r.id and b.status = 'booked'
+                      and (b.attendance = 'attended' or (b.attendance = 'unmarked' and b.self_reported = 'went')))
+        limit 200`,
+  );
+  let sent = 0;
+  for (const { id } of candidates) {
+    const done = await db.transaction(async (tx) => {
+      const [referral] = await tx
+        .select()
+        .from(referrals)
+        .where(and(eq(referrals.id, id), isNull(referrals.followUpSentAt)))
+        .for("update", { skipLocked: true });
+      if (!referral) return false;
+      const facts = await loadAttendanceFacts(tx, referral.id);
+      if (!isFollowUpDue({ ...referral, attendedCount: facts.attendedCount, firstAttendedAt: facts.firstAttendedAt }, now)) return false;
+      await tx.update(referrals).set({ followUpSentAt: now, updatedAt: now }).where(eq(referrals.id, referral.id));
+      if (!referral.patientEmail) {
+        await tx.insert(referralEvents).values({
+          referralId: referral.id,
+          at: now,
+          kind: "note",
+          actorType: "system",
+          note: "The follow-up wellbeing check is due, but there is no email address to send it to. Ask the questions by phone.",
+          data: { followUp: "no_email" },
+        });
+        return true;
+      }
+      const expiresAt = new Date(now.getTime() + FOLLOW_UP_LINK_DAYS * 86_400_000);
+      const { url } = await issuePatientLink(tx, referral.id, expiresAt);
+      const [activity] = await tx.select({ title: activities.title }).from(activities).where(eq(activities.id, referral.activityId));
+      const email = followUpEmail({
+        firstName: referral.patientFirstName,
+        activityTitle: activity?.title ?? "your activity",
+        url: `${url}/wellbeing`,
+        code: referral.code,
+      });
+      await queueEmail(tx, { to: referral.patientEmail, ...email });
+      await tx.insert(referralEvents).values({
+        referralId: referral.id,
+        at: now,
+        kind: "note",
+        actorType: "system",
+        note: "Follow-up wellbeing check sent to the person",
+        data: { followUp: "sent", attendedCount: facts.attendedCount },
+      });
+      return true;
+    });
+    if (done) sent++;
+  }
+  return sent;
+}
+
+export type FollowUpPageState =
+  | { kind: "not_found" }
+  | { kind: "not_yet"; firstName: string; activityTitle: string }
+  | { kind: "answered"; firstName: string; activityTitle: string }
+  | { kind: "open"; firstName: string; activityTitle: string };
+
+/** What the person's wellbeing page shows for their link. */
+export async function loadFollowUp(token: string | undefined, options: { now?: Date } = {}): Promise<FollowUpPageState> {
+  const now = options.now ?? clockNow();
+  const db = await getDb();
+  const referral = await findReferralByPatientToken(token, { now, executor: db });
+  if (!referral) return { kind: "not_found" };
+  const [activity] = await db.select({ title: activities.title }).from(activities).where(eq(activities.id, referral.activityId));
+  const base = { firstName: referral.patientFirstName, activityTitle: activity?.title ?? "your activity" };
+  const answered = await db
+    .select({ id: outcomeResponses.id })
+    .from(outcomeResponses)
+    .where(and(eq(outcomeResponses.referralId, referral.id), eq(outcomeResponses.phase, "follow_up")));
+  if (answered.length) return { kind: "answered", ...base };
+  if (!referral.followUpSentAt) return { kind: "not_yet", ...base };
+  return { kind: "open", ...base };
+}
+
+export type RecordFollowUpResult = { ok: true } | { ok: false; status: 404 | 409; error: string };
+
+/** Stores validated answers (the route parses them with wellbeingCheckSchema) once, with scores and events. */
+export async function recordFollowUp(input: { token: string | undefined; answers: WellbeingCheckAnswers; now?: Date }): Promise<RecordFollowUpResult> {
+  const now = input.now ?? clockNow();
+  const db = await getDb();
+  const referral = await findReferralByPatientToken(input.token, { now, executor: db });
+  if (!referral) return { ok: false, status: 404, error: "This link does not work any more. Please contact the person who referred you." };
+  if (!referral.followUpSentAt) return { ok: false, status: 409, error: "The follow-up questions are not ready yet. We will email you when they are." };
+  const a = input.answers;
+  const ons4 = { life_satisfaction: a.life_satisfaction, worthwhile: a.worthwhile, happiness: a.happiness, anxiety: a.anxiety };
+  const ucla3 = { lack_companionship: a.lack_companionship, left_out: a.left_out, isolated: a.isolated };
+  const loneliness = ucla3Score(ucla3);
+  return db.transaction(async (tx) => {
+    // Locked so a double submit stores one set of answers.
+    await tx.select({ id: referrals.id }).from(referrals).where(eq(referrals.id, referral.id)).for("update");
+    const existing = await tx
+      .select({ id: outcomeResponses.id })
+      .from(outcomeResponses)
+      .where(and(eq(outcomeResponses.referralId, referral.id), eq(outcomeResponses.phase, "follow_up"), inArray(outcomeResponses.instrument, ["ons4", "ucla3"])));
+    if (existing.length) return { ok: false, status: 409, error: "You have already answered these questions. Thank you." } as const;
+    await tx.insert(outcomeResponses).values([
+      // ONS4 is four separate measures, so it has no single score.
+      { referralId: referral.id, instrument: "ons4", phase: "follow_up", answers: ons4, score: null, createdAt: now },
+      { referralId: referral.id, instrument: "ucla3", phase: "follow_up", answers: ucla3, score: loneliness, createdAt: now },
+    ]);
+    await tx.insert(referralEvents).values([
+      { referralId: referral.id, at: now, kind: "outcome", actorType: "patient", data: { instrument: "ons4", phase: "follow_up", score: null, answers: ons4 } },
+      { referralId: referral.id, at: now, kind: "outcome", actorType: "patient", data: { instrument: "ucla3", phase: "follow_up", score: loneliness } },
+    ]);
+    return { ok: true } as const;
+  });
+}

@@ -1,0 +1,135 @@
+/**
+ * /r/:token/wellbeing — the follow-up wellbeing check (ONS4 and UCLA-3), from
+ * the person's private link. Works without JavaScript; an answer out of range
+ * is refused next to its question and nothing is stored.
+ */
+import { getFormProps, useForm, type FieldMetadata } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { ons4Questions, ucla3Options, ucla3Questions } from "~/modules/outcomes/instruments";
+import { loadFollowUp, recordFollowUp } from "~/modules/outcomes/follow-up.server";
+import { wellbeingCheckSchema } from "~/modules/outcomes/schemas";
+import { notFound } from "~/utils/http.server";
+
+export const meta: MetaFunction = () => [{ title: "How are you now? — Linkway" }, { name: "robots", content: "noindex" }];
+
+export async function loader({ params }: LoaderFunctionArgs) {
+  const state = await loadFollowUp(params.token);
+  if (state.kind === "not_found") throw notFound("This link does not work any more. Please contact the person who referred you.");
+  return { state };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const submission = parseWithZod(await request.formData(), { schema: wellbeingCheckSchema });
+  if (submission.status !== "success") return data({ reply: submission.reply(), done: false }, { status: 400 });
+  const result = await recordFollowUp({ token: params.token, answers: submission.value });
+  if (!result.ok) return data({ reply: submission.reply({ formErrors: [result.error] }), done: false }, { status: result.status });
+  return { reply: submission.reply(), done: true };
+}
+
+function RadioScale({
+  meta,
+  legend,
+  options,
+  low,
+  high,
+}: {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  meta: FieldMetadata<any>;
+  legend: string;
+  options: readonly { value: number; label: string }[];
+  low?: string;
+  high?: string;
+}) {
+  const errorId = meta.errors?.length ? meta.errorId : undefined;
+  const hintId = low ? `${meta.id}-hint` : undefined;
+  return (
+    <fieldset className={`field wellbeing-question${errorId ? " has-error" : ""}`} aria-describedby={[hintId, errorId].filter(Boolean).join(" ") || undefined}>
+      <legend>{legend}</legend>
+      {low && high && (
+        <span className="hint" id={hintId}>
+          0 means {low.toLowerCase()}, 10 means {high.toLowerCase()}.
+        </span>
+      )}
+      <div className={options.length > 3 ? "scale scale-numbers" : "scale scale-words"}>
+        {options.map((o) => (
+          <label key={o.value} className="scale-option" htmlFor={`${meta.id}-${o.value}`}>
+            <input
+              type="radio"
+              id={`${meta.id}-${o.value}`}
+              name={meta.name}
+              value={o.value}
+              defaultChecked={meta.initialValue === String(o.value)}
+              aria-invalid={errorId ? true : undefined}
+            />
+            <span>{o.label}</span>
+          </label>
+        ))}
+      </div>
+      {errorId && (
+        <p className="field-error" id={errorId}>
+          {meta.errors!.join(". ")}
+        </p>
+      )}
+    </fieldset>
+  );
+}
+
+const zeroToTen = Array.from({ length: 11 }, (_, n) => ({ value: n, label: String(n) }));
+
+export default function Wellbeing() {
+  const { state } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const [form, fields] = useForm({
+    lastResult: result?.reply,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: wellbeingCheckSchema }),
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+  });
+
+  if (result?.done || state.kind === "answered") {
+    return (
+      <div className="container narrow">
+        <h1>Thank you</h1>
+        <p className="lead">We have your answers{state.kind === "answered" && !result?.done ? " already" : ""}. They help the person who referred you, and help keep {state.activityTitle} going.</p>
+      </div>
+    );
+  }
+  if (state.kind === "not_yet") {
+    return (
+      <div className="container narrow">
+        <h1>How are you now?</h1>
+        <p>These questions are not ready for you yet. We will email you when they are.</p>
+      </div>
+    );
+  }
+  return (
+    <div className="container narrow">
+      <h1>How are you now?</h1>
+      <p className="lead">
+        Hello {state.firstName}. You have been going to {state.activityTitle}. Seven short questions about how you feel; there are no right or wrong answers.
+      </p>
+      <Form method="post" {...getFormProps(form)}>
+        {form.errors?.length ? (
+          <div className="error-summary" role="alert" id={form.errorId}>
+            {form.errors.map((e) => (
+              <p key={e}>{e}</p>
+            ))}
+          </div>
+        ) : null}
+        <h2>Your wellbeing</h2>
+        <p className="hint">Answer on a scale from 0 to 10.</p>
+        {ons4Questions.map((q) => (
+          <RadioScale key={q.key} meta={fields[q.key]} legend={q.text} options={zeroToTen} low={q.low} high={q.high} />
+        ))}
+        <h2>Feeling lonely</h2>
+        {ucla3Questions.map((q) => (
+          <RadioScale key={q.key} meta={fields[q.key]} legend={q.text} options={ucla3Options} />
+        ))}
+        <button type="submit">Send my answers</button>
+      </Form>
+    </div>
+  );
+}

@@ -1,0 +1,18 @@
+/**
+ * POST /sessions/:id/register/save — the register's saves as JSON, for the
+ * page's script. Plain fetch rather than a Remix action, so a save that fails
+ * offline does not trigger a page reload that would fail too.
+ */
+import type { ActionFunctionArgs } from "@remix-run/node";
+import { requireUser } from "~/modules/accounts/guards.server";
+import { runRegisterAction } from "~/modules/attendance/register-actions.server";
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { user } = await requireUser(request);
+  const { result, status } = await runRegisterAction({
+    formData: await request.formData(),
+    sessionId: params.id ?? "",
+    access: { type: "user", userId: user.id },
+  });
+  return Response.json(result, { status });
+}

@@ -1,0 +1,457 @@
+/**
+ * Attendance closes the loop: marks drive the referral, the referrer is told,
+ * stalls are flagged, and refused changes write nothing.
+ */
+import { and, asc, eq, sql } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { getDb, queryRows } from "../../db/client";
+import { bookings, referralEvents, referrals, sessions } from "../../db/schema";
+import { AttendanceError } from "~/modules/attendance/attendance-error";
+import { completeFinishedProgrammes, completeReferral } from "~/modules/attendance/completion.server";
+import { markAttendance, markEveryoneAttended } from "~/modules/attendance/mark-attendance.server";
+import { needsAttentionRank } from "~/modules/attendance/needs-attention";
+import { lastMarkSql, needsAttentionOrder } from "~/modules/attendance/needs-attention.server";
+import { loadRegister, reopenRegister } from "~/modules/attendance/register.server";
+import { loadSelfReport, recordSelfReport } from "~/modules/attendance/self-report.server";
+import { flagReferralsWithoutBooking } from "~/modules/attendance/stall.server";
+import { addWalkIn } from "~/modules/attendance/walk-in.server";
+import { addMember, createActivity, createOrganisation, createSession, createUser } from "../factories";
+import { createBooking, createPatientLink, createReferral } from "../factories/referrals";
+
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+
+/** A provider with an organiser, a referrer, and a session that started an hour ago. */
+async function scene(options: { completionSessions?: number | null } = {}) {
+  const provider = await createOrganisation({ kind: "provider" });
+  const organiser = await createUser();
+  await addMember(provider.id, organiser.id, "owner");
+  const activity = await createActivity({ organisationId: provider.id, completionSessions: options.completionSessions ?? null });
+  const referrerOrg = await createOrganisation({ kind: "referrer" });
+  const referrer = await createUser();
+  await addMember(referrerOrg.id, referrer.id, "owner");
+  const session = await createSession(activity.id, { startsAt: new Date(Date.now() - HOUR) });
+  const referral = await createReferral({
+    activityId: activity.id,
+    referrerUserId: referrer.id,
+    referrerOrganisationId: referrerOrg.id,
+    status: "booked",
+  });
+  const booking = await createBooking(referral.id, session.id);
+  return { provider, organiser, activity, referrerOrg, referrer, session, referral, booking };
+}
+
+async function referralRow(id: string) {
+  const db = await getDb();
+  const [row] = await db.select().from(referrals).where(eq(referrals.id, id));
+  return row;
+}
+
+async function eventsOf(referralId: string) {
+  const db = await getDb();
+  return db.select().from(referralEvents).where(eq(referralEvents.referralId, referralId)).orderBy(asc(referralEvents.id));
+}
+
+async function emailsTo(address: string) {
+  const db = await getDb();
+  return queryRows<{ subject: string; text: string }>(
+    db,
+    sql`select payload->>'subject' as subject, payload->>'text' as text from outbox where topic = 'email' and payload->>'to' = ${address} order by id`,
+  );
+}
+
+/** Everything a refused change could have touched, to check nothing was written. */
+async function snapshot() {
+  const db = await getDb();
+  const [row] = await queryRows<Record<string, number>>(
+    db,
+    sql`select (select count(*)::int from referral_events) as events, (select count(*)::int from outbox) as outbox,
+               (select count(*)::int from bookings where attendance <> 'unmarked') as marked,
+               (select count(*)::int from referrals) as referrals`,
+  );
+  return row;
+}
+
+async function expectRefused(change: () => Promise<unknown>, problem: string) {
+  const before = await snapshot();
+  const error = await change().then(
+    () => null,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(AttendanceError);
+  expect((error as AttendanceError).problem).toBe(problem);
+  expect((error as AttendanceError).message.length).toBeGreaterThan(20);
+  expect(await snapshot()).toEqual(before);
+}
+
+describe("marking attendance drives the referral", () => {
+  it("first attended moves the referral to attending, logs the mark and tells the referrer", async () => {
+    const s = await scene();
+    const result = await markAttendance({ sessionId: s.session.id, bookingId: s.booking.id, attendance: "attended", access: { type: "user", userId: s.organiser.id } });
+    expect(result.changed).toBe(true);
+    expect((await referralRow(s.referral.id)).status).toBe("attending");
+    const events = await eventsOf(s.referral.id);
+    const attendance = events.find((e) => e.kind === "attendance");
+    expect(attendance).toMatchObject({ actorType: "user", actorUserId: s.organiser.id });
+    expect(attendance?.data).toMatchObject({ bookingId: s.booking.id, sessionId: s.session.id, attendance: "attended", previous: "unmarked" });
+    expect(attendance?.data?.startsAt).toBe(s.session.startsAt.toISOString());
+    expect(events.find((e) => e.kind === "status")).toMatchObject({ fromStatus: "booked", toStatus: "attending" });
+    const mail = await emailsTo(s.referrer.email);
+    expect(mail).toHaveLength(1);
+    expect(mail[0].subject).toBe(`${s.referral.code}: attended ${s.activity.title}`);
+    expect(mail[0].text).toContain(`/referrals/${s.referral.id}`);
+    expect(mail[0].text).not.toContain(s.referral.patientEmail!);
+  });
+
+  it("a repeated mark changes nothing and sends nothing more", async () => {
+    const s = await scene();
+    const input = { sessionId: s.session.id, bookingId: s.booking.id, attendance: "attended" as const, access: { type: "user" as const, userId: s.organiser.id } };
+    await markAttendance(input);
+    const before = await snapshot();
+    expect((await markAttendance(input)).changed).toBe(false);
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it("did not attend tells the referrer; undo returns to unmarked with the previous mark logged", async () => {
+    const s = await scene();
+    const access = { type: "user" as const, userId: s.organiser.id };
+    await markAttendance({ sessionId: s.session.id, bookingId: s.booking.id, attendance: "no_show", access });
+    expect((await emailsTo(s.referrer.email))[0].subject).toContain("did not attend");
+    await markAttendance({ sessionId: s.session.id, bookingId: s.booking.id, attendance: "unmarked", access });
+    const db = await getDb();
+    const [booking] = await db.select().from(bookings).where(eq(bookings.id, s.booking.id));
+    expect(booking).toMatchObject({ attendance: "unmarked", markedAt: null, markedBy: null });
+    const marks = (await eventsOf(s.referral.id)).filter((e) => e.kind === "attendance").map((e) => e.data);
+    expect(marks).toMatchObject([{ attendance: "no_show", previous: "unmarked" }, { attendance: "unmarked", previous: "no_show" }]);
+    expect(await emailsTo(s.referrer.email)).toHaveLength(1);
+    expect((await referralRow(s.referral.id)).status).toBe("booked");
+  });
+
+  it("two no-shows in a row flag the referral stalled and alert the referrer with next steps", async () => {
+    const s = await scene();
+    const access = { type: "user" as const, userId: s.organiser.id };
+    const earlier = await createSession(s.activity.id, { startsAt: new Date(Date.now() - 8 * DAY) });
+    const earlierBooking = await createBooking(s.referral.id, earlier.id);
+    await markAttendance({ sessionId: earlier.id, bookingId: earlierBooking.id, attendance: "no_show", access });
+    expect((await referralRow(s.referral.id)).stalledAt).toBeNull();
+    await markAttendance({ sessionId: s.session.id, bookingId: s.booking.id, attendance: "no_show", access });
+    const stalled = await referralRow(s.referral.id);
+    expect(stalled.stalledAt).not.toBeNull();
+    expect(stalled.stalledReason).toBe("two_no_shows");
+    const event = (await eventsOf(s.referral.id)).find((e) => e.kind === "stalled");
+    expect(event?.data).toMatchObject({ reason: "two_no_shows" });
+    const mail = await emailsTo(s.referrer.email);
+    expect(mail.map((m) => m.subject)).toEqual([`${s.referral.code}: did not attend ${s.activity.title}`, `${s.referral.code}: this referral needs your attention`]);
+    expect(mail[1].text).toContain("Call the person");
+    expect(mail[1].text).toContain("different activity");
+
+    // Going again clears the flag.
+    await markAttendance({ sessionId: s.session.id, bookingId: s.booking.id, attendance: "attended", access });
+    const cleared = await referralRow(s.referral.id);
+    expect(cleared.stalledAt).toBeNull();
+    expect(cleared.status).toBe("attending");
+  });
+
+  it("completes after the activity's number of attended sessions", async () => {
+    const s = await scene({ completionSessions: 2 });
+    const access = { type: "user" as const, userId: s.organiser.id };
+    const earlier = await createSession(s.activity.id, { startsAt: new Date(Date.now() - 7 * DAY) });
+    const earlierBooking = await createBooking(s.referral.id, earlier.id);
+    await markAttendance({ sessionId: earlier.id, bookingId: earlierBooking.id, attendance: "attended", access });
+    expect((await referralRow(s.referral.id)).status).toBe("attending");
+    await markAttendance({ sessionId: s.session.id, bookingId: s.booking.id, attendance: "attended", access });
+    expect((await referralRow(s.referral.id)).status).toBe("completed");
+    const last = (await eventsOf(s.referral.id)).filter((e) => e.kind === "status").at(-1);
+    expect(last).toMatchObject({ fromStatus: "attending", toStatus: "completed", actorType: "system" });
+  });
+
+  it("everyone attended marks only the people not yet marked", async () => {
+    const s = await scene();
+    const access = { type: "user" as const, userId: s.organiser.id };
+    const other = await createReferral({ activityId: s.activity.id, referrerUserId: s.referrer.id, status: "booked" });
+    const otherBooking = await createBooking(other.id, s.session.id);
+    const third = await createReferral({ activityId: s.activity.id, status: "booked" });
+    const thirdBooking = await createBooking(third.id, s.session.id);
+    await markAttendance({ sessionId: s.session.id, bookingId: thirdBooking.id, attendance: "no_show", access });
+    const result = await markEveryoneAttended({ sessionId: s.session.id, access });
+    expect(result.marked).toBe(2);
+    const db = await getDb();
+    const rows = await db.select({ id: bookings.id, attendance: bookings.attendance }).from(bookings).where(eq(bookings.sessionId, s.session.id));
+    const byId = Object.fromEntries(rows.map((r) => [r.id, r.attendance]));
+    expect(byId).toEqual({ [s.booking.id]: "attended", [otherBooking.id]: "attended", [thirdBooking.id]: "no_show" });
+  });
+});
+
+describe("refused register changes write nothing", () => {
+  it("refuses a session that has not started", async () => {
+    const s = await scene();
+    const future = await createSession(s.activity.id, { startsAt: new Date(Date.now() + 2 * HOUR) });
+    const booking = await createBooking(s.referral.id, future.id);
+    await expectRefused(
+      () => markAttendance({ sessionId: future.id, bookingId: booking.id, attendance: "attended", access: { type: "user", userId: s.organiser.id } }),
+      "not_started",
+    );
+    await expectRefused(() => markEveryoneAttended({ sessionId: future.id, access: { type: "user", userId: s.organiser.id } }), "not_started");
+  });
+
+  it("refuses someone not booked on the session: unknown, cancelled, waitlisted, or booked elsewhere", async () => {
+    const s = await scene();
+    const access = { type: "user" as const, userId: s.organiser.id };
+    const otherSession = await createSession(s.activity.id, { startsAt: new Date(Date.now() - 2 * HOUR) });
+    const elsewhere = await createBooking(s.referral.id, otherSession.id);
+    const cancelledReferral = await createReferral({ activityId: s.activity.id, status: "accepted" });
+    const cancelled = await createBooking(cancelledReferral.id, s.session.id, { status: "cancelled" });
+    const waitlistedReferral = await createReferral({ activityId: s.activity.id, status: "accepted" });
+    const waitlisted = await createBooking(waitlistedReferral.id, s.session.id, { status: "waitlisted" });
+    for (const bookingId of [elsewhere.id, cancelled.id, waitlisted.id, "00000000-0000-4000-8000-000000000000", "not-an-id"]) {
+      await expectRefused(() => markAttendance({ sessionId: s.session.id, bookingId, attendance: "attended", access }), "not_booked");
+    }
+  });
+
+  it("refuses a member of another organisation, and someone in no organisation", async () => {
+    const s = await scene();
+    const otherOrg = await createOrganisation({ kind: "provider" });
+    const outsider = await createUser();
+    await addMember(otherOrg.id, outsider.id, "owner");
+    await expectRefused(
+      () => markAttendance({ sessionId: s.session.id, bookingId: s.booking.id, attendance: "attended", access: { type: "user", userId: outsider.id } }),
+      "not_found",
+    );
+    await expectRefused(
+      () => markAttendance({ sessionId: s.session.id, bookingId: s.booking.id, attendance: "attended", access: { type: "user", userId: s.referrer.id } }),
+      "not_found",
+    );
+    expect(await loadRegister(s.session.id, { type: "user", userId: outsider.id })).toBeNull();
+    await expectRefused(() => addWalkIn({ sessionId: s.session.id, userId: outsider.id, person: { firstName: "Ann", lastName: "B" } }), "not_found");
+  });
+
+  it("refuses a cancelled session", async () => {
+    const s = await scene();
+    const db = await getDb();
+    await db.update(sessions).set({ status: "cancelled" }).where(eq(sessions.id, s.session.id));
+    await expectRefused(
+      () => markAttendance({ sessionId: s.session.id, bookingId: s.booking.id, attendance: "attended", access: { type: "user", userId: s.organiser.id } }),
+      "cancelled",
+    );
+  });
+
+  it("locks the register 14 days after the session until an admin reopens it", async () => {
+    const s = await scene();
+    const access = { type: "user" as const, userId: s.organiser.id };
+    const later = new Date(s.session.endsAt.getTime() + 14 * DAY + 1000);
+    await expectRefused(() => markAttendance({ sessionId: s.session.id, bookingId: s.booking.id, attendance: "attended", access, now: later }), "locked");
+    const view = await loadRegister(s.session.id, { type: "user", userId: s.organiser.id }, { now: later });
+    expect(view?.state).toBe("locked");
+    expect(view?.stateMessage).toContain("closed");
+    await expect(reopenRegister({ sessionId: s.session.id, userId: s.organiser.id, now: later })).rejects.toMatchObject({ problem: "not_allowed" });
+    const admin = await createUser({ isAdmin: true });
+    expect((await loadRegister(s.session.id, { type: "user", userId: admin.id }, { now: later }))?.viewer).toMatchObject({ kind: "admin", canReopen: true, canMark: false });
+    await reopenRegister({ sessionId: s.session.id, userId: admin.id, now: later });
+    const result = await markAttendance({ sessionId: s.session.id, bookingId: s.booking.id, attendance: "attended", access, now: new Date(later.getTime() + HOUR) });
+    expect(result.changed).toBe(true);
+    const db = await getDb();
+    const audit = await queryRows<{ action: string }>(db, sql`select action from audit_log where target_id = ${s.session.id}`);
+    expect(audit.map((a) => a.action)).toEqual(["register.reopen"]);
+  });
+});
+
+describe("walk-ins", () => {
+  it("records a self-referral on the spot, booked and attended", async () => {
+    const s = await scene();
+    const before = (await getDb()).select().from(sessions).where(eq(sessions.id, s.session.id));
+    const bookedBefore = (await before)[0].bookedCount;
+    const walkIn = await addWalkIn({ sessionId: s.session.id, userId: s.organiser.id, person: { firstName: "Joan", lastName: "Smith", email: "joan@example.test" } });
+    expect(walkIn.name).toBe("Joan S.");
+    expect(walkIn.code).toMatch(/^[A-Z2-9]{3}-[A-Z2-9]{3}$/);
+    const referral = await referralRow(walkIn.referralId);
+    expect(referral).toMatchObject({ source: "walk_in", status: "attending", referrerUserId: null, patientEmail: "joan@example.test" });
+    expect(referral.consentAt).toBeInstanceOf(Date);
+    expect(referral.linkExpiresAt.getTime()).toBeGreaterThan(Date.now() + 50 * DAY);
+    const kinds = (await eventsOf(walkIn.referralId)).map((e) => e.kind);
+    expect(kinds).toEqual(["status", "booking", "attendance", "status"]);
+    const [after] = await (await getDb()).select().from(sessions).where(eq(sessions.id, s.session.id));
+    expect(after.bookedCount).toBe(bookedBefore + 1);
+    const view = await loadRegister(s.session.id, { type: "user", userId: s.organiser.id });
+    expect(view?.people.find((p) => p.bookingId === walkIn.bookingId)).toMatchObject({ name: "Joan S.", attendance: "attended", walkIn: true });
+  });
+
+  it("does not add the same walk-in twice", async () => {
+    const s = await scene();
+    await addWalkIn({ sessionId: s.session.id, userId: s.organiser.id, person: { firstName: "Joan", lastName: "Smith" } });
+    await expectRefused(() => addWalkIn({ sessionId: s.session.id, userId: s.organiser.id, person: { firstName: "joan", lastName: "smith" } }), "not_booked");
+  });
+});
+
+describe("the person's own report", () => {
+  it("counts while the organiser has not marked, and the organiser's mark wins", async () => {
+    const s = await scene();
+    const token = await createPatientLink(s.referral.id);
+    expect(await loadSelfReport(token, s.booking.id)).toMatchObject({ open: true, selfReported: null, activityTitle: s.activity.title });
+    expect(await recordSelfReport({ token, bookingId: s.booking.id, report: "went" })).toEqual({ ok: true });
+    expect((await referralRow(s.referral.id)).status).toBe("attending");
+    const event = (await eventsOf(s.referral.id)).find((e) => e.kind === "self_report");
+    expect(event).toMatchObject({ actorType: "patient", data: { bookingId: s.booking.id, selfReported: "went", previous: null } });
+    expect((await emailsTo(s.referrer.email))[0].text).toContain("told us they went");
+
+    await markAttendance({ sessionId: s.session.id, bookingId: s.booking.id, attendance: "no_show", access: { type: "user", userId: s.organiser.id } });
+    const db = await getDb();
+    const [booking] = await db.select().from(bookings).where(eq(bookings.id, s.booking.id));
+    expect(booking).toMatchObject({ attendance: "no_show", selfReported: "went" });
+    const view = await loadRegister(s.session.id, { type: "user", userId: s.organiser.id });
+    expect(view?.people[0]).toMatchObject({ attendance: "no_show", selfReported: "went" });
+    // The person changing their mind after the organiser marked changes nothing for the referrer.
+    const mailBefore = (await emailsTo(s.referrer.email)).length;
+    await recordSelfReport({ token, bookingId: s.booking.id, report: "missed" });
+    expect(await emailsTo(s.referrer.email)).toHaveLength(mailBefore);
+  });
+
+  it("refuses another person's booking, a bad or expired link, and a session not yet started", async () => {
+    const s = await scene();
+    const token = await createPatientLink(s.referral.id);
+    const other = await createReferral({ activityId: s.activity.id, status: "booked" });
+    const otherBooking = await createBooking(other.id, s.session.id);
+    const expired = await createPatientLink(s.referral.id, { expiresAt: new Date(Date.now() - 1000) });
+    const future = await createSession(s.activity.id, { startsAt: new Date(Date.now() + DAY) });
+    const futureBooking = await createBooking(s.referral.id, future.id);
+    const before = await snapshot();
+    expect(await recordSelfReport({ token, bookingId: otherBooking.id, report: "went" })).toMatchObject({ ok: false, status: 404 });
+    expect(await recordSelfReport({ token: expired, bookingId: s.booking.id, report: "went" })).toMatchObject({ ok: false, status: 404 });
+    expect(await recordSelfReport({ token: `${token}x`, bookingId: s.booking.id, report: "went" })).toMatchObject({ ok: false, status: 404 });
+    expect(await recordSelfReport({ token, bookingId: futureBooking.id, report: "went" })).toMatchObject({ ok: false, status: 409 });
+    expect(await snapshot()).toEqual(before);
+  });
+});
+
+describe("stalls and completion over time", () => {
+  it("flags an accepted referral with no booking after STALL_NO_BOOKING_DAYS, once", async () => {
+    const s = await scene();
+    const accepted = await createReferral({
+      activityId: s.activity.id,
+      referrerUserId: s.referrer.id,
+      status: "accepted",
+      statusChangedAt: new Date(Date.now() - 15 * DAY),
+    });
+    const recent = await createReferral({ activityId: s.activity.id, status: "accepted", statusChangedAt: new Date(Date.now() - 3 * DAY) });
+    const waitlisted = await createReferral({ activityId: s.activity.id, status: "accepted", statusChangedAt: new Date(Date.now() - 20 * DAY) });
+    await createBooking(waitlisted.id, s.session.id, { status: "waitlisted" });
+    expect(await flagReferralsWithoutBooking({ days: 14 })).toBe(1);
+    expect(await flagReferralsWithoutBooking({ days: 14 })).toBe(0);
+    expect((await referralRow(accepted.id)).stalledReason).toBe("no_booking");
+    expect((await referralRow(recent.id)).stalledAt).toBeNull();
+    expect((await referralRow(waitlisted.id)).stalledAt).toBeNull();
+    const mail = await emailsTo(s.referrer.email);
+    expect(mail.at(-1)?.subject).toBe(`${accepted.code}: this referral needs your attention`);
+    expect(mail.at(-1)?.text).toContain("book a session with them over the phone");
+  });
+
+  it("completes people still attending once the programme has ended, not open-ended groups", async () => {
+    const s = await scene();
+    const access = { type: "user" as const, userId: s.organiser.id };
+    await markAttendance({ sessionId: s.session.id, bookingId: s.booking.id, attendance: "attended", access });
+    // One-off sessions with no open-ended schedule: the programme ends with the last session.
+    await completeFinishedProgrammes({ now: new Date(s.session.endsAt.getTime() - 1000) });
+    expect((await referralRow(s.referral.id)).status).toBe("attending");
+    expect(await completeFinishedProgrammes({ now: new Date(s.session.endsAt.getTime() + 1000) })).toBeGreaterThanOrEqual(1);
+    expect((await referralRow(s.referral.id)).status).toBe("completed");
+    expect((await eventsOf(s.referral.id)).at(-1)).toMatchObject({ toStatus: "completed", actorType: "system", note: "The programme has ended" });
+
+    const weekly = await scene();
+    const db = await getDb();
+    await db.execute(sql`insert into schedules (activity_id, rrule, starts_on, start_time, duration_minutes) values (${weekly.activity.id}, 'FREQ=WEEKLY;BYDAY=TU', '2026-01-06', '10:00', 60)`);
+    await markAttendance({ sessionId: weekly.session.id, bookingId: weekly.booking.id, attendance: "attended", access: { type: "user", userId: weekly.organiser.id } });
+    await completeFinishedProgrammes({ now: new Date(Date.now() + 30 * DAY) });
+    expect((await referralRow(weekly.referral.id)).status).toBe("attending");
+  });
+
+  it("lets the referrer (or their organisation) mark a referral completed; others get 404; illegal moves 409", async () => {
+    const s = await scene();
+    const outsider = await createUser();
+    expect(await completeReferral({ referralId: s.referral.id, userId: outsider.id })).toMatchObject({ ok: false, status: 404 });
+    expect(await completeReferral({ referralId: s.referral.id, userId: s.organiser.id })).toMatchObject({ ok: false, status: 404 });
+    // booked → completed is not a legal move.
+    expect(await completeReferral({ referralId: s.referral.id, userId: s.referrer.id })).toMatchObject({ ok: false, status: 409 });
+    expect((await referralRow(s.referral.id)).status).toBe("booked");
+    await markAttendance({ sessionId: s.session.id, bookingId: s.booking.id, attendance: "attended", access: { type: "user", userId: s.organiser.id } });
+    const colleague = await createUser();
+    await addMember(s.referrerOrg.id, colleague.id, "member");
+    const done = await completeReferral({ referralId: s.referral.id, userId: colleague.id, note: "Going well on her own now" });
+    expect(done).toMatchObject({ ok: true, referral: { status: "completed" } });
+    expect((await eventsOf(s.referral.id)).at(-1)).toMatchObject({ toStatus: "completed", note: "Going well on her own now", actorUserId: colleague.id });
+  });
+});
+
+describe("needs attention first", () => {
+  it("orders a caseload in SQL the same way as the rule", async () => {
+    const s = await scene();
+    const access = { type: "user" as const, userId: s.organiser.id };
+    const dna = await createReferral({ activityId: s.activity.id, status: "booked" });
+    const dnaBooking = await createBooking(dna.id, s.session.id);
+    await markAttendance({ sessionId: s.session.id, bookingId: dnaBooking.id, attendance: "no_show", access });
+    await createReferral({ activityId: s.activity.id, status: "declined" });
+    await createReferral({ activityId: s.activity.id, status: "accepted", stalledAt: new Date(), stalledReason: "no_booking" });
+    await createReferral({ activityId: s.activity.id, status: "completed" });
+    await createReferral({ activityId: s.activity.id, status: "sent" });
+    const db = await getDb();
+    const rows = await db
+      .select({ status: referrals.status, stalledAt: referrals.stalledAt, lastMark: lastMarkSql(), rank: needsAttentionOrder() })
+      .from(referrals)
+      .where(eq(referrals.activityId, s.activity.id))
+      .orderBy(needsAttentionOrder());
+    for (const row of rows) expect(Number(row.rank)).toBe(needsAttentionRank(row));
+    expect(rows.map((r) => r.status)).toEqual(["accepted", "declined", "booked", "sent", "booked", "completed"]);
+  });
+});
+
+describe("concurrent marks", () => {
+  const onPostgres = Boolean(process.env.TEST_SERVER_DATABASE_URL);
+  it.skipIf(!onPostgres)(
+    "two organisers marking the same person at once end in one state, the last write logged last (PostgreSQL only: PGlite has a single connection)",
+    async () => {
+      for (let round = 0; round < 5; round++) {
+        const s = await scene();
+        const colleague = await createUser();
+        await addMember(s.provider.id, colleague.id, "member");
+        await Promise.all([
+          markAttendance({ sessionId: s.session.id, bookingId: s.booking.id, attendance: "attended", access: { type: "user", userId: s.organiser.id } }),
+          markAttendance({ sessionId: s.session.id, bookingId: s.booking.id, attendance: "no_show", access: { type: "user", userId: colleague.id } }),
+        ]);
+        const db = await getDb();
+        const [booking] = await db.select().from(bookings).where(eq(bookings.id, s.booking.id));
+        const marks = (await eventsOf(s.referral.id)).filter((e) => e.kind === "attendance");
+        expect(marks).toHaveLength(2);
+        expect(marks[0].data?.previous).toBe("unmarked");
+        expect(marks[1].data?.previous).toBe(marks[0].data?.attendance);
+        expect(booking.attendance).toBe(marks[1].data?.attendance);
+        expect(booking.markedBy).toBe(marks[1].actorUserId);
+      }
+    },
+  );
+  if (!onPostgres) {
+    it("concurrent marks are tested on PostgreSQL only (set DATABASE_URL): PGlite runs one connection", () => {
+      expect(onPostgres).toBe(false);
+    });
+  }
+});
+
+describe("register view", () => {
+  it("shows first name, last initial and reference code, nothing else", async () => {
+    const s = await scene();
+    const view = await loadRegister(s.session.id, { type: "user", userId: s.organiser.id });
+    expect(view?.people).toEqual([
+      { bookingId: s.booking.id, name: `Margaret ${s.referral.patientLastName[0]}.`, code: s.referral.code, attendance: "unmarked", selfReported: null, walkIn: false },
+    ]);
+    expect(JSON.stringify(view)).not.toContain(s.referral.patientEmail!);
+    expect(view?.viewer).toMatchObject({ kind: "member", canMark: true, canAddWalkIn: true });
+  });
+
+  it("lists nothing but the live bookings", async () => {
+    const s = await scene();
+    const gone = await createReferral({ activityId: s.activity.id, status: "accepted" });
+    await createBooking(gone.id, s.session.id, { status: "cancelled" });
+    const view = await loadRegister(s.session.id, { type: "user", userId: s.organiser.id });
+    expect(view?.people.map((p) => p.bookingId)).toEqual([s.booking.id]);
+    const db = await getDb();
+    const all = await db.select().from(bookings).where(and(eq(bookings.sessionId, s.session.id)));
+    expect(all).toHaveLength(2);
+  });
+});
