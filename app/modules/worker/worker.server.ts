@@ -4,6 +4,10 @@
  */
 import { rollSessionHorizon } from "../activities/materialise-sessions.server";
 import { deliverPendingEmails } from "../notifications/email.server";
+import { sendBookingReminders } from "../referrals/booking-reminders.server";
+import { expireIdleReferrals } from "../referrals/expire-referrals.server";
+import { handleSessionCancellations } from "../referrals/session-cancellations.server";
+import { passOnLapsedOffers } from "../referrals/waitlist-offers.server";
 import { logger } from "~/utils/logger.server";
 
 export interface Job {
@@ -15,6 +19,10 @@ export interface Job {
 export const jobs: Job[] = [
   { name: "deliver-email", everyMs: 2_000, run: () => deliverPendingEmails() },
   { name: "roll-session-horizon", everyMs: 60 * 60_000, run: () => rollSessionHorizon() },
+  { name: "session-cancellations", everyMs: 5_000, run: () => handleSessionCancellations() },
+  { name: "waitlist-offers", everyMs: 60_000, run: () => passOnLapsedOffers() },
+  { name: "booking-reminders", everyMs: 5 * 60_000, run: () => sendBookingReminders() },
+  { name: "expire-referrals", everyMs: 60 * 60_000, run: () => expireIdleReferrals() },
 ];
 
 /** Runs every job once, in order (tests and `npm run worker -- --once`). */
