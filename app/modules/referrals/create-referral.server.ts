@@ -194,3 +194,22 @@ async function saveBaseline(tx: Tx, referralId: string, baseline: Baseline | nul
     await recordReferralEvent(tx, { referralId, kind: "outcome", actor, data: { instrument: a.instrument, phase: "baseline", score: a.score }, at: now });
   }
 }
+
+/** The published activities a referral form is about (unknown or unpublished ids are left out). */
+export async function findActivitiesToRefer(ids: string[]) {
+  const wanted = [...new Set(ids)].slice(0, 10);
+  if (wanted.length === 0) return [];
+  const db = await getDb();
+  return db
+    .select({
+      id: activities.id,
+      title: activities.title,
+      town: activities.town,
+      online: activities.online,
+      requiresScreening: activities.requiresScreening,
+      organisationName: organisations.name,
+    })
+    .from(activities)
+    .innerJoin(organisations, eq(organisations.id, activities.organisationId))
+    .where(and(inArray(activities.id, wanted), eq(activities.status, "published")));
+}
