@@ -60,6 +60,7 @@ type PatientFieldValues = {
 
 /** At least one way to reach the person, and a preferred way that exists. */
 function checkContact(value: PatientFieldValues, ctx: z.RefinementCtx, who: "they" | "you") {
+  if (!value || typeof value !== "object") return;
   if (!value.email && !value.phone) {
     ctx.addIssue({
       code: "custom",
@@ -87,6 +88,7 @@ type PartialAnswers = Record<string, number | undefined> | undefined;
 
 /** A wellbeing check is optional, but a half-answered one is a mistake worth pointing out. */
 function checkAllOrNothing(answers: PartialAnswers, keys: readonly string[], prefix: string, ctx: z.RefinementCtx) {
+  if (answers !== undefined && (answers === null || typeof answers !== "object")) return;
   const given = keys.filter((k) => answers?.[k] !== undefined);
   if (given.length === 0 || given.length === keys.length) return;
   for (const key of keys) {
@@ -117,11 +119,15 @@ export const referralFormSchema = z
     ons4: ons4AnswersSchema.partial().optional(),
     ucla3: ucla3AnswersSchema.partial().optional(),
   })
-  .superRefine((value, ctx) => {
-    checkContact(value, ctx, "they");
-    checkAllOrNothing(value.ons4, ons4Keys, "ons4", ctx);
-    checkAllOrNothing(value.ucla3, ucla3Keys, "ucla3", ctx);
-  })
+  .superRefine(
+    (value, ctx) => {
+      checkContact(value, ctx, "they");
+      checkAllOrNothing(value.ons4, ons4Keys, "ons4", ctx);
+      checkAllOrNothing(value.ucla3, ucla3Keys, "ucla3", ctx);
+    },
+    // Run even when another field failed, so every problem shows at once (values may be raw here).
+    { when: () => true },
+  )
   .transform(({ ons4, ucla3, ...rest }) => ({
     ...withDefaultContact(rest),
     activity: [...new Set(rest.activity)],
@@ -137,7 +143,7 @@ export const selfReferralFormSchema = z
     ...patientFields,
     consent: z.literal(true, { error: "Tick the box to agree, so the organiser can get in touch with you" }),
   })
-  .superRefine((value, ctx) => checkContact(value, ctx, "you"))
+  .superRefine((value, ctx) => checkContact(value, ctx, "you"), { when: () => true })
   .transform((value) => withDefaultContact(value));
 
 export type SelfReferralFormValues = z.infer<typeof selfReferralFormSchema>;
