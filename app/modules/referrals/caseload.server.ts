@@ -105,13 +105,3 @@ function attentionReasons(r: { stalledAt: Date | null; status: string; didNotAtt
   if (r.didNotAttend) reasons.push("Did not attend a session");
   return reasons;
 }
-
-export const eventKindLabels: Record<string, string> = {
-  status: "Status changed",
-  booking: "Booking",
-  attendance: "Attendance",
-  self_report: "The person's own report",
-  outcome: "Wellbeing check",
-  stalled: "Stalled",
-  note: "Note",
-};

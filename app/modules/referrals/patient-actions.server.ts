@@ -20,6 +20,7 @@ import {
 import { now as clockNow } from "~/utils/clock.server";
 import { announceOffer, recordBookingEvent } from "./booking-events.server";
 import { bookableStatuses, IllegalTransitionError } from "./lifecycle";
+import { linkProblemMessages } from "./link-problems";
 import { messagePerson, messageReferrer } from "./notify.server";
 import { checkPatientLink } from "./patient-link.server";
 import { loadReferralContext, type ReferralContext } from "./referral-context.server";
@@ -42,10 +43,6 @@ class Refused extends Error {
 
 const patient: Actor = { type: "patient" };
 
-export const linkProblemMessages = {
-  expired: "This link has stopped working. Please contact the person who referred you, or the organiser of the activity, and they can help.",
-  invalid: "We could not find this link. Check it was copied in full, or contact the person who referred you.",
-} as const;
 
 export async function performPatientAction(token: string, action: PatientAction, now: Date = clockNow()): Promise<PatientActionResult> {
   const db = await getDb();

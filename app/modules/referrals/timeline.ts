@@ -95,3 +95,14 @@ export function describeReferralEvent(e: TimelineEvent, timezone: string): Timel
       return { ...base, title: e.kind, detail: withNote(session) };
   }
 }
+
+/** Short names of event kinds, for the caseload's "last change" column. */
+export const eventKindLabels: Record<string, string> = {
+  status: "Status changed",
+  booking: "Booking",
+  attendance: "Attendance",
+  self_report: "The person's own report",
+  outcome: "Wellbeing check",
+  stalled: "Stalled",
+  note: "Note",
+};

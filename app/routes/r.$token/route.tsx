@@ -1,7 +1,8 @@
 import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation, useParams } from "@remix-run/react";
-import { linkProblemMessages, performPatientAction } from "~/modules/referrals/patient-actions.server";
+import { linkProblemMessages } from "~/modules/referrals/link-problems";
+import { performPatientAction } from "~/modules/referrals/patient-actions.server";
 import { loadPatientPage, type PatientPage } from "~/modules/referrals/patient-page.server";
 import { patientActionSchema } from "~/modules/referrals/schemas";
 

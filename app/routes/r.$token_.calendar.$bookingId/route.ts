@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { linkProblemMessages } from "~/modules/referrals/patient-actions.server";
+import { linkProblemMessages } from "~/modules/referrals/link-problems";
 import { patientBookingCalendar } from "~/modules/referrals/patient-calendar.server";
 import { isUuid } from "~/utils/ids";
 

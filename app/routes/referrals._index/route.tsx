@@ -1,9 +1,10 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { requireOrgOfKind } from "~/modules/accounts/guards.server";
-import { eventKindLabels, listCaseload } from "~/modules/referrals/caseload.server";
+import { listCaseload } from "~/modules/referrals/caseload.server";
 import { referralStatuses, statusLabels } from "~/modules/referrals/lifecycle";
 import { caseloadQuerySchema, caseloadSorts } from "~/modules/referrals/schemas";
+import { eventKindLabels } from "~/modules/referrals/timeline";
 
 export const meta: MetaFunction = () => [{ title: "Your referrals — Linkway" }, { name: "robots", content: "noindex" }];
 
