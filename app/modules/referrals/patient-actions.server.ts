@@ -166,7 +166,9 @@ async function cancel(tx: Tx, ctx: ReferralContext, bookingId: string, now: Date
     await messageReferrer(tx, ctx, (base) => referrerCancelledMessage({ ...base, when: session.when, bySession: false }));
   }
   if (result.nextOffer) await announceOffer(tx, result.nextOffer, now);
-  return result.before.status === "waitlisted" ? `You have left the waitlist for ${session.when}.` : `Your place on ${session.when} is cancelled.`;
+  if (result.before.status === "waitlisted") return `You have left the waitlist for ${session.when}.`;
+  if (result.before.status === "offered") return `You have said no to the place on ${session.when}. It will go to the next person waiting.`;
+  return `Your place on ${session.when} is cancelled.`;
 }
 
 /** Cancelling the last booked place returns a "booked" referral to "accepted" (book again → "booked"). */
