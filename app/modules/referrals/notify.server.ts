@@ -36,7 +36,8 @@ export async function messagePerson(
   if (!referral.patientEmail && !referral.patientPhone) return;
   const link = options.link ?? (await issuePatientLink(tx, referral, now)).url;
   const message = build({ firstName: referral.patientFirstName, code: referral.code, activity: activityBrief(ctx), link });
-  const prefersText = referral.preferredContact !== "email" && referral.patientPhone;
+  // A link is easier to use from an email, so texts go only to people who asked for texts or have no email.
+  const prefersText = referral.preferredContact === "sms" && referral.patientPhone;
   if (referral.patientEmail && !prefersText) {
     await queueEmail(tx, { to: referral.patientEmail, subject: message.subject, ...renderEmail(message.content) });
   } else if (referral.patientPhone) {
