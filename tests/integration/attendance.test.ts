@@ -16,7 +16,7 @@ import { loadSelfReport, recordSelfReport } from "~/modules/attendance/self-repo
 import { flagReferralsWithoutBooking } from "~/modules/attendance/stall.server";
 import { addWalkIn } from "~/modules/attendance/walk-in.server";
 import { addMember, createActivity, createOrganisation, createSession, createUser } from "../factories";
-import { createBooking, createPatientLink, createReferral } from "../factories/referrals";
+import { createBooking, createPatientLink, createReferral } from "../factories/referral-rows";
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;

@@ -7,14 +7,15 @@ import { eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb, queryRows } from "../../db/client";
 import { outcomeResponses, referralEvents, referrals } from "../../db/schema";
-import { findReferralByPatientToken } from "~/modules/attendance/patient-link.server";
+import { findReferralByPatientToken } from "~/modules/referrals/patient-link.server";
+import { now } from "~/utils/clock.server";
 import { markAttendance } from "~/modules/attendance/mark-attendance.server";
 import { getOutcomeComparison } from "~/modules/outcomes/comparison.server";
 import { sendFollowUps } from "~/modules/outcomes/follow-up.server";
 import * as selfReportRoute from "~/routes/r.$token_.bookings.$bookingId.self-report/route";
 import * as wellbeingRoute from "~/routes/r.$token_.wellbeing/route";
 import { addMember, createActivity, createOrganisation, createSession, createUser } from "../factories";
-import { createBaseline, createBooking, createPatientLink, createReferral } from "../factories/referrals";
+import { createBaseline, createBooking, createPatientLink, createReferral } from "../factories/referral-rows";
 import { requestAs } from "../setup/auth";
 
 const DAY = 86_400_000;
@@ -81,7 +82,7 @@ describe("the follow-up trigger", () => {
     expect(mail).toHaveLength(1);
     expect(mail[0].subject).toContain("How are you now?");
     const token = wellbeingToken(mail[0].text);
-    expect((await findReferralByPatientToken(token))?.id).toBe(four.referral.id);
+    expect((await findReferralByPatientToken(await getDb(), token, now()))?.id).toBe(four.referral.id);
     const db = await getDb();
     const [row] = await db.select().from(referrals).where(eq(referrals.id, four.referral.id));
     expect(row.followUpSentAt).not.toBeNull();

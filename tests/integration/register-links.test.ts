@@ -13,7 +13,7 @@ import { requestNewRegisterLink } from "~/modules/attendance/register.server";
 import * as linkRoute from "~/routes/register_.$token/route";
 import * as organiserRoute from "~/routes/sessions_.$id_.register/route";
 import { addMember, createActivity, createOrganisation, createSession, createUser } from "../factories";
-import { createBooking, createReferral } from "../factories/referrals";
+import { createBooking, createReferral } from "../factories/referral-rows";
 import { requestAs } from "../setup/auth";
 
 const HOUR = 3_600_000;

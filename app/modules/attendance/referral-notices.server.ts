@@ -5,7 +5,7 @@ import { activities, users } from "#db/schema";
 import { attendanceNoticeEmail, stalledAlertEmail } from "../notifications/attendance-emails";
 import { queueEmail } from "../notifications/email.server";
 import { publicUrl } from "~/utils/env.server";
-import type { ReferralRow } from "./patient-link.server";
+import type { Referral as ReferralRow } from "../referrals/transition-referral.server";
 import { stallNextSteps, stallReasonLabels, type StallReason } from "./stall-rules";
 
 async function referrerEmail(executor: Executor, referral: ReferralRow): Promise<string | null> {

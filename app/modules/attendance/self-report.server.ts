@@ -9,7 +9,7 @@ import { bookings, referralEvents } from "#db/schema";
 import { now as clockNow } from "~/utils/clock.server";
 import { isUuid } from "~/utils/ids";
 import { effectiveAttendance, type SelfReport } from "./effective-attendance";
-import { findReferralByPatientToken } from "./patient-link.server";
+import { findReferralByPatientToken } from "../referrals/patient-link.server";
 import { reviewReferralAfterAttendance } from "./referral-loop.server";
 import { loadSessionContext } from "./session-context.server";
 
@@ -26,7 +26,7 @@ export type SelfReportResult = { ok: true } | { ok: false; status: number; error
 
 async function findBooking(token: string | undefined, bookingId: string | undefined, now: Date) {
   const db = await getDb();
-  const referral = await findReferralByPatientToken(token, { now, executor: db });
+  const referral = await findReferralByPatientToken(db, token, now);
   if (!referral || !isUuid(bookingId)) return null;
   const [booking] = await db
     .select()

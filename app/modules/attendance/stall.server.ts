@@ -8,7 +8,7 @@ import { getDb, queryRows, type Tx } from "#db/client";
 import { referralEvents, referrals } from "#db/schema";
 import { now as clockNow } from "~/utils/clock.server";
 import { env } from "~/utils/env.server";
-import type { ReferralRow } from "./patient-link.server";
+import type { Referral as ReferralRow } from "../referrals/transition-referral.server";
 import { queueStallAlert } from "./referral-notices.server";
 import { isNoBookingStall, stallNextSteps, stallReasonLabels, type StallReason } from "./stall-rules";
 

@@ -18,18 +18,20 @@ export function queueEmail(executor: Executor, message: EmailMessage, options: {
   return enqueue(executor, "email", { ...message }, options);
 }
 
-/** A channel delivers one kind of message; SMS can be added beside email. */
+/**
+ * A channel delivers one kind of message; SMS can be added beside email.
+ * `executor` is the worker's open transaction (the development mailbox writes through it).
+ */
 export interface Channel<M> {
   name: string;
-  /** `executor`: the caller's open transaction, for channels that write to the database. */
-  send(message: M, executor?: Executor): Promise<void>;
+  send(message: M, context?: { executor?: Executor }): Promise<void>;
 }
 
 let transporter: Transporter | undefined;
 
 export const emailChannel: Channel<EmailMessage> = {
   name: "email",
-  async send(message, executor) {
+  async send(message, context) {
     const { SMTP_URL, MAIL_FROM, NODE_ENV } = env();
     if (SMTP_URL) {
       transporter ??= nodemailer.createTransport(SMTP_URL);
@@ -39,7 +41,7 @@ export const emailChannel: Channel<EmailMessage> = {
     if (NODE_ENV === "production") {
       throw new Error("SMTP_URL is not set: email cannot be sent in production. Set SMTP_URL to your mail server.");
     }
-    const db = executor ?? (await getDb());
+    const db = context?.executor ?? (await getDb());
     await db.insert(devMailbox).values({ to: message.to.toLowerCase(), subject: message.subject, text: message.text, html: message.html ?? null });
   },
 };
@@ -49,7 +51,7 @@ export async function deliverPendingEmails(options: { now?: Date } = {}): Promis
     "email",
     async (payload, _row, tx) => {
       const message = payload as unknown as EmailMessage;
-      await emailChannel.send(message, tx);
+      await emailChannel.send(message, { executor: tx });
       // Log the subject and message kind only: addresses are personal data.
       logger.info({ subject: message.subject }, "email sent");
     },

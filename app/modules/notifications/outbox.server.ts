@@ -3,7 +3,7 @@
  * change that causes it; the worker delivers it afterwards, with retries, so
  * a rolled-back change never sends mail and a failed send never loses it.
  */
-import { and, asc, eq, isNull, lte, sql } from "drizzle-orm";
+import { and, asc, eq, isNull, lte, sql, type SQL } from "drizzle-orm";
 import { getDb, type Executor, type Tx } from "#db/client";
 import { outbox } from "#db/schema";
 
@@ -29,14 +29,16 @@ export function retryDelayMs(attempts: number): number {
 /**
  * Delivers up to `limit` due messages of a topic. Each message is handled in
  * its own transaction with its row locked, so two workers never send one twice.
+ * The handler gets that transaction (as a savepoint, so a failed handler's
+ * writes are undone): on PGlite, a single connection, any query made outside
+ * it would wait for the open transaction forever. `match` narrows the rows,
+ * so several consumers can share the "event" topic, each taking its own kind.
  * Returns how many were delivered.
  */
 export async function processOutbox(
   topic: OutboxTopic,
-  // The handler gets the delivery's transaction: on PGlite (one connection) a
-  // query outside it would wait for it to finish, forever.
   handler: (payload: Record<string, unknown>, row: OutboxRow, tx: Tx) => Promise<void>,
-  options: { limit?: number; now?: Date } = {},
+  options: { limit?: number; now?: Date; match?: SQL } = {},
 ): Promise<number> {
   const db = await getDb();
   const now = options.now ?? new Date();
@@ -46,13 +48,13 @@ export async function processOutbox(
       const [row] = await tx
         .select()
         .from(outbox)
-        .where(and(eq(outbox.topic, topic), isNull(outbox.processedAt), lte(outbox.availableAt, now)))
+        .where(and(eq(outbox.topic, topic), isNull(outbox.processedAt), lte(outbox.availableAt, now), options.match))
         .orderBy(asc(outbox.id))
         .limit(1)
         .for("update", { skipLocked: true });
       if (!row) return null;
       try {
-        await handler(row.payload, row, tx);
+        await tx.transaction((savepoint) => handler(row.payload, row, savepoint));
         await tx.update(outbox).set({ processedAt: new Date(), attempts: row.attempts + 1, lastError: null }).where(eq(outbox.id, row.id));
         return true;
       } catch (error) {

@@ -7,7 +7,7 @@ import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import { getDb, queryRows } from "#db/client";
 import { activities, outcomeResponses, referralEvents, referrals } from "#db/schema";
 import { loadAttendanceFacts } from "../attendance/attendance-facts.server";
-import { findReferralByPatientToken, issuePatientLink } from "../attendance/patient-link.server";
+import { extendPatientLink, findReferralByPatientToken, issuePatientLink } from "../referrals/patient-link.server";
 import { followUpEmail } from "../notifications/attendance-emails";
 import { queueEmail } from "../notifications/email.server";
 import { now as clockNow } from "~/utils/clock.server";
@@ -55,7 +55,7 @@ export async function sendFollowUps(options: { now?: Date } = {}): Promise<numbe
         return true;
       }
       const expiresAt = new Date(now.getTime() + FOLLOW_UP_LINK_DAYS * 86_400_000);
-      const { url } = await issuePatientLink(tx, referral.id, expiresAt);
+      const { url } = await issuePatientLink(tx, await extendPatientLink(tx, referral.id, expiresAt), now);
       const [activity] = await tx.select({ title: activities.title }).from(activities).where(eq(activities.id, referral.activityId));
       const email = followUpEmail({
         firstName: referral.patientFirstName,
@@ -89,7 +89,7 @@ export type FollowUpPageState =
 export async function loadFollowUp(token: string | undefined, options: { now?: Date } = {}): Promise<FollowUpPageState> {
   const now = options.now ?? clockNow();
   const db = await getDb();
-  const referral = await findReferralByPatientToken(token, { now, executor: db });
+  const referral = await findReferralByPatientToken(db, token, now);
   if (!referral) return { kind: "not_found" };
   const [activity] = await db.select({ title: activities.title }).from(activities).where(eq(activities.id, referral.activityId));
   const base = { firstName: referral.patientFirstName, activityTitle: activity?.title ?? "your activity" };
@@ -108,7 +108,7 @@ export type RecordFollowUpResult = { ok: true } | { ok: false; status: 404 | 409
 export async function recordFollowUp(input: { token: string | undefined; answers: WellbeingCheckAnswers; now?: Date }): Promise<RecordFollowUpResult> {
   const now = input.now ?? clockNow();
   const db = await getDb();
-  const referral = await findReferralByPatientToken(input.token, { now, executor: db });
+  const referral = await findReferralByPatientToken(db, input.token, now);
   if (!referral) return { ok: false, status: 404, error: "This link does not work any more. Please contact the person who referred you." };
   if (!referral.followUpSentAt) return { ok: false, status: 409, error: "The follow-up questions are not ready yet. We will email you when they are." };
   const a = input.answers;

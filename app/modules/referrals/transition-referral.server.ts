@@ -1,13 +1,14 @@
 import { eq } from "drizzle-orm";
 import type { Tx } from "#db/client";
-import { referralEvents, referrals } from "#db/schema";
+import { referrals } from "#db/schema";
+import { cancelUpcomingBookingsOfReferral } from "../bookings/cancel-booking.server";
+import { now as clockNow } from "~/utils/clock.server";
+import { announceOffer, recordBookingEvent } from "./booking-events.server";
+import { recordReferralEvent, type Actor } from "./referral-events.server";
 import { canTransition, IllegalTransitionError, type ReferralStatus } from "./lifecycle";
+import { notifyTransition } from "./transition-notifications.server";
 
-export type Actor =
-  | { type: "user"; userId: string }
-  | { type: "patient" }
-  | { type: "system" }
-  | { type: "register_link" };
+export type { Actor };
 
 export type Referral = typeof referrals.$inferSelect;
 
@@ -18,22 +19,35 @@ export interface TransitionInput {
   note?: string | null;
   data?: Record<string, unknown>;
   now?: Date;
+  /** The caller sends its own message for this change (e.g. the first link already says "accepted"). */
+  silent?: boolean;
 }
 
-/** Hooks run inside the same transaction after a legal move (notifications are queued here). */
-export type TransitionHook = (tx: Tx, change: { referral: Referral; from: ReferralStatus; to: ReferralStatus; input: TransitionInput }) => Promise<void>;
+export interface TransitionChange {
+  referral: Referral;
+  from: ReferralStatus;
+  to: ReferralStatus;
+  input: TransitionInput;
+}
+
+/** Hooks run inside the same transaction after a legal move (other modules react here). */
+export type TransitionHook = (tx: Tx, change: TransitionChange) => Promise<void>;
 const hooks: TransitionHook[] = [];
 export function onReferralTransition(hook: TransitionHook): void {
   hooks.push(hook);
 }
 
+/** Statuses that end a referral early: its bookings still to come are cancelled and their places passed on. */
+const endsBookings: readonly ReferralStatus[] = ["withdrawn", "declined", "expired"];
+
 /**
  * The one way a referral changes status: locks the row, refuses illegal
- * moves (nothing is written), records the event and runs the hooks, all in
+ * moves (nothing is written), records the event, cancels bookings a closed
+ * referral no longer needs, queues the messages and runs the hooks — all in
  * the caller's transaction.
  */
 export async function transitionReferral(tx: Tx, input: TransitionInput): Promise<Referral> {
-  const now = input.now ?? new Date();
+  const now = input.now ?? clockNow();
   const [current] = await tx.select().from(referrals).where(eq(referrals.id, input.referralId)).for("update");
   if (!current) throw new Error(`Referral ${input.referralId} does not exist`);
   const from = current.status;
@@ -48,17 +62,24 @@ export async function transitionReferral(tx: Tx, input: TransitionInput): Promis
     })
     .where(eq(referrals.id, current.id))
     .returning();
-  await tx.insert(referralEvents).values({
+  await recordReferralEvent(tx, {
     referralId: current.id,
-    at: now,
     kind: "status",
-    fromStatus: from,
-    toStatus: input.to,
-    actorType: input.actor.type,
-    actorUserId: input.actor.type === "user" ? input.actor.userId : null,
-    note: input.note ?? null,
-    data: input.data ?? null,
+    from,
+    to: input.to,
+    actor: input.actor,
+    note: input.note,
+    data: input.data,
+    at: now,
   });
-  for (const hook of hooks) await hook(tx, { referral: updated, from, to: input.to, input });
+  if (endsBookings.includes(input.to)) {
+    for (const { before, nextOffer } of await cancelUpcomingBookingsOfReferral(tx, current.id, now)) {
+      await recordBookingEvent(tx, { referralId: current.id, action: "cancelled", booking: before, actor: input.actor, at: now, note: "The referral ended" });
+      if (nextOffer) await announceOffer(tx, nextOffer, now);
+    }
+  }
+  const change: TransitionChange = { referral: updated, from, to: input.to, input };
+  if (!input.silent) await notifyTransition(tx, change, now);
+  for (const hook of hooks) await hook(tx, change);
   return updated;
 }

@@ -9,6 +9,10 @@ import { flagReferralsWithoutBooking } from "../attendance/stall.server";
 import { deliverPendingEmails } from "../notifications/email.server";
 import { pruneAuthData } from "../accounts/housekeeping.server";
 import { sendFollowUps } from "../outcomes/follow-up.server";
+import { sendBookingReminders } from "../referrals/booking-reminders.server";
+import { expireIdleReferrals } from "../referrals/expire-referrals.server";
+import { handleSessionCancellations } from "../referrals/session-cancellations.server";
+import { passOnLapsedOffers } from "../referrals/waitlist-offers.server";
 import { logger } from "~/utils/logger.server";
 
 export interface Job {
@@ -26,6 +30,10 @@ export const jobs: Job[] = [
   { name: "flag-referrals-without-booking", everyMs: 5 * 60_000, run: () => flagReferralsWithoutBooking() },
   { name: "complete-finished-programmes", everyMs: 60 * 60_000, run: () => completeFinishedProgrammes() },
   { name: "send-follow-ups", everyMs: 60_000, run: () => sendFollowUps() },
+  { name: "session-cancellations", everyMs: 5_000, run: () => handleSessionCancellations() },
+  { name: "waitlist-offers", everyMs: 60_000, run: () => passOnLapsedOffers() },
+  { name: "booking-reminders", everyMs: 5 * 60_000, run: () => sendBookingReminders() },
+  { name: "expire-referrals", everyMs: 60 * 60_000, run: () => expireIdleReferrals() },
 ];
 
 /** Runs every job once, in order (tests and `npm run worker -- --once`). */

@@ -1,0 +1,115 @@
+import { getCollectionProps, getInputProps, getTextareaProps, type FieldMetadata } from "@conform-to/react";
+import { Field } from "~/components/forms/field";
+import { preferredContactOptions } from "~/modules/referrals/contact";
+import { referralReasons } from "~/modules/referrals/reasons";
+
+/* eslint-disable @typescript-eslint/no-explicit-any */
+export interface PatientFieldMetas {
+  firstName: FieldMetadata<any>;
+  lastName: FieldMetadata<any>;
+  email: FieldMetadata<any>;
+  phone: FieldMetadata<any>;
+  preferredContact: FieldMetadata<any>;
+  reasons: FieldMetadata<any>;
+  notes: FieldMetadata<any>;
+}
+/* eslint-enable @typescript-eslint/no-explicit-any */
+
+/** The person's details, worded for a referrer ("they") or for the person ("you"). */
+export function PatientFields({ fields, voice }: { fields: PatientFieldMetas; voice: "they" | "you" }) {
+  const their = voice === "they" ? "Their" : "Your";
+  return (
+    <>
+      <fieldset>
+        <legend className="legend-large">{voice === "they" ? "About the person" : "About you"}</legend>
+        <Field label={`${their} first name`} meta={fields.firstName}>
+          {(props) => <input {...getInputProps(fields.firstName, { type: "text" })} {...props} autoComplete={voice === "you" ? "given-name" : "off"} />}
+        </Field>
+        <Field label={`${their} last name`} hint="Or just the first letter of it" meta={fields.lastName}>
+          {(props) => <input {...getInputProps(fields.lastName, { type: "text" })} {...props} autoComplete={voice === "you" ? "family-name" : "off"} />}
+        </Field>
+      </fieldset>
+
+      <fieldset>
+        <legend className="legend-large">How to get in touch</legend>
+        <p className="hint" id="contact-hint">
+          {voice === "they"
+            ? "An email address or a UK mobile number, or both. Their private link is sent there."
+            : "An email address or a UK mobile number, or both. We send your private link there."}
+        </p>
+        <Field label="Email address" meta={fields.email}>
+          {(props) => <input {...getInputProps(fields.email, { type: "email" })} {...props} autoComplete={voice === "you" ? "email" : "off"} spellCheck={false} />}
+        </Field>
+        <Field label="UK mobile number" hint="For example 07700 900123" meta={fields.phone}>
+          {(props) => <input {...getInputProps(fields.phone, { type: "tel" })} {...props} autoComplete={voice === "you" ? "tel" : "off"} inputMode="tel" />}
+        </Field>
+        <ChoiceGroup
+          legend={voice === "they" ? "How would they like to be contacted? (optional)" : "How would you like to be contacted? (optional)"}
+          meta={fields.preferredContact}
+          type="radio"
+          options={preferredContactOptions}
+        />
+      </fieldset>
+
+      <ChoiceGroup
+        legend={voice === "they" ? "What matters to them" : "What would you like help with? (optional)"}
+        hint="Choose any that apply"
+        meta={fields.reasons}
+        type="checkbox"
+        options={referralReasons}
+      />
+
+      <Field
+        label={voice === "they" ? "Notes for the organiser (optional)" : "Anything the organiser should know? (optional)"}
+        hint={voice === "they" ? "Anything that will help them welcome the person, such as access needs. The organiser sees this." : "For example access needs, or if you would like to bring someone with you."}
+        meta={fields.notes}
+      >
+        {(props) => <textarea {...getTextareaProps(fields.notes)} {...props} rows={4} />}
+      </Field>
+    </>
+  );
+}
+
+/** A fieldset of radios or checkboxes with its error next to it. */
+export function ChoiceGroup({
+  legend,
+  hint,
+  meta,
+  type,
+  options,
+  inline,
+}: {
+  legend: string;
+  hint?: string;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  meta: FieldMetadata<any>;
+  type: "radio" | "checkbox";
+  options: Record<string, string>;
+  inline?: boolean;
+}) {
+  const errorId = meta.errors?.length ? meta.errorId : undefined;
+  const hintId = hint ? `${meta.id}-hint` : undefined;
+  return (
+    <fieldset className={`field${errorId ? " has-error" : ""}`} aria-describedby={[hintId, errorId].filter(Boolean).join(" ") || undefined}>
+      <legend>{legend}</legend>
+      {hint && (
+        <span className="hint" id={hintId}>
+          {hint}
+        </span>
+      )}
+      <div className={inline ? "choice-row" : undefined}>
+        {getCollectionProps(meta, { type, options: Object.keys(options) }).map(({ key, ...props }) => (
+          <label className="choice" key={key} htmlFor={props.id}>
+            <input {...props} key={key} />
+            {options[props.value]}
+          </label>
+        ))}
+      </div>
+      {errorId && (
+        <p className="field-error" id={errorId}>
+          {meta.errors!.join(". ")}
+        </p>
+      )}
+    </fieldset>
+  );
+}

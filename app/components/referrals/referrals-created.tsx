@@ -1,0 +1,70 @@
+import { Link } from "@remix-run/react";
+
+export interface CreatedReferralView {
+  id: string;
+  code: string;
+  activityTitle: string;
+  status: string;
+  link: string | null;
+}
+
+/**
+ * Shown once, straight after a referral is made: the private link cannot be
+ * shown again (only its hash is kept), so this is the moment to pass it on
+ * to someone without email.
+ */
+export function ReferralsCreated({ referrals, repeat, voice }: { referrals: CreatedReferralView[]; repeat: boolean; voice: "referrer" | "person" }) {
+  const many = referrals.length > 1;
+  return (
+    <div className="container narrow">
+      <h1>{voice === "referrer" ? (many ? "Referrals sent" : "Referral sent") : "Thank you, your request has been sent"}</h1>
+      {repeat ? (
+        <p className="notice" role="status">
+          This form was already sent, so nothing new was made. The {many ? "referrals are" : "referral is"} below.
+        </p>
+      ) : (
+        <p className="notice" role="status">
+          {voice === "referrer"
+            ? "We have sent the person their private link. If they have no email, give them the link below or read them the reference."
+            : "We have sent you your private link. You can also use the link below; keep it private."}
+        </p>
+      )}
+      <ul className="card-list">
+        {referrals.map((r) => (
+          <li key={r.id} className="card">
+            <h2>{r.activityTitle}</h2>
+            <p>
+              Reference: <strong className="reference">{r.code}</strong>
+            </p>
+            <p>
+              {r.status === "accepted"
+                ? voice === "referrer"
+                  ? "Accepted: the person can book a session now."
+                  : "You can choose a session and book now."
+                : "The organiser will look at it and get back in touch."}
+            </p>
+            {r.link && (
+              <p>
+                {voice === "referrer" ? "The person's private link: " : "Your private link: "}
+                <a href={r.link} className="private-link">
+                  {r.link}
+                </a>
+              </p>
+            )}
+            {voice === "referrer" && <Link to={`/referrals/${r.id}`}>Follow this referral</Link>}
+          </li>
+        ))}
+      </ul>
+      {voice === "referrer" && (
+        <p className="button-row">
+          <Link className="button" to="/referrals">
+            Go to your referrals
+          </Link>
+          <Link className="button secondary" to="/search">
+            Find another activity
+          </Link>
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,72 @@
+import { and, eq, gt, inArray, ne } from "drizzle-orm";
+import type { Tx } from "#db/client";
+import { bookings, sessions } from "#db/schema";
+import type { Booking } from "./place-booking.server";
+import { passPlaceOn } from "./waitlist.server";
+
+export interface CancelledBooking {
+  /** The booking as it was before (its status says whether it held a place). */
+  before: Booking;
+  cancelled: Booking;
+  /** The waitlisted booking now offered the freed place, if any. */
+  nextOffer: Booking | null;
+}
+
+/**
+ * Cancels one live booking (booked, offered or waitlisted). A place it held
+ * goes to the next person waiting, or back on sale. Returns null when the
+ * booking was already cancelled (a repeated submit changes nothing).
+ */
+export async function cancelBooking(tx: Tx, bookingId: string, now: Date): Promise<CancelledBooking | null> {
+  const [before] = await tx.select().from(bookings).where(eq(bookings.id, bookingId)).for("update");
+  if (!before || before.status === "cancelled") return null;
+  const [cancelled] = await tx
+    .update(bookings)
+    .set({ status: "cancelled", cancelledAt: now, offerExpiresAt: null, updatedAt: now })
+    .where(eq(bookings.id, before.id))
+    .returning();
+  const heldPlace = before.status === "booked" || before.status === "offered";
+  const nextOffer = heldPlace ? await passPlaceOn(tx, before.sessionId, now) : null;
+  return { before, cancelled, nextOffer };
+}
+
+/**
+ * A referral has ended (withdrawn, declined, expired): its bookings for
+ * sessions still to come are cancelled and their places passed on. Past
+ * bookings stay, with their attendance.
+ */
+export async function cancelUpcomingBookingsOfReferral(tx: Tx, referralId: string, now: Date): Promise<CancelledBooking[]> {
+  const upcoming = await tx
+    .select({ id: bookings.id })
+    .from(bookings)
+    .innerJoin(sessions, eq(sessions.id, bookings.sessionId))
+    .where(and(eq(bookings.referralId, referralId), ne(bookings.status, "cancelled"), gt(sessions.startsAt, now)));
+  const results: CancelledBooking[] = [];
+  for (const { id } of upcoming) {
+    const result = await cancelBooking(tx, id, now);
+    if (result) results.push(result);
+  }
+  return results;
+}
+
+/**
+ * The organiser cancelled the session: every live booking on it is
+ * cancelled and the places counter goes back to zero (nobody is offered a
+ * place on a session that will not happen).
+ */
+export async function cancelBookingsOfCancelledSession(tx: Tx, sessionId: string, now: Date): Promise<Booking[]> {
+  const live = await tx
+    .select()
+    .from(bookings)
+    .where(and(eq(bookings.sessionId, sessionId), inArray(bookings.status, ["booked", "offered", "waitlisted"])))
+    .for("update");
+  if (live.length) {
+    await tx
+      .update(bookings)
+      .set({ status: "cancelled", cancelledAt: now, offerExpiresAt: null, updatedAt: now })
+      .where(inArray(bookings.id, live.map((b) => b.id)));
+  }
+  await tx.update(sessions).set({ bookedCount: 0, updatedAt: now }).where(eq(sessions.id, sessionId));
+  // As they were, so the caller can tell booked people from those who were waiting.
+  return live;
+}

@@ -1,0 +1,275 @@
+/**
+ * The words of every message about a referral or a booking, in plain
+ * language, each with the reference code. Pure: callers pass what the
+ * message needs. Subjects never carry a person's name (subjects are logged).
+ */
+import type { EmailContent } from "./templates";
+
+export interface Message {
+  subject: string;
+  content: EmailContent;
+}
+
+export interface ActivityBrief {
+  title: string;
+  organisationName: string;
+  /** "Park Gate, 1 Park Road, Leeds" or "Online". */
+  where: string;
+  contact: string | null;
+}
+
+interface PersonBase {
+  firstName: string;
+  code: string;
+  activity: ActivityBrief;
+  link: string;
+}
+
+const askOrganiser = (a: ActivityBrief) => (a.contact ? `If you have questions, contact ${a.organisationName}: ${a.contact}.` : `If you have questions, contact ${a.organisationName}.`);
+
+// ── To the person ───────────────────────────────────────────────────────────
+
+export function referredMessage(m: PersonBase & { referrerName: string | null; needsScreening: boolean }): Message {
+  const opening = m.referrerName
+    ? `${m.referrerName} has referred you to ${m.activity.title}, run by ${m.activity.organisationName}.`
+    : `Thank you for asking for a place at ${m.activity.title}, run by ${m.activity.organisationName}.`;
+  const next = m.needsScreening
+    ? "The organiser will look at the details and get in touch. Once they say yes, you can choose a session using the button below."
+    : "You can choose a session and book your place using the button below. You can also cancel or change it there.";
+  return {
+    subject: m.referrerName ? `You have been referred to ${m.activity.title}` : `Your request for a place at ${m.activity.title}`,
+    content: {
+      greeting: `Hello ${m.firstName},`,
+      paragraphs: [opening, next, "This link is just for you. Please do not share it.", askOrganiser(m.activity)],
+      action: { label: m.needsScreening ? "See your referral" : "Choose a session", url: m.link },
+      reference: m.code,
+    },
+  };
+}
+
+export function acceptedMessage(m: PersonBase): Message {
+  return {
+    subject: `You can now book a place at ${m.activity.title}`,
+    content: {
+      greeting: `Hello ${m.firstName},`,
+      paragraphs: [`Good news: ${m.activity.organisationName} has said yes. You can now choose a session of ${m.activity.title} and book your place.`, askOrganiser(m.activity)],
+      action: { label: "Choose a session", url: m.link },
+      reference: m.code,
+    },
+  };
+}
+
+export function declinedMessage(m: Omit<PersonBase, "link"> & { reason: string | null; hasReferrer: boolean }): Message {
+  return {
+    subject: `About your referral to ${m.activity.title}`,
+    content: {
+      greeting: `Hello ${m.firstName},`,
+      paragraphs: [
+        `Sorry, ${m.activity.organisationName} cannot offer you a place at ${m.activity.title}.`,
+        ...(m.reason ? [`They said: “${m.reason}”`] : []),
+        m.hasReferrer
+          ? "The person who referred you has been told, and can help you find something else."
+          : "You can look for other activities near you on Linkway.",
+      ],
+      reference: m.code,
+    },
+  };
+}
+
+export function withdrawnByReferrerMessage(m: Omit<PersonBase, "link">): Message {
+  return {
+    subject: `Your referral to ${m.activity.title} has been closed`,
+    content: {
+      greeting: `Hello ${m.firstName},`,
+      paragraphs: [
+        `Your referral to ${m.activity.title} has been closed by the person who referred you. Any sessions you had booked have been cancelled.`,
+        "If this is a surprise, please contact them.",
+      ],
+      reference: m.code,
+    },
+  };
+}
+
+export interface SessionBrief {
+  when: string;
+  joiningUrl?: string | null;
+}
+
+export function bookedMessage(m: PersonBase & { session: SessionBrief }): Message {
+  return {
+    subject: `Booked: ${m.activity.title}, ${m.session.when}`,
+    content: {
+      greeting: `Hello ${m.firstName},`,
+      paragraphs: [
+        `You have a place at ${m.activity.title}.`,
+        `When: ${m.session.when}.`,
+        m.session.joiningUrl ? `Where: online. Join here: ${m.session.joiningUrl}` : `Where: ${m.activity.where}.`,
+        "We will remind you the day before. If you cannot go, please cancel so someone else can have the place.",
+        askOrganiser(m.activity),
+      ],
+      action: { label: "See or change your booking", url: m.link },
+      reference: m.code,
+    },
+  };
+}
+
+export function waitlistedMessage(m: PersonBase & { session: SessionBrief }): Message {
+  return {
+    subject: `You are on the waitlist: ${m.activity.title}, ${m.session.when}`,
+    content: {
+      greeting: `Hello ${m.firstName},`,
+      paragraphs: [
+        `The session of ${m.activity.title} on ${m.session.when} is full, so you are on the waitlist.`,
+        "If a place comes up, we will email you and keep it for you for a while. You can also book another session.",
+      ],
+      action: { label: "See your bookings", url: m.link },
+      reference: m.code,
+    },
+  };
+}
+
+export function cancelledByPersonMessage(m: PersonBase & { session: SessionBrief }): Message {
+  return {
+    subject: `Cancelled: ${m.activity.title}, ${m.session.when}`,
+    content: {
+      greeting: `Hello ${m.firstName},`,
+      paragraphs: [`Your place at ${m.activity.title} on ${m.session.when} is cancelled. Thank you for letting us know.`, "You can book another session at any time."],
+      action: { label: "Choose another session", url: m.link },
+      reference: m.code,
+    },
+  };
+}
+
+export function offerMessage(m: PersonBase & { session: SessionBrief; holdUntil: string }): Message {
+  return {
+    subject: `A place has come up: ${m.activity.title}, ${m.session.when}`,
+    content: {
+      greeting: `Hello ${m.firstName},`,
+      paragraphs: [
+        `A place has come up at ${m.activity.title} on ${m.session.when}, and you are first on the waitlist.`,
+        `We are keeping it for you until ${m.holdUntil}. Use the button below to take it. After that, it goes to the next person.`,
+      ],
+      action: { label: "Take the place", url: m.link },
+      reference: m.code,
+    },
+  };
+}
+
+export function offerLapsedMessage(m: PersonBase & { session: SessionBrief }): Message {
+  return {
+    subject: `The place you were offered has gone: ${m.activity.title}`,
+    content: {
+      greeting: `Hello ${m.firstName},`,
+      paragraphs: [
+        `We held a place for you at ${m.activity.title} on ${m.session.when}, but the time to take it has passed, so it has gone to the next person.`,
+        "You can still book another session.",
+      ],
+      action: { label: "Choose a session", url: m.link },
+      reference: m.code,
+    },
+  };
+}
+
+export function reminderMessage(m: PersonBase & { session: SessionBrief }): Message {
+  return {
+    subject: `Reminder: ${m.activity.title}, ${m.session.when}`,
+    content: {
+      greeting: `Hello ${m.firstName},`,
+      paragraphs: [
+        `This is a reminder of your place at ${m.activity.title}.`,
+        `When: ${m.session.when}.`,
+        m.session.joiningUrl ? `Where: online. Join here: ${m.session.joiningUrl}` : `Where: ${m.activity.where}.`,
+        "If you cannot go, please cancel so someone else can have the place.",
+      ],
+      action: { label: "See or cancel your booking", url: m.link },
+      reference: m.code,
+    },
+  };
+}
+
+export function sessionCancelledMessage(m: PersonBase & { session: SessionBrief; reason: string | null }): Message {
+  return {
+    subject: `Session cancelled: ${m.activity.title}, ${m.session.when}`,
+    content: {
+      greeting: `Hello ${m.firstName},`,
+      paragraphs: [
+        `Sorry, ${m.activity.organisationName} has cancelled the session of ${m.activity.title} on ${m.session.when}.`,
+        ...(m.reason ? [`They said: “${m.reason}”`] : []),
+        "Your booking for that session is cancelled. You can choose another session.",
+      ],
+      action: { label: "Choose another session", url: m.link },
+      reference: m.code,
+    },
+  };
+}
+
+// ── To the referrer ─────────────────────────────────────────────────────────
+
+interface ReferrerBase {
+  /** "Margaret T." — first name and last initial only. */
+  personName: string;
+  code: string;
+  activityTitle: string;
+  /** The referral's page in the caseload. */
+  caseUrl: string;
+}
+
+function toReferrer(subject: string, m: ReferrerBase, lines: string[]): Message {
+  return {
+    subject,
+    content: {
+      greeting: "Hello,",
+      paragraphs: lines,
+      action: { label: "Open the referral", url: m.caseUrl },
+      reference: m.code,
+    },
+  };
+}
+
+export function referrerDeclinedMessage(m: ReferrerBase & { reason: string | null }): Message {
+  return toReferrer(`Referral ${m.code} was declined`, m, [
+    `The organiser of ${m.activityTitle} declined your referral of ${m.personName}.`,
+    m.reason ? `Their reason: “${m.reason}”` : "They did not give a reason.",
+    "You may want to talk to the person about another activity.",
+  ]);
+}
+
+export function referrerBookedMessage(m: ReferrerBase & { when: string }): Message {
+  return toReferrer(`Referral ${m.code}: a session was booked`, m, [`${m.personName} has booked a place at ${m.activityTitle} on ${m.when}.`]);
+}
+
+export function referrerCancelledMessage(m: ReferrerBase & { when: string; bySession: boolean }): Message {
+  return toReferrer(`Referral ${m.code}: a booking was cancelled`, m, [
+    m.bySession
+      ? `The organiser cancelled the session of ${m.activityTitle} on ${m.when}, so ${m.personName}'s booking is cancelled. They have been told and can book another session.`
+      : `${m.personName} cancelled their place at ${m.activityTitle} on ${m.when}.`,
+  ]);
+}
+
+export function referrerWithdrawnByPersonMessage(m: ReferrerBase & { reason: string | null }): Message {
+  return toReferrer(`Referral ${m.code}: the person said no thanks`, m, [
+    `${m.personName} has said they do not want to go ahead with ${m.activityTitle}.`,
+    m.reason ? `They said: “${m.reason}”` : "They did not give a reason.",
+  ]);
+}
+
+export function referrerExpiredMessage(m: ReferrerBase & { days: number }): Message {
+  return toReferrer(`Referral ${m.code} has expired`, m, [
+    `Nothing has happened on your referral of ${m.personName} to ${m.activityTitle} for ${m.days} days, so it has expired.`,
+    "You may want to check in with the person.",
+  ]);
+}
+
+// ── To the organiser ────────────────────────────────────────────────────────
+
+export function organiserNewReferralMessage(m: { code: string; activityTitle: string; inboxUrl: string }): Message {
+  return {
+    subject: `New referral ${m.code} for ${m.activityTitle}`,
+    content: {
+      greeting: "Hello,",
+      paragraphs: [`There is a new referral for ${m.activityTitle}. Please say whether you can offer a place.`],
+      action: { label: "Open your referrals", url: m.inboxUrl },
+      reference: m.code,
+    },
+  };
+}

@@ -1,0 +1,52 @@
+/**
+ * What a booking change leaves behind for a referral: a "booking" event on
+ * its timeline, and the waitlist offer message when a freed place is held
+ * for someone.
+ */
+import { eq } from "drizzle-orm";
+import type { Tx } from "#db/client";
+import { sessions } from "#db/schema";
+import type { Booking } from "../bookings/place-booking.server";
+import { formatSessionWhen } from "../activities/format";
+import { formatInTimezone } from "../activities/schedule";
+import { offerMessage } from "../notifications/referral-messages";
+import { messagePerson } from "./notify.server";
+import { loadReferralContext } from "./referral-context.server";
+import { recordReferralEvent, type Actor } from "./referral-events.server";
+
+export type BookingAction = "booked" | "waitlisted" | "offered" | "cancelled" | "offer_lapsed";
+
+export async function recordBookingEvent(
+  tx: Tx,
+  input: { referralId: string; action: BookingAction; booking: Booking; actor: Actor; at: Date; note?: string | null; startsAt?: Date },
+): Promise<void> {
+  let startsAt = input.startsAt;
+  if (!startsAt) {
+    const [session] = await tx.select({ startsAt: sessions.startsAt }).from(sessions).where(eq(sessions.id, input.booking.sessionId));
+    startsAt = session?.startsAt;
+  }
+  await recordReferralEvent(tx, {
+    referralId: input.referralId,
+    kind: "booking",
+    actor: input.actor,
+    note: input.note ?? null,
+    data: { action: input.action, bookingId: input.booking.id, sessionId: input.booking.sessionId, startsAt: startsAt?.toISOString() ?? null },
+    at: input.at,
+  });
+}
+
+/** A freed place is now held for this waitlisted person: record it and tell them. */
+export async function announceOffer(tx: Tx, offered: Booking, now: Date): Promise<void> {
+  const ctx = await loadReferralContext(tx, offered.referralId);
+  const [session] = await tx.select().from(sessions).where(eq(sessions.id, offered.sessionId));
+  if (!ctx || !session) return;
+  await recordBookingEvent(tx, { referralId: ctx.referral.id, action: "offered", booking: offered, actor: { type: "system" }, at: now, startsAt: session.startsAt });
+  const tz = ctx.activity.timezone;
+  await messagePerson(tx, ctx, now, (base) =>
+    offerMessage({
+      ...base,
+      session: { when: formatSessionWhen(session.startsAt, session.endsAt, tz) },
+      holdUntil: formatInTimezone(offered.offerExpiresAt ?? session.startsAt, tz, "datetime"),
+    }),
+  );
+}

@@ -1,0 +1,107 @@
+/**
+ * The referrer's caseload: their organisation's referrals (never another
+ * organisation's), with status, next session and last event, filtered and
+ * sorted — "needs attention first" puts stalled, declined, did-not-attend
+ * and expired referrals on top.
+ */
+import { and, asc, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
+import { getDb } from "#db/client";
+import { activities, referrals, users } from "#db/schema";
+import { formatInTimezone } from "../activities/schedule";
+import { now as clockNow } from "~/utils/clock.server";
+import { statusLabels } from "./lifecycle";
+import type { CaseloadQuery } from "./schemas";
+
+export const CASELOAD_PAGE_SIZE = 25;
+
+export async function listCaseload(organisationIds: string[], query: CaseloadQuery, now: Date = clockNow()) {
+  const db = await getDb();
+  if (organisationIds.length === 0) return { rows: [], total: 0, page: 1, pages: 1, activities: [] };
+  const nowIso = now.toISOString();
+  const didNotAttend = sql<boolean>`exists (select 1 from bookings b where b.referral_id = ${referrals.id} and b.attendance = 'no_show')`;
+  const needsAttention = sql<boolean>`(${referrals.stalledAt} is not null or ${referrals.status} in ('declined', 'expired', 'disengaged') or ${didNotAttend})`;
+  const nextSession = sql<string | null>`(select min(s.starts_at) from bookings b join sessions s on s.id = b.session_id
+      where b.referral_id = ${referrals.id} and b.status = 'booked' and s.status = 'scheduled' and s.starts_at > ${nowIso}::timestamptz)`;
+  const lastEventAt = sql<string | null>`(select max(e.at) from referral_events e where e.referral_id = ${referrals.id})`;
+  const lastEventKind = sql<string | null>`(select e.kind from referral_events e where e.referral_id = ${referrals.id} order by e.at desc, e.id desc limit 1)`;
+
+  const filters: SQL[] = [inArray(referrals.referrerOrganisationId, organisationIds)];
+  if (query.status) filters.push(eq(referrals.status, query.status as (typeof referrals.status.enumValues)[number]));
+  if (query.activity) filters.push(eq(referrals.activityId, query.activity));
+  const where = and(...filters);
+
+  const order =
+    query.sort === "attention"
+      ? [desc(needsAttention), desc(referrals.statusChangedAt), asc(referrals.id)]
+      : query.sort === "oldest"
+        ? [asc(referrals.createdAt), asc(referrals.id)]
+        : query.sort === "name"
+          ? [asc(sql`lower(${referrals.patientFirstName})`), asc(referrals.id)]
+          : [desc(referrals.createdAt), asc(referrals.id)];
+
+  const [{ total }] = await db.select({ total: sql<number>`count(*)::int` }).from(referrals).where(where);
+  const pages = Math.max(1, Math.ceil(Number(total) / CASELOAD_PAGE_SIZE));
+  const page = Math.min(query.page, pages);
+  const rows = await db
+    .select({
+      id: referrals.id,
+      code: referrals.code,
+      firstName: referrals.patientFirstName,
+      lastName: referrals.patientLastName,
+      status: referrals.status,
+      stalledAt: referrals.stalledAt,
+      createdAt: referrals.createdAt,
+      activityId: activities.id,
+      activityTitle: activities.title,
+      timezone: activities.timezone,
+      referrerName: users.name,
+      needsAttention,
+      didNotAttend,
+      nextSession,
+      lastEventAt,
+      lastEventKind,
+    })
+    .from(referrals)
+    .innerJoin(activities, eq(activities.id, referrals.activityId))
+    .leftJoin(users, eq(users.id, referrals.referrerUserId))
+    .where(where)
+    .orderBy(...order)
+    .limit(CASELOAD_PAGE_SIZE)
+    .offset((page - 1) * CASELOAD_PAGE_SIZE);
+
+  const activityOptions = await db
+    .selectDistinct({ id: activities.id, title: activities.title })
+    .from(referrals)
+    .innerJoin(activities, eq(activities.id, referrals.activityId))
+    .where(inArray(referrals.referrerOrganisationId, organisationIds))
+    .orderBy(asc(activities.title));
+
+  return {
+    total: Number(total),
+    page,
+    pages,
+    activities: activityOptions,
+    rows: rows.map((r) => ({
+      id: r.id,
+      code: r.code,
+      name: `${r.firstName} ${r.lastName}`,
+      activityTitle: r.activityTitle,
+      status: r.status,
+      statusLabel: statusLabels[r.status],
+      referredBy: r.referrerName,
+      attention: attentionReasons(r),
+      nextSession: r.nextSession ? formatInTimezone(new Date(r.nextSession), r.timezone, "datetime") : null,
+      lastEvent: r.lastEventAt ? { at: formatInTimezone(new Date(r.lastEventAt), r.timezone, "datetime"), kind: r.lastEventKind ?? "" } : null,
+    })),
+  };
+}
+
+function attentionReasons(r: { stalledAt: Date | null; status: string; didNotAttend: boolean }): string[] {
+  const reasons: string[] = [];
+  if (r.stalledAt) reasons.push("Stalled");
+  if (r.status === "declined") reasons.push("Declined");
+  if (r.status === "expired") reasons.push("Expired");
+  if (r.status === "disengaged") reasons.push("Stopped going");
+  if (r.didNotAttend) reasons.push("Did not attend a session");
+  return reasons;
+}

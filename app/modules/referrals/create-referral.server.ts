@@ -1,0 +1,215 @@
+/**
+ * Opening referrals: a referrer refers one person to one or more activities
+ * (one referral each, sharing a group id), or a person asks for a place
+ * themselves. Each referral gets its own reference code and private link;
+ * activities that do not screen accept it straight away.
+ */
+import { and, eq, inArray, sql } from "drizzle-orm";
+import { getDb, type Tx } from "#db/client";
+import { activities, organisations, outcomeResponses, referrals } from "#db/schema";
+import { queueEmail } from "../notifications/email.server";
+import { organiserNewReferralMessage, referredMessage } from "../notifications/referral-messages";
+import { renderEmail } from "../notifications/templates";
+import { ucla3Score } from "../outcomes/instruments";
+import { now as clockNow } from "~/utils/clock.server";
+import { publicUrl } from "~/utils/env.server";
+import type { ReferralStatus } from "./lifecycle";
+import { messagePerson } from "./notify.server";
+import { issuePatientLink, linkExpiryFrom } from "./patient-link.server";
+import { loadReferralContext } from "./referral-context.server";
+import { recordReferralEvent, type Actor } from "./referral-events.server";
+import { generateReferenceCode } from "./reference-code";
+import type { PatientDetails, ReferralFormValues, SelfReferralFormValues } from "./schemas";
+import { transitionReferral } from "./transition-referral.server";
+
+export interface OpenedReferral {
+  id: string;
+  code: string;
+  activityId: string;
+  activityTitle: string;
+  status: ReferralStatus;
+  /** The private link, shown once to whoever made the referral; null when the form was a repeat. */
+  link: string | null;
+}
+
+export type OpenReferralsResult =
+  | { kind: "created"; referrals: OpenedReferral[] }
+  /** The same form was submitted again: nothing new was made. */
+  | { kind: "repeat"; referrals: OpenedReferral[] }
+  | { kind: "refused"; field: "activity"; message: string };
+
+type Baseline = ReferralFormValues["baseline"];
+
+interface OpenInput {
+  requestId: string;
+  activityIds: string[];
+  patient: PatientDetails;
+  source: "referrer" | "self";
+  referrer: { userId: string; organisationId: string } | null;
+  baseline: Baseline | null;
+  now: Date;
+}
+
+/** A referrer refers one person to the chosen activities. */
+export function createReferrals(
+  values: ReferralFormValues,
+  referrer: { userId: string; organisationId: string },
+  now: Date = clockNow(),
+): Promise<OpenReferralsResult> {
+  return openReferrals({ requestId: values.requestId, activityIds: values.activity, patient: values, source: "referrer", referrer, baseline: values.baseline, now });
+}
+
+/** A person asks for a place on an activity that welcomes self-referral. */
+export function createSelfReferral(activityId: string, values: SelfReferralFormValues, now: Date = clockNow()): Promise<OpenReferralsResult> {
+  return openReferrals({ requestId: values.requestId, activityIds: [activityId], patient: { ...values }, source: "self", referrer: null, baseline: null, now });
+}
+
+async function openReferrals(input: OpenInput): Promise<OpenReferralsResult> {
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    // One form, one set of referrals: a second submit of the same form waits here, then finds the first.
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`referral-request:${input.requestId}`}))`);
+    const earlier = await tx
+      .select({ id: referrals.id, code: referrals.code, activityId: referrals.activityId, activityTitle: activities.title, status: referrals.status })
+      .from(referrals)
+      .innerJoin(activities, eq(activities.id, referrals.activityId))
+      .where(eq(referrals.groupId, input.requestId));
+    if (earlier.length) return { kind: "repeat", referrals: earlier.map((r) => ({ ...r, link: null })) };
+
+    const chosen = await tx
+      .select({ activity: activities, organisationEmail: organisations.email })
+      .from(activities)
+      .innerJoin(organisations, eq(organisations.id, activities.organisationId))
+      .where(and(inArray(activities.id, input.activityIds), eq(activities.status, "published")));
+    if (chosen.length !== input.activityIds.length) {
+      return { kind: "refused", field: "activity", message: "One of the chosen activities is no longer open for referrals. Go back and choose again." };
+    }
+    if (input.source === "self" && !chosen.every((c) => c.activity.selfReferral)) {
+      return { kind: "refused", field: "activity", message: "This activity takes referrals only. Ask your GP or link worker to refer you." };
+    }
+    const byId = new Map(chosen.map((c) => [c.activity.id, c]));
+    const opened: OpenedReferral[] = [];
+    for (const activityId of input.activityIds) {
+      const { activity, organisationEmail } = byId.get(activityId)!;
+      opened.push(await openOne(tx, input, activity, organisationEmail));
+    }
+    return { kind: "created", referrals: opened };
+  });
+}
+
+async function uniqueCode(tx: Tx): Promise<string> {
+  for (let i = 0; i < 8; i++) {
+    const code = generateReferenceCode();
+    const [taken] = await tx.select({ id: referrals.id }).from(referrals).where(eq(referrals.code, code));
+    if (!taken) return code;
+  }
+  throw new Error("Could not find a free reference code");
+}
+
+async function openOne(
+  tx: Tx,
+  input: OpenInput,
+  activity: typeof activities.$inferSelect,
+  organisationEmail: string | null,
+): Promise<OpenedReferral> {
+  const { patient, now } = input;
+  const actor: Actor = input.referrer ? { type: "user", userId: input.referrer.userId } : { type: "patient" };
+  const [referral] = await tx
+    .insert(referrals)
+    .values({
+      code: await uniqueCode(tx),
+      activityId: activity.id,
+      referrerUserId: input.referrer?.userId ?? null,
+      referrerOrganisationId: input.referrer?.organisationId ?? null,
+      source: input.source,
+      groupId: input.requestId,
+      patientFirstName: patient.firstName,
+      patientLastName: patient.lastName,
+      patientEmail: patient.email ?? null,
+      patientPhone: patient.phone ?? null,
+      preferredContact: patient.preferredContact,
+      reasons: patient.reasons,
+      notesForOrganiser: patient.notes ?? null,
+      consentAt: now,
+      status: "sent",
+      statusChangedAt: now,
+      linkExpiresAt: linkExpiryFrom(now),
+      createdAt: now,
+      updatedAt: now,
+    })
+    .returning();
+  await recordReferralEvent(tx, {
+    referralId: referral.id,
+    kind: "status",
+    from: null,
+    to: "sent",
+    actor,
+    // Who recorded the person's consent, and when (the event's time).
+    note: input.referrer ? "Referral made; the referrer recorded the person's consent" : "The person asked for a place and gave their consent",
+    data: { consentAt: now.toISOString(), consentRecordedBy: input.referrer ? "referrer" : "person", source: input.source },
+    at: now,
+  });
+  await saveBaseline(tx, referral.id, input.baseline, actor, now);
+
+  let status: ReferralStatus = "sent";
+  if (!activity.requiresScreening) {
+    await transitionReferral(tx, {
+      referralId: referral.id,
+      to: "accepted",
+      actor: { type: "system" },
+      note: "Accepted automatically: this activity does not need screening",
+      data: { automatic: true },
+      now,
+      // The first message already says they can book.
+      silent: true,
+    });
+    status = "accepted";
+  }
+
+  const link = await issuePatientLink(tx, referral, now);
+  const ctx = (await loadReferralContext(tx, referral.id))!;
+  await messagePerson(
+    tx,
+    ctx,
+    now,
+    (base) => referredMessage({ ...base, referrerName: ctx.referrerOrganisationName, needsScreening: status === "sent" }),
+    { link: link.url },
+  );
+  const organiserAddress = activity.contactEmail ?? organisationEmail;
+  if (status === "sent" && organiserAddress) {
+    const message = organiserNewReferralMessage({ code: referral.code, activityTitle: activity.title, inboxUrl: `${publicUrl()}/organiser/referrals/${referral.id}` });
+    await queueEmail(tx, { to: organiserAddress, subject: message.subject, ...renderEmail(message.content) });
+  }
+  return { id: referral.id, code: referral.code, activityId: activity.id, activityTitle: activity.title, status, link: link.url };
+}
+
+async function saveBaseline(tx: Tx, referralId: string, baseline: Baseline | null, actor: Actor, now: Date) {
+  if (!baseline) return;
+  const answered = [
+    baseline.ons4 ? { instrument: "ons4" as const, answers: baseline.ons4, score: null } : null,
+    baseline.ucla3 ? { instrument: "ucla3" as const, answers: baseline.ucla3, score: ucla3Score(baseline.ucla3) } : null,
+  ].filter((a) => a !== null);
+  for (const a of answered) {
+    await tx.insert(outcomeResponses).values({ referralId, instrument: a.instrument, phase: "baseline", answers: a.answers, score: a.score, createdAt: now });
+    await recordReferralEvent(tx, { referralId, kind: "outcome", actor, data: { instrument: a.instrument, phase: "baseline", score: a.score }, at: now });
+  }
+}
+
+/** The published activities a referral form is about (unknown or unpublished ids are left out). */
+export async function findActivitiesToRefer(ids: string[]) {
+  const wanted = [...new Set(ids)].slice(0, 10);
+  if (wanted.length === 0) return [];
+  const db = await getDb();
+  return db
+    .select({
+      id: activities.id,
+      title: activities.title,
+      town: activities.town,
+      online: activities.online,
+      requiresScreening: activities.requiresScreening,
+      organisationName: organisations.name,
+    })
+    .from(activities)
+    .innerJoin(organisations, eq(organisations.id, activities.organisationId))
+    .where(and(inArray(activities.id, wanted), eq(activities.status, "published")));
+}

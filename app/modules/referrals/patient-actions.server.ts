@@ -1,0 +1,196 @@
+/**
+ * What the person does from their private link: book, join a waitlist,
+ * cancel, take an offered place, or say no thanks to the referral. Each is
+ * one transaction under the referral's row lock; a refusal writes nothing.
+ */
+import { and, eq } from "drizzle-orm";
+import { getDb, type Tx } from "#db/client";
+import { bookings, referrals, sessions } from "#db/schema";
+import { cancelBooking } from "../bookings/cancel-booking.server";
+import { placeBooking, type Booking } from "../bookings/place-booking.server";
+import { confirmOffer } from "../bookings/waitlist.server";
+import { formatSessionWhen } from "../activities/format";
+import {
+  bookedMessage,
+  cancelledByPersonMessage,
+  referrerBookedMessage,
+  referrerCancelledMessage,
+  waitlistedMessage,
+} from "../notifications/referral-messages";
+import { now as clockNow } from "~/utils/clock.server";
+import { announceOffer, recordBookingEvent } from "./booking-events.server";
+import { bookableStatuses, IllegalTransitionError } from "./lifecycle";
+import { linkProblemMessages } from "./link-problems";
+import { messagePerson, messageReferrer } from "./notify.server";
+import { checkPatientLink } from "./patient-link.server";
+import { loadReferralContext, type ReferralContext } from "./referral-context.server";
+import type { Actor } from "./referral-events.server";
+import type { PatientAction } from "./schemas";
+import { transitionReferral } from "./transition-referral.server";
+
+export type PatientActionResult =
+  | { ok: true; message: string }
+  | { ok: false; status: 400 | 404 | 409 | 410; message: string };
+
+class Refused extends Error {
+  constructor(
+    readonly status: 400 | 404 | 409 | 410,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+const patient: Actor = { type: "patient" };
+
+
+export async function performPatientAction(token: string, action: PatientAction, now: Date = clockNow()): Promise<PatientActionResult> {
+  const db = await getDb();
+  try {
+    const message = await db.transaction(async (tx) => {
+      const link = await checkPatientLink(tx, token, now);
+      if (link.status === "invalid") throw new Refused(404, linkProblemMessages.invalid);
+      if (link.status === "expired") throw new Refused(410, linkProblemMessages.expired);
+      // Serialises this person's submits: a double click finds the first booking.
+      await tx.select({ id: referrals.id }).from(referrals).where(eq(referrals.id, link.referralId)).for("update");
+      const ctx = (await loadReferralContext(tx, link.referralId))!;
+      switch (action.intent) {
+        case "book":
+        case "waitlist":
+          return book(tx, ctx, action.sessionId, action.intent === "waitlist", now);
+        case "cancel":
+          return cancel(tx, ctx, action.bookingId, now);
+        case "accept-offer":
+          return takeOffer(tx, ctx, action.bookingId, now);
+        case "decline":
+          await transitionReferral(tx, { referralId: ctx.referral.id, to: "withdrawn", actor: patient, note: action.reason ?? null, now });
+          return "Thank you for letting us know. The person who referred you has been told.";
+      }
+    });
+    return { ok: true, message };
+  } catch (error) {
+    if (error instanceof Refused) return { ok: false, status: error.status, message: error.message };
+    if (error instanceof IllegalTransitionError) return { ok: false, status: 409, message: error.message };
+    if (isUniqueViolation(error)) return { ok: true, message: "You already have a place on that session." };
+    throw error;
+  }
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  const e = error as { code?: string; cause?: { code?: string } } | null;
+  return e?.code === "23505" || e?.cause?.code === "23505";
+}
+
+function assertCanBook(ctx: ReferralContext) {
+  const { status } = ctx.referral;
+  if (status === "sent") throw new Refused(409, "The organiser has not said yes to your referral yet. You can book once they do; we will email you.");
+  if (!bookableStatuses.includes(status)) throw new Refused(409, "This referral has ended, so you cannot book sessions with this link. Please contact the person who referred you.");
+}
+
+async function sessionWhen(tx: Tx, ctx: ReferralContext, sessionId: string) {
+  const [session] = await tx.select().from(sessions).where(eq(sessions.id, sessionId));
+  return {
+    when: session ? formatSessionWhen(session.startsAt, session.endsAt, ctx.activity.timezone) : "",
+    startsAt: session?.startsAt ?? null,
+    joiningUrl: ctx.activity.online ? ctx.activity.onlineUrl : null,
+  };
+}
+
+/** Booked → the referral moves to "booked" (if it was waiting), the person and the referrer are told. */
+async function confirmBooked(tx: Tx, ctx: ReferralContext, booking: Booking, now: Date) {
+  const session = await sessionWhen(tx, ctx, booking.sessionId);
+  await recordBookingEvent(tx, { referralId: ctx.referral.id, action: "booked", booking, actor: patient, at: now, startsAt: session.startsAt ?? undefined });
+  if (ctx.referral.status === "accepted") {
+    await transitionReferral(tx, {
+      referralId: ctx.referral.id,
+      to: "booked",
+      actor: patient,
+      data: { bookingId: booking.id, sessionId: booking.sessionId, startsAt: session.startsAt?.toISOString() },
+      now,
+    });
+  }
+  await messagePerson(tx, ctx, now, (base) => bookedMessage({ ...base, session }));
+  await messageReferrer(tx, ctx, (base) => referrerBookedMessage({ ...base, when: session.when }));
+  return session;
+}
+
+async function book(tx: Tx, ctx: ReferralContext, sessionId: string, waitlistIfFull: boolean, now: Date): Promise<string> {
+  assertCanBook(ctx);
+  const result = await placeBooking(tx, { referralId: ctx.referral.id, activityId: ctx.activity.id, sessionId, waitlistIfFull, now });
+  switch (result.kind) {
+    case "refused":
+      switch (result.reason) {
+        case "not_found":
+          throw new Refused(404, "We could not find that session. Please choose one from the list.");
+        case "cancelled":
+          throw new Refused(409, "Sorry, that session has been cancelled. Please choose another one.");
+        case "past":
+          throw new Refused(409, "That session has already started or finished. Please choose another one.");
+        case "full":
+          throw new Refused(409, "Sorry, that session is now full. You can join its waitlist, or choose another session.");
+      }
+      break;
+    case "already":
+      return result.booking.status === "waitlisted" ? "You are already on the waitlist for that session." : "You already have a place on that session.";
+    case "booked": {
+      const session = await confirmBooked(tx, ctx, result.booking, now);
+      return `You are booked for ${session.when}. We have sent you the details.`;
+    }
+    case "waitlisted": {
+      const session = await sessionWhen(tx, ctx, sessionId);
+      await recordBookingEvent(tx, { referralId: ctx.referral.id, action: "waitlisted", booking: result.booking, actor: patient, at: now, startsAt: result.startsAt });
+      await messagePerson(tx, ctx, now, (base) => waitlistedMessage({ ...base, session }));
+      return `You are on the waitlist for ${session.when}. If a place comes up, we will let you know.`;
+    }
+  }
+  throw new Error("unreachable");
+}
+
+async function ownBooking(tx: Tx, ctx: ReferralContext, bookingId: string): Promise<Booking> {
+  const [booking] = await tx.select().from(bookings).where(and(eq(bookings.id, bookingId), eq(bookings.referralId, ctx.referral.id)));
+  if (!booking) throw new Refused(404, "We could not find that booking.");
+  return booking;
+}
+
+async function cancel(tx: Tx, ctx: ReferralContext, bookingId: string, now: Date): Promise<string> {
+  const booking = await ownBooking(tx, ctx, bookingId);
+  const session = await sessionWhen(tx, ctx, booking.sessionId);
+  if (booking.status === "cancelled") return "That booking is already cancelled.";
+  if (session.startsAt && session.startsAt.getTime() <= now.getTime()) throw new Refused(409, "That session has already started, so it cannot be cancelled now.");
+  const result = await cancelBooking(tx, booking.id, now);
+  if (!result) return "That booking is already cancelled.";
+  await recordBookingEvent(tx, { referralId: ctx.referral.id, action: "cancelled", booking: result.before, actor: patient, at: now, startsAt: session.startsAt ?? undefined });
+  if (result.before.status === "booked") {
+    await moveBackIfNoBookingsLeft(tx, ctx.referral.id, patient, now);
+    await messagePerson(tx, ctx, now, (base) => cancelledByPersonMessage({ ...base, session }));
+    await messageReferrer(tx, ctx, (base) => referrerCancelledMessage({ ...base, when: session.when, bySession: false }));
+  }
+  if (result.nextOffer) await announceOffer(tx, result.nextOffer, now);
+  if (result.before.status === "waitlisted") return `You have left the waitlist for ${session.when}.`;
+  if (result.before.status === "offered") return `You have said no to the place on ${session.when}. It will go to the next person waiting.`;
+  return `Your place on ${session.when} is cancelled.`;
+}
+
+/** Cancelling the last booked place returns a "booked" referral to "accepted" (book again → "booked"). */
+export async function moveBackIfNoBookingsLeft(tx: Tx, referralId: string, actor: Actor, now: Date, note?: string) {
+  const [referral] = await tx.select({ status: referrals.status }).from(referrals).where(eq(referrals.id, referralId));
+  if (referral?.status !== "booked") return;
+  const [stillBooked] = await tx
+    .select({ id: bookings.id })
+    .from(bookings)
+    .where(and(eq(bookings.referralId, referralId), eq(bookings.status, "booked")))
+    .limit(1);
+  if (!stillBooked) await transitionReferral(tx, { referralId, to: "accepted", actor, note: note ?? "No sessions booked now", now });
+}
+
+async function takeOffer(tx: Tx, ctx: ReferralContext, bookingId: string, now: Date): Promise<string> {
+  assertCanBook(ctx);
+  const booking = await ownBooking(tx, ctx, bookingId);
+  if (booking.status === "booked") return "You already have this place.";
+  const result = await confirmOffer(tx, booking.id, now);
+  if (result.kind === "refused") {
+    throw new Refused(409, result.reason === "expired" ? "Sorry, the time to take this place has passed. You can choose another session." : "This place is no longer on offer.");
+  }
+  const session = await confirmBooked(tx, ctx, result.booking, now);
+  return `You are booked for ${session.when}. We have sent you the details.`;
+}

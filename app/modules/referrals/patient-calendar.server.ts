@@ -1,0 +1,42 @@
+import { and, eq } from "drizzle-orm";
+import { getDb } from "#db/client";
+import { bookings, sessions } from "#db/schema";
+import { bookingCalendar } from "../bookings/booking-calendar.server";
+import { now as clockNow } from "~/utils/clock.server";
+import { publicUrl } from "~/utils/env.server";
+import { checkPatientLink } from "./patient-link.server";
+import { activityContact, activityWhere, loadReferralContext } from "./referral-context.server";
+
+export type CalendarFileResult = { status: "ok"; body: string; filename: string } | { status: "expired" | "invalid" | "not_found" };
+
+/** The .ics for one of the person's bookings (a cancelled one says STATUS:CANCELLED). */
+export async function patientBookingCalendar(token: string, bookingId: string, now: Date = clockNow()): Promise<CalendarFileResult> {
+  const db = await getDb();
+  const link = await checkPatientLink(db, token, now);
+  if (link.status !== "ok") return link;
+  const [row] = await db
+    .select({ booking: bookings, session: sessions })
+    .from(bookings)
+    .innerJoin(sessions, eq(sessions.id, bookings.sessionId))
+    .where(and(eq(bookings.id, bookingId), eq(bookings.referralId, link.referralId)));
+  // Only places that were really booked go in a calendar (not waitlist places).
+  if (!row || row.booking.status === "waitlisted" || row.booking.status === "offered") return { status: "not_found" };
+  const ctx = (await loadReferralContext(db, link.referralId))!;
+  const cancelled = row.booking.status === "cancelled" || row.session.status === "cancelled";
+  const body = bookingCalendar({
+    bookingId: row.booking.id,
+    cancelled,
+    createdAt: row.booking.createdAt,
+    updatedAt: [row.booking.updatedAt, row.session.updatedAt].reduce((a, b) => (a > b ? a : b)),
+    activityTitle: ctx.activity.title,
+    startsAt: row.session.startsAt,
+    endsAt: row.session.endsAt,
+    location: activityWhere(ctx.activity),
+    manageUrl: `${publicUrl()}/r/${token}`,
+    joiningUrl: ctx.activity.online ? ctx.activity.onlineUrl : null,
+    reference: ctx.referral.code,
+    organiserContact: activityContact(ctx.activity),
+  });
+  const date = row.session.startsAt.toISOString().slice(0, 10);
+  return { status: "ok", body, filename: `linkway-${ctx.referral.code}-${date}.ics` };
+}

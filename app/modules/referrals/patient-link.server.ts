@@ -1,0 +1,86 @@
+/**
+ * The person's private link, /r/<token>. No account: the token is the key.
+ *
+ * Stored in one_time_tokens (purpose patient_link, subject = the referral)
+ * rather than in a column on referrals, because a referral needs more than
+ * one live link: the secret is kept only as a SHA-256 hash, so every message
+ * that carries a link (referral, booking confirmation, reminder, waitlist
+ * offer) must mint a fresh one. Each is 130 random bits, scoped to this one
+ * referral and expires with the referral's link (REFERRAL_LINK_DAYS).
+ */
+import { and, eq, isNull, sql } from "drizzle-orm";
+import type { Executor } from "#db/client";
+import { oneTimeTokens, referrals } from "#db/schema";
+import { newToken, secretMatches, splitToken } from "../accounts/secure-token.server";
+import { env, publicUrl } from "~/utils/env.server";
+
+export function linkExpiryFrom(now: Date): Date {
+  return new Date(now.getTime() + env().REFERRAL_LINK_DAYS * 86_400_000);
+}
+
+/** Mints a link for the referral; returns the full URL to send. */
+export async function issuePatientLink(
+  executor: Executor,
+  referral: { id: string; linkExpiresAt: Date },
+  now: Date,
+): Promise<{ token: string; url: string }> {
+  const { id, token, secretHash } = newToken();
+  await executor.insert(oneTimeTokens).values({
+    id,
+    purpose: "patient_link",
+    secretHash,
+    subjectId: referral.id,
+    expiresAt: referral.linkExpiresAt,
+    createdAt: now,
+  });
+  return { token, url: `${publicUrl()}/r/${token}` };
+}
+
+export type LinkCheck = { status: "ok"; referralId: string } | { status: "expired" } | { status: "invalid" };
+
+/**
+ * Checks a token: the right shape, a known id, the secret's hash matching in
+ * constant time, not revoked and not expired. A wrong secret looks exactly
+ * like an unknown id ("invalid"), so guessing learns nothing.
+ */
+export async function checkPatientLink(executor: Executor, token: string, now: Date): Promise<LinkCheck> {
+  const parts = splitToken(token);
+  if (!parts) return { status: "invalid" };
+  const [row] = await executor
+    .select()
+    .from(oneTimeTokens)
+    .where(and(eq(oneTimeTokens.id, parts.id), eq(oneTimeTokens.purpose, "patient_link"), isNull(oneTimeTokens.usedAt)));
+  if (!row || !secretMatches(parts.secret, row.secretHash)) return { status: "invalid" };
+  if (row.expiresAt.getTime() <= now.getTime()) return { status: "expired" };
+  return { status: "ok", referralId: row.subjectId };
+}
+
+/** The referral a live link belongs to, or null (unknown, tampered, revoked or expired). */
+export async function findReferralByPatientToken(
+  executor: Executor,
+  token: string | undefined,
+  now: Date,
+): Promise<typeof referrals.$inferSelect | null> {
+  const check = token ? await checkPatientLink(executor, token, now) : { status: "invalid" as const };
+  if (check.status !== "ok") return null;
+  const [referral] = await executor.select().from(referrals).where(eq(referrals.id, check.referralId));
+  if (!referral || referral.linkExpiresAt <= now) return null;
+  return referral;
+}
+
+/**
+ * Stretches the referral's link lifetime to at least `expiresAt` (never
+ * shortens it), e.g. before a follow-up weeks later mints a fresh link.
+ */
+export async function extendPatientLink(
+  executor: Executor,
+  referralId: string,
+  expiresAt: Date,
+): Promise<{ id: string; linkExpiresAt: Date }> {
+  const [row] = await executor
+    .update(referrals)
+    .set({ linkExpiresAt: sql`greatest(${referrals.linkExpiresAt}, ${expiresAt.toISOString()}::timestamptz)` })
+    .where(eq(referrals.id, referralId))
+    .returning({ id: referrals.id, linkExpiresAt: referrals.linkExpiresAt });
+  return row;
+}

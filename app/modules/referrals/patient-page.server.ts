@@ -1,0 +1,107 @@
+/** What the person sees on their private page: this referral only. */
+import { and, asc, desc, eq, gte, inArray } from "drizzle-orm";
+import { getDb } from "#db/client";
+import { bookings, sessions } from "#db/schema";
+import { bookingStatusLabels } from "../bookings/booking";
+import { waitlistPosition } from "../bookings/waitlist.server";
+import { formatCost, formatSessionWhen } from "../activities/format";
+import { formatInTimezone } from "../activities/schedule";
+import { accessibilityFeatures } from "../activities/vocabulary";
+import { now as clockNow } from "~/utils/clock.server";
+import { bookableStatuses, statusLabels } from "./lifecycle";
+import { checkPatientLink } from "./patient-link.server";
+import { activityContact, activityWhere, loadReferralContext } from "./referral-context.server";
+
+const SESSIONS_SHOWN = 12;
+
+export type PatientPageResult = { status: "ok"; page: PatientPage } | { status: "expired" } | { status: "invalid" };
+export type PatientPage = Awaited<ReturnType<typeof buildPage>>;
+
+export async function loadPatientPage(token: string, now: Date = clockNow()): Promise<PatientPageResult> {
+  const db = await getDb();
+  const link = await checkPatientLink(db, token, now);
+  if (link.status !== "ok") return link;
+  return { status: "ok", page: await buildPage(link.referralId, now) };
+}
+
+async function buildPage(referralId: string, now: Date) {
+  const db = await getDb();
+  const ctx = (await loadReferralContext(db, referralId))!;
+  const { referral, activity } = ctx;
+  const tz = activity.timezone;
+
+  const mine = await db
+    .select({ booking: bookings, session: sessions })
+    .from(bookings)
+    .innerJoin(sessions, eq(sessions.id, bookings.sessionId))
+    .where(eq(bookings.referralId, referral.id))
+    .orderBy(asc(sessions.startsAt), desc(bookings.createdAt));
+  const liveBySession = new Map(mine.filter((m) => m.booking.status !== "cancelled").map((m) => [m.session.id, m.booking]));
+
+  const upcoming = await db
+    .select()
+    .from(sessions)
+    .where(and(eq(sessions.activityId, activity.id), gte(sessions.startsAt, now), inArray(sessions.status, ["scheduled", "cancelled"])))
+    .orderBy(asc(sessions.startsAt))
+    .limit(SESSIONS_SHOWN);
+
+  const hasUpcomingPlace = mine.some((m) => m.booking.status === "booked" && m.session.endsAt.getTime() > now.getTime());
+  const canBook = bookableStatuses.includes(referral.status);
+
+  const myBookings = await Promise.all(
+    mine
+      // Upcoming ones, and cancellations (their calendar file tells the calendar it is off); not a long history.
+      .filter((m) => m.session.endsAt.getTime() > now.getTime() - 7 * 86_400_000)
+      .map(async ({ booking, session }) => ({
+        id: booking.id,
+        status: booking.status,
+        statusLabel: bookingStatusLabels[booking.status],
+        when: formatSessionWhen(session.startsAt, session.endsAt, tz),
+        sessionCancelled: session.status === "cancelled",
+        cancelReason: session.cancelReason,
+        isPast: session.startsAt.getTime() <= now.getTime(),
+        offerExpires: booking.status === "offered" && booking.offerExpiresAt ? formatInTimezone(booking.offerExpiresAt, tz, "datetime") : null,
+        waitlistPosition: booking.status === "waitlisted" ? await waitlistPosition(db, booking) : null,
+      })),
+  );
+
+  return {
+    referral: {
+      code: referral.code,
+      firstName: referral.patientFirstName,
+      status: referral.status,
+      statusLabel: statusLabels[referral.status],
+      declineReason: referral.declineReason,
+      referredBy: ctx.referrerOrganisationName,
+      canBook,
+    },
+    activity: {
+      title: activity.title,
+      summary: activity.summary,
+      description: activity.description,
+      organisationName: ctx.providerName,
+      cost: formatCost(activity.costType, activity.costPence),
+      costDetails: activity.costDetails,
+      referralOffer: activity.referralOffer,
+      accessibility: activity.accessibility.map((k) => accessibilityFeatures[k as keyof typeof accessibilityFeatures] ?? k),
+      online: activity.online,
+      where: activityWhere(activity),
+      contact: activityContact(activity),
+      // The joining link is for people with a place.
+      joiningUrl: activity.online && hasUpcomingPlace ? activity.onlineUrl : null,
+    },
+    bookings: myBookings,
+    sessions: upcoming.map((s) => {
+      const placesLeft = Math.max(0, s.capacity - s.bookedCount);
+      const my = liveBySession.get(s.id);
+      return {
+        id: s.id,
+        when: formatSessionWhen(s.startsAt, s.endsAt, tz),
+        cancelled: s.status === "cancelled",
+        cancelReason: s.cancelReason,
+        placesLeft,
+        myStatus: my?.status ?? null,
+      };
+    }),
+  };
+}

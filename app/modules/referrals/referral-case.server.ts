@@ -1,0 +1,148 @@
+/**
+ * One referral as its referrer's organisation sees it: the person, the
+ * activity, bookings, wellbeing before and after, and the whole timeline.
+ * Another organisation's referral is "not found".
+ */
+import { and, asc, desc, eq, inArray } from "drizzle-orm";
+import { getDb } from "#db/client";
+import { bookings, outcomeResponses, referralEvents, referrals, sessions, users } from "#db/schema";
+import { bookingStatusLabels } from "../bookings/booking";
+import { formatSessionWhen } from "../activities/format";
+import { formatInTimezone } from "../activities/schedule";
+import { ons4Questions, ucla3Questions } from "../outcomes/instruments";
+import { now as clockNow } from "~/utils/clock.server";
+import { formatUkMobile, preferredContactOptions } from "./contact";
+import { canTransition, statusLabels } from "./lifecycle";
+import { reasonLabel } from "./reasons";
+import { activityWhere, loadReferralContext } from "./referral-context.server";
+import { describeReferralEvent } from "./timeline";
+import { transitionReferral } from "./transition-referral.server";
+
+export type ReferralCase = NonNullable<Awaited<ReturnType<typeof getReferralCase>>>;
+
+export async function getReferralCase(referralId: string, organisationIds: string[]) {
+  if (organisationIds.length === 0) return null;
+  const db = await getDb();
+  const [owned] = await db
+    .select({ id: referrals.id })
+    .from(referrals)
+    .where(and(eq(referrals.id, referralId), inArray(referrals.referrerOrganisationId, organisationIds)));
+  if (!owned) return null;
+  const ctx = (await loadReferralContext(db, referralId))!;
+  const { referral, activity } = ctx;
+  const tz = activity.timezone;
+
+  const events = await db
+    .select({ event: referralEvents, actorName: users.name })
+    .from(referralEvents)
+    .leftJoin(users, eq(users.id, referralEvents.actorUserId))
+    .where(eq(referralEvents.referralId, referralId))
+    .orderBy(desc(referralEvents.at), desc(referralEvents.id));
+
+  const booked = await db
+    .select({ booking: bookings, session: sessions })
+    .from(bookings)
+    .innerJoin(sessions, eq(sessions.id, bookings.sessionId))
+    .where(eq(bookings.referralId, referralId))
+    .orderBy(asc(sessions.startsAt));
+
+  const outcomes = await db.select().from(outcomeResponses).where(eq(outcomeResponses.referralId, referralId));
+  const [referrer] = referral.referrerUserId ? await db.select({ name: users.name }).from(users).where(eq(users.id, referral.referrerUserId)) : [];
+
+  return {
+    id: referral.id,
+    code: referral.code,
+    person: {
+      firstName: referral.patientFirstName,
+      lastName: referral.patientLastName,
+      email: referral.patientEmail,
+      phone: referral.patientPhone ? formatUkMobile(referral.patientPhone) : null,
+      preferredContact: preferredContactOptions[referral.preferredContact],
+    },
+    reasons: referral.reasons.map(reasonLabel),
+    notes: referral.notesForOrganiser,
+    status: referral.status,
+    statusLabel: statusLabels[referral.status],
+    stalled: referral.stalledAt ? { since: formatInTimezone(referral.stalledAt, tz, "date"), reason: referral.stalledReason } : null,
+    declineReason: referral.declineReason,
+    consent: `${formatInTimezone(referral.consentAt, tz, "datetime")}${referrer ? `, recorded by ${referrer.name}` : ""}`,
+    referredBy: referrer?.name ?? null,
+    linkExpires: formatInTimezone(referral.linkExpiresAt, tz, "date"),
+    canWithdraw: canTransition(referral.status, "withdrawn"),
+    activity: { id: activity.id, title: activity.title, organisationName: ctx.providerName, where: activityWhere(activity) },
+    bookings: booked.map(({ booking, session }) => ({
+      id: booking.id,
+      when: formatSessionWhen(session.startsAt, session.endsAt, tz),
+      status: bookingStatusLabels[booking.status],
+      attendance: booking.attendance === "attended" ? "Attended" : booking.attendance === "no_show" ? "Did not attend" : null,
+      selfReported: booking.selfReported === "went" ? "Said they went" : booking.selfReported === "missed" ? "Said they could not go" : null,
+      sessionCancelled: session.status === "cancelled",
+    })),
+    attendedCount: booked.filter((b) => b.booking.attendance === "attended").length,
+    wellbeing: compareOutcomes(outcomes),
+    timeline: events.map(({ event, actorName }) =>
+      describeReferralEvent(
+        {
+          at: event.at,
+          kind: event.kind,
+          fromStatus: event.fromStatus,
+          toStatus: event.toStatus,
+          actorType: event.actorType,
+          actorName,
+          note: event.note,
+          data: event.data ?? null,
+        },
+        tz,
+      ),
+    ),
+  };
+}
+
+type OutcomeRow = typeof outcomeResponses.$inferSelect;
+
+/** Baseline and follow-up side by side, per question, with the change when both exist. */
+function compareOutcomes(rows: OutcomeRow[]) {
+  const find = (instrument: string, phase: string) => rows.find((r) => r.instrument === instrument && r.phase === phase);
+  const line = (label: string, before: number | undefined, after: number | undefined, lowerIsBetter = false) => ({
+    label,
+    before: before ?? null,
+    after: after ?? null,
+    change: before !== undefined && after !== undefined ? after - before : null,
+    lowerIsBetter,
+  });
+  const ons4Before = find("ons4", "baseline");
+  const ons4After = find("ons4", "follow_up");
+  const uclaBefore = find("ucla3", "baseline");
+  const uclaAfter = find("ucla3", "follow_up");
+  return {
+    hasAny: rows.length > 0,
+    ons4:
+      ons4Before || ons4After
+        ? ons4Questions.map((q) => line(q.text, ons4Before?.answers[q.key], ons4After?.answers[q.key], q.key === "anxiety"))
+        : [],
+    ucla3:
+      uclaBefore || uclaAfter
+        ? [
+            ...ucla3Questions.map((q) => line(q.text, uclaBefore?.answers[q.key], uclaAfter?.answers[q.key], true)),
+            line("Total loneliness score (3 to 9)", uclaBefore?.score ?? undefined, uclaAfter?.score ?? undefined, true),
+          ]
+        : [],
+  };
+}
+
+export type WithdrawResult = { kind: "withdrawn" } | { kind: "not_found" };
+
+/** The referrer withdraws (IllegalTransitionError if it has already ended → 409). */
+export async function withdrawReferral(input: { referralId: string; organisationIds: string[]; userId: string; reason: string }, now: Date = clockNow()): Promise<WithdrawResult> {
+  if (input.organisationIds.length === 0) return { kind: "not_found" };
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const [owned] = await tx
+      .select({ id: referrals.id })
+      .from(referrals)
+      .where(and(eq(referrals.id, input.referralId), inArray(referrals.referrerOrganisationId, input.organisationIds)));
+    if (!owned) return { kind: "not_found" } as const;
+    await transitionReferral(tx, { referralId: owned.id, to: "withdrawn", actor: { type: "user", userId: input.userId }, note: input.reason, now });
+    return { kind: "withdrawn" } as const;
+  });
+}

@@ -1,0 +1,60 @@
+import { eq } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
+import type { Executor } from "#db/client";
+import { activities, organisations, referrals, users } from "#db/schema";
+
+export type Referral = typeof referrals.$inferSelect;
+export type Activity = typeof activities.$inferSelect;
+
+/** A referral with what every message and page about it needs. */
+export interface ReferralContext {
+  referral: Referral;
+  activity: Omit<Activity, "searchVector">;
+  providerName: string;
+  referrerEmail: string | null;
+  referrerOrganisationName: string | null;
+}
+
+const referrerOrg = alias(organisations, "referrer_org");
+
+export async function loadReferralContext(executor: Executor, referralId: string): Promise<ReferralContext | null> {
+  const [row] = await executor
+    .select({
+      referral: referrals,
+      activity: activities,
+      providerName: organisations.name,
+      referrerEmail: users.email,
+      referrerOrganisationName: referrerOrg.name,
+    })
+    .from(referrals)
+    .innerJoin(activities, eq(activities.id, referrals.activityId))
+    .innerJoin(organisations, eq(organisations.id, activities.organisationId))
+    .leftJoin(users, eq(users.id, referrals.referrerUserId))
+    .leftJoin(referrerOrg, eq(referrerOrg.id, referrals.referrerOrganisationId))
+    .where(eq(referrals.id, referralId));
+  if (!row) return null;
+  const { searchVector: _vector, ...activity } = row.activity;
+  return {
+    referral: row.referral,
+    activity,
+    providerName: row.providerName,
+    referrerEmail: row.referrerEmail,
+    referrerOrganisationName: row.referrerOrganisationName,
+  };
+}
+
+/** "Margaret T." — what organisers and messages show of a name. */
+export function shortName(referral: Pick<Referral, "patientFirstName" | "patientLastName">): string {
+  const initial = referral.patientLastName.trim().charAt(0).toUpperCase();
+  return initial ? `${referral.patientFirstName} ${initial}.` : referral.patientFirstName;
+}
+
+export function activityWhere(activity: Pick<Activity, "online" | "venueName" | "address" | "town" | "postcode">): string {
+  if (activity.online) return "Online";
+  return [activity.venueName, activity.address, activity.town, activity.postcode].filter(Boolean).join(", ");
+}
+
+export function activityContact(activity: Pick<Activity, "contactName" | "contactEmail" | "contactPhone">): string | null {
+  const parts = [activity.contactName, activity.contactPhone, activity.contactEmail].filter(Boolean);
+  return parts.length ? parts.join(", ") : null;
+}

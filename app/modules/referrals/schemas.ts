@@ -1,0 +1,198 @@
+/**
+ * Form schemas for referrals, shared by the browser (Conform) and the server.
+ * One schema per form.
+ */
+import { z } from "zod";
+import { ons4AnswersSchema, ons4Questions, ucla3AnswersSchema, ucla3Questions, type Ons4Answers, type Ucla3Answers } from "../outcomes/instruments";
+import { normaliseUkMobile, type PreferredContact } from "./contact";
+import { referralReasonKeys } from "./reasons";
+import { referralStatuses } from "./lifecycle";
+
+const firstName = z
+  .string({ error: "Enter their first name" })
+  .trim()
+  .min(1, { error: "Enter their first name" })
+  .max(80, { error: "Use 80 characters or fewer" });
+
+const lastName = z
+  .string({ error: "Enter their last name, or just its first letter" })
+  .trim()
+  .min(1, { error: "Enter their last name, or just its first letter" })
+  .max(80, { error: "Use 80 characters or fewer" });
+
+const email = z
+  .string()
+  .trim()
+  .max(254, { error: "That email address is too long" })
+  .pipe(z.email({ error: "Enter an email address in the right format, like name@example.com" }))
+  .transform((v) => v.toLowerCase())
+  .optional();
+
+const mobile = z
+  .string()
+  .trim()
+  .max(30, { error: "Enter a UK mobile number, like 07700 900123" })
+  .transform((value, ctx) => {
+    const normalised = normaliseUkMobile(value);
+    if (!normalised) {
+      ctx.issues.push({ code: "custom", input: value, message: "Enter a UK mobile number, like 07700 900123 or +44 7700 900123" });
+      return z.NEVER;
+    }
+    return normalised;
+  })
+  .optional();
+
+const patientFields = {
+  firstName,
+  lastName,
+  email,
+  phone: mobile,
+  preferredContact: z.enum(["email", "phone", "sms"], { error: "Choose how they would like to be contacted" }).optional(),
+  reasons: z.array(z.enum(referralReasonKeys, { error: "Choose from the list" })).max(referralReasonKeys.length).default([]),
+  notes: z.string().trim().max(2000, { error: "Use 2,000 characters or fewer" }).optional(),
+};
+
+type PatientFieldValues = {
+  email?: string;
+  phone?: string;
+  preferredContact?: PreferredContact;
+};
+
+/** At least one way to reach the person, and a preferred way that exists. */
+function checkContact(value: PatientFieldValues, ctx: z.RefinementCtx, who: "they" | "you") {
+  if (!value || typeof value !== "object") return;
+  if (!value.email && !value.phone) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["email"],
+      message:
+        who === "they"
+          ? "Enter an email address or a UK mobile number (at least one), so they can get their link"
+          : "Enter an email address or a UK mobile number (at least one), so we can send you your link",
+    });
+    return;
+  }
+  if (value.preferredContact === "email" && !value.email) {
+    ctx.addIssue({ code: "custom", path: ["preferredContact"], message: "Add an email address, or choose another way to get in touch" });
+  }
+  if ((value.preferredContact === "phone" || value.preferredContact === "sms") && !value.phone) {
+    ctx.addIssue({ code: "custom", path: ["preferredContact"], message: "Add a mobile number, or choose another way to get in touch" });
+  }
+}
+
+function withDefaultContact<T extends PatientFieldValues>(value: T): T & { preferredContact: PreferredContact } {
+  return { ...value, preferredContact: value.preferredContact ?? (value.email ? "email" : "sms") };
+}
+
+type PartialAnswers = Record<string, number | undefined> | undefined;
+
+/** A wellbeing check is optional, but a half-answered one is a mistake worth pointing out. */
+function checkAllOrNothing(answers: PartialAnswers, keys: readonly string[], prefix: string, ctx: z.RefinementCtx) {
+  if (answers !== undefined && (answers === null || typeof answers !== "object")) return;
+  const given = keys.filter((k) => answers?.[k] !== undefined);
+  if (given.length === 0 || given.length === keys.length) return;
+  for (const key of keys) {
+    if (answers?.[key] === undefined) {
+      ctx.addIssue({ code: "custom", path: [prefix, key], message: "Answer this question too, or leave all of them blank" });
+    }
+  }
+}
+
+function complete<T>(answers: PartialAnswers, keys: readonly string[]): T | null {
+  return keys.every((k) => answers?.[k] !== undefined) ? (answers as T) : null;
+}
+
+const ons4Keys = ons4Questions.map((q) => q.key);
+const ucla3Keys = ucla3Questions.map((q) => q.key);
+
+/** A referrer refers one person to one or more activities. */
+export const referralFormSchema = z
+  .object({
+    /** A fresh id per form: a repeated submit of the same form makes the referrals only once. */
+    requestId: z.uuid({ error: "Reload the page and try again" }),
+    activity: z
+      .array(z.uuid({ error: "Choose an activity" }), { error: "Choose an activity" })
+      .min(1, { error: "Choose at least one activity" })
+      .max(10, { error: "Refer to 10 activities or fewer at once" }),
+    ...patientFields,
+    consent: z.literal(true, { error: "Tick the box to confirm the person has agreed to share these details" }),
+    ons4: ons4AnswersSchema.partial().optional(),
+    ucla3: ucla3AnswersSchema.partial().optional(),
+  })
+  .superRefine(
+    (value, ctx) => {
+      checkContact(value, ctx, "they");
+      checkAllOrNothing(value.ons4, ons4Keys, "ons4", ctx);
+      checkAllOrNothing(value.ucla3, ucla3Keys, "ucla3", ctx);
+    },
+    // Run even when another field failed, so every problem shows at once (values may be raw here).
+    { when: () => true },
+  )
+  .transform(({ ons4, ucla3, ...rest }) => ({
+    ...withDefaultContact(rest),
+    activity: [...new Set(rest.activity)],
+    baseline: { ons4: complete<Ons4Answers>(ons4, ons4Keys), ucla3: complete<Ucla3Answers>(ucla3, ucla3Keys) },
+  }));
+
+export type ReferralFormValues = z.infer<typeof referralFormSchema>;
+
+/** Anyone asks for a place on an activity that welcomes self-referral. */
+export const selfReferralFormSchema = z
+  .object({
+    requestId: z.uuid({ error: "Reload the page and try again" }),
+    ...patientFields,
+    consent: z.literal(true, { error: "Tick the box to agree, so the organiser can get in touch with you" }),
+  })
+  .superRefine((value, ctx) => checkContact(value, ctx, "you"), { when: () => true })
+  .transform((value) => withDefaultContact(value));
+
+export type SelfReferralFormValues = z.infer<typeof selfReferralFormSchema>;
+
+export type PatientDetails = Pick<ReferralFormValues, "firstName" | "lastName" | "email" | "phone" | "preferredContact" | "reasons" | "notes">;
+
+const reason = z.string().trim().max(1000, { error: "Use 1,000 characters or fewer" }).optional();
+
+/** The organiser accepts or declines a new referral. */
+export const organiserDecisionSchema = z.discriminatedUnion("intent", [
+  z.object({ intent: z.literal("accept") }),
+  z.object({
+    intent: z.literal("decline"),
+    reason: z
+      .string({ error: "Say why, so the referrer and the person can look for something else" })
+      .trim()
+      .min(1, { error: "Say why, so the referrer and the person can look for something else" })
+      .max(1000, { error: "Use 1,000 characters or fewer" }),
+  }),
+]);
+
+/** The referrer withdraws a referral. */
+export const withdrawReferralSchema = z.object({
+  reason: z
+    .string({ error: "Say why the referral is being withdrawn" })
+    .trim()
+    .min(1, { error: "Say why the referral is being withdrawn" })
+    .max(1000, { error: "Use 1,000 characters or fewer" }),
+});
+
+/** What the person can do from their private link. */
+export const patientActionSchema = z.discriminatedUnion("intent", [
+  z.object({ intent: z.literal("book"), sessionId: z.uuid({ error: "Choose a session" }) }),
+  z.object({ intent: z.literal("waitlist"), sessionId: z.uuid({ error: "Choose a session" }) }),
+  z.object({ intent: z.literal("cancel"), bookingId: z.uuid({ error: "Choose a booking" }) }),
+  z.object({ intent: z.literal("accept-offer"), bookingId: z.uuid({ error: "Choose a booking" }) }),
+  z.object({ intent: z.literal("decline"), reason }),
+]);
+
+export type PatientAction = z.infer<typeof patientActionSchema>;
+
+export const caseloadSorts = { attention: "Needs attention first", newest: "Newest first", oldest: "Oldest first", name: "First name A to Z" } as const;
+
+/** Filters of the referrer's caseload (query string; bad values fall back to defaults). */
+export const caseloadQuerySchema = z.object({
+  status: z.enum(referralStatuses as [string, ...string[]]).optional().catch(undefined),
+  activity: z.uuid().optional().catch(undefined),
+  sort: z.enum(Object.keys(caseloadSorts) as [keyof typeof caseloadSorts, ...(keyof typeof caseloadSorts)[]]).catch("attention"),
+  page: z.coerce.number().int().min(1).max(10_000).catch(1),
+});
+
+export type CaseloadQuery = z.infer<typeof caseloadQuerySchema>;

@@ -1,0 +1,131 @@
+import { getFormProps, getTextareaProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Field } from "~/components/forms/field";
+import { requireOrgOfKind } from "~/modules/accounts/guards.server";
+import { IllegalTransitionError } from "~/modules/referrals/lifecycle";
+import { decideReferral, getOrganiserReferral } from "~/modules/referrals/organiser-referrals.server";
+import { organiserDecisionSchema } from "~/modules/referrals/schemas";
+import { conflict, notFound } from "~/utils/http.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `Referral ${data.referral.person.code} — Linkway` : "Referral — Linkway" },
+  { name: "robots", content: "noindex" },
+];
+
+const notYours = "We could not find that referral. It may be for another organisation's activity.";
+
+async function providerOrganisations(request: Request) {
+  const current = await requireOrgOfKind(request, "provider");
+  return { ...current, organisationIds: current.memberships.filter((m) => m.kind === "provider").map((m) => m.organisationId) };
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { organisationIds } = await providerOrganisations(request);
+  const referral = await getOrganiserReferral(params.id ?? "", organisationIds);
+  if (!referral) throw notFound(notYours);
+  return { referral };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { user, organisationIds } = await providerOrganisations(request);
+  const submission = parseWithZod(await request.formData(), { schema: organiserDecisionSchema });
+  if (submission.status !== "success") return submission.reply();
+  try {
+    const result = await decideReferral({ referralId: params.id ?? "", organisationIds, userId: user.id, decision: submission.value });
+    if (result.kind === "not_found") throw notFound(notYours);
+  } catch (error) {
+    if (error instanceof IllegalTransitionError) throw conflict(error.message);
+    throw error;
+  }
+  return redirect(`/organiser/referrals/${params.id}`);
+}
+
+export default function OrganiserReferral() {
+  const { referral: r } = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  const [form, fields] = useForm({
+    lastResult,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: organiserDecisionSchema }),
+    shouldValidate: "onBlur",
+  });
+  return (
+    <div className="container narrow">
+      <p>
+        <Link to="/organiser/referrals">Back to referrals</Link>
+      </p>
+      <h1>
+        {r.person.name} for {r.activity.title}
+      </h1>
+      <p className="meta-row">
+        <span>
+          Reference <strong>{r.person.code}</strong>
+        </span>
+        <span>
+          Status: <strong>{r.statusLabel}</strong>
+        </span>
+        <span>From {r.from}</span>
+        <span>Received {r.received}</span>
+      </p>
+      {r.status === "declined" && r.declineReason && <p className="notice warn">You declined: “{r.declineReason}”</p>}
+      <h2>What the person shared with you</h2>
+      <dl className="details">
+        {r.person.email && (
+          <>
+            <dt>Email</dt>
+            <dd>
+              <a href={`mailto:${r.person.email}`}>{r.person.email}</a>
+            </dd>
+          </>
+        )}
+        {r.person.phone && (
+          <>
+            <dt>Mobile</dt>
+            <dd>{r.person.phone}</dd>
+          </>
+        )}
+        <dt>Prefers</dt>
+        <dd>{r.person.preferredContact}</dd>
+        <dt>What matters to them</dt>
+        <dd>{r.person.reasons.length ? r.person.reasons.join(", ") : "Not given"}</dd>
+        <dt>Notes</dt>
+        <dd>{r.person.notes ?? "None"}</dd>
+      </dl>
+
+      {r.canDecide && (
+        <section aria-labelledby="decide-heading">
+          <h2 id="decide-heading">Can you offer a place?</h2>
+          <Form method="post">
+            <input type="hidden" name="intent" value="accept" />
+            <button type="submit">Accept: they can book a session</button>
+          </Form>
+          <h3>Or decline</h3>
+          <Form method="post" {...getFormProps(form)}>
+            <input type="hidden" name="intent" value="decline" />
+            <Field label="Why can you not offer a place?" hint="The referrer and the person will see this." meta={fields.reason}>
+              {(props) => <textarea {...getTextareaProps(fields.reason)} {...props} rows={3} />}
+            </Field>
+            <button type="submit" className="danger">
+              Decline the referral
+            </button>
+          </Form>
+        </section>
+      )}
+
+      <h2>Sessions</h2>
+      {r.bookings.length === 0 ? (
+        <p>No sessions booked.</p>
+      ) : (
+        <ul>
+          {r.bookings.map((b) => (
+            <li key={b.id}>
+              <Link to={`/organiser/sessions/${b.sessionId}/bookings`}>{b.when}</Link>: {b.status}
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,252 @@
+import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useNavigation, useParams } from "@remix-run/react";
+import { linkProblemMessages } from "~/modules/referrals/link-problems";
+import { performPatientAction } from "~/modules/referrals/patient-actions.server";
+import { loadPatientPage, type PatientPage } from "~/modules/referrals/patient-page.server";
+import { patientActionSchema } from "~/modules/referrals/schemas";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data && "page" in data ? `${data.page.activity.title} — your place — Linkway` : "Your link — Linkway" },
+  { name: "robots", content: "noindex, nofollow" },
+];
+
+// The page is private to whoever holds the link: never cached or indexed.
+const privateHeaders = { "Cache-Control": "no-store", "X-Robots-Tag": "noindex, nofollow" };
+export const headers: HeadersFunction = () => privateHeaders;
+
+export async function loader({ params }: LoaderFunctionArgs) {
+  const result = await loadPatientPage(params.token ?? "");
+  if (result.status === "ok") return data({ page: result.page }, { headers: privateHeaders });
+  return data({ problem: result.status }, { status: result.status === "expired" ? 410 : 404, headers: privateHeaders });
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const parsed = patientActionSchema.safeParse(Object.fromEntries(await request.formData()));
+  if (!parsed.success) {
+    return data({ ok: false, message: parsed.error.issues[0]?.message ?? "Something in that request was not right." }, { status: 400, headers: privateHeaders });
+  }
+  const result = await performPatientAction(params.token ?? "", parsed.data);
+  if (result.ok) return data({ ok: true, message: result.message }, { headers: privateHeaders });
+  return data({ ok: false, message: result.message }, { status: result.status, headers: privateHeaders });
+}
+
+export default function PatientLinkPage() {
+  const loaded = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  if ("problem" in loaded) return <LinkProblem problem={loaded.problem} />;
+  return <PatientPageView page={loaded.page} result={actionData ?? null} />;
+}
+
+function LinkProblem({ problem }: { problem: "expired" | "invalid" }) {
+  return (
+    <div className="container narrow patient-page">
+      <h1>{problem === "expired" ? "This link has stopped working" : "We could not find this link"}</h1>
+      <p className="lead">{linkProblemMessages[problem]}</p>
+      <p>If you have a reference code (it looks like K7P-4QX), have it ready when you call.</p>
+    </div>
+  );
+}
+
+const statusExplanations: Record<string, string> = {
+  sent: "The organiser is looking at your referral. Once they say yes, you can book a session here. We will let you know.",
+  accepted: "You can choose a session below and book your place.",
+  booked: "You have a place booked. You can book more sessions, or cancel if you cannot go.",
+  attending: "You are going to this activity. You can book more sessions below.",
+  declined: "Sorry, the organiser cannot offer you a place.",
+  withdrawn: "This referral is closed, so you cannot book with this link any more.",
+  expired: "This referral has expired, so you cannot book with this link any more. The person who referred you can help.",
+  completed: "This referral is complete. We hope you enjoyed it.",
+  disengaged: "This referral is closed. The person who referred you can help if you would like to start again.",
+};
+
+function PatientPageView({ page, result }: { page: PatientPage; result: { ok: boolean; message: string } | null }) {
+  const { token } = useParams();
+  const calendarBase = `/r/${token}/calendar`;
+  const navigation = useNavigation();
+  const busy = navigation.state === "submitting";
+  const { referral, activity } = page;
+  const canDecline = ["sent", "accepted", "booked", "attending"].includes(referral.status);
+  const liveBookings = page.bookings.filter((b) => b.status !== "cancelled");
+  const cancelledBookings = page.bookings.filter((b) => b.status === "cancelled" && !b.isPast);
+  return (
+    <div className="container narrow patient-page">
+      <p className="muted">Hello {referral.firstName}. This page is just for you: please do not share the link.</p>
+      <h1>{activity.title}</h1>
+      <p className="reference-box">
+        Your reference: <strong className="reference">{referral.code}</strong>
+        <span className="hint">Give this if you phone the organiser{referral.referredBy ? ` or ${referral.referredBy}` : ""}.</span>
+      </p>
+
+      {result && (
+        <div className={result.ok ? "notice" : "notice warn"} role={result.ok ? "status" : "alert"}>
+          <p>{result.message}</p>
+        </div>
+      )}
+
+      <p className="notice">
+        <strong>{referral.statusLabel}.</strong> {statusExplanations[referral.status]}
+        {referral.status === "declined" && referral.declineReason ? ` They said: “${referral.declineReason}”` : ""}
+      </p>
+
+      {liveBookings.length > 0 && (
+        <section aria-labelledby="your-bookings">
+          <h2 id="your-bookings">Your bookings</h2>
+          {activity.joiningUrl && (
+            <p className="notice">
+              This activity is online. Join here when it starts: <a href={activity.joiningUrl}>{activity.joiningUrl}</a>
+            </p>
+          )}
+          <ul className="card-list">
+            {liveBookings.map((b) => (
+              <li key={b.id} className="card booking-card">
+                <h3>{b.when}</h3>
+                <p className="status">{b.sessionCancelled ? "This session has been cancelled" : b.statusLabel}</p>
+                {b.status === "waitlisted" && b.waitlistPosition && <p>You are number {b.waitlistPosition} on the waitlist.</p>}
+                {b.status === "offered" && <p>A place has come up for you. We are keeping it until {b.offerExpires}.</p>}
+                <div className="button-row">
+                  {b.status === "offered" && (
+                    <Form method="post">
+                      <input type="hidden" name="intent" value="accept-offer" />
+                      <input type="hidden" name="bookingId" value={b.id} />
+                      <button type="submit" disabled={busy}>
+                        Take this place
+                      </button>
+                    </Form>
+                  )}
+                  {b.status === "booked" && !b.isPast && (
+                    <a className="button secondary" href={`${calendarBase}/${b.id}`} download>
+                      Add to my calendar
+                    </a>
+                  )}
+                  {!b.isPast && (
+                    <Form method="post">
+                      <input type="hidden" name="intent" value="cancel" />
+                      <input type="hidden" name="bookingId" value={b.id} />
+                      <button type="submit" className="secondary" disabled={busy}>
+                        {b.status === "waitlisted" ? "Leave the waitlist" : b.status === "offered" ? "No thanks" : "Cancel this booking"}
+                      </button>
+                    </Form>
+                  )}
+                </div>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+
+      {cancelledBookings.length > 0 && (
+        <section aria-labelledby="cancelled-bookings">
+          <h2 id="cancelled-bookings">Cancelled</h2>
+          <ul>
+            {cancelledBookings.map((b) => (
+              <li key={b.id}>
+                {b.when}
+                {b.sessionCancelled && b.cancelReason ? ` (the organiser cancelled it: ${b.cancelReason})` : ""}.{" "}
+                <a href={`${calendarBase}/${b.id}`} download>
+                  Update my calendar
+                </a>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+
+      {referral.canBook && (
+        <section aria-labelledby="choose-session">
+          <h2 id="choose-session">Choose a session</h2>
+          {page.sessions.length === 0 ? (
+            <p>No sessions are planned at the moment. Please check again soon, or contact the organiser.</p>
+          ) : (
+            <ul className="card-list">
+              {page.sessions.map((s) => (
+                <li key={s.id} className="card session-card">
+                  <h3>{s.when}</h3>
+                  {s.cancelled ? (
+                    <p className="status">Cancelled{s.cancelReason ? `: ${s.cancelReason}` : ""}</p>
+                  ) : s.myStatus === "booked" ? (
+                    <p className="status">You are booked</p>
+                  ) : s.myStatus === "waitlisted" ? (
+                    <p className="status">You are on the waitlist</p>
+                  ) : s.myStatus === "offered" ? (
+                    <p className="status">A place is being held for you (see above)</p>
+                  ) : s.placesLeft > 0 ? (
+                    <Form method="post">
+                      <p>
+                        {s.placesLeft} {s.placesLeft === 1 ? "place" : "places"} left
+                      </p>
+                      <input type="hidden" name="intent" value="book" />
+                      <input type="hidden" name="sessionId" value={s.id} />
+                      <button type="submit" disabled={busy} aria-label={`Book ${s.when}`}>
+                        Book this session
+                      </button>
+                    </Form>
+                  ) : (
+                    <Form method="post">
+                      <p className="status">Full</p>
+                      <input type="hidden" name="intent" value="waitlist" />
+                      <input type="hidden" name="sessionId" value={s.id} />
+                      <button type="submit" className="secondary" disabled={busy} aria-label={`Join the waitlist for ${s.when}`}>
+                        Join the waitlist
+                      </button>
+                    </Form>
+                  )}
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+      )}
+
+      <section aria-labelledby="about">
+        <h2 id="about">About this activity</h2>
+        <p className="lead">{activity.summary}</p>
+        {activity.description && <p>{activity.description}</p>}
+        <h3>Where</h3>
+        <p>{activity.online ? "Online. You get the joining link here once you have booked." : activity.where}</p>
+        <h3>Cost</h3>
+        <p>
+          {activity.cost}
+          {activity.costDetails ? `. ${activity.costDetails}` : ""}
+        </p>
+        {activity.referralOffer && (
+          <p className="notice">
+            <strong>Because you were referred:</strong> {activity.referralOffer}
+          </p>
+        )}
+        <h3>Accessibility</h3>
+        {activity.accessibility.length ? (
+          <ul className="feature-list">
+            {activity.accessibility.map((a) => (
+              <li key={a}>{a}</li>
+            ))}
+          </ul>
+        ) : (
+          <p>Ask the organiser about access.</p>
+        )}
+        <h3>Run by</h3>
+        <p>
+          {activity.organisationName}
+          {activity.contact ? `. Contact: ${activity.contact}` : ""}
+        </p>
+      </section>
+
+      {canDecline && (
+        <section aria-labelledby="not-for-me">
+          <h2 id="not-for-me">Not for you?</h2>
+          <p>That is fine. Let us know and we will tell {referral.referredBy ?? "the organiser"}. Any sessions you booked will be cancelled.</p>
+          <Form method="post">
+            <input type="hidden" name="intent" value="decline" />
+            <div className="field">
+              <label htmlFor="decline-reason">Would you like to say why? (optional)</label>
+              <textarea id="decline-reason" name="reason" rows={3} maxLength={1000} />
+            </div>
+            <button type="submit" className="danger" disabled={busy}>
+              I do not want to go ahead
+            </button>
+          </Form>
+        </section>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,209 @@
+import { getFormProps, getTextareaProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Field } from "~/components/forms/field";
+import { requireOrgOfKind } from "~/modules/accounts/guards.server";
+import { IllegalTransitionError } from "~/modules/referrals/lifecycle";
+import { getReferralCase, withdrawReferral } from "~/modules/referrals/referral-case.server";
+import { withdrawReferralSchema } from "~/modules/referrals/schemas";
+import { conflict, notFound } from "~/utils/http.server";
+import { isUuid } from "~/utils/ids";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `Referral ${data.referral.code} — Linkway` : "Referral — Linkway" },
+  { name: "robots", content: "noindex" },
+];
+
+const notYours = "We could not find that referral. It may belong to another organisation.";
+
+async function referrerOrganisations(request: Request) {
+  const current = await requireOrgOfKind(request, "referrer");
+  return { ...current, organisationIds: current.memberships.filter((m) => m.kind === "referrer").map((m) => m.organisationId) };
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { organisationIds } = await referrerOrganisations(request);
+  if (!isUuid(params.id)) throw notFound(notYours);
+  const referral = await getReferralCase(params.id, organisationIds);
+  if (!referral) throw notFound(notYours);
+  return { referral };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { user, organisationIds } = await referrerOrganisations(request);
+  if (!isUuid(params.id)) throw notFound(notYours);
+  const submission = parseWithZod(await request.formData(), { schema: withdrawReferralSchema });
+  if (submission.status !== "success") return submission.reply();
+  try {
+    const result = await withdrawReferral({ referralId: params.id, organisationIds, userId: user.id, reason: submission.value.reason });
+    if (result.kind === "not_found") throw notFound(notYours);
+  } catch (error) {
+    if (error instanceof IllegalTransitionError) throw conflict(error.message);
+    throw error;
+  }
+  return redirect(`/referrals/${params.id}`);
+}
+
+function Change({ value, lowerIsBetter }: { value: number | null; lowerIsBetter: boolean }) {
+  if (value === null) return <>—</>;
+  if (value === 0) return <>No change</>;
+  const better = lowerIsBetter ? value < 0 : value > 0;
+  return (
+    <span className={better ? "change better" : "change worse"}>
+      {value > 0 ? `+${value}` : value} ({better ? "better" : "worse"})
+    </span>
+  );
+}
+
+export default function ReferralCasePage() {
+  const { referral: r } = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  const [form, fields] = useForm({
+    lastResult,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: withdrawReferralSchema }),
+    shouldValidate: "onBlur",
+  });
+  const wellbeingRows = [...r.wellbeing.ons4, ...r.wellbeing.ucla3];
+  return (
+    <div className="container">
+      <p>
+        <Link to="/referrals">Back to your referrals</Link>
+      </p>
+      <h1>
+        {r.person.firstName} {r.person.lastName}
+      </h1>
+      <p className="meta-row">
+        <span>
+          Reference <strong>{r.code}</strong>
+        </span>
+        <span>
+          Status: <strong className="status">{r.statusLabel}</strong>
+        </span>
+        {r.referredBy && <span>Referred by {r.referredBy}</span>}
+      </p>
+      {r.stalled && (
+        <p className="notice warn">
+          <strong>Stalled since {r.stalled.since}.</strong> {r.stalled.reason ?? ""} Consider calling the person, or suggesting another activity.
+        </p>
+      )}
+      {r.declineReason && r.status === "declined" && <p className="notice warn">The organiser declined: “{r.declineReason}”</p>}
+
+      <div className="split">
+        <div>
+          <h2>Activity</h2>
+          <p>
+            <Link to={`/activities/${r.activity.id}`}>{r.activity.title}</Link>, run by {r.activity.organisationName}. {r.activity.where}
+          </p>
+
+          <h2>Sessions</h2>
+          {r.bookings.length === 0 ? (
+            <p>No sessions booked yet.</p>
+          ) : (
+            <ul className="card-list">
+              {r.bookings.map((b) => (
+                <li key={b.id} className="card">
+                  <strong>{b.when}</strong>
+                  <br />
+                  {b.sessionCancelled ? "Session cancelled" : b.status}
+                  {b.attendance && <> · {b.attendance}</>}
+                  {b.selfReported && <> · {b.selfReported}</>}
+                </li>
+              ))}
+            </ul>
+          )}
+
+          <h2>Wellbeing</h2>
+          {wellbeingRows.length === 0 ? (
+            <p>No wellbeing check recorded yet.</p>
+          ) : (
+            <div className="table-scroll">
+              <table>
+                <caption className="visually-hidden">Wellbeing before and after</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Question</th>
+                    <th scope="col">Before</th>
+                    <th scope="col">Follow-up</th>
+                    <th scope="col">Change</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {wellbeingRows.map((row) => (
+                    <tr key={row.label}>
+                      <th scope="row">{row.label}</th>
+                      <td>{row.before ?? "—"}</td>
+                      <td>{row.after ?? "—"}</td>
+                      <td>
+                        <Change value={row.change} lowerIsBetter={row.lowerIsBetter} />
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+              <p className="hint">Sessions attended so far: {r.attendedCount}.</p>
+            </div>
+          )}
+
+          <h2 id="timeline-heading">Timeline</h2>
+          <ol className="timeline" aria-labelledby="timeline-heading">
+            {r.timeline.map((e, i) => (
+              <li key={`${e.atIso}-${i}`} className={`timeline-${e.kind}`}>
+                <time dateTime={e.atIso}>{e.at}</time>
+                <strong>{e.title}</strong>
+                {e.detail && <span>{e.detail}</span>}
+                <span className="muted">By {e.by}</span>
+              </li>
+            ))}
+          </ol>
+        </div>
+        <aside aria-labelledby="person-heading">
+          <h2 id="person-heading">The person</h2>
+          <dl className="details">
+            {r.person.email && (
+              <>
+                <dt>Email</dt>
+                <dd>{r.person.email}</dd>
+              </>
+            )}
+            {r.person.phone && (
+              <>
+                <dt>Mobile</dt>
+                <dd>{r.person.phone}</dd>
+              </>
+            )}
+            <dt>Prefers</dt>
+            <dd>{r.person.preferredContact}</dd>
+            <dt>What matters to them</dt>
+            <dd>{r.reasons.length ? r.reasons.join(", ") : "Not recorded"}</dd>
+            {r.notes && (
+              <>
+                <dt>Notes for the organiser</dt>
+                <dd>{r.notes}</dd>
+              </>
+            )}
+            <dt>Consent</dt>
+            <dd>{r.consent}</dd>
+            <dt>Their link works until</dt>
+            <dd>{r.linkExpires}</dd>
+          </dl>
+          {r.canWithdraw && (
+            <>
+              <h2>Withdraw this referral</h2>
+              <p>Any sessions they booked will be cancelled and the person will be told.</p>
+              <Form method="post" {...getFormProps(form)}>
+                <Field label="Why is it being withdrawn?" meta={fields.reason}>
+                  {(props) => <textarea {...getTextareaProps(fields.reason)} {...props} rows={3} />}
+                </Field>
+                <button type="submit" className="danger">
+                  Withdraw the referral
+                </button>
+              </Form>
+            </>
+          )}
+        </aside>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,135 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { requireOrgOfKind } from "~/modules/accounts/guards.server";
+import { listCaseload } from "~/modules/referrals/caseload.server";
+import { referralStatuses, statusLabels } from "~/modules/referrals/lifecycle";
+import { caseloadQuerySchema, caseloadSorts } from "~/modules/referrals/schemas";
+import { eventKindLabels } from "~/modules/referrals/timeline";
+
+export const meta: MetaFunction = () => [{ title: "Your referrals — Linkway" }, { name: "robots", content: "noindex" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { memberships } = await requireOrgOfKind(request, "referrer");
+  const query = caseloadQuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
+  const organisationIds = memberships.filter((m) => m.kind === "referrer").map((m) => m.organisationId);
+  return { query, caseload: await listCaseload(organisationIds, query) };
+}
+
+export default function Caseload() {
+  const { query, caseload } = useLoaderData<typeof loader>();
+  const pageLink = (page: number) => {
+    const params = new URLSearchParams();
+    if (query.status) params.set("status", query.status);
+    if (query.activity) params.set("activity", query.activity);
+    params.set("sort", query.sort);
+    params.set("page", String(page));
+    return `?${params}`;
+  };
+  return (
+    <div className="container">
+      <h1>Your referrals</h1>
+      <p>
+        Everyone your organisation has referred. To refer someone new, <Link to="/search">find an activity</Link> first.
+      </p>
+      <Form method="get" className="filters" aria-label="Filter referrals">
+        <div className="field">
+          <label htmlFor="status">Status</label>
+          <select id="status" name="status" defaultValue={query.status ?? ""}>
+            <option value="">Any status</option>
+            {referralStatuses.map((s) => (
+              <option key={s} value={s}>
+                {statusLabels[s]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="activity">Activity</label>
+          <select id="activity" name="activity" defaultValue={query.activity ?? ""}>
+            <option value="">Any activity</option>
+            {caseload.activities.map((a) => (
+              <option key={a.id} value={a.id}>
+                {a.title}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="sort">Order</label>
+          <select id="sort" name="sort" defaultValue={query.sort}>
+            {Object.entries(caseloadSorts).map(([key, label]) => (
+              <option key={key} value={key}>
+                {label}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <button type="submit">Show</button>
+        </div>
+      </Form>
+      <p role="status">
+        {caseload.total} {caseload.total === 1 ? "referral" : "referrals"}
+        {caseload.pages > 1 ? `. Page ${caseload.page} of ${caseload.pages}.` : "."}
+      </p>
+      {caseload.rows.length > 0 && (
+        <div className="table-scroll">
+          <table className="caseload">
+            <caption className="visually-hidden">Referrals</caption>
+            <thead>
+              <tr>
+                <th scope="col">Person</th>
+                <th scope="col">Activity</th>
+                <th scope="col">Status</th>
+                <th scope="col">Next session</th>
+                <th scope="col">Last change</th>
+              </tr>
+            </thead>
+            <tbody>
+              {caseload.rows.map((r) => (
+                <tr key={r.id} className={r.attention.length ? "needs-attention" : undefined}>
+                  <td>
+                    <Link to={`/referrals/${r.id}`}>{r.name}</Link>
+                    <br />
+                    <span className="muted">{r.code}</span>
+                  </td>
+                  <td>{r.activityTitle}</td>
+                  <td>
+                    <span className="status">{r.statusLabel}</span>
+                    {r.attention.map((a) => (
+                      <span key={a} className="tag attention">
+                        {a}
+                      </span>
+                    ))}
+                  </td>
+                  <td>{r.nextSession ?? "None booked"}</td>
+                  <td>{r.lastEvent ? `${eventKindLabels[r.lastEvent.kind] ?? r.lastEvent.kind}, ${r.lastEvent.at}` : ""}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {caseload.pages > 1 && (
+        <nav aria-label="Pages of referrals">
+          <ul className="pagination">
+            {caseload.page > 1 && (
+              <li>
+                <Link className="button secondary" to={pageLink(caseload.page - 1)}>
+                  Previous page
+                </Link>
+              </li>
+            )}
+            {caseload.page < caseload.pages && (
+              <li>
+                <Link className="button secondary" to={pageLink(caseload.page + 1)}>
+                  Next page
+                </Link>
+              </li>
+            )}
+          </ul>
+        </nav>
+      )}
+    </div>
+  );
+}

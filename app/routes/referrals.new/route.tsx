@@ -1,0 +1,110 @@
+import { getFormProps, getInputProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { PatientFields } from "~/components/referrals/patient-fields";
+import { ReferralsCreated } from "~/components/referrals/referrals-created";
+import { WellbeingFields } from "~/components/referrals/wellbeing-fields";
+import { requireOrgOfKind } from "~/modules/accounts/guards.server";
+import { createReferrals, findActivitiesToRefer } from "~/modules/referrals/create-referral.server";
+import { referralFormSchema } from "~/modules/referrals/schemas";
+import { isUuid } from "~/utils/ids";
+
+export const meta: MetaFunction = () => [{ title: "Refer someone — Linkway" }, { name: "robots", content: "noindex" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireOrgOfKind(request, "referrer");
+  const ids = new URL(request.url).searchParams.getAll("activity").filter(isUuid);
+  return { activities: await findActivitiesToRefer(ids), requestId: crypto.randomUUID() };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const { user, membership } = await requireOrgOfKind(request, "referrer");
+  const submission = parseWithZod(await request.formData(), { schema: referralFormSchema });
+  if (submission.status !== "success") return { kind: "form" as const, form: submission.reply() };
+  const result = await createReferrals(submission.value, { userId: user.id, organisationId: membership.organisationId });
+  if (result.kind === "refused") return { kind: "form" as const, form: submission.reply({ formErrors: [result.message] }) };
+  return { kind: "done" as const, created: result.referrals, repeat: result.kind === "repeat" };
+}
+
+export default function NewReferral() {
+  const { activities, requestId } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const lastResult = actionData?.kind === "form" ? actionData.form : undefined;
+  const [form, fields] = useForm({
+    lastResult,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: referralFormSchema }),
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+  });
+
+  if (actionData?.kind === "done") {
+    return <ReferralsCreated referrals={actionData.created} repeat={actionData.repeat} voice="referrer" />;
+  }
+
+  if (activities.length === 0) {
+    return (
+      <div className="container narrow">
+        <h1>Refer someone</h1>
+        <p>Choose an activity first: find one that suits the person, then use “Refer someone to this activity” on its page.</p>
+        <p>
+          <Link className="button" to="/search">
+            Find an activity
+          </Link>
+        </p>
+      </div>
+    );
+  }
+
+  return (
+    <div className="container narrow">
+      <h1>Refer someone</h1>
+      <Form method="post" {...getFormProps(form)}>
+        {form.errors?.length ? (
+          <div className="error-summary" role="alert" id={form.errorId}>
+            {form.errors.map((e) => (
+              <p key={e}>{e}</p>
+            ))}
+          </div>
+        ) : null}
+        <input type="hidden" name="requestId" value={requestId} />
+        <h2>{activities.length === 1 ? "Activity" : "Activities"}</h2>
+        <ul className="card-list">
+          {activities.map((a) => (
+            <li key={a.id} className="card">
+              <input type="hidden" name="activity" value={a.id} />
+              <strong>{a.title}</strong>
+              <br />
+              <span className="muted">
+                {a.organisationName}, {a.online ? "online" : a.town}
+              </span>
+              <br />
+              {a.requiresScreening ? "The organiser will look at the referral before the person can book." : "The person can book straight away."}
+            </li>
+          ))}
+        </ul>
+        {fields.activity.errors?.length ? (
+          <p className="field-error" id={fields.activity.errorId}>
+            {fields.activity.errors.join(". ")}
+          </p>
+        ) : null}
+
+        <PatientFields fields={fields} voice="they" />
+        <WellbeingFields ons4Fields={fields.ons4.getFieldset()} ucla3Fields={fields.ucla3.getFieldset()} />
+
+        <div className={`field consent${fields.consent.errors?.length ? " has-error" : ""}`}>
+          <label className="choice" htmlFor={fields.consent.id}>
+            <input {...getInputProps(fields.consent, { type: "checkbox" })} aria-describedby={fields.consent.errors?.length ? fields.consent.errorId : undefined} />
+            The person has agreed to share these details with the organiser of {activities.length === 1 ? "this activity" : "these activities"}
+          </label>
+          {fields.consent.errors?.length ? (
+            <p className="field-error" id={fields.consent.errorId}>
+              {fields.consent.errors.join(". ")}
+            </p>
+          ) : null}
+        </div>
+        <button type="submit">Send the referral</button>
+      </Form>
+    </div>
+  );
+}

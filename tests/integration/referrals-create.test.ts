@@ -1,0 +1,204 @@
+import { and, eq } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { getDb } from "../../db/client";
+import { oneTimeTokens, outbox, outcomeResponses, referralEvents, referrals } from "../../db/schema";
+import { action as newReferralAction, loader as newReferralLoader } from "~/routes/referrals.new/route";
+import { action as selfReferralAction, loader as selfReferralLoader } from "~/routes/activities.$id_.request-a-place/route";
+import { loadPatientPage } from "~/modules/referrals/patient-page.server";
+import { requestAs } from "../setup/auth";
+import { createActivity, createSession } from "../factories";
+import { snapshotCounts } from "../factories/counts";
+import { createOrganiser, createReferrer, tokenOf } from "../factories/referrals";
+import { callRoute } from "../factories/route-call";
+
+function referralForm(activityIds: string[], overrides: Record<string, string | string[] | undefined> = {}) {
+  const form: Record<string, string | string[]> = {
+    requestId: crypto.randomUUID(),
+    activity: activityIds,
+    firstName: "Margaret",
+    lastName: "T",
+    email: "margaret@example.org",
+    reasons: ["loneliness", "low_mood"],
+    notes: "Prefers mornings",
+    consent: "on",
+  };
+  for (const [k, v] of Object.entries(overrides)) {
+    if (v === undefined) delete form[k];
+    else form[k] = v;
+  }
+  return form;
+}
+
+async function postReferral(userId: string, form: Record<string, string | string[]>) {
+  return callRoute(newReferralAction, await requestAs(userId, "/referrals/new", { form }));
+}
+
+describe("making a referral", () => {
+  it("auto-accepts for an activity without screening, records consent, baseline and the link email", async () => {
+    const referrer = await createReferrer();
+    const activity = await createActivity({ requiresScreening: false });
+    await createSession(activity.id);
+    const form = referralForm([activity.id], {
+      "ons4.life_satisfaction": "3",
+      "ons4.worthwhile": "4",
+      "ons4.happiness": "2",
+      "ons4.anxiety": "8",
+      "ucla3.lack_companionship": "3",
+      "ucla3.left_out": "3",
+      "ucla3.isolated": "2",
+    });
+    const { status, body } = await postReferral(referrer.user.id, form);
+    expect(status).toBe(200);
+    expect(body.kind).toBe("done");
+    const [created] = body.created;
+    expect(created.status).toBe("accepted");
+    expect(created.code).toMatch(/^[A-Z3-9]{3}-[A-Z3-9]{3}$/);
+
+    const db = await getDb();
+    const [row] = await db.select().from(referrals).where(eq(referrals.id, created.id));
+    expect(row).toMatchObject({ source: "referrer", referrerUserId: referrer.user.id, referrerOrganisationId: referrer.organisation.id, status: "accepted", reasons: ["loneliness", "low_mood"] });
+    expect(row.consentAt).toBeInstanceOf(Date);
+    expect(row.linkExpiresAt.getTime() - row.consentAt.getTime()).toBe(60 * 86_400_000);
+
+    const events = await db.select().from(referralEvents).where(eq(referralEvents.referralId, created.id));
+    expect(events.filter((e) => e.kind === "status").map((e) => `${e.fromStatus}→${e.toStatus}:${e.actorType}`)).toEqual(["null→sent:user", "sent→accepted:system"]);
+    expect(events.filter((e) => e.kind === "outcome")).toHaveLength(2);
+
+    const outcomes = await db.select().from(outcomeResponses).where(eq(outcomeResponses.referralId, created.id));
+    expect(outcomes.find((o) => o.instrument === "ucla3")).toMatchObject({ phase: "baseline", score: 8 });
+    expect(outcomes.find((o) => o.instrument === "ons4")?.answers).toEqual({ life_satisfaction: 3, worthwhile: 4, happiness: 2, anxiety: 8 });
+
+    // The token is stored hashed: the secret never appears in the database.
+    const token = tokenOf(created.link);
+    const [tokenRow] = await db.select().from(oneTimeTokens).where(and(eq(oneTimeTokens.purpose, "patient_link"), eq(oneTimeTokens.subjectId, created.id)));
+    expect(tokenRow.secretHash).toBeInstanceOf(Uint8Array);
+    expect(JSON.stringify(tokenRow)).not.toContain(token.split(".")[1]);
+    expect(token.split(".")[1].length * 5).toBeGreaterThanOrEqual(128);
+
+    const mail = await db.select().from(outbox).where(eq(outbox.topic, "email"));
+    const toPerson = mail.find((m) => m.payload.to === "margaret@example.org")!;
+    expect(String(toPerson.payload.text)).toContain(created.link);
+    expect(String(toPerson.payload.text)).toContain(created.code);
+    // Subjects are logged: they never carry the person's name.
+    expect(String(toPerson.payload.subject)).not.toContain("Margaret");
+
+    const page = await loadPatientPage(token);
+    expect(page.status).toBe("ok");
+  });
+
+  it("refers one person to several activities at once: one referral each, one group", async () => {
+    const referrer = await createReferrer();
+    const walk = await createActivity();
+    const choir = await createActivity({ requiresScreening: true });
+    const { body } = await postReferral(referrer.user.id, referralForm([walk.id, choir.id]));
+    expect(body.created).toHaveLength(2);
+    const [a, b] = body.created;
+    expect(a.code).not.toBe(b.code);
+    expect(a.link).not.toBe(b.link);
+    expect(body.created.map((r: { status: string }) => r.status)).toEqual(["accepted", "sent"]);
+    const db = await getDb();
+    const rows = await db.select().from(referrals).where(eq(referrals.referrerOrganisationId, referrer.organisation.id));
+    expect(new Set(rows.map((r) => r.groupId)).size).toBe(1);
+  });
+
+  it("a screened activity waits for the organiser, who is emailed", async () => {
+    const referrer = await createReferrer();
+    const activity = await createActivity({ requiresScreening: true, contactEmail: "screening@example.test" });
+    const { body } = await postReferral(referrer.user.id, referralForm([activity.id]));
+    expect(body.created[0].status).toBe("sent");
+    const db = await getDb();
+    const mail = await db.select().from(outbox).where(eq(outbox.topic, "email"));
+    expect(mail.some((m) => m.payload.to === "screening@example.test" && String(m.payload.subject).includes(body.created[0].code))).toBe(true);
+  });
+
+  it("a repeated submit of the same form makes the referrals once", async () => {
+    const referrer = await createReferrer();
+    const activity = await createActivity();
+    const form = referralForm([activity.id]);
+    const [first, second] = await Promise.all([postReferral(referrer.user.id, form), postReferral(referrer.user.id, form)]);
+    const outcomes = [first.body, second.body].map((b) => b.repeat);
+    expect(outcomes.sort()).toEqual([false, true]);
+    const db = await getDb();
+    expect(await db.select().from(referrals).where(eq(referrals.activityId, activity.id))).toHaveLength(1);
+  });
+
+  it.each([
+    ["missing consent", { consent: undefined }, "consent", /Tick the box/],
+    ["no way to reach the person", { email: undefined }, "email", /at least one/],
+    ["an invalid email", { email: "margaret@@example" }, "email", /right format/],
+    ["an invalid UK mobile", { phone: "0113 496 0123" }, "phone", /UK mobile/],
+    ["no first name", { firstName: "" }, "firstName", /first name/],
+  ])("refuses %s with a message next to the field and writes nothing", async (_label, overrides, field, message) => {
+    const referrer = await createReferrer();
+    const activity = await createActivity();
+    const before = await snapshotCounts();
+    const { status, body } = await postReferral(referrer.user.id, referralForm([activity.id], overrides));
+    expect(status).toBe(200);
+    expect(body.kind).toBe("form");
+    expect(body.form.error[field][0]).toMatch(message);
+    expect(await snapshotCounts()).toEqual(before);
+  });
+
+  it("refuses an unpublished activity and writes nothing", async () => {
+    const referrer = await createReferrer();
+    const draft = await createActivity({ status: "draft" });
+    const before = await snapshotCounts();
+    const { body } = await postReferral(referrer.user.id, referralForm([draft.id]));
+    expect(body.form.error[""][0]).toMatch(/no longer open/);
+    expect(await snapshotCounts()).toEqual(before);
+  });
+
+  it("is only for referrers: an organiser gets 403, a visitor is sent to sign in", async () => {
+    const organiser = await createOrganiser();
+    const activity = await createActivity();
+    const before = await snapshotCounts();
+    expect((await postReferral(organiser.user.id, referralForm([activity.id]))).status).toBe(403);
+    const anonymous = await callRoute(newReferralAction, await requestAs(null, "/referrals/new", { form: referralForm([activity.id]) }));
+    expect(anonymous.status).toBe(302);
+    expect(await snapshotCounts()).toEqual(before);
+  });
+
+  it("the form shows the chosen activities and a fresh request id", async () => {
+    const referrer = await createReferrer();
+    const a = await createActivity();
+    const { body } = await callRoute(newReferralLoader, await requestAs(referrer.user.id, `/referrals/new?activity=${a.id}&activity=not-an-id`));
+    expect(body.activities.map((x: { id: string }) => x.id)).toEqual([a.id]);
+    expect(body.requestId).toMatch(/^[0-9a-f-]{36}$/);
+  });
+});
+
+describe("asking for a place yourself", () => {
+  const form = () => ({ requestId: crypto.randomUUID(), firstName: "Ade", lastName: "Okoro", phone: "07700 900123", consent: "on" });
+
+  it("becomes a referral with no referrer, and the link is shown and sent", async () => {
+    const activity = await createActivity({ selfReferral: true });
+    const { body } = await callRoute(selfReferralAction, await requestAs(null, `/activities/${activity.id}/request-a-place`, { form: form() }), { id: activity.id });
+    expect(body.kind).toBe("done");
+    const db = await getDb();
+    const [row] = await db.select().from(referrals).where(eq(referrals.id, body.created[0].id));
+    expect(row).toMatchObject({ source: "self", referrerUserId: null, referrerOrganisationId: null, patientPhone: "+447700900123", preferredContact: "sms", status: "accepted" });
+    const sms = await db.select().from(outbox).where(eq(outbox.topic, "sms"));
+    expect(String(sms[0].payload.text)).toContain(body.created[0].link);
+    const events = await db.select().from(referralEvents).where(eq(referralEvents.referralId, row.id));
+    expect(events[0]).toMatchObject({ actorType: "patient", toStatus: "sent" });
+  });
+
+  it("is refused where the activity does not welcome self-referral (403) or does not exist (404), writing nothing", async () => {
+    const referralOnly = await createActivity({ selfReferral: false });
+    const before = await snapshotCounts();
+    const refused = await callRoute(selfReferralAction, await requestAs(null, `/activities/${referralOnly.id}/request-a-place`, { form: form() }), { id: referralOnly.id });
+    expect(refused.status).toBe(403);
+    expect((await callRoute(selfReferralLoader, await requestAs(null, "/x"), { id: referralOnly.id })).status).toBe(403);
+    expect((await callRoute(selfReferralLoader, await requestAs(null, "/x"), { id: "not-an-id" })).status).toBe(404);
+    expect(await snapshotCounts()).toEqual(before);
+  });
+
+  it("refuses missing consent with a clear message and writes nothing", async () => {
+    const activity = await createActivity({ selfReferral: true });
+    const before = await snapshotCounts();
+    const { consent: _c, ...rest } = form();
+    const { body } = await callRoute(selfReferralAction, await requestAs(null, "/x", { form: rest }), { id: activity.id });
+    expect(body.form.error.consent[0]).toMatch(/agree/);
+    expect(await snapshotCounts()).toEqual(before);
+  });
+});
