@@ -75,6 +75,7 @@ export const scheduleFieldsSchema = z.object({
 });
 
 export type ScheduleFields = z.infer<typeof scheduleFieldsSchema>;
+export type ScheduleFieldsInput = z.input<typeof scheduleFieldsSchema>;
 
 function minutesOf(time: string): number {
   const [h, m] = time.split(":").map(Number);
@@ -277,6 +278,14 @@ export function createActivityFormSchema({ bounds, now }: ActivityFormOptions) {
 }
 
 export type ActivityFormValues = z.infer<ReturnType<typeof createActivityFormSchema>>;
+export type ActivityFormInput = z.input<ReturnType<typeof createActivityFormSchema>>;
+
+/** The calendar date at `now` in a time zone, as YYYY-MM-DD. */
+export function localDate(now: Date, timezone = "Europe/London"): string {
+  const parts = new Intl.DateTimeFormat("en-GB", { timeZone: timezone, year: "numeric", month: "2-digit", day: "2-digit" }).formatToParts(now);
+  const get = (t: string) => parts.find((p) => p.type === t)?.value ?? "";
+  return `${get("year")}-${get("month")}-${get("day")}`;
+}
 
 /** Free tags: "walking, outdoors" → ["walking", "outdoors"], tidied and de-duplicated. */
 export function parseTags(tags: string | undefined): string[] {

@@ -6,6 +6,7 @@
 import { randomUUID } from "node:crypto";
 import sharp from "sharp";
 import type { ImageStore } from "./image-store.server";
+import { thumbnailKey } from "./urls";
 
 export const PHOTO_MAX_WIDTH = 1200;
 export const THUMBNAIL_WIDTH = 400;
@@ -44,9 +45,6 @@ export async function preparePhoto(file: File): Promise<PhotoResult> {
   }
 }
 
-export function thumbnailKey(imageKey: string): string {
-  return imageKey.replace(/\.webp$/, "-thumb.webp");
-}
 
 /** Stores both sizes under a fresh key (a new key per upload, so pages can cache them forever). */
 export async function storePhoto(store: ImageStore, photo: PreparedPhoto): Promise<string> {
