@@ -47,7 +47,7 @@ export function activityUrl(activityId: string): string {
 
 function sessionEvent(activity: EventActivity, session: EventSession): CalendarEvent {
   const url = activityUrl(activity.id);
-  const host = new URL(publicUrl()).host;
+  const host = new URL(publicUrl()).hostname;
   const where = [activity.venueName, activity.address, activity.town, activity.postcode].filter(Boolean).join(", ");
   const cancelled = session.status === "cancelled";
   return {

@@ -3,9 +3,9 @@
  * schedules), duplicate, and move it through draft → published → archived.
  * Every change is one transaction that also queues the search reindex.
  */
-import { and, asc, eq, gt, gte, inArray, lte, sql } from "drizzle-orm";
+import { and, asc, eq, gt, gte, inArray, lte } from "drizzle-orm";
 import { getDb, type Executor, type Tx } from "#db/client";
-import { activities, bookings, categories, schedules, sessions } from "#db/schema";
+import { activities, categories, schedules, sessions } from "#db/schema";
 import { copyPhoto, deletePhoto, preparePhoto, storePhoto } from "../media/photo.server";
 import { getImageStore } from "../media/image-store.server";
 import { resolvePlace } from "../places/gazetteer.server";
@@ -20,6 +20,7 @@ import {
 import { IllegalStatusChangeError, statusActions, type StatusAction } from "./activity-status";
 import { formatSessionWhen } from "./format";
 import { regenerateScheduleSessions, removeSchedule, type StrandedSession } from "./schedule-changes.server";
+import { liveBookingsOfSession } from "./live-bookings.server";
 import { queueActivityReindex } from "./search-sync.server";
 import type { ActivityStatus } from "./vocabulary";
 
@@ -331,7 +332,7 @@ export async function changeActivityStatus(
 }
 
 async function clearFutureSessions(tx: Tx, activityId: string, now: Date): Promise<StrandedSession[]> {
-  const liveBookings = sql<number>`(select count(*)::int from ${bookings} b where b.session_id = ${sessions.id} and b.status <> 'cancelled')`;
+  const liveBookings = liveBookingsOfSession;
   const future = await tx
     .select({ id: sessions.id, startsAt: sessions.startsAt, endsAt: sessions.endsAt, status: sessions.status, liveBookings })
     .from(sessions)

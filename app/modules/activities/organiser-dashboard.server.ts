@@ -5,17 +5,8 @@
  */
 import { sql } from "drizzle-orm";
 import { getDb, queryRows } from "#db/client";
-import { z } from "zod";
+import { DASHBOARD_PAGE_SIZE, type DashboardQuery } from "./dashboard-query";
 import type { ActivityStatus } from "./vocabulary";
-
-export const dashboardQuerySchema = z.object({
-  status: z.enum(["all", "draft", "published", "archived"]).catch("all"),
-  sort: z.enum(["next_session", "title", "updated"]).catch("next_session"),
-  page: z.coerce.number().int().min(1).max(10_000).catch(1),
-});
-
-export type DashboardQuery = z.infer<typeof dashboardQuerySchema>;
-export const DASHBOARD_PAGE_SIZE = 20;
 
 export interface DashboardActivity {
   id: string;

@@ -2,10 +2,11 @@
  * Applies a saved schedule to its future sessions (the rules are in
  * schedule-edits.ts), inside the caller's transaction.
  */
-import { and, eq, gte, inArray, sql } from "drizzle-orm";
+import { and, eq, gte, inArray } from "drizzle-orm";
 import { getDb, type Executor } from "#db/client";
-import { bookings, schedules, sessions } from "#db/schema";
+import { schedules, sessions } from "#db/schema";
 import { horizonEnd } from "./horizon";
+import { liveBookingsOfSession } from "./live-bookings.server";
 import { expandSchedule } from "./schedule";
 import { planRegeneration, type ExistingSession } from "./schedule-edits";
 
@@ -20,7 +21,7 @@ export interface StrandedSession {
 
 /** A schedule's sessions from `now` on, with how many people hold a place (any booking not cancelled). */
 async function futureSessionsOf(executor: Executor, scheduleId: string, now: Date): Promise<ExistingSession[]> {
-  const liveBookings = sql<number>`(select count(*)::int from ${bookings} b where b.session_id = ${sessions.id} and b.status <> 'cancelled')`;
+  const liveBookings = liveBookingsOfSession;
   const rows = await executor
     .select({
       id: sessions.id,

@@ -4,11 +4,12 @@
  * outbox: a domain event for booked people (the referrals side notifies them)
  * and the search reindex.
  */
-import { and, asc, eq, gte, lte, sql } from "drizzle-orm";
+import { and, asc, eq, gte, lte } from "drizzle-orm";
 import { getDb } from "#db/client";
-import { activities, bookings, sessions } from "#db/schema";
+import { activities, sessions } from "#db/schema";
 import { enqueue } from "../notifications/outbox.server";
 import { localDateTimeToUtc } from "./schedule";
+import { liveBookingsOfSession } from "./live-bookings.server";
 import { queueActivityReindex } from "./search-sync.server";
 
 export type SessionChangeResult = { ok: true; sessionId: string } | { ok: false; fieldErrors: Record<string, string[]> };
@@ -29,7 +30,7 @@ export interface ManagedSession {
 /** The activity's sessions from the start of `since` (default: now) onwards, in order. */
 export async function listManagedSessions(activityId: string, now: Date): Promise<ManagedSession[]> {
   const db = await getDb();
-  const liveBookings = sql<number>`(select count(*)::int from ${bookings} b where b.session_id = ${sessions.id} and b.status <> 'cancelled')`;
+  const liveBookings = liveBookingsOfSession;
   const rows = await db
     .select({
       id: sessions.id,

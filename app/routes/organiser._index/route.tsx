@@ -4,12 +4,8 @@ import { requireProviderOrganisation } from "~/modules/activities/activity-acces
 import { statusLabels } from "~/modules/activities/activity-status";
 import { formatInTimezone } from "~/modules/activities/schedule";
 import { editorUrl, registerUrl, sessionsUrl } from "~/modules/activities/organiser-urls";
-import {
-  DASHBOARD_PAGE_SIZE,
-  dashboardQuerySchema,
-  listOrganisationActivities,
-  listSessionsThisWeek,
-} from "~/modules/activities/organiser-dashboard.server";
+import { DASHBOARD_PAGE_SIZE, dashboardQuerySchema } from "~/modules/activities/dashboard-query";
+import { listOrganisationActivities, listSessionsThisWeek } from "~/modules/activities/organiser-dashboard.server";
 import { now } from "~/utils/clock.server";
 
 export const meta: MetaFunction = () => [{ title: "Your activities — Linkway" }];
