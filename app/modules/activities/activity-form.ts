@@ -111,43 +111,59 @@ function oneOffDates(fields: ScheduleFields): string[] {
   return [...new Set((fields.dates ?? []).filter((d): d is string => typeof d === "string"))].sort();
 }
 
-function checkSchedule(
-  fields: ScheduleFields,
-  index: number,
-  now: Date,
-  ctx: z.RefinementCtx,
-): void {
+const timePattern = /^([01]\d|2[0-3]):[0-5]\d$/;
+
+/**
+ * Cross-field rules of one schedule. Runs even when other fields failed (so
+ * every problem shows at once), so it checks what it reads.
+ */
+function checkSchedule(raw: unknown, index: number, now: Date, ctx: z.RefinementCtx): void {
+  if (!raw || typeof raw !== "object") return;
+  const fields = raw as Partial<Record<keyof ScheduleFields, unknown>>;
   const at = (field: string, message: string) =>
     ctx.addIssue({ code: "custom", path: ["schedules", index, field], message });
-  if (minutesOf(fields.endTime) <= minutesOf(fields.startTime)) {
-    at("endTime", "The end time must be after the start time");
-    return;
+  const { startTime, endTime } = fields;
+  if (typeof startTime === "string" && typeof endTime === "string" && timePattern.test(startTime) && timePattern.test(endTime)) {
+    if (minutesOf(endTime) <= minutesOf(startTime)) at("endTime", "The end time must be after the start time");
   }
-  if (fields.repeat === "weekly" && !fields.days?.length) return at("days", "Choose at least one day");
-  if (fields.repeat === "monthly") {
-    if (!fields.nth || !(MONTHLY_NTHS as readonly number[]).includes(Number(fields.nth)))
-      return at("nth", "Choose which week of the month");
-    if (!fields.day) return at("day", "Choose a day");
+  const repeat = fields.repeat;
+  if (repeat === "weekly" && !(Array.isArray(fields.days) && fields.days.length)) at("days", "Choose at least one day");
+  if (repeat === "monthly") {
+    if (!fields.nth) at("nth", "Choose which week of the month");
+    if (!fields.day) at("day", "Choose a day");
   }
-  if (fields.repeat === "once") {
-    if (oneOffDates(fields).length === 0) return at("dates", "Enter at least one date");
-  } else {
-    if (!fields.startsOn) return at("startsOn", "Enter the first date");
-    if (fields.until && fields.until < fields.startsOn)
+  if (repeat === "once") {
+    const dates = Array.isArray(fields.dates) ? fields.dates.filter((d) => typeof d === "string") : [];
+    if (dates.length === 0) at("dates", "Enter at least one date");
+  } else if (repeat === "weekly" || repeat === "monthly") {
+    if (!fields.startsOn) at("startsOn", "Enter the first date");
+    else if (typeof fields.until === "string" && typeof fields.startsOn === "string" && fields.until < fields.startsOn)
       return at("until", "The last date must be on or after the first date");
   }
-  const rule = scheduleFromFields(fields);
-  const horizon = { from: now, to: horizonEnd(now) };
-  if (expandSchedule(rule, horizon).length === 0) {
-    const field = fields.repeat === "once" ? "dates" : fields.until ? "until" : "startsOn";
+  // The twelve-week check needs a schedule that is otherwise complete.
+  const parsed = scheduleFieldsSchema.safeParse(raw);
+  if (!parsed.success) return;
+  const complete = parsed.data;
+  if (minutesOf(complete.endTime) <= minutesOf(complete.startTime)) return;
+  let rule: ScheduleRule;
+  try {
+    rule = scheduleFromFields(complete);
+  } catch {
+    return;
+  }
+  if (complete.repeat !== "once" && !complete.startsOn) return;
+  if (expandSchedule(rule, { from: now, to: horizonEnd(now) }).length === 0) {
+    const field = complete.repeat === "once" ? "dates" : complete.until ? "until" : "startsOn";
     at(
       field,
-      fields.repeat === "once"
+      complete.repeat === "once"
         ? `None of these dates is in the next ${HORIZON_WEEKS} weeks. Choose at least one date from today onwards`
         : `This schedule has no sessions in the next ${HORIZON_WEEKS} weeks. Check the first and last dates`,
     );
   }
 }
+
+const isNumber = (n: unknown): n is number => typeof n === "number" && Number.isFinite(n);
 
 const pricePattern = /^£?\s*(\d{1,4})(?:\.(\d{1,2}))?$/;
 
@@ -251,10 +267,11 @@ export function createActivityFormSchema({ bounds, now }: ActivityFormOptions) {
       hasPhoto: z.boolean().optional(),
       removePhoto: z.boolean().optional(),
     })
-    .superRefine((v, ctx) => {
+    .superRefine(
+      (v, ctx) => {
       const at = (path: string, message: string) => ctx.addIssue({ code: "custom", path: [path], message });
       if (v.costType === "paid") {
-        if (!v.price) at("price", "Enter the price");
+        if (!v.price || typeof v.price !== "string") at("price", "Enter the price");
         else if (parsePriceToPence(v.price) === null) at("price", "Enter a price in pounds, like 4.50");
         else if (parsePriceToPence(v.price) === 0) at("price", "A paid activity needs a price above £0");
       }
@@ -268,13 +285,16 @@ export function createActivityFormSchema({ bounds, now }: ActivityFormOptions) {
         if (!v.postcode) at("postcode", "Enter the postcode");
         if ((v.lat === undefined) !== (v.lng === undefined))
           at(v.lat === undefined ? "lat" : "lng", "Enter both latitude and longitude, or neither");
-        else if (v.lat !== undefined && v.lng !== undefined && !isInBounds(v.lat, v.lng, bounds))
+        else if (isNumber(v.lat) && isNumber(v.lng) && !isInBounds(v.lat, v.lng, bounds))
           at("lat", OUTSIDE_AREA_MESSAGE);
       }
       const keepsPhoto = (v.hasPhoto && !v.removePhoto) || v.photo;
       if (keepsPhoto && !v.imageAlt) at("imageAlt", "Describe the photo for people who cannot see it");
-      v.schedules.forEach((s, i) => checkSchedule(s, i, now, ctx));
-    });
+      if (Array.isArray(v.schedules)) v.schedules.forEach((s, i) => checkSchedule(s, i, now, ctx));
+      },
+      // Run even when single fields failed, so every problem is shown at once.
+      { when: () => true },
+    );
 }
 
 export type ActivityFormValues = z.infer<ReturnType<typeof createActivityFormSchema>>;
