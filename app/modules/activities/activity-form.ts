@@ -10,7 +10,6 @@ import {
   expandSchedule,
   fromRrule,
   isValidTimezone,
-  MONTHLY_NTHS,
   toRrule,
   WEEKDAYS,
   type MonthlyNth,
