@@ -127,3 +127,15 @@ test("people outside the organisation cannot open the editor", async ({ page }) 
   const dashboard = await page.goto("/organiser");
   expect(dashboard?.status()).toBe(403);
 });
+
+test("an admin renames a category; one in use cannot be deleted", async ({ page }) => {
+  await signIn(page, "admin@linkway.test", "/admin/categories");
+  await expect(page.getByRole("heading", { level: 1, name: "Categories" })).toBeVisible();
+  await expectNoAxeViolations(page);
+  // Every demo category is in use, so none offers a delete button.
+  await expect(page.getByRole("button", { name: /^Delete/ })).toHaveCount(0);
+  await page.getByLabel("Name of “Digital skills”").fill("Digital skills and getting online");
+  await page.getByLabel("Name of “Digital skills”").locator("xpath=ancestor::form").getByRole("button", { name: "Save" }).click();
+  await expect(page.getByText("Category saved.")).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Digital skills and getting online" })).toBeVisible();
+});

@@ -71,6 +71,7 @@ export default function NewActivity() {
         today={data.today}
         defaultValue={data.defaultValue}
         lastResult={lastResult}
+        action={`/organiser/activities/new${data.several ? `?org=${data.organisation.organisationId}` : ""}`}
       />
     </div>
   );
