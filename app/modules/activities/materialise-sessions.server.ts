@@ -6,10 +6,10 @@
 import { and, eq, isNull, lt, or, sql } from "drizzle-orm";
 import { getDb, type Executor } from "#db/client";
 import { activities, schedules, sessions } from "#db/schema";
+import { horizonEnd } from "./horizon";
 import { expandSchedule } from "./schedule";
 
-export const HORIZON_WEEKS = 12;
-export const horizonEnd = (now: Date) => new Date(now.getTime() + HORIZON_WEEKS * 7 * 86400_000);
+export { HORIZON_WEEKS, horizonEnd } from "./horizon";
 
 type ScheduleRow = typeof schedules.$inferSelect;
 

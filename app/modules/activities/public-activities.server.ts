@@ -39,7 +39,13 @@ export interface UpcomingSession {
   cancelReason: string | null;
 }
 
-/** The next sessions of an activity, cancelled ones included so people see them. */
+/** Enough for every session in the twelve-week horizon of an activity running daily, with room to spare. */
+export const MAX_UPCOMING_SESSIONS = 200;
+
+/**
+ * The next sessions of an activity, cancelled ones included so people see
+ * them. The page and the calendar feed both list exactly these.
+ */
 export async function listUpcomingSessions(
   activityId: string,
   options: { limit?: number; now?: Date } = {},

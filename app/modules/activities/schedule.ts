@@ -87,7 +87,7 @@ function numericParts(d: Date, f: Intl.DateTimeFormat): Record<string, number> {
 }
 
 /** Minutes to add to UTC to get the wall-clock in `timezone` at `instant`. */
-function offsetMinutes(instantMs: number, timezone: string): number {
+export function offsetMinutes(instantMs: number, timezone: string): number {
   const whole = Math.floor(instantMs / 1000) * 1000;
   const p = numericParts(new Date(whole), partsFormatter(timezone));
   return (Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second) - whole) / 60_000;

@@ -1,10 +1,18 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import leafletStyles from "leaflet/dist/leaflet.css?url";
+import { AccessibilityIcon } from "~/components/activities/accessibility-icon";
 import { PlaceMap } from "~/components/map/place-map";
 import { formatCost, formatSessionWhen } from "~/modules/activities/format";
-import { findPublishedActivity, listUpcomingSessions } from "~/modules/activities/public-activities.server";
+import {
+  findPublishedActivity,
+  listUpcomingSessions,
+  MAX_UPCOMING_SESSIONS,
+} from "~/modules/activities/public-activities.server";
 import { accessibilityFeatures, suitabilityOptions } from "~/modules/activities/vocabulary";
+import { uploadUrl } from "~/modules/media/urls";
+import { now } from "~/utils/clock.server";
+import { publicUrl } from "~/utils/env.server";
 import { notFound } from "~/utils/http.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: leafletStyles }];
@@ -14,15 +22,27 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { name: "description", content: data?.activity.summary ?? "" },
 ];
 
-export async function loader({ params }: LoaderFunctionArgs) {
+const FIRST_SESSIONS = 8;
+
+export async function loader({ params, request }: LoaderFunctionArgs) {
   const activity = await findPublishedActivity(params.id ?? "");
   if (!activity) throw notFound("We could not find that activity. It may have finished or moved.");
-  const sessions = await listUpcomingSessions(activity.id, { limit: 8 });
-  return { activity, sessions };
+  // The same list the calendar feed is built from, so the two always agree.
+  const upcoming = await listUpcomingSessions(activity.id, { now: now(), limit: MAX_UPCOMING_SESSIONS });
+  const showAll = new URL(request.url).searchParams.get("sessions") === "all";
+  const calendarPath = `/activities/${activity.id}/calendar.ics`;
+  return {
+    activity,
+    sessions: showAll ? upcoming : upcoming.slice(0, FIRST_SESSIONS),
+    totalSessions: upcoming.length,
+    showAll,
+    calendarPath,
+    webcalUrl: `${publicUrl().replace(/^https?:/, "webcal:")}${calendarPath}`,
+  };
 }
 
 export default function ActivityPage() {
-  const { activity, sessions } = useLoaderData<typeof loader>();
+  const { activity, sessions, totalSessions, showAll, calendarPath, webcalUrl } = useLoaderData<typeof loader>();
   const place = [activity.venueName, activity.address, activity.town, activity.postcode].filter(Boolean).join(", ");
   return (
     <div className="container">
@@ -35,10 +55,70 @@ export default function ActivityPage() {
         <span>{activity.categoryName}</span>
         <span>Run by {activity.organisationName}</span>
       </p>
+      {activity.imagePath && (
+        <img className="activity-photo" src={uploadUrl(activity.imagePath)} alt={activity.imageAlt ?? ""} />
+      )}
+      <div className="button-row calls-to-action">
+        {activity.selfReferral && (
+          <Link className="button" to={`/activities/${activity.id}/request-a-place`}>
+            Ask for a place
+          </Link>
+        )}
+        <Link className={activity.selfReferral ? "button secondary" : "button"} to={`/referrals/new?activity=${activity.id}`}>
+          Refer someone to this activity
+        </Link>
+      </div>
       <div className="split">
         <div>
-          <h2>About</h2>
-          <p>{activity.description}</p>
+          {activity.description && (
+            <>
+              <h2>About</h2>
+              {activity.description.split(/\n{2,}/).map((paragraph, i) => (
+                <p key={i}>{paragraph}</p>
+              ))}
+            </>
+          )}
+
+          <h2 id="sessions-heading">Next sessions</h2>
+          {sessions.length ? (
+            <>
+              <ul className="card-list session-list" aria-labelledby="sessions-heading">
+                {sessions.map((s) => (
+                  <li key={s.id} className={`card${s.status === "cancelled" ? " cancelled" : ""}`}>
+                    <strong>{formatSessionWhen(s.startsAt, s.endsAt, activity.timezone)}</strong>
+                    <br />
+                    {s.status === "cancelled" ? (
+                      <span className="status">Cancelled{s.cancelReason ? `: ${s.cancelReason}` : ""}</span>
+                    ) : s.placesLeft > 0 ? (
+                      <span>
+                        {s.placesLeft} {s.placesLeft === 1 ? "place" : "places"} left
+                      </span>
+                    ) : (
+                      <span className="status">Full</span>
+                    )}
+                  </li>
+                ))}
+              </ul>
+              {!showAll && totalSessions > sessions.length && (
+                <p>
+                  <Link to="?sessions=all#sessions-heading">Show all {totalSessions} upcoming dates</Link>
+                </p>
+              )}
+            </>
+          ) : (
+            <p>No sessions are planned at the moment.</p>
+          )}
+          <h3>Add to your calendar</h3>
+          <ul className="calendar-links">
+            <li>
+              <a href={calendarPath} download>
+                Download the dates (.ics file)
+              </a>
+            </li>
+            <li>
+              <a href={webcalUrl}>Subscribe in your calendar app</a> (dates stay up to date)
+            </li>
+          </ul>
 
           <h2>Cost</h2>
           <p>
@@ -50,6 +130,14 @@ export default function ActivityPage() {
               <strong>If you are referred:</strong> {activity.referralOffer}
             </p>
           )}
+
+          <h2>How to join</h2>
+          <ul>
+            <li>Your GP, nurse or link worker can refer you.</li>
+            {activity.selfReferral && <li>You can also ask for a place yourself.</li>}
+            {activity.dropIn && <li>You can drop in without booking.</li>}
+            {activity.requiresScreening && <li>The organisers like to have a chat with people before they join.</li>}
+          </ul>
 
           <h2>Who it suits</h2>
           {activity.suitableFor.length ? (
@@ -64,43 +152,16 @@ export default function ActivityPage() {
 
           <h2>Accessibility</h2>
           {activity.accessibility.length ? (
-            <ul className="feature-list">
+            <ul className="feature-list with-icons">
               {activity.accessibility.map((key) => (
-                <li key={key}>{accessibilityFeatures[key as keyof typeof accessibilityFeatures] ?? key}</li>
-              ))}
-            </ul>
-          ) : (
-            <p>Ask the organiser about access.</p>
-          )}
-
-          <h2>How to join</h2>
-          <ul>
-            <li>Your GP, nurse or link worker can refer you.</li>
-            {activity.selfReferral && <li>You can also ask for a place yourself.</li>}
-            {activity.dropIn && <li>You can drop in without booking.</li>}
-          </ul>
-
-          <h2>Next sessions</h2>
-          {sessions.length ? (
-            <ul className="card-list">
-              {sessions.map((s) => (
-                <li key={s.id} className="card">
-                  <strong>{formatSessionWhen(s.startsAt, s.endsAt, activity.timezone)}</strong>
-                  <br />
-                  {s.status === "cancelled" ? (
-                    <span className="status">Cancelled{s.cancelReason ? `: ${s.cancelReason}` : ""}</span>
-                  ) : s.placesLeft > 0 ? (
-                    <span>
-                      {s.placesLeft} {s.placesLeft === 1 ? "place" : "places"} left
-                    </span>
-                  ) : (
-                    <span className="status">Full</span>
-                  )}
+                <li key={key}>
+                  <AccessibilityIcon feature={key} />
+                  {accessibilityFeatures[key as keyof typeof accessibilityFeatures] ?? key}
                 </li>
               ))}
             </ul>
           ) : (
-            <p>No sessions are planned at the moment.</p>
+            <p>Ask the organiser about access.</p>
           )}
         </div>
         <aside aria-labelledby="where-heading">

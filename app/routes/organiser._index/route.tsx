@@ -1,0 +1,200 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { requireProviderOrganisation } from "~/modules/activities/activity-access.server";
+import { statusLabels } from "~/modules/activities/activity-status";
+import { formatInTimezone } from "~/modules/activities/schedule";
+import { editorUrl, registerUrl, sessionsUrl } from "~/modules/activities/organiser-urls";
+import { DASHBOARD_PAGE_SIZE, dashboardQuerySchema } from "~/modules/activities/dashboard-query";
+import { listOrganisationActivities, listSessionsThisWeek } from "~/modules/activities/organiser-dashboard.server";
+import { now } from "~/utils/clock.server";
+
+export const meta: MetaFunction = () => [{ title: "Your activities — Linkway" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { organisation, providerOrganisations } = await requireProviderOrganisation(request);
+  const query = dashboardQuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
+  const current = now();
+  const [listing, week] = await Promise.all([
+    listOrganisationActivities(organisation.organisationId, query, current),
+    listSessionsThisWeek(organisation.organisationId, current),
+  ]);
+  return { organisation, providerOrganisations, query, listing, week };
+}
+
+const sortLabels = { next_session: "Next session", title: "Title (A to Z)", updated: "Recently changed" };
+
+export default function OrganiserDashboard() {
+  const { organisation, providerOrganisations, query, listing, week } = useLoaderData<typeof loader>();
+  const several = providerOrganisations.length > 1;
+  const orgParam: Record<string, string> = several ? { org: organisation.organisationId } : {};
+  const pages = Math.max(1, Math.ceil(listing.total / DASHBOARD_PAGE_SIZE));
+  const pageLink = (page: number) =>
+    `?${new URLSearchParams({ ...orgParam, status: query.status, sort: query.sort, page: String(page) })}`;
+  const allCount = listing.counts.draft + listing.counts.published + listing.counts.archived;
+  return (
+    <div className="container">
+      <h1>Your activities</h1>
+      <p className="lead">{organisation.organisationName}</p>
+      {several && (
+        <Form method="get" className="org-switcher inline-form">
+          <div className="field">
+            <label htmlFor="org">Organisation</label>
+            <select id="org" name="org" defaultValue={organisation.organisationId}>
+              {providerOrganisations.map((o) => (
+                <option key={o.organisationId} value={o.organisationId}>
+                  {o.organisationName}
+                </option>
+              ))}
+            </select>
+          </div>
+          <button type="submit" className="secondary">
+            Switch organisation
+          </button>
+        </Form>
+      )}
+      <p>
+        <Link className="button" to={`/organiser/activities/new${several ? `?org=${organisation.organisationId}` : ""}`}>
+          Add an activity
+        </Link>
+      </p>
+
+      <section aria-labelledby="week-heading">
+        <h2 id="week-heading">Sessions in the next 7 days</h2>
+        {week.length === 0 ? (
+          <p>No sessions in the next 7 days.</p>
+        ) : (
+          <div className="table-scroll">
+            <table>
+              <caption className="visually-hidden">Sessions in the next 7 days</caption>
+              <thead>
+                <tr>
+                  <th scope="col">When</th>
+                  <th scope="col">Activity</th>
+                  <th scope="col">Places</th>
+                  <th scope="col">Register</th>
+                </tr>
+              </thead>
+              <tbody>
+                {week.map((s) => (
+                  <tr key={s.id}>
+                    <td>
+                      {formatInTimezone(new Date(s.startsAt), s.timezone, "date")}, {formatInTimezone(new Date(s.startsAt), s.timezone, "time")}
+                    </td>
+                    <td>
+                      <Link to={sessionsUrl(s.activityId)}>{s.activityTitle}</Link>
+                    </td>
+                    <td>
+                      {s.status === "cancelled" ? (
+                        <span className="status">Cancelled</span>
+                      ) : (
+                        `${s.bookedCount} of ${s.capacity} booked`
+                      )}
+                    </td>
+                    <td>{s.status === "cancelled" ? "—" : <Link to={registerUrl(s.id)}>Open register</Link>}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+
+      <section aria-labelledby="activities-heading">
+        <h2 id="activities-heading">Activities</h2>
+        <Form method="get" className="inline-form filter-form">
+          {several && <input type="hidden" name="org" value={organisation.organisationId} />}
+          <div className="field">
+            <label htmlFor="status">Show</label>
+            <select id="status" name="status" defaultValue={query.status}>
+              <option value="all">All ({allCount})</option>
+              <option value="published">Published ({listing.counts.published})</option>
+              <option value="draft">Drafts ({listing.counts.draft})</option>
+              <option value="archived">Archived ({listing.counts.archived})</option>
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor="sort">Sort by</label>
+            <select id="sort" name="sort" defaultValue={query.sort}>
+              {Object.entries(sortLabels).map(([value, label]) => (
+                <option key={value} value={value}>
+                  {label}
+                </option>
+              ))}
+            </select>
+          </div>
+          <button type="submit" className="secondary">
+            Show
+          </button>
+        </Form>
+        {listing.activities.length === 0 ? (
+          <p>{allCount === 0 ? "You have not added any activities yet." : "No activities match."}</p>
+        ) : (
+          <div className="table-scroll">
+            <table>
+              <caption className="visually-hidden">
+                Activities, page {query.page} of {pages}
+              </caption>
+              <thead>
+                <tr>
+                  <th scope="col">Activity</th>
+                  <th scope="col">Status</th>
+                  <th scope="col">Next session</th>
+                  <th scope="col">Places left</th>
+                  <th scope="col">Sessions</th>
+                </tr>
+              </thead>
+              <tbody>
+                {listing.activities.map((a) => (
+                  <tr key={a.id}>
+                    <td>
+                      <Link to={editorUrl(a.id)}>{a.title}</Link>
+                      <br />
+                      <span className="muted">{a.categoryName}</span>
+                    </td>
+                    <td>
+                      <span className={`status-tag status-${a.status}`}>{statusLabels[a.status]}</span>
+                    </td>
+                    <td>
+                      {a.nextSession
+                        ? `${formatInTimezone(new Date(a.nextSession.startsAt), a.timezone, "date")}, ${formatInTimezone(new Date(a.nextSession.startsAt), a.timezone, "time")}`
+                        : "None planned"}
+                    </td>
+                    <td>{a.nextSession ? (a.nextSession.placesLeft === 0 ? "Full" : a.nextSession.placesLeft) : "—"}</td>
+                    <td>
+                      <Link to={sessionsUrl(a.id)}>
+                        Manage<span className="visually-hidden"> sessions of {a.title}</span>
+                      </Link>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+        {pages > 1 && (
+          <nav aria-label="Pages of activities">
+            <ul className="pagination">
+              {query.page > 1 && (
+                <li>
+                  <Link className="button secondary" to={pageLink(query.page - 1)}>
+                    Previous page
+                  </Link>
+                </li>
+              )}
+              <li>
+                Page {query.page} of {pages}
+              </li>
+              {query.page < pages && (
+                <li>
+                  <Link className="button secondary" to={pageLink(query.page + 1)}>
+                    Next page
+                  </Link>
+                </li>
+              )}
+            </ul>
+          </nav>
+        )}
+      </section>
+    </div>
+  );
+}
