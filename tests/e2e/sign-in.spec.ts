@@ -23,6 +23,7 @@ test("sign-in works without JavaScript", async ({ browser }) => {
   await expect(page.getByLabel("Password")).toHaveAttribute("aria-invalid", "true");
   await page.getByLabel("Password").fill("linkway-demo-2026");
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page).toHaveURL(/\/$/);
+  // A referrer with no page asked for lands on their referrals.
+  await expect(page).toHaveURL(/\/referrals$/);
   await context.close();
 });

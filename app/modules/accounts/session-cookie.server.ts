@@ -5,8 +5,12 @@ function secure(): boolean {
   return publicUrl().startsWith("https://");
 }
 
+export function cookieNameFor(isSecure: boolean): string {
+  return isSecure ? "__Host-linkway_session" : "linkway_session";
+}
+
 export function sessionCookieName(): string {
-  return secure() ? "__Host-linkway_session" : "linkway_session";
+  return cookieNameFor(secure());
 }
 
 export function readSessionToken(request: Request): string | null {
@@ -20,16 +24,25 @@ export function readSessionToken(request: Request): string | null {
   return null;
 }
 
-export function sessionCookie(token: string, expiresAt: Date): string {
+/**
+ * The Set-Cookie value. `expiresAt` is the session's absolute end: the browser
+ * keeps the cookie that long, and the server ends the session sooner when it
+ * is idle (so the cookie need not be re-sent each time the idle expiry slides).
+ */
+export function buildSessionCookie(token: string, expiresAt: Date, isSecure: boolean): string {
   const attributes = [
-    `${sessionCookieName()}=${encodeURIComponent(token)}`,
+    `${cookieNameFor(isSecure)}=${encodeURIComponent(token)}`,
     "HttpOnly",
     "SameSite=Lax",
     "Path=/",
     `Expires=${expiresAt.toUTCString()}`,
   ];
-  if (secure()) attributes.push("Secure");
+  if (isSecure) attributes.push("Secure");
   return attributes.join("; ");
+}
+
+export function sessionCookie(token: string, expiresAt: Date): string {
+  return buildSessionCookie(token, expiresAt, secure());
 }
 
 export function clearSessionCookie(): string {

@@ -84,7 +84,7 @@ export async function signInWithPassword(
   if (!needsTwoFactor) {
     await recordAudit({ action: "sign_in.succeeded", actorUserId: user.id, targetType: "session", ip, details: { method: "password" } });
   }
-  return { ok: true, token, expiresAt: session.expiresAt, userId: user.id, isAdmin: user.isAdmin, needsTwoFactor };
+  return { ok: true, token, expiresAt: session.absoluteExpiresAt, userId: user.id, isAdmin: user.isAdmin, needsTwoFactor };
 }
 
 export type SecondFactorResult = { ok: true } | { ok: false; message: string };

@@ -133,5 +133,5 @@ export async function completeSignUp(token: string, context: Partial<ClientConte
   if (created === "taken") return { ok: false, message: "An account already exists for this email address. Sign in instead." };
   const session = await createSession(created.userId, { ...context, twoFactorVerified: true });
   await recordAudit({ action: "sign_in.succeeded", actorUserId: created.userId, targetType: "session", ip: context.ip, details: { method: "sign_up" } });
-  return { ok: true, ...created, token: session.token, expiresAt: session.session.expiresAt };
+  return { ok: true, ...created, token: session.token, expiresAt: session.session.absoluteExpiresAt };
 }

@@ -271,5 +271,5 @@ export async function acceptInvitationAsNewUser(input: {
   if (!result.ok || !("userId" in result)) return result;
   const { token, session } = await createSession(result.userId, { ...input.context, twoFactorVerified: true });
   await recordAudit({ action: "sign_in.succeeded", actorUserId: result.userId, targetType: "session", ip: input.context.ip, details: { method: "invitation" } });
-  return { ok: true, organisationId: result.organisationId, organisationKind: result.organisationKind, session: { token, expiresAt: session.expiresAt } };
+  return { ok: true, organisationId: result.organisationId, organisationKind: result.organisationKind, session: { token, expiresAt: session.absoluteExpiresAt } };
 }

@@ -80,6 +80,12 @@ export default function Sessions() {
           ) : (
             <p className="section-gap">You are not signed in anywhere else.</p>
           )}
+          <Form method="post" action="/logout" className="section-gap">
+            <input type="hidden" name="scope" value="everywhere" />
+            <button type="submit" className="secondary">
+              Sign out everywhere, including here
+            </button>
+          </Form>
         </div>
       </div>
     </div>
