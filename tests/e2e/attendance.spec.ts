@@ -9,6 +9,7 @@
  * book) and is written against their documented contract, marked fixme.
  */
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import { postForm } from "./same-origin";
 import { expectNoAxeViolations } from "./a11y";
 
 const DAY = 86_400_000;
@@ -19,7 +20,7 @@ const contactEmail = "organiser@linkway.test";
 const walkInEmail = "joan.walkin@example.test";
 
 async function moveClock(request: APIRequestContext, offsetMs: number) {
-  const response = await request.post("/dev/clock", { form: { offsetMs: String(offsetMs) } });
+  const response = await postForm(request, "/dev/clock", { offsetMs: String(offsetMs) });
   expect(response.ok()).toBe(true);
 }
 

@@ -25,13 +25,23 @@ export function SiteHeader({ user }: { user: HeaderUser | null }) {
             {user ? (
               <>
                 {user.kinds.includes("provider") ? (
-                  <li>
-                    <NavLink to="/organiser">Dashboard</NavLink>
-                  </li>
+                  <>
+                    <li>
+                      <NavLink to="/organiser" end>
+                        Dashboard
+                      </NavLink>
+                    </li>
+                    <li>
+                      <NavLink to="/organiser/referrals">Referrals received</NavLink>
+                    </li>
+                    <li>
+                      <NavLink to="/registers">Registers</NavLink>
+                    </li>
+                  </>
                 ) : null}
                 {user.kinds.includes("referrer") ? (
                   <li>
-                    <NavLink to="/referrals">Referrals</NavLink>
+                    <NavLink to="/referrals">Your referrals</NavLink>
                   </li>
                 ) : null}
                 {user.isAdmin ? (
