@@ -72,7 +72,7 @@ test("sign up with an organisation, invite a colleague who accepts, two-step sig
   await expect(page).toHaveURL(/\/organiser$/);
   const nav = page.getByRole("navigation", { name: "Main" });
   await expect(nav.getByRole("link", { name: "Dashboard" })).toBeVisible();
-  await expect(nav.getByRole("link", { name: "Referrals" })).toHaveCount(0);
+  await expect(nav.getByRole("link", { name: "Your referrals" })).toHaveCount(0);
 
   // Invite a colleague from the members page.
   await nav.getByRole("link", { name: "Your account" }).click();
@@ -199,7 +199,7 @@ test("the header shows what the signed-in person can use; admins reach the audit
   await signOut(page);
   await signIn(page, "referrer@linkway.test", "linkway-demo-2026");
   await expect(page).toHaveURL(/\/referrals$/);
-  await expect(nav.getByRole("link", { name: "Referrals" })).toBeVisible();
+  await expect(nav.getByRole("link", { name: "Your referrals" })).toBeVisible();
   await expect(nav.getByRole("link", { name: "Admin" })).toHaveCount(0);
   const response = await page.goto("/admin/audit");
   expect(response?.status()).toBe(403);
