@@ -163,6 +163,8 @@ test.describe.serial("session registers", () => {
   });
 
   test("six weeks on, the walk-in answers the follow-up wellbeing check from their emailed link", async ({ browser, request }) => {
+    // Many steps and five accessibility scans: allow for a slow CI machine.
+    test.setTimeout(120_000);
     await moveClock(request, 9 * DAY + 43 * DAY);
     const context = await browser.newContext();
     const page = await context.newPage();

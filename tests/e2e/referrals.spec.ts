@@ -16,7 +16,8 @@ async function signIn(browser: Browser, email: string): Promise<Page> {
   await page.getByLabel("Email address").fill(email);
   await page.getByLabel("Password").fill("linkway-demo-2026");
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page).toHaveURL(/\/$/);
+  // Each role lands on its own dashboard after signing in.
+  await expect(page).not.toHaveURL(/\/login/);
   return page;
 }
 
