@@ -3,6 +3,7 @@
  * this file only decides how often each runs and keeps runs from overlapping.
  */
 import { rollSessionHorizon } from "../activities/materialise-sessions.server";
+import { refreshSessionSummaries, syncSearchIndex } from "../activities/search-sync.server";
 import { deliverPendingEmails } from "../notifications/email.server";
 import { logger } from "~/utils/logger.server";
 
@@ -15,6 +16,8 @@ export interface Job {
 export const jobs: Job[] = [
   { name: "deliver-email", everyMs: 2_000, run: () => deliverPendingEmails() },
   { name: "roll-session-horizon", everyMs: 60 * 60_000, run: () => rollSessionHorizon() },
+  { name: "sync-search-index", everyMs: 5_000, run: () => syncSearchIndex() },
+  { name: "refresh-session-summaries", everyMs: 60_000, run: () => refreshSessionSummaries() },
 ];
 
 /** Runs every job once, in order (tests and `npm run worker -- --once`). */
