@@ -47,6 +47,8 @@ type TextMode = "none" | "exact" | "similar";
 
 /** Extra rows a KNN page reads past its end, so activities at exactly the same distance sort by id. */
 const knnTieRoom = 50;
+/** A KNN page is used when at least this many times the rows up to the page's end match. */
+const knnDensity = 3;
 
 interface Row {
   knn_rows?: number;
@@ -200,26 +202,42 @@ class QueryParts {
   page(): SQL {
     const q = this.query;
     const filtered = sql`${this.categoryOk("c")} AND ${this.slotOk("c", "slots")}`;
-    if (this.usesNearestScan()) {
-      // Nearest first straight from the GiST index: a KNN scan in `<->` order
-      // reads only the first rows. Equal distances (activities sharing a venue)
-      // are then ordered by id; the extra rows read make sure a tie at the end
-      // of the page is complete (runSearch checks, and falls back if not).
-      return sql`SELECT k.id, k.chord, row_number() OVER (ORDER BY k.chord, k.id) AS ord
-        FROM knn k ORDER BY k.chord, k.id LIMIT ${q.limit} OFFSET ${q.offset}`;
-    }
     const order =
       q.sort === "relevance"
         ? sql`c.rank DESC, c.chord NULLS LAST, c.id`
         : q.sort === "soonest"
           ? sql`${this.soonest("c")} NULLS LAST, c.chord NULLS LAST, c.id`
           : sql`c.chord NULLS LAST, c.id`;
-    return sql`SELECT c.id, c.chord, row_number() OVER (ORDER BY ${order}) AS ord
+    const sorted = sql`SELECT c.id, c.chord, row_number() OVER (ORDER BY ${order}) AS ord
       FROM c WHERE ${filtered} ORDER BY ${order} LIMIT ${q.limit} OFFSET ${q.offset}`;
+    if (!this.usesNearestScan()) return sorted;
+    // Nearest first straight from the GiST index: a KNN scan in `<->` order
+    // reads only the rows up to the page. Worth it when many activities match;
+    // for a few, sorting the candidates already read is cheaper than walking
+    // the index to the edge of the radius. One branch runs (a one-time filter).
+    // Equal distances (activities sharing a venue) are ordered by id; the extra
+    // rows read make sure a tie at the end of the page is complete (runSearch
+    // checks, and falls back if not).
+    return sql`(SELECT k.id, k.chord, row_number() OVER (ORDER BY k.chord, k.id) AS ord
+        FROM knn k WHERE ${this.dense()} ORDER BY k.chord, k.id LIMIT ${q.limit} OFFSET ${q.offset})
+      UNION ALL
+      (SELECT s.* FROM (${sorted}) s WHERE NOT ${this.dense()})`;
   }
 
+  /** Whether so many candidates match that a KNN scan beats sorting them. */
+  dense(): SQL {
+    const threshold = knnDensity * (this.query.offset + this.query.limit);
+    return sql`(SELECT count(*) >= ${threshold} FROM c WHERE ${this.categoryOk("c")} AND ${this.slotOk("c", "slots")})`;
+  }
+
+  /**
+   * "Has space" is left out: for an activity whose cached next free session
+   * has just started, it reads sessions, which a KNN filter must not do row
+   * by row across the index.
+   */
   usesNearestScan(): boolean {
-    return this.query.sort === "distance" && !!this.query.location && this.query.online !== "only" && !this.exactDistanceOrder;
+    const q = this.query;
+    return q.sort === "distance" && !!q.location && q.online !== "only" && !q.hasSpace && !this.exactDistanceOrder;
   }
 
   /** Rows the KNN scan reads: the page, everything before it, and room for ties. */
@@ -275,8 +293,9 @@ class QueryParts {
     const knn = this.usesNearestScan() && this.query.limit > 0;
     return sql`WITH c AS MATERIALIZED (${this.candidates()})${knn ? sql`, knn AS MATERIALIZED (${this.knn()})` : sql``}
       SELECT
-        ${knn ? sql`(SELECT count(*)::int FROM knn) AS knn_rows, (SELECT max(chord) FROM knn) AS knn_last,
-          (SELECT max(p.chord) FROM (${this.page()}) p) AS page_last,` : sql``}
+        ${knn ? sql`CASE WHEN ${this.dense()} THEN (SELECT count(*)::int FROM knn) END AS knn_rows,
+          CASE WHEN ${this.dense()} THEN (SELECT max(chord) FROM knn) END AS knn_last,
+          CASE WHEN ${this.dense()} THEN (SELECT max(p.chord) FROM (${this.page()}) p) END AS page_last,` : sql``}
         (SELECT count(*)::int FROM c WHERE ${filtered}) AS total,
         (SELECT coalesce(json_object_agg(f.category, f.n), '{}'::json)::text
            FROM (SELECT c.category, count(*)::int AS n FROM c WHERE ${this.slotOk("c", "slots")} GROUP BY c.category) f) AS category_facets,
