@@ -12,7 +12,7 @@ import { centre, createPlacedActivity, offset } from "../factories/search";
 const plain = (title: string, summary: string, extra: object = {}) => ({ title, summary, description: summary, tags: [], ...extra });
 
 let ids: Record<string, string> = {};
-let random: { id: string; lat: number; lng: number }[] = [];
+const random: { id: string; lat: number; lng: number }[] = [];
 
 beforeAll(async () => {
   const org = (await createOrganisation({ name: "Leeds Wellbeing Trust" })).id;

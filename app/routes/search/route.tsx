@@ -1,13 +1,13 @@
 import { getFormProps, getInputProps, getSelectProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, Link, useLoaderData, useLocation, useNavigation } from "@remix-run/react";
 import leafletStyles from "leaflet/dist/leaflet.css?url";
 import { useState } from "react";
 import { Field } from "~/components/forms/field";
-import { SearchResultItem } from "~/components/search/search-result-item";
-import { SearchMap } from "~/components/search/search-map";
-import { UseMyLocation } from "~/components/search/use-my-location";
+import { SearchResultItem } from "~/components/activity-search/search-result-item";
+import { SearchMap } from "~/components/activity-search/search-map";
+import { UseMyLocation } from "~/components/activity-search/use-my-location";
 import {
   dayKeys,
   dayLabels,
@@ -66,7 +66,13 @@ const activeFilterCount = (p: Partial<SearchParams> | null) =>
     : 0;
 
 export default function SearchPage() {
-  const { lastResult, params, results, categories } = useLoaderData<typeof loader>();
+  const data = useLoaderData<typeof loader>();
+  const location = useLocation();
+  // A new search starts afresh: its form defaults, the chosen result and the view.
+  return <SearchView key={location.search} {...data} />;
+}
+
+function SearchView({ lastResult, params, results, categories }: ReturnType<typeof useLoaderData<typeof loader>>) {
   const navigation = useNavigation();
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [view, setView] = useState<"list" | "map">("list");

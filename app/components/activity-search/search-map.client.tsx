@@ -17,6 +17,8 @@ const pinIcon = (selected: boolean) =>
     popupAnchor: [0, -26],
   });
 
+const maxClusterZoom = 17;
+
 const clusterIcon = (count: number) =>
   L.divIcon({
     className: "search-cluster",
@@ -30,6 +32,22 @@ function Viewport({ bounds, selected }: { bounds: L.LatLngBounds | null; selecte
   const map = useMap();
   useEffect(() => {
     if (bounds?.isValid()) map.fitBounds(bounds, { padding: [32, 32], maxZoom: 15 });
+  }, [map, bounds]);
+  // On small screens the map starts hidden (the "List" view); Leaflet must
+  // measure again, and fit the results, once it is shown.
+  useEffect(() => {
+    const container = map.getContainer();
+    let last = container.clientWidth * container.clientHeight;
+    const observer = new ResizeObserver(() => {
+      const size = container.clientWidth * container.clientHeight;
+      if (size === last) return;
+      const wasHidden = last === 0;
+      last = size;
+      map.invalidateSize();
+      if (wasHidden && bounds?.isValid()) map.fitBounds(bounds, { padding: [32, 32], maxZoom: 15 });
+    });
+    observer.observe(container);
+    return () => observer.disconnect();
   }, [map, bounds]);
   useEffect(() => {
     if (selected) map.setView(selected, Math.max(map.getZoom(), 14));
@@ -63,17 +81,36 @@ function Clusters({
         const props = f.properties as PointProps & { cluster?: boolean; cluster_id?: number; point_count?: number };
         if (props.cluster) {
           const count = props.point_count ?? 0;
+          // Activities at one venue never separate by zooming: list them instead.
+          const together = index.getClusterExpansionZoom(props.cluster_id!) > maxClusterZoom;
+          const label = together ? `${count} activities at this place` : `${count} activities here: zoom in`;
           return (
             <Marker
               key={`c${props.cluster_id}`}
               position={[lat, lng]}
               icon={clusterIcon(count)}
-              title={`${count} activities here: zoom in`}
-              alt={`${count} activities here: zoom in`}
-              eventHandlers={{
-                click: () => map.setView([lat, lng], Math.min(index.getClusterExpansionZoom(props.cluster_id!), 18)),
-              }}
-            />
+              title={label}
+              alt={label}
+              eventHandlers={
+                together
+                  ? {}
+                  : { click: () => map.setView([lat, lng], Math.min(index.getClusterExpansionZoom(props.cluster_id!), 18)) }
+              }
+            >
+              {together && (
+                <Popup>
+                  <ul className="cluster-list">
+                    {index.getLeaves(props.cluster_id!, 20).map((leaf) => (
+                      <li key={leaf.properties.id}>
+                        <a href={`/activities/${leaf.properties.id}`} onClick={() => onSelect(leaf.properties.id)}>
+                          {leaf.properties.title}
+                        </a>
+                      </li>
+                    ))}
+                  </ul>
+                </Popup>
+              )}
+            </Marker>
           );
         }
         const selected = props.id === selectedId;
@@ -114,7 +151,7 @@ export default function SearchMapClient({ hits, place, radiusKm, selectedId, onS
     [hits],
   );
   const index = useMemo(() => {
-    const sc = new Supercluster<PointProps>({ radius: 50, maxZoom: 17 });
+    const sc = new Supercluster<PointProps>({ radius: 50, maxZoom: maxClusterZoom });
     sc.load(points);
     return sc;
   }, [points]);
