@@ -63,13 +63,13 @@ export function slotNames(mask: number): string[] {
 export function meiliFilter(query: SearchQuery, except?: "category" | "day"): string[] {
   const clauses: string[] = [];
   const loc = query.location;
-  if (loc) {
-    const radius = `_geoRadius(${loc.lat}, ${loc.lng}, ${Math.round(loc.radiusKm * 1000)})`;
-    if (query.online === "include") clauses.push(`(${radius} OR online = true)`);
-    else if (query.online === "exclude") clauses.push(radius, "online = false");
-    else clauses.push("online = true");
-  } else if (query.online === "only") clauses.push("online = true");
-  else if (query.online === "exclude") clauses.push("online = false");
+  // As in the Postgres backend: with a place, results have a venue inside the
+  // radius, except "online only", which is online activities anywhere.
+  if (query.online === "only") clauses.push("online = true");
+  else {
+    if (loc) clauses.push(`_geoRadius(${loc.lat}, ${loc.lng}, ${Math.round(loc.radiusKm * 1000)})`);
+    if (query.online === "exclude") clauses.push("online = false");
+  }
   if (query.free) clauses.push("free = true");
   for (const key of query.accessibility) clauses.push(`accessibility = ${quote(key)}`);
   if (query.join.includes("self_referral")) clauses.push("self_referral = true");
