@@ -104,7 +104,7 @@ const shapes: Shape[] = [
   {
     name: "radius + category + day + free",
     make: (c, i) => ({
-      location: { ...c, radiusKm: 10 },
+      location: { ...c, radiusKm: 5 },
       categories: [categories[i % categories.length]],
       days: [dayKeys[i % 7]],
       free: true,

@@ -42,6 +42,9 @@ test.describe("search", () => {
   test("switch to the map on a small screen, and back", async ({ page }) => {
     await page.setViewportSize({ width: 390, height: 844 });
     await page.goto("/search?near=Leeds&radius_km=10");
+    // The form shows the search it made, so searching again keeps it.
+    await expect(page.getByLabel("Distance")).toHaveValue("10");
+    await expect(page.getByLabel("Near", { exact: true })).toHaveValue("Leeds");
     const list = page.locator(".results-list");
     await expect(list).toBeVisible();
     await page.getByRole("button", { name: "Map", exact: true }).click();
