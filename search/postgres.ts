@@ -4,13 +4,14 @@
  * - Place: the stored `geo` point (ll_to_earth(lat, lng)) and its partial GiST
  *   index. Candidates come from `geo <@ earth_box(centre, r)` (an index
  *   condition) and are kept when their exact distance is within the radius.
- *   Sorting by distance walks the same index in `<->` order (a KNN scan), so
- *   the page is read nearest-first instead of sorting every candidate.
+ *   Sorting by distance walks the same index in `<->` order (a KNN scan) when
+ *   many activities match, so the page is read nearest-first; with few, the
+ *   candidates already read are sorted (cheaper than walking to the radius).
  * - Words: the weighted English `search_vector` (accents folded) with
  *   websearch_to_tsquery, ranked by ts_rank. Only when that finds nothing do we
- *   try close spellings: pg_trgm word similarity on the title (`<%`), inside
- *   the radius when there is one, else through the trigram GIN index — never a
- *   scan of every title.
+ *   try close spellings: pg_trgm word similarity on the title, tested per
+ *   candidate inside the radius when there is one, else through the trigram
+ *   GIN index (`<%`) — never a scan of every title.
  * - Sessions: days, times, "has space" and "soonest" read the per-activity
  *   session summary (migration search-session-summary); a summary time in the
  *   past is stale, and for those rows the sessions are read directly.
