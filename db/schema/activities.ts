@@ -12,7 +12,7 @@ import {
   uuid,
 } from "drizzle-orm/pg-core";
 import { users } from "./accounts";
-import { createdAt, id, timestamptz, tsvector, updatedAt } from "./columns";
+import { createdAt, earth, id, timestamptz, tsvector, updatedAt } from "./columns";
 import { organisations } from "./organisations";
 
 /** The fixed taxonomy of kinds of activity; admins may edit names and add kinds. */
@@ -83,13 +83,35 @@ export const activities = pgTable(
     searchVector: tsvector("search_vector").generatedAlwaysAs(
       sql`lw_activity_document(title, summary, description, tags)`,
     ),
+    /**
+     * ll_to_earth(lat, lng), stored: computing it costs ~13 µs a row (the
+     * earth domain's checks), which a radius search would pay for every
+     * activity in the box. Null for activities without a place.
+     */
+    geo: earth("geo").generatedAlwaysAs(sql`ll_to_earth(lat, lng)`),
+    /*
+     * A summary of the upcoming scheduled sessions, kept by the sessions
+     * triggers (migration search-session-summary) and refreshed by the worker
+     * as sessions pass, so search can filter and sort on them without reading
+     * sessions row by row. Search treats a value in the past as stale.
+     */
+    /** Start of the next scheduled session. */
+    nextSessionAt: timestamptz("next_session_at"),
+    /** Start of the next scheduled session with a place left. */
+    nextOpenSessionAt: timestamptz("next_open_session_at"),
+    /** Bit (isodow - 1) * 3 + part of day (0 morning, 1 afternoon, 2 evening, local time) of every upcoming session. */
+    sessionSlots: integer("session_slots").notNull().default(0),
   },
   (t) => [
     index("activities_org_idx").on(t.organisationId),
     index("activities_status_category_idx").on(t.status, t.category),
-    index("activities_earth_idx").using("gist", sql`ll_to_earth(lat, lng)`),
+    // Search only ever looks at published activities; the partial index is smaller and needs no status recheck.
+    index("activities_geo_idx").using("gist", t.geo).where(sql`status = 'published'`),
     index("activities_search_idx").using("gin", t.searchVector),
     index("activities_title_trgm_idx").using("gin", sql`title gin_trgm_ops`),
+    index("activities_next_session_idx").on(t.nextSessionAt),
+    // Online activities are searched without a radius ("online only"): few rows, found directly.
+    index("activities_online_idx").on(t.nextSessionAt).where(sql`status = 'published' AND online`),
   ],
 );
 

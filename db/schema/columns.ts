@@ -16,6 +16,11 @@ export const tsvector = customType<{ data: string }>({
   dataType: () => "tsvector",
 });
 
+/** earthdistance's point on the earth's surface (a 3-D cube, in metres from the centre). */
+export const earth = customType<{ data: string }>({
+  dataType: () => "earth",
+});
+
 export const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({
   dataType: () => "bytea",
 });

@@ -19,7 +19,7 @@ function newestMtime(dir: string): number {
 export async function buildIfNeeded(): Promise<void> {
   if (existsSync(serverBuildPath)) {
     const built = statSync(serverBuildPath).mtimeMs;
-    const sources = Math.max(newestMtime(path.join(root, "app")), newestMtime(path.join(root, "db")));
+    const sources = Math.max(...["app", "db", "search"].map((dir) => newestMtime(path.join(root, dir))));
     if (sources <= built) return;
   }
   console.log("Building the site (first start, or the code changed)…");

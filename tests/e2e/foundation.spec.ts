@@ -14,7 +14,7 @@ test("home page explains Linkway and leads to search", async ({ page }) => {
 test("search lists demo activities and opens one", async ({ page }) => {
   await page.goto("/search");
   await expect(page.getByRole("heading", { level: 1, name: "Find an activity" })).toBeVisible();
-  const firstResult = page.locator(".card-list h2 a").first();
+  const firstResult = page.locator(".result-list h3 a").first();
   await expect(firstResult).toBeVisible();
   await expectNoAxeViolations(page);
   const title = (await firstResult.textContent())!.trim();

@@ -6,6 +6,7 @@ import { rollSessionHorizon } from "../activities/materialise-sessions.server";
 import { completeFinishedProgrammes } from "../attendance/completion.server";
 import { sendRegisterLinks } from "../attendance/register-link.server";
 import { flagReferralsWithoutBooking } from "../attendance/stall.server";
+import { refreshSessionSummaries, syncSearchIndex } from "../activities/search-sync.server";
 import { deliverPendingEmails } from "../notifications/email.server";
 import { pruneAuthData } from "../accounts/housekeeping.server";
 import { sendFollowUps } from "../outcomes/follow-up.server";
@@ -34,6 +35,8 @@ export const jobs: Job[] = [
   { name: "waitlist-offers", everyMs: 60_000, run: () => passOnLapsedOffers() },
   { name: "booking-reminders", everyMs: 5 * 60_000, run: () => sendBookingReminders() },
   { name: "expire-referrals", everyMs: 60 * 60_000, run: () => expireIdleReferrals() },
+  { name: "sync-search-index", everyMs: 5_000, run: () => syncSearchIndex() },
+  { name: "refresh-session-summaries", everyMs: 60_000, run: () => refreshSessionSummaries() },
 ];
 
 /** Runs every job once, in order (tests and `npm run worker -- --once`). */

@@ -1,0 +1,83 @@
+import { Link } from "@remix-run/react";
+import type { SearchHit } from "#search/types";
+import { ClientOnly } from "~/components/map/client-only";
+import { formatCost } from "~/modules/activities/format";
+import { formatInTimezone } from "~/modules/activities/schedule";
+import { accessibilityFeatures, type AccessibilityFeature } from "~/modules/activities/vocabulary";
+
+export function formatDistance(km: number): string {
+  if (km < 0.1) return "Less than 0.1 km away";
+  return `${km < 10 ? km.toFixed(1) : Math.round(km)} km away`;
+}
+
+function nextSessionText(hit: SearchHit): string {
+  if (!hit.nextSession) return "No dates planned yet. Contact the organiser.";
+  const when = formatInTimezone(new Date(hit.nextSession.startsAt), hit.timezone, "datetime");
+  const places =
+    hit.nextSession.spacesLeft <= 0
+      ? "full"
+      : hit.nextSession.spacesLeft === 1
+        ? "1 place left"
+        : `${hit.nextSession.spacesLeft} places left`;
+  return `Next: ${when} (${places})`;
+}
+
+/** One result: everything a referrer needs to choose, and the two next steps (open, refer). */
+export function SearchResultItem({
+  hit,
+  categoryName,
+  selected,
+  onShowOnMap,
+}: {
+  hit: SearchHit;
+  categoryName: string;
+  selected: boolean;
+  onShowOnMap?: () => void;
+}) {
+  const headingId = `result-${hit.id}-title`;
+  return (
+    <li className={`result${selected ? " is-selected" : ""}`} id={`result-${hit.id}`}>
+      <article aria-labelledby={headingId}>
+        <h3 id={headingId}>
+          <Link to={`/activities/${hit.id}`}>{hit.title}</Link>
+        </h3>
+        <p className="meta-row">
+          {hit.distanceKm != null && <span className="distance">{formatDistance(hit.distanceKm)}</span>}
+          {hit.online && <span>Online</span>}
+          {!hit.online && hit.town && <span>{hit.town}</span>}
+          <span>{categoryName}</span>
+          <span className="cost">{formatCost(hit.costType, hit.costPence)}</span>
+        </p>
+        <p>{hit.summary}</p>
+        <p className="next-session">{nextSessionText(hit)}</p>
+        {hit.accessibility.length > 0 && (
+          <ul className="feature-list access-list" aria-label="Access">
+            {hit.accessibility.map((key) => (
+              <li key={key}>
+                <svg aria-hidden="true" focusable="false" width="16" height="16" viewBox="0 0 16 16">
+                  <path d="M2 8.5l4 4 8-9" fill="none" stroke="currentColor" strokeWidth="2.5" />
+                </svg>
+                {accessibilityFeatures[key as AccessibilityFeature] ?? key}
+              </li>
+            ))}
+          </ul>
+        )}
+        <p className="muted">Run by {hit.organisation}</p>
+        <div className="button-row">
+          <Link className="button" to={`/referrals/new?activity=${hit.id}`}>
+            Refer<span className="visually-hidden"> someone to {hit.title}</span>
+          </Link>
+          {onShowOnMap && (
+            <ClientOnly fallback={null}>
+              {() => (
+                <button type="button" className="secondary" onClick={onShowOnMap} aria-pressed={selected}>
+                  Show on map<span className="visually-hidden">: {hit.title}</span>
+                </button>
+              )}
+            </ClientOnly>
+          )}
+        </div>
+      </article>
+    </li>
+  );
+}

@@ -1,0 +1,193 @@
+/**
+ * What a search means: where "near" is, which sort applies, what an empty
+ * result suggests instead, and what is logged. The backend (search/) only
+ * answers a normalised query.
+ */
+import { asc } from "drizzle-orm";
+import { getDb } from "#db/client";
+import { categories as categoriesTable } from "#db/schema";
+import type { SearchHit, SearchIndex, SearchOutcome, SearchQuery } from "#search/types";
+import { now } from "~/utils/clock.server";
+import { env } from "~/utils/env.server";
+import { isInBounds } from "../places/geo-bounds";
+import { resolvePlace, type Place } from "../places/gazetteer.server";
+import {
+  effectiveSort,
+  hasSpaceWithinDays,
+  joinLabels,
+  radiusOptionsKm,
+  timeLabels,
+  type SearchParams,
+} from "./search-query";
+import { getSearchIndex } from "./search-index.server";
+import { recordSearch } from "./search-log.server";
+import { accessibilityFeatures } from "./vocabulary";
+
+export interface CategoryOption {
+  slug: string;
+  name: string;
+}
+
+export async function listCategoryOptions(): Promise<CategoryOption[]> {
+  const db = await getDb();
+  return db
+    .select({ slug: categoriesTable.slug, name: categoriesTable.name })
+    .from(categoriesTable)
+    .orderBy(asc(categoriesTable.sortOrder), asc(categoriesTable.name));
+}
+
+export interface SearchSuggestion {
+  /** e.g. "12 within 10 km", "4 without “Free only”". */
+  label: string;
+  count: number;
+  params: Partial<SearchParams>;
+}
+
+export interface SearchPlace {
+  label: string;
+  lat: number;
+  lng: number;
+  /** The place is only known roughly (a town or postcode area), so distances are approximate. */
+  approximate: boolean;
+}
+
+export interface SearchResultsPage extends Omit<SearchOutcome, "hits"> {
+  ok: true;
+  params: SearchParams;
+  place: SearchPlace | null;
+  sort: SearchQuery["sort"];
+  page: number;
+  perPage: number;
+  hits: SearchHit[];
+  suggestions: SearchSuggestion[];
+  categories: CategoryOption[];
+}
+
+export interface SearchProblem {
+  ok: false;
+  field: string;
+  error: string;
+  categories: CategoryOption[];
+}
+
+async function locate(params: SearchParams): Promise<{ place: SearchPlace | null } | { field: string; error: string }> {
+  const bounds = env().GEO_BOUNDS;
+  if (params.near) {
+    const place: Place | null = await resolvePlace(params.near);
+    if (!place || !isInBounds(place.lat, place.lng, bounds)) {
+      return { field: "near", error: `We could not find “${params.near}”. Try a town name or a full postcode, such as LS6 3AB.` };
+    }
+    return { place: { label: place.label, lat: place.lat, lng: place.lng, approximate: place.precision_km > 1 } };
+  }
+  if (params.lat !== undefined && params.lng !== undefined) {
+    if (!isInBounds(params.lat, params.lng, bounds)) {
+      return { field: "lat", error: "That location is outside the area Linkway covers." };
+    }
+    return { place: { label: "your location", lat: params.lat, lng: params.lng, approximate: false } };
+  }
+  return { place: null };
+}
+
+function toQuery(params: SearchParams, place: SearchPlace | null, at: Date): SearchQuery {
+  const perPage = params.per_page;
+  return {
+    text: params.q || undefined,
+    location: place ? { lat: place.lat, lng: place.lng, radiusKm: params.radius_km } : undefined,
+    categories: params.category,
+    days: params.day,
+    time: params.time,
+    free: params.free,
+    accessibility: params.accessibility,
+    online: params.online,
+    join: params.join,
+    hasSpace: params.has_space,
+    hasSpaceWithinDays,
+    sort: effectiveSort(params, place !== null),
+    limit: perPage,
+    offset: (params.page - 1) * perPage,
+    now: at,
+  };
+}
+
+/** Counts for the same search without one restriction each, best first, so an empty page offers a way out. */
+async function suggestAlternatives(index: SearchIndex, params: SearchParams, query: SearchQuery): Promise<SearchSuggestion[]> {
+  const count = async (q: Partial<SearchQuery>) => (await index.search({ ...query, ...q, limit: 0, offset: 0 })).total;
+  const out: SearchSuggestion[] = [];
+
+  if (query.location) {
+    for (const radius of radiusOptionsKm.filter((r) => r > query.location!.radiusKm)) {
+      const n = await count({ location: { ...query.location, radiusKm: radius } });
+      if (n > 0) {
+        out.push({ label: `${n} within ${radius} km`, count: n, params: { radius_km: radius, page: 1 } });
+        break;
+      }
+    }
+  }
+  const without = (name: string) => `without “${name}”`;
+  const tries: { label: string; query: Partial<SearchQuery>; params: Partial<SearchParams> }[] = [];
+  if (params.q) tries.push({ label: without(params.q), query: { text: undefined }, params: { q: undefined } });
+  if (params.free) tries.push({ label: without("Free only"), query: { free: false }, params: { free: false } });
+  for (const key of params.accessibility) {
+    const rest = params.accessibility.filter((k) => k !== key);
+    tries.push({ label: without(accessibilityFeatures[key]), query: { accessibility: rest }, params: { accessibility: rest } });
+  }
+  if (params.category.length) tries.push({ label: "in any kind of activity", query: { categories: [] }, params: { category: [] } });
+  if (params.day.length) tries.push({ label: "on any day", query: { days: [] }, params: { day: [] } });
+  if (params.time) tries.push({ label: without(timeLabels[params.time]), query: { time: undefined }, params: { time: undefined } });
+  for (const key of params.join) {
+    const rest = params.join.filter((k) => k !== key);
+    tries.push({ label: without(joinLabels[key]), query: { join: rest }, params: { join: rest } });
+  }
+  if (params.has_space) {
+    tries.push({ label: without("Has a place in the next 2 weeks"), query: { hasSpace: false }, params: { has_space: false } });
+  }
+  if (params.online !== "include") {
+    tries.push({ label: "in person and online", query: { online: "include" }, params: { online: "include" } });
+  }
+  for (const t of tries) {
+    const n = await count(t.query);
+    if (n > 0) out.push({ label: `${n} ${t.label}`, count: n, params: { ...t.params, page: 1 } });
+  }
+  return out;
+}
+
+/**
+ * Runs a search from validated parameters. An unknown place or category is a
+ * problem with a field name (the page shows it next to the field, the API
+ * answers 400), never an error.
+ */
+export async function searchActivities(
+  params: SearchParams,
+  options: { log?: boolean } = {},
+): Promise<SearchResultsPage | SearchProblem> {
+  const categories = await listCategoryOptions();
+  const known = new Set(categories.map((c) => c.slug));
+  const unknown = params.category.find((c) => !known.has(c));
+  if (unknown) return { ok: false, field: "category", error: `“${unknown}” is not a kind of activity we list.`, categories };
+
+  const located = await locate(params);
+  if ("field" in located) return { ok: false, ...located, categories };
+  const { place } = located;
+
+  const index = getSearchIndex();
+  const query = toQuery(params, place, now());
+  const outcome = await index.search(query);
+  const suggestions = outcome.total === 0 ? await suggestAlternatives(index, params, query) : [];
+
+  // Each search is counted once, on its first page; later pages are the same search.
+  if (options.log !== false && params.page === 1) {
+    await recordSearch({ query: params.q, categories: params.category, location: place, resultCount: outcome.total });
+  }
+  return {
+    ok: true,
+    params,
+    place,
+    sort: query.sort,
+    page: params.page,
+    perPage: params.per_page,
+    categories,
+    suggestions,
+    ...outcome,
+  };
+}
+

@@ -1,0 +1,29 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { toApiResponse } from "~/modules/activities/search-api";
+import { parseSearchParams } from "~/modules/activities/search-query";
+import { searchActivities } from "~/modules/activities/search.server";
+import { jsonError } from "~/utils/http.server";
+import { publicUrl } from "~/utils/env.server";
+
+// Open data: any site may call this from a browser.
+const cors = {
+  "Access-Control-Allow-Origin": "*",
+  "Access-Control-Allow-Methods": "GET, OPTIONS",
+  "Access-Control-Allow-Headers": "Content-Type, Accept",
+  "Access-Control-Max-Age": "86400",
+};
+
+// Remix sends GET, HEAD and OPTIONS to the loader of a resource route.
+export async function loader({ request }: LoaderFunctionArgs) {
+  if (request.method === "OPTIONS") return new Response(null, { status: 204, headers: cors });
+  const parsed = parseSearchParams(new URL(request.url).searchParams);
+  if (!parsed.ok) return jsonError(400, parsed.error, parsed.field, { headers: cors });
+  const result = await searchActivities(parsed.params);
+  if (!result.ok) return jsonError(400, result.error, result.field, { headers: cors });
+  const body = toApiResponse({ ...result, hasLocation: result.place !== null }, publicUrl());
+  return Response.json(body, { headers: { ...cors, "Cache-Control": "no-store" } });
+}
+
+export async function action() {
+  return jsonError(405, "Use GET.", undefined, { headers: { ...cors, Allow: "GET, OPTIONS" } });
+}

@@ -1,0 +1,357 @@
+import { sql } from "drizzle-orm";
+import { beforeAll, describe, expect, it } from "vitest";
+import { getDb, queryRows } from "../../db/client";
+import { searchLog } from "../../db/schema";
+import { haversineKm } from "~/modules/places/geo-bounds";
+import { parseSearchParams, type SearchParams } from "~/modules/activities/search-query";
+import { searchActivities, type SearchResultsPage } from "~/modules/activities/search.server";
+import { loader as apiLoader } from "~/routes/api.search/route";
+import { createActivity, createOrganisation } from "../factories";
+import { centre, createPlacedActivity, offset } from "../factories/search";
+
+const plain = (title: string, summary: string, extra: object = {}) => ({ title, summary, description: summary, tags: [], ...extra });
+
+let ids: Record<string, string> = {};
+const random: { id: string; lat: number; lng: number }[] = [];
+
+beforeAll(async () => {
+  const org = (await createOrganisation({ name: "Leeds Wellbeing Trust" })).id;
+  const world = {
+    walk: await createPlacedActivity(
+      {
+        km: 1,
+        bearing: 0,
+        overrides: { ...plain("Headingley Walking Group", "Friendly strolls round the park"), category: "walking", costType: "free", accessibility: ["step_free", "seating"], selfReferral: true },
+        sessions: [{ day: "mon", time: "10:00", booked: 3 }],
+      },
+      org,
+    ),
+    chairYoga: await createPlacedActivity(
+      {
+        km: 2.5,
+        bearing: 90,
+        overrides: { ...plain("Chair Yoga for Beginners", "Gentle stretching sitting down"), category: "exercise", costType: "paid", costPence: 400, accessibility: ["step_free", "hearing_loop"] },
+        sessions: [{ day: "tue", time: "14:00", booked: 10 }],
+      },
+      org,
+    ),
+    choir: await createPlacedActivity(
+      {
+        km: 4,
+        bearing: 180,
+        overrides: { ...plain("Community Choir", "Sing together, no experience needed"), category: "music", costType: "free", dropIn: true },
+        sessions: [{ day: "wed", time: "19:00", booked: 0 }],
+      },
+      org,
+    ),
+    pottery: await createPlacedActivity(
+      { km: 3, bearing: 225, overrides: { ...plain("Pottery Studio", "Make pots on the wheel"), category: "arts-crafts", costType: "pay_what_you_can" } },
+      org,
+    ),
+    nordic: await createPlacedActivity(
+      {
+        km: 7,
+        bearing: 270,
+        overrides: { ...plain("Nordic Walking Meadows", "Brisk poles walking"), category: "walking", costType: "free", accessibility: ["step_free"] },
+        sessions: [{ day: "sat", time: "09:30", booked: 2 }],
+      },
+      org,
+    ),
+    gentleYoga: await createPlacedActivity(
+      {
+        km: 12,
+        bearing: 10,
+        overrides: { ...plain("Gentle Yoga Otley", "Slow yoga for everyone"), category: "exercise", costType: "free" },
+        sessions: [{ day: "mon", time: "18:30" }],
+      },
+      org,
+    ),
+    // Two activities at exactly the same place: their order must come from the id.
+    twinA: await createPlacedActivity({ km: 1.8, bearing: 45, overrides: { ...plain("Knit and Natter", "Bring your knitting"), category: "arts-crafts", costType: "paid" } }, org),
+    twinB: await createPlacedActivity({ km: 1.8, bearing: 45, overrides: { ...plain("Craft Cafe", "Crafts and cake"), category: "arts-crafts", costType: "paid" } }, org),
+    online: await createActivity({
+      ...plain("Online Book Club", "A book club on video call"),
+      organisationId: org,
+      category: "book-clubs",
+      online: true,
+      lat: null,
+      lng: null,
+      venueName: null,
+      address: null,
+      postcode: null,
+    }),
+    draft: await createPlacedActivity({ km: 0.5, bearing: 0, overrides: { ...plain("Walking Draft", "Not published"), status: "draft" } }, org),
+    bristol: await createActivity({ ...plain("Bristol Harbour Walking", "Walk the harbour"), organisationId: org, lat: 51.4545, lng: -2.5879, town: "Bristol" }),
+  };
+  ids = Object.fromEntries(Object.entries(world).map(([k, v]) => [k, v.id]));
+
+  // Scattered activities for radius checks: a seeded spread up to 30 km out.
+  let seed = 7;
+  const next = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+  for (let i = 0; i < 40; i++) {
+    const p = offset(centre, next() * 30, next() * 360);
+    const a = await createActivity({ ...plain(`Scatter ${i}`, "Somewhere around"), organisationId: org, category: "befriending", lat: p.lat, lng: p.lng });
+    random.push({ id: a.id, lat: p.lat, lng: p.lng });
+  }
+});
+
+async function search(query: string): Promise<SearchResultsPage> {
+  const parsed = parseSearchParams(new URLSearchParams(query));
+  if (!parsed.ok) throw new Error(`bad params: ${parsed.field} ${parsed.error}`);
+  const result = await searchActivities(parsed.params, { log: false });
+  if (!result.ok) throw new Error(`problem: ${result.field} ${result.error}`);
+  return result;
+}
+
+const near = `lat=${centre.lat}&lng=${centre.lng}`;
+const titles = (r: SearchResultsPage) => r.hits.map((h) => h.title);
+const isScatter = (id: string) => random.some((r) => r.id === id);
+
+async function allPages(query: string, perPage: number) {
+  const out: string[] = [];
+  for (let page = 1; page < 100; page++) {
+    const r = await search(`${query}&per_page=${perPage}&page=${page}`);
+    out.push(...r.hits.map((h) => h.id));
+    if (r.hits.length < perPage) break;
+  }
+  return out;
+}
+
+describe("distance", () => {
+  it("finds exactly the activities within each radius, nearest first, with haversine distances", async () => {
+    for (const radius of [1, 2, 5, 10, 25]) {
+      const r = await search(`${near}&radius_km=${radius}&per_page=50&online=exclude`);
+      const expected = random
+        .map((p) => ({ id: p.id, km: haversineKm(centre, p) }))
+        // Points within a metre of the edge could fall either side of a float rounding.
+        .filter((p) => Math.abs(p.km - radius) > 0.001);
+      const found = r.hits.filter((h) => isScatter(h.id));
+      const inside = expected.filter((p) => p.km <= radius).map((p) => p.id);
+      const outside = new Set(expected.filter((p) => p.km > radius).map((p) => p.id));
+      expect(found.map((h) => h.id).filter((id) => !outside.has(id)).sort()).toEqual([...inside].sort());
+      for (const h of found) expect(outside.has(h.id)).toBe(false);
+      for (const h of r.hits) {
+        expect(h.distanceKm).not.toBeNull();
+        expect(h.distanceKm!).toBeLessThanOrEqual(radius + 1e-9);
+        expect(h.distanceKm!).toBeCloseTo(haversineKm(centre, { lat: h.lat!, lng: h.lng! }), 6);
+      }
+      const distances = r.hits.map((h) => h.distanceKm!);
+      expect(distances).toEqual([...distances].sort((a, b) => a - b));
+      expect(r.total).toBe(r.hits.length);
+    }
+  });
+
+  it("puts the known activities in distance order and leaves out drafts and far places", async () => {
+    const r = await search(`${near}&radius_km=5&online=exclude&per_page=50`);
+    const known = titles(r).filter((t) => !t.startsWith("Scatter"));
+    const twins = [
+      { title: "Knit and Natter", id: ids.twinA },
+      { title: "Craft Cafe", id: ids.twinB },
+    ]
+      .sort((a, b) => (a.id < b.id ? -1 : 1))
+      .map((t) => t.title);
+    expect(known).toEqual(["Headingley Walking Group", ...twins, "Chair Yoga for Beginners", "Pottery Studio", "Community Choir"]);
+    expect(titles(r)).not.toContain("Walking Draft");
+    expect(titles(r)).not.toContain("Bristol Harbour Walking");
+    expect(r.hits.find((h) => h.id === ids.walk)!.distanceKm).toBeCloseTo(1, 3);
+  });
+
+  it("finds places by name or postcode, and says so when it cannot", async () => {
+    const r = await search("near=LS6 3AB&radius_km=25&q=choir");
+    expect(r.place?.label).toBeTruthy();
+    expect(titles(r)).toContain("Community Choir");
+    const parsed = parseSearchParams(new URLSearchParams("near=Xyzzyplace Qwerty"));
+    expect(parsed.ok).toBe(true);
+    const problem = await searchActivities((parsed as { params: SearchParams }).params, { log: false });
+    expect(problem).toMatchObject({ ok: false, field: "near" });
+  });
+});
+
+describe("filters", () => {
+  const base = `${near}&radius_km=10&online=exclude&per_page=50`;
+  const known = (r: SearchResultsPage) => titles(r).filter((t) => !t.startsWith("Scatter")).sort();
+
+  it("applies each filter alone", async () => {
+    expect(known(await search(`${base}&free=1`))).toEqual(["Community Choir", "Headingley Walking Group", "Nordic Walking Meadows"]);
+    expect(known(await search(`${base}&accessibility=step_free`))).toEqual(["Chair Yoga for Beginners", "Headingley Walking Group", "Nordic Walking Meadows"]);
+    expect(known(await search(`${base}&accessibility=step_free&accessibility=hearing_loop`))).toEqual(["Chair Yoga for Beginners"]);
+    expect(known(await search(`${base}&category=walking`))).toEqual(["Headingley Walking Group", "Nordic Walking Meadows"]);
+    expect(known(await search(`${base}&category=walking&category=music`))).toEqual(["Community Choir", "Headingley Walking Group", "Nordic Walking Meadows"]);
+    expect(known(await search(`${base}&day=mon`))).toEqual(["Headingley Walking Group"]);
+    expect(known(await search(`${base}&day=tue&day=sat`))).toEqual(["Chair Yoga for Beginners", "Nordic Walking Meadows"]);
+    expect(known(await search(`${base}&time=evening`))).toEqual(["Community Choir"]);
+    expect(known(await search(`${base}&time=afternoon`))).toEqual(["Chair Yoga for Beginners"]);
+    expect(known(await search(`${base}&join=drop_in`))).toEqual(["Community Choir"]);
+    expect(known(await search(`${base}&join=self_referral`))).toEqual(["Headingley Walking Group"]);
+    // Chair yoga's only sessions are full.
+    expect(known(await search(`${base}&has_space=1`))).toEqual(["Community Choir", "Headingley Walking Group", "Nordic Walking Meadows"]);
+    expect(known(await search(`${base}&q=walking`))).toEqual(["Headingley Walking Group", "Nordic Walking Meadows"]);
+  });
+
+  it("combines filters", async () => {
+    expect(known(await search(`${base}&free=1&accessibility=step_free`))).toEqual(["Headingley Walking Group", "Nordic Walking Meadows"]);
+    expect(known(await search(`${base}&free=1&accessibility=step_free&day=sat&time=morning`))).toEqual(["Nordic Walking Meadows"]);
+    expect(known(await search(`${base}&q=walking&has_space=1&join=self_referral`))).toEqual(["Headingley Walking Group"]);
+    expect(known(await search(`${base}&day=mon&time=evening`))).toEqual([]);
+    expect(known(await search(`${near}&radius_km=25&day=mon&time=evening&online=exclude`))).toEqual(["Gentle Yoga Otley"]);
+  });
+
+  it("handles online activities: none near a place by default, only them on request", async () => {
+    expect(titles(await search(`${near}&radius_km=25&per_page=50`))).not.toContain("Online Book Club");
+    const only = await search(`${near}&online=only`);
+    expect(titles(only)).toEqual(["Online Book Club"]);
+    expect(only.hits[0].distanceKm).toBeNull();
+    expect(titles(await search("q=book club"))).toContain("Online Book Club");
+    expect(titles(await search("q=book club&online=exclude"))).not.toContain("Online Book Club");
+  });
+
+  it("shows the next session in order, with places left", async () => {
+    const r = await search(`${near}&radius_km=5&q=walking`);
+    const walk = r.hits.find((h) => h.id === ids.walk)!;
+    expect(walk.nextSession?.spacesLeft).toBe(7);
+    expect(new Date(walk.nextSession!.startsAt).getTime()).toBeGreaterThan(Date.now());
+    const soonest = await search(`${near}&radius_km=10&sort=soonest&online=exclude&per_page=50`);
+    const starts = soonest.hits.filter((h) => h.nextSession).map((h) => new Date(h.nextSession!.startsAt).getTime());
+    expect(starts).toEqual([...starts].sort((a, b) => a - b));
+    // Activities without sessions come last.
+    const firstEmpty = soonest.hits.findIndex((h) => !h.nextSession);
+    expect(soonest.hits.slice(firstEmpty).every((h) => !h.nextSession)).toBe(true);
+  });
+});
+
+describe("text", () => {
+  it("tolerates typos inside a radius and without one", async () => {
+    const walk = await search(`${near}&radius_km=10&q=walkng`);
+    expect(walk.textMatch).toBe("similar");
+    expect(titles(walk)).toEqual(expect.arrayContaining(["Headingley Walking Group", "Nordic Walking Meadows"]));
+    const yoga = await search(`${near}&radius_km=25&q=yogga`);
+    expect(titles(yoga)).toEqual(expect.arrayContaining(["Chair Yoga for Beginners", "Gentle Yoga Otley"]));
+    const anywhere = await search("q=yogga");
+    expect(titles(anywhere)).toEqual(expect.arrayContaining(["Chair Yoga for Beginners", "Gentle Yoga Otley"]));
+  });
+
+  it("prefers exact words, folds accents, and ranks by relevance", async () => {
+    const exact = await search(`${near}&radius_km=25&q=yoga`);
+    expect(exact.textMatch).toBe("exact");
+    expect(titles(exact).sort()).toEqual(["Chair Yoga for Beginners", "Gentle Yoga Otley"]);
+    expect(titles(await search(`${near}&radius_km=25&q=chôir`))).toEqual(["Community Choir"]);
+  });
+});
+
+describe("paging", () => {
+  it("is stable: small pages add up to the whole list, ties ordered by id", async () => {
+    for (const query of [`${near}&radius_km=25`, `${near}&radius_km=25&sort=soonest`, `${near}&radius_km=25&q=walking&sort=relevance`, "category=arts-crafts"]) {
+      const whole = (await search(`${query}&per_page=50`)).hits.map((h) => h.id);
+      expect(await allPages(query, 3)).toEqual(whole);
+      expect(new Set(whole).size).toBe(whole.length);
+    }
+    const twins = (await search(`${near}&radius_km=2&category=arts-crafts`)).hits.map((h) => h.id);
+    expect(twins).toEqual([ids.twinA, ids.twinB].sort());
+  });
+});
+
+describe("facets", () => {
+  it("count what picking each option would give", async () => {
+    const base = `${near}&radius_km=10&online=exclude&free=1`;
+    const r = await search(`${base}&category=walking&day=mon`);
+    for (const [category, n] of Object.entries(r.facets.category)) {
+      expect((await search(`${base}&category=${category}&day=mon`)).total).toBe(n);
+    }
+    for (const [day, n] of Object.entries(r.facets.day)) {
+      expect((await search(`${base}&category=walking&day=${day}`)).total).toBe(n);
+    }
+    const all = await search(base);
+    expect(Object.values(all.facets.category).reduce((a, b) => a + b, 0)).toBe(all.total);
+  });
+
+  it("offers ways out of an empty search, with counts", async () => {
+    const r = await search(`${near}&radius_km=1&q=choir&free=1`);
+    expect(r.total).toBe(0);
+    expect(r.suggestions.map((s) => s.label)).toContain("1 within 5 km");
+    const strict = await search(`${near}&radius_km=25&q=yoga&free=1&accessibility=hearing_loop`);
+    expect(strict.total).toBe(0);
+    expect(strict.suggestions.map((s) => s.label)).toEqual(expect.arrayContaining(["1 without “Free only”", "1 without “Hearing loop”"]));
+  });
+});
+
+describe("GET /api/search", () => {
+  const call = (qs: string, init: RequestInit = {}) =>
+    apiLoader({ request: new Request(`http://localhost:3000/api/search?${qs}`, init), params: {}, context: {} } as never) as Promise<Response>;
+
+  it("answers with the documented shape and open CORS", async () => {
+    const res = await call(`${near}&radius_km=5&q=walking`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get("Access-Control-Allow-Origin")).toBe("*");
+    const body = await res.json();
+    expect(Object.keys(body).sort()).toEqual(["facets", "page", "per_page", "results", "total"]);
+    expect(body.results[0]).toMatchObject({ id: ids.walk, title: "Headingley Walking Group", organisation: "Leeds Wellbeing Trust", category: "walking", online: false });
+    expect(Object.keys(body.results[0]).sort()).toEqual(["category", "cost", "distance_km", "id", "lat", "lng", "next_session", "online", "organisation", "title", "url"]);
+    expect(body.results[0].distance_km).toBeCloseTo(1, 2);
+    expect(body.results[0].next_session).toEqual({ starts_at: expect.any(String), spaces_left: 7 });
+    expect(body.results[0].url).toMatch(new RegExp(`/activities/${ids.walk}$`));
+    const noPlace = await (await call("q=walking")).json();
+    expect(noPlace.results[0]).not.toHaveProperty("distance_km");
+  });
+
+  it("answers a CORS preflight", async () => {
+    const res = await call("", { method: "OPTIONS" });
+    expect(res.status).toBe(204);
+    expect(res.headers.get("Access-Control-Allow-Origin")).toBe("*");
+    expect(res.headers.get("Access-Control-Allow-Methods")).toContain("GET");
+  });
+
+  it("rejects bad parameters with 400 and the field, never 500", async () => {
+    const cases: [string, string][] = [
+      ["radius_km=3", "radius_km"],
+      ["radius_km=abc", "radius_km"],
+      ["per_page=51", "per_page"],
+      ["page=0", "page"],
+      ["lat=53.8", "lng"],
+      ["lat=north&lng=1", "lat"],
+      ["lat=40.7&lng=-74", "lat"],
+      ["day=funday", "day"],
+      ["time=noon", "time"],
+      ["free=maybe", "free"],
+      ["accessibility=lift", "accessibility"],
+      ["online=sometimes", "online"],
+      ["join=invite", "join"],
+      ["sort=distance", "sort"],
+      ["sort=random", "sort"],
+      ["category=not-a-kind", "category"],
+      ["category=DROP TABLE", "category"],
+      ["near=Xyzzyplace Qwerty", "near"],
+      [`q=${"x".repeat(201)}`, "q"],
+    ];
+    for (const [qs, field] of cases) {
+      const res = await call(qs);
+      expect(res.status, qs).toBe(400);
+      expect(res.headers.get("Access-Control-Allow-Origin")).toBe("*");
+      const body = await res.json();
+      expect(body, qs).toEqual({ error: expect.any(String), field });
+    }
+  });
+});
+
+describe("search log", () => {
+  it("records what and roughly where, never who", async () => {
+    const db = await getDb();
+    await db.delete(searchLog);
+    const long = `walking ${"x".repeat(150)}`;
+    const parsed = parseSearchParams(new URLSearchParams(`lat=53.81234&lng=-1.55678&q=${long}&category=walking`));
+    expect(parsed.ok).toBe(true);
+    await searchActivities((parsed as { params: SearchParams }).params);
+    const rows = await db.select().from(searchLog);
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ query: long.slice(0, 100), categories: ["walking"], lat: 53.81, lng: -1.56 });
+    expect(rows[0].resultCount).toEqual(expect.any(Number));
+    const columns = await queryRows<{ column_name: string }>(
+      db,
+      sql`SELECT column_name FROM information_schema.columns WHERE table_name = 'search_log' ORDER BY column_name`,
+    );
+    expect(columns.map((c) => c.column_name)).toEqual(["at", "categories", "id", "lat", "lng", "query", "result_count"]);
+    // Later pages of the same search are not counted again.
+    const page2 = parseSearchParams(new URLSearchParams("q=walking&page=2"));
+    await searchActivities((page2 as { params: SearchParams }).params);
+    expect(await db.select().from(searchLog)).toHaveLength(1);
+  });
+});
