@@ -1,5 +1,5 @@
 import { and, asc, eq } from "drizzle-orm";
-import { getDb } from "#db/client";
+import { getDb, type Db } from "#db/client";
 import { memberships, organisations } from "#db/schema";
 
 export type Role = "owner" | "member";
@@ -13,9 +13,8 @@ export interface MembershipView {
   requireTwoFactor: boolean;
 }
 
-/** The user's organisations, oldest membership first. */
-export async function listMemberships(userId: string): Promise<MembershipView[]> {
-  const db = await getDb();
+// A builder, not a promise: awaiting a Drizzle query runs it.
+function membershipQuery(db: Db) {
   return db
     .select({
       organisationId: organisations.id,
@@ -26,23 +25,20 @@ export async function listMemberships(userId: string): Promise<MembershipView[]>
     })
     .from(memberships)
     .innerJoin(organisations, eq(organisations.id, memberships.organisationId))
+    .$dynamic();
+}
+
+/** The user's organisations, oldest membership first. */
+export async function listMemberships(userId: string): Promise<MembershipView[]> {
+  return membershipQuery(await getDb())
     .where(eq(memberships.userId, userId))
     .orderBy(asc(memberships.createdAt), asc(organisations.name));
 }
 
 export async function findMembership(userId: string, organisationId: string): Promise<MembershipView | null> {
-  const db = await getDb();
-  const [row] = await db
-    .select({
-      organisationId: organisations.id,
-      organisationName: organisations.name,
-      kind: organisations.kind,
-      role: memberships.role,
-      requireTwoFactor: organisations.requireTwoFactor,
-    })
-    .from(memberships)
-    .innerJoin(organisations, eq(organisations.id, memberships.organisationId))
-    .where(and(eq(memberships.userId, userId), eq(memberships.organisationId, organisationId)));
+  const [row] = await membershipQuery(await getDb()).where(
+    and(eq(memberships.userId, userId), eq(memberships.organisationId, organisationId)),
+  );
   return row ?? null;
 }
 
