@@ -63,7 +63,7 @@ export async function getReferralCase(referralId: string, organisationIds: strin
     notes: referral.notesForOrganiser,
     status: referral.status,
     statusLabel: statusLabels[referral.status],
-    stalled: referral.stalledAt ? { since: formatInTimezone(referral.stalledAt, tz, "date"), reason: referral.stalledReason } : null,
+    stalled: referral.stalledAt ? describeStall(referral.stalledAt, events.find((e) => e.event.kind === "stalled")?.event, tz) : null,
     declineReason: referral.declineReason,
     consent: `${formatInTimezone(referral.consentAt, tz, "datetime")}${referrer ? `, recorded by ${referrer.name}` : ""}`,
     referredBy: referrer?.name ?? null,
@@ -95,6 +95,16 @@ export async function getReferralCase(referralId: string, organisationIds: strin
         tz,
       ),
     ),
+  };
+}
+
+/** Since when, why and what to do next, as recorded with the newest "stalled" event (the reason in words). */
+function describeStall(stalledAt: Date, event: typeof referralEvents.$inferSelect | undefined, tz: string) {
+  const steps = event?.data?.nextSteps;
+  return {
+    since: formatInTimezone(stalledAt, tz, "date"),
+    reason: event?.note ?? null,
+    nextSteps: Array.isArray(steps) ? steps.filter((s): s is string => typeof s === "string") : [],
   };
 }
 

@@ -84,9 +84,23 @@ export default function ReferralCasePage() {
         {r.referredBy && <span>Referred by {r.referredBy}</span>}
       </p>
       {r.stalled && (
-        <p className="notice warn">
-          <strong>Stalled since {r.stalled.since}.</strong> {r.stalled.reason ?? ""} Consider calling the person, or suggesting another activity.
-        </p>
+        <div className="notice warn">
+          <p>
+            <strong>Stalled since {r.stalled.since}.</strong> {r.stalled.reason ? `${r.stalled.reason}.` : ""}
+          </p>
+          {r.stalled.nextSteps.length > 0 ? (
+            <>
+              <p>Things you could do next:</p>
+              <ul>
+                {r.stalled.nextSteps.map((step) => (
+                  <li key={step}>{step}</li>
+                ))}
+              </ul>
+            </>
+          ) : (
+            <p>Consider calling the person, or suggesting another activity.</p>
+          )}
+        </div>
       )}
       {r.declineReason && r.status === "declined" && <p className="notice warn">The organiser declined: “{r.declineReason}”</p>}
 
