@@ -261,9 +261,10 @@ test.describe("the whole loop", () => {
     const token = patientPath.split("/")[2];
     await person.goto(patientPath);
     await expect(person.getByRole("heading", { level: 1, name: loopActivity })).toBeVisible();
-    for (let i = 0; i < 3; i++) {
+    for (let i = 1; i <= 3; i++) {
       await person.getByRole("button", { name: /^Book / }).first().click();
-      await expect(person.getByRole("status").filter({ hasText: "You are booked" })).toBeVisible();
+      // Wait for the page to show this booking before booking the next session.
+      await expect(person.locator(".session-card .status").filter({ hasText: "You are booked" })).toHaveCount(i);
     }
     const cards = person.locator(".booking-card");
     await expect(cards).toHaveCount(3);
@@ -299,6 +300,17 @@ test.describe("the whole loop", () => {
     await openRegisterAfter(sessions[0]);
     await personRow(organiser, "Peter L.").getByRole("button", { name: "Attended: Peter L." }).click();
     await expect(personRow(organiser, "Peter L.").locator(".register-state")).toHaveText(/^Attended$/);
+
+    // Peter's own page now asks whether he went; his answer sits beside the organiser's mark.
+    await person.goto(patientPath);
+    const past = person.locator(".past-booking").filter({ hasText: sessions[0].when });
+    await past.getByRole("link", { name: "Did you go? Tell us" }).click();
+    await expect(person.getByRole("heading", { level: 1, name: "Did you go?" })).toBeVisible();
+    await person.getByRole("button", { name: "I went" }).click();
+    await expect(person.getByRole("status")).toContainText("Thank you, Peter");
+    await person.getByRole("link", { name: "Back to your referral" }).click();
+    await expect(person.locator(".past-booking").filter({ hasText: sessions[0].when })).toContainText("You told us: I went");
+    await expectNoAxeViolations(person);
 
     // 4. The referrer's caseload says "Attending"; the timeline shows the attended session.
     // (Days have passed on the server's clock, so the referrer signs in again.)

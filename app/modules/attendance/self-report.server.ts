@@ -8,7 +8,7 @@ import { getDb } from "#db/client";
 import { bookings, referralEvents } from "#db/schema";
 import { now as clockNow } from "~/utils/clock.server";
 import { isUuid } from "~/utils/ids";
-import { effectiveAttendance, type SelfReport } from "./effective-attendance";
+import { canSelfReport, effectiveAttendance, type SelfReport } from "./effective-attendance";
 import { findReferralByPatientToken } from "../referrals/patient-link.server";
 import { reviewReferralAfterAttendance } from "./referral-loop.server";
 import { loadSessionContext } from "./session-context.server";
@@ -49,7 +49,7 @@ export async function loadSelfReport(token: string | undefined, bookingId: strin
     activityTitle: context.activity.title,
     when: context.when,
     selfReported: booking.selfReported,
-    open: context.session.status === "scheduled" && now >= context.session.startsAt,
+    open: canSelfReport(booking, context.session, now),
   };
 }
 

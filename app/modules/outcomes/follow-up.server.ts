@@ -12,6 +12,7 @@ import { followUpEmail } from "../notifications/attendance-emails";
 import { queueEmail } from "../notifications/email.server";
 import { now as clockNow } from "~/utils/clock.server";
 import { isFollowUpDue } from "./follow-up-rules";
+import { followUpState } from "./follow-up-state.server";
 import { ucla3Score } from "./instruments";
 import type { WellbeingCheckAnswers } from "./schemas";
 
@@ -93,13 +94,7 @@ export async function loadFollowUp(token: string | undefined, options: { now?: D
   if (!referral) return { kind: "not_found" };
   const [activity] = await db.select({ title: activities.title }).from(activities).where(eq(activities.id, referral.activityId));
   const base = { firstName: referral.patientFirstName, activityTitle: activity?.title ?? "your activity" };
-  const answered = await db
-    .select({ id: outcomeResponses.id })
-    .from(outcomeResponses)
-    .where(and(eq(outcomeResponses.referralId, referral.id), eq(outcomeResponses.phase, "follow_up")));
-  if (answered.length) return { kind: "answered", ...base };
-  if (!referral.followUpSentAt) return { kind: "not_yet", ...base };
-  return { kind: "open", ...base };
+  return { kind: await followUpState(db, referral), ...base };
 }
 
 export type RecordFollowUpResult = { ok: true } | { ok: false; status: 404 | 409; error: string };
