@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { programmeHasEnded, reachedCompletionSessions } from "./completion-rules";
-import { effectiveAttendance, registerName } from "./effective-attendance";
+import { effectiveAttendance } from "./effective-attendance";
 import { registerLocksAt, registerState } from "./register-window";
 
 describe("register window", () => {
@@ -34,10 +34,6 @@ describe("effective attendance", () => {
     expect(effectiveAttendance({ attendance: "unmarked", selfReported: "went" })).toBe("attended");
     expect(effectiveAttendance({ attendance: "unmarked", selfReported: "missed" })).toBe("no_show");
     expect(effectiveAttendance({ attendance: "unmarked", selfReported: null })).toBeNull();
-  });
-  it("shows first name and last initial only", () => {
-    expect(registerName("Margaret", "hughes")).toBe("Margaret H.");
-    expect(registerName(" Ali ", "")).toBe("Ali");
   });
 });
 

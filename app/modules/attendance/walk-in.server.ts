@@ -7,9 +7,9 @@
 import { sql } from "drizzle-orm";
 import { getDb, queryRows } from "#db/client";
 import { openWalkInReferral } from "../referrals/create-referral.server";
+import { shortName } from "../referrals/referral-context.server";
 import { now as clockNow } from "~/utils/clock.server";
 import { AttendanceError } from "./attendance-error";
-import { registerName } from "./effective-attendance";
 import { applyMark, authoriseRegisterChange } from "./mark-attendance.server";
 
 export async function addWalkIn(input: {
@@ -24,7 +24,7 @@ export async function addWalkIn(input: {
     const register = await authoriseRegisterChange(tx, input.sessionId, { type: "user", userId: input.userId }, now);
     const { session, activity } = register.context;
     const { firstName, lastName, email, phone } = input.person;
-    const name = registerName(firstName, lastName);
+    const name = shortName({ patientFirstName: firstName, patientLastName: lastName });
 
     // A second tap on "Add" (or a resubmitted form) must not add the same person twice.
     const [already] = await queryRows<{ id: string }>(

@@ -9,7 +9,7 @@ import { activities, outcomeResponses, referralEvents, referrals } from "#db/sch
 import { loadAttendanceFacts } from "../attendance/attendance-facts.server";
 import { extendPatientLink, findReferralByPatientToken, issuePatientLink } from "../referrals/patient-link.server";
 import { followUpEmail } from "../notifications/attendance-emails";
-import { queueEmail } from "../notifications/email.server";
+import { queueMessage } from "../notifications/email.server";
 import { now as clockNow } from "~/utils/clock.server";
 import { isFollowUpDue } from "./follow-up-rules";
 import { followUpState } from "./follow-up-state.server";
@@ -64,7 +64,7 @@ export async function sendFollowUps(options: { now?: Date } = {}): Promise<numbe
         url: `${url}/wellbeing`,
         code: referral.code,
       });
-      await queueEmail(tx, { to: referral.patientEmail, ...email });
+      await queueMessage(tx, referral.patientEmail, email);
       await tx.insert(referralEvents).values({
         referralId: referral.id,
         at: now,

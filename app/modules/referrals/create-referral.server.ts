@@ -8,9 +8,8 @@ import { and, eq, inArray, sql } from "drizzle-orm";
 import { getDb, type Tx } from "#db/client";
 import { activities, organisations, outcomeResponses, referrals } from "#db/schema";
 import { placeWalkInBooking, type Booking } from "../bookings/place-booking.server";
-import { queueEmail } from "../notifications/email.server";
+import { queueMessage } from "../notifications/email.server";
 import { organiserNewReferralMessage, referredMessage } from "../notifications/referral-messages";
-import { renderEmail } from "../notifications/templates";
 import { ucla3Score } from "../outcomes/instruments";
 import { now as clockNow } from "~/utils/clock.server";
 import { publicUrl } from "~/utils/env.server";
@@ -261,7 +260,7 @@ async function openOne(
   const organiserAddress = activity.contactEmail ?? organisationEmail;
   if (status === "sent" && organiserAddress) {
     const message = organiserNewReferralMessage({ code: referral.code, activityTitle: activity.title, inboxUrl: `${publicUrl()}/organiser/referrals/${referral.id}` });
-    await queueEmail(tx, { to: organiserAddress, subject: message.subject, ...renderEmail(message.content) });
+    await queueMessage(tx, organiserAddress, message);
   }
   return { id: referral.id, code: referral.code, activityId: activity.id, activityTitle: activity.title, status, link: link.url };
 }
