@@ -5,7 +5,8 @@
  */
 import { and, eq } from "drizzle-orm";
 import { getDb } from "#db/client";
-import { bookings, referralEvents } from "#db/schema";
+import { bookings } from "#db/schema";
+import { recordReferralEvent } from "../referrals/referral-events.server";
 import { now as clockNow } from "~/utils/clock.server";
 import { isUuid } from "~/utils/ids";
 import { canSelfReport, effectiveAttendance, type SelfReport } from "./effective-attendance";
@@ -77,11 +78,11 @@ export async function recordSelfReport(input: {
       .set({ selfReported: input.report, selfReportedAt: now, updatedAt: now })
       .where(eq(bookings.id, booking.id))
       .returning();
-    await tx.insert(referralEvents).values({
+    await recordReferralEvent(tx, {
       referralId: booking.referralId,
       at: now,
       kind: "self_report",
-      actorType: "patient",
+      actor: { type: "patient" },
       data: {
         bookingId: booking.id,
         sessionId: context.session.id,
