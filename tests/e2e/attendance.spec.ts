@@ -5,8 +5,7 @@
  * The parts this issue owns run against the demo data: an organiser keeps a
  * register (adding a walk-in, so someone is booked), the one-tap link arrives
  * and works without signing in, then expires; the walk-in gets the follow-up
- * wellbeing check. The whole referral loop needs issue 6's pages (refer →
- * book) and is written against their documented contract, marked fixme.
+ * wellbeing check. Then the whole referral loop, through the referral pages.
  */
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import { postForm } from "./same-origin";
@@ -215,60 +214,141 @@ test.describe.serial("session registers", () => {
 });
 
 /**
- * The whole loop, across issue 6's pages (documented contract: the referral
- * form at /referrals/new?activity=<id> with "First name", "Last name", "Email
- * address", a consent checkbox and "Send referral"; the person's page /r/:token
- * with a "Book" button per session; the caseload at /referrals; the referral
- * page with its timeline). Enable once issue 6 is merged.
+ * The whole loop, across the referral pages and the register: a referrer
+ * refers, the person books three sessions from their emailed link, the
+ * organiser marks the first attended from the one-tap link (the referral is
+ * "Attending"), then the next two as did-not-attend: two no-shows in a row
+ * flag the referral stalled and the referrer gets an alert.
+ *
+ * It uses an activity no other spec books, so the register emails it waits
+ * for are its own. Times come from the booking's calendar file (UTC), so the
+ * clock moves to just after each session whatever day the suite runs.
  */
 test.describe("the whole loop", () => {
-  test.fixme("referrer refers → person books → organiser marks attended from the one-tap link → caseload shows attending → a second no-show flags it stalled", async ({ browser }) => {
-    const page = await browser.newPage();
-    await moveClock(page.request, 0);
-    // Find the activity and its id.
-    await page.goto(`/search?q=${encodeURIComponent(activityTitle)}`);
-    await page.getByRole("link", { name: activityTitle }).first().click();
-    const activityId = new URL(page.url()).pathname.split("/").pop()!;
+  const loopActivity = "Beeston Buggy Walk";
+  const personEmail = `peter.loop.${Date.now()}@example.test`;
 
-    // 1. The referrer refers a person.
-    const referrer = await browser.newContext();
-    const rp = await referrer.newPage();
-    await signIn(rp, "referrer@linkway.test", `/referrals/new?activity=${activityId}`);
-    await rp.getByLabel("First name").fill("Peter");
-    await rp.getByLabel("Last name").fill("Loop");
-    await rp.getByLabel("Email address").fill("peter.loop@example.test");
-    await rp.getByRole("checkbox", { name: /agree|consent/i }).check();
-    await rp.getByRole("button", { name: "Send referral" }).click();
+  test.afterAll(async ({ request }) => {
+    await moveClock(request, 0);
+  });
 
-    // 2. The person books the next two sessions from their link.
-    const patientPath = await linkFromMailbox(page, { to: "peter.loop@example.test", subject: /.*/, pattern: /\/r\// });
-    await page.goto(patientPath);
-    await page.getByRole("button", { name: /^Book/ }).first().click();
-    await page.getByRole("button", { name: /^Book/ }).first().click();
+  test("referrer refers → person books → organiser marks attended from the one-tap link → caseload shows attending → two no-shows flag it stalled", async ({ browser }) => {
+    test.setTimeout(180_000);
+    const person = await (await browser.newContext()).newPage();
+    const organiser = await (await browser.newContext()).newPage();
+    const referrer = await (await browser.newContext()).newPage();
+    await moveClock(person.request, 0);
 
-    // 3. Time passes: the first session happens; the one-tap link arrives.
-    await moveClock(page.request, 8 * DAY);
-    const linkPath = await linkFromMailbox(page, { to: contactEmail, subject: `Who came to ${activityTitle}? Mark the register`, pattern: /\/register\// });
-    await page.goto(linkPath);
-    await personRow(page, "Peter L.").getByRole("button", { name: "Attended: Peter L." }).click();
-    await expect(personRow(page, "Peter L.").locator(".register-state")).toHaveText(/^Attended$/);
+    // 1. The referrer finds the activity and refers Peter, with his consent.
+    await signIn(referrer, "referrer@linkway.test", "/search");
+    await referrer.goto(`/search?q=${encodeURIComponent(loopActivity)}`);
+    await referrer.getByRole("link", { name: loopActivity }).first().click();
+    await expect(referrer).toHaveURL(/\/activities\/[0-9a-f-]{36}$/);
+    await expect(referrer.getByRole("heading", { level: 1 })).toHaveText(loopActivity);
+    const activityId = new URL(referrer.url()).pathname.split("/").pop()!;
+    await referrer.goto(`/referrals/new?activity=${activityId}`);
+    await referrer.getByLabel("Their first name").fill("Peter");
+    await referrer.getByLabel("Their last name").fill("Loop");
+    await referrer.getByLabel("Email address").fill(personEmail);
+    await referrer.getByLabel("Loneliness or isolation").check();
+    await referrer.getByLabel(/has agreed to share these details/).check();
+    await referrer.getByRole("button", { name: "Send the referral" }).click();
+    await expect(referrer.getByRole("heading", { level: 1, name: "Referral sent" })).toBeVisible();
+    const code = (await referrer.locator(".reference").first().textContent())!.trim();
 
-    // 4. The referrer's caseload shows attending, and the timeline the attended session.
-    await rp.goto("/referrals");
-    await expect(rp.getByRole("row", { name: /Peter/ })).toContainText("Attending");
-    await rp.getByRole("link", { name: /Peter/ }).click();
-    await expect(rp.getByText(/attended/i).first()).toBeVisible();
+    // 2. The link arrives; Peter books the next three sessions.
+    const patientPath = await linkFromMailbox(person, { to: personEmail, subject: /.*/, pattern: /\/r\// });
+    const token = patientPath.split("/")[2];
+    await person.goto(patientPath);
+    await expect(person.getByRole("heading", { level: 1, name: loopActivity })).toBeVisible();
+    for (let i = 1; i <= 3; i++) {
+      await person.getByRole("button", { name: /^Book / }).first().click();
+      // Wait for the page to show this booking before booking the next session.
+      await expect(person.locator(".session-card .status").filter({ hasText: "You are booked" })).toHaveCount(i);
+    }
+    const cards = person.locator(".booking-card");
+    await expect(cards).toHaveCount(3);
+    const sessions: { bookingId: string; when: string; endsAt: number }[] = [];
+    for (let i = 0; i < 3; i++) {
+      const card = cards.nth(i);
+      const bookingId = (await card.locator('input[name="bookingId"]').first().getAttribute("value"))!;
+      const ics = await (await person.request.get(`/r/${token}/calendar/${bookingId}`)).text();
+      const dtend = /DTEND:(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z/.exec(ics)!;
+      const endsAt = Date.UTC(+dtend[1], +dtend[2] - 1, +dtend[3], +dtend[4], +dtend[5], +dtend[6]);
+      sessions.push({ bookingId, when: (await card.getByRole("heading").textContent())!.trim(), endsAt });
+    }
 
-    // 5. Two no-shows in a row flag it stalled.
-    await page.goto(linkPath);
-    await personRow(page, "Peter L.").getByRole("button", { name: "Did not attend: Peter L." }).click();
-    await moveClock(page.request, 15 * DAY);
-    const second = await linkFromMailbox(page, { to: contactEmail, subject: `Who came to ${activityTitle}? Mark the register`, pattern: /\/register\// });
-    await page.goto(second);
-    await personRow(page, "Peter L.").getByRole("button", { name: "Did not attend: Peter L." }).click();
-    await rp.goto("/referrals");
-    await expect(rp.getByRole("row", { name: /Peter/ })).toContainText(/stalled|needs attention/i);
-    await referrer.close();
-    await page.close();
+    /** Moves the clock to just after a session ends and opens its one-tap register link from the organiser's email. */
+    const openRegisterAfter = async (session: (typeof sessions)[number]) => {
+      await moveClock(person.request, session.endsAt + 5 * 60_000 - Date.now());
+      let href = "";
+      await expect(async () => {
+        await organiser.goto(`/dev/mailbox?to=${encodeURIComponent(contactEmail)}`);
+        const message = organiser
+          .locator(".mail-message")
+          .filter({ has: organiser.getByRole("heading", { name: `Who came to ${loopActivity}? Mark the register` }) })
+          .filter({ hasText: session.when })
+          .first();
+        href = (await message.getByRole("link").filter({ hasText: /\/register\// }).first().getAttribute("href", { timeout: 1000 }))!;
+        expect(href).toBeTruthy();
+      }).toPass({ timeout: 90_000, intervals: [2000] });
+      await organiser.goto(new URL(href).pathname);
+      await expect(organiser.getByRole("heading", { level: 1, name: loopActivity })).toBeVisible();
+    };
+
+    // 3. The first session happens; the organiser marks Peter attended from the emailed link, without signing in.
+    await openRegisterAfter(sessions[0]);
+    await personRow(organiser, "Peter L.").getByRole("button", { name: "Attended: Peter L." }).click();
+    await expect(personRow(organiser, "Peter L.").locator(".register-state")).toHaveText(/^Attended$/);
+
+    // Peter's own page now asks whether he went; his answer sits beside the organiser's mark.
+    await person.goto(patientPath);
+    const past = person.locator(".past-booking").filter({ hasText: sessions[0].when });
+    await past.getByRole("link", { name: "Did you go? Tell us" }).click();
+    await expect(person.getByRole("heading", { level: 1, name: "Did you go?" })).toBeVisible();
+    await person.getByRole("button", { name: "I went" }).click();
+    await expect(person.getByRole("status")).toContainText("Thank you, Peter");
+    await person.getByRole("link", { name: "Back to your referral" }).click();
+    await expect(person.locator(".past-booking").filter({ hasText: sessions[0].when })).toContainText("You told us: I went");
+    await expectNoAxeViolations(person);
+
+    // 4. The referrer's caseload says "Attending"; the timeline shows the attended session.
+    // (Days have passed on the server's clock, so the referrer signs in again.)
+    await signIn(referrer, "referrer@linkway.test", "/referrals");
+    const row = referrer.getByRole("row", { name: new RegExp(code) });
+    await expect(row).toContainText("Attending");
+    await row.getByRole("link").first().click();
+    await expect(referrer.getByRole("heading", { level: 1 })).toHaveText("Peter Loop");
+    const timeline = referrer.locator(".timeline");
+    await expect(timeline).toContainText("Booked → Attending");
+    await expect(timeline.locator("li.timeline-attendance").filter({ hasText: "Attended" })).toHaveCount(1);
+
+    // 5. He misses the next two sessions: two no-shows in a row.
+    await openRegisterAfter(sessions[1]);
+    await personRow(organiser, "Peter L.").getByRole("button", { name: "Did not attend: Peter L." }).click();
+    await expect(personRow(organiser, "Peter L.").locator(".register-state")).toHaveText(/^Did not attend$/);
+    await openRegisterAfter(sessions[2]);
+    await personRow(organiser, "Peter L.").getByRole("button", { name: "Did not attend: Peter L." }).click();
+    await expect(personRow(organiser, "Peter L.").locator(".register-state")).toHaveText(/^Did not attend$/);
+
+    // 6. The referral is stalled: on top of the caseload as needing attention, on the timeline, and in an alert.
+    await signIn(referrer, "referrer@linkway.test", "/referrals?sort=attention");
+    const stalledRow = referrer.getByRole("row", { name: new RegExp(code) });
+    await expect(stalledRow).toContainText("Stalled");
+    await expect(stalledRow).toHaveClass(/needs-attention/);
+    await expect(referrer.locator("table.caseload tbody tr").first()).toContainText(code);
+    await expectNoAxeViolations(referrer);
+    await stalledRow.getByRole("link").first().click();
+    await expect(referrer.getByText(/Stalled since/)).toBeVisible();
+    await expect(referrer.locator(".timeline li.timeline-stalled")).toContainText("Did not attend two sessions in a row");
+    await expect(referrer.locator(".timeline li.timeline-attendance").filter({ hasText: "Did not attend" })).toHaveCount(2);
+    await expectNoAxeViolations(referrer);
+    let alerted = false;
+    await expect(async () => {
+      await referrer.goto(`/dev/mailbox?to=${encodeURIComponent("referrer@linkway.test")}`);
+      alerted = (await referrer.locator(".mail-message").filter({ hasText: `${code}: this referral needs your attention` }).count()) > 0;
+      expect(alerted).toBe(true);
+    }).toPass({ timeout: 30_000, intervals: [2000] });
+    await expect(referrer.locator(".mail-message").filter({ hasText: `${code}: this referral needs your attention` }).first()).toContainText("Call the person");
   });
 });

@@ -9,8 +9,6 @@ import { bookings, referralEvents, referrals, sessions } from "../../db/schema";
 import { AttendanceError } from "~/modules/attendance/attendance-error";
 import { completeFinishedProgrammes, completeReferral } from "~/modules/attendance/completion.server";
 import { markAttendance, markEveryoneAttended } from "~/modules/attendance/mark-attendance.server";
-import { needsAttentionRank } from "~/modules/attendance/needs-attention";
-import { lastMarkSql, needsAttentionOrder } from "~/modules/attendance/needs-attention.server";
 import { loadRegister, reopenRegister } from "~/modules/attendance/register.server";
 import { loadSelfReport, recordSelfReport } from "~/modules/attendance/self-report.server";
 import { flagReferralsWithoutBooking } from "~/modules/attendance/stall.server";
@@ -267,8 +265,18 @@ describe("walk-ins", () => {
     expect(referral).toMatchObject({ source: "walk_in", status: "attending", referrerUserId: null, patientEmail: "joan@example.test" });
     expect(referral.consentAt).toBeInstanceOf(Date);
     expect(referral.linkExpiresAt.getTime()).toBeGreaterThan(Date.now() + 50 * DAY);
-    const kinds = (await eventsOf(walkIn.referralId)).map((e) => e.kind);
-    expect(kinds).toEqual(["status", "booking", "attendance", "status"]);
+    // Through the referral lifecycle like any other referral: opened, accepted, booked, then attending once marked.
+    const events = await eventsOf(walkIn.referralId);
+    expect(events.map((e) => (e.kind === "status" ? `${e.fromStatus ?? "new"}→${e.toStatus}` : e.kind))).toEqual([
+      "new→sent",
+      "sent→accepted",
+      "booking",
+      "accepted→booked",
+      "attendance",
+      "booked→attending",
+    ]);
+    // Told nothing by email on the spot: they are in the room.
+    expect(await emailsTo("joan@example.test")).toHaveLength(0);
     const [after] = await (await getDb()).select().from(sessions).where(eq(sessions.id, s.session.id));
     expect(after.bookedCount).toBe(bookedBefore + 1);
     const view = await loadRegister(s.session.id, { type: "user", userId: s.organiser.id });
@@ -377,28 +385,6 @@ describe("stalls and completion over time", () => {
     const done = await completeReferral({ referralId: s.referral.id, userId: colleague.id, note: "Going well on her own now" });
     expect(done).toMatchObject({ ok: true, referral: { status: "completed" } });
     expect((await eventsOf(s.referral.id)).at(-1)).toMatchObject({ toStatus: "completed", note: "Going well on her own now", actorUserId: colleague.id });
-  });
-});
-
-describe("needs attention first", () => {
-  it("orders a caseload in SQL the same way as the rule", async () => {
-    const s = await scene();
-    const access = { type: "user" as const, userId: s.organiser.id };
-    const dna = await createReferral({ activityId: s.activity.id, status: "booked" });
-    const dnaBooking = await createBooking(dna.id, s.session.id);
-    await markAttendance({ sessionId: s.session.id, bookingId: dnaBooking.id, attendance: "no_show", access });
-    await createReferral({ activityId: s.activity.id, status: "declined" });
-    await createReferral({ activityId: s.activity.id, status: "accepted", stalledAt: new Date(), stalledReason: "no_booking" });
-    await createReferral({ activityId: s.activity.id, status: "completed" });
-    await createReferral({ activityId: s.activity.id, status: "sent" });
-    const db = await getDb();
-    const rows = await db
-      .select({ status: referrals.status, stalledAt: referrals.stalledAt, lastMark: lastMarkSql(), rank: needsAttentionOrder() })
-      .from(referrals)
-      .where(eq(referrals.activityId, s.activity.id))
-      .orderBy(needsAttentionOrder());
-    for (const row of rows) expect(Number(row.rank)).toBe(needsAttentionRank(row));
-    expect(rows.map((r) => r.status)).toEqual(["accepted", "declined", "booked", "sent", "booked", "completed"]);
   });
 });
 

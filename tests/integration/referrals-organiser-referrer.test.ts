@@ -12,6 +12,7 @@ import { requestAs } from "../setup/auth";
 import { createActivity, createSession } from "../factories";
 import { snapshotCounts } from "../factories/counts";
 import { createOrganiser, createReferrer, refer } from "../factories/referrals";
+import { createBooking, createReferral } from "../factories/referral-rows";
 import { callRoute } from "../factories/route-call";
 
 async function book(token: string, sessionId: string) {
@@ -114,7 +115,7 @@ describe("referrer caseload", () => {
     const all = await list();
     expect(all.total).toBe(3);
     expect(all.rows.map((r: { id: string }) => r.id)).not.toContain(theirs.id);
-    expect(all.rows[0]).toMatchObject({ id: stalled.id, attention: ["Stalled"] });
+    expect(all.rows[0]).toMatchObject({ id: stalled.id, attention: "Stalled" });
     const bookedRow = all.rows.find((r: { id: string }) => r.id === booked.id);
     expect(bookedRow).toMatchObject({ statusLabel: "Booked" });
     expect(bookedRow.nextSession).toBeTruthy();
@@ -126,6 +127,41 @@ describe("referrer caseload", () => {
     expect((await list("?status=nonsense&sort=sideways&page=-3")).total).toBe(3);
   });
 
+  it("needs attention first: stalled, declined, did not attend their last session, expired or stopped going; then the rest", async () => {
+    const referrer = await createReferrer();
+    const activity = await createActivity();
+    const day = 86_400_000;
+    const earlier = await createSession(activity.id, { startsAt: new Date(Date.now() - 14 * day) });
+    const later = await createSession(activity.id, { startsAt: new Date(Date.now() - 7 * day) });
+    const make = async (firstName: string, values: Partial<typeof referrals.$inferInsert>, marks: ("attended" | "no_show")[] = []) => {
+      const row = await createReferral({ activityId: activity.id, referrerOrganisationId: referrer.organisation.id, patientFirstName: firstName, ...values });
+      for (const [i, attendance] of marks.entries()) await createBooking(row.id, [earlier, later][i].id, { attendance });
+      return row;
+    };
+    const ago = (days: number) => new Date(Date.now() - days * day);
+    await make("Closed", { status: "completed", stalledAt: ago(3) });
+    await make("Going", { status: "attending" }, ["no_show", "attended"]);
+    await make("Waiting", { status: "sent" });
+    await make("Expired", { status: "expired", statusChangedAt: ago(1) });
+    await make("Stopped", { status: "disengaged", statusChangedAt: ago(2) });
+    await make("Missed", { status: "attending" }, ["attended", "no_show"]);
+    await make("Declined", { status: "declined" });
+    await make("Stalled", { status: "attending", stalledAt: ago(1), stalledReason: "two_no_shows" }, ["no_show", "no_show"]);
+
+    const { body } = await callRoute(caseloadLoader, await requestAs(referrer.user.id, "/referrals?sort=attention"));
+    const rows = body.caseload.rows as { name: string; attention: string | null }[];
+    expect(rows.map((r) => [r.name.split(" ")[0], r.attention])).toEqual([
+      ["Stalled", "Stalled"],
+      ["Declined", "Declined"],
+      ["Missed", "Did not attend their last session"],
+      ["Expired", "Expired"],
+      ["Stopped", "Stopped going"],
+      ["Waiting", null],
+      ["Going", null],
+      ["Closed", null],
+    ]);
+  });
+
   it("shows a referral's timeline (every kind) and wellbeing side by side; another organisation's is 404", async () => {
     const referrer = await createReferrer();
     const activity = await createActivity();
@@ -134,7 +170,9 @@ describe("referrer caseload", () => {
     await book(person.token, session.id);
     const db = await getDb();
     const { outcomeResponses } = await import("../../db/schema");
-    await db.insert(outcomeResponses).values({ referralId: person.id, instrument: "ucla3", phase: "follow_up", answers: { lack_companionship: 2, left_out: 1, isolated: 2 }, score: 5 });
+    // Answered after the (attended) session, so it counts as attended in between.
+    const followUpAt = new Date(session.startsAt.getTime() + 86_400_000);
+    await db.insert(outcomeResponses).values({ referralId: person.id, instrument: "ucla3", phase: "follow_up", answers: { lack_companionship: 2, left_out: 1, isolated: 2 }, score: 5, createdAt: followUpAt });
     await db.update(bookings).set({ attendance: "attended" }).where(eq(bookings.referralId, person.id));
     for (const [kind, data, note] of [
       ["attendance", { bookingId: "b", sessionId: session.id, startsAt: session.startsAt.toISOString(), attendance: "attended" }, null],
@@ -149,10 +187,16 @@ describe("referrer caseload", () => {
     expect(status).toBe(200);
     const kinds = new Set(body.referral.timeline.map((e: { kind: string }) => e.kind));
     expect([...kinds].sort()).toEqual(["attendance", "booking", "note", "outcome", "self_report", "stalled", "status"]);
-    const total = body.referral.wellbeing.ucla3.find((l: { label: string }) => l.label.startsWith("Total"));
-    expect(total).toMatchObject({ before: 9, after: 5, change: -4, lowerIsBetter: true });
-    expect(body.referral.wellbeing.ons4[0]).toMatchObject({ before: 3, after: null, change: null });
-    expect(body.referral.attendedCount).toBe(1);
+    const measures = body.referral.outcomes.measures as { key: string }[];
+    expect(measures.find((m) => m.key === "loneliness")).toMatchObject({
+      baseline: { value: 9, band: "Lonely" },
+      followUp: { value: 5, band: "Not lonely" },
+      change: -4,
+      direction: "better",
+      higherIsBetter: false,
+    });
+    expect(measures.find((m) => m.key === "life_satisfaction")).toMatchObject({ baseline: { value: 3 }, followUp: null, change: null });
+    expect(body.referral.outcomes.sessionsAttendedBetween).toBe(1);
 
     const stranger = await createReferrer();
     expect((await callRoute(caseLoader, await requestAs(stranger.user.id, "/x"), { id: person.id })).status).toBe(404);

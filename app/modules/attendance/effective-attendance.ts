@@ -13,8 +13,7 @@ export function effectiveAttendance(booking: { attendance: OrganiserMark; selfRe
   return null;
 }
 
-/** "Margaret H." — enough to recognise someone on a register, no more. */
-export function registerName(firstName: string, lastName: string): string {
-  const initial = lastName.trim().charAt(0).toUpperCase();
-  return initial ? `${firstName.trim()} ${initial}.` : firstName.trim();
+/** The person can say whether they went once a session they are booked on has started (not if it was cancelled). */
+export function canSelfReport(booking: { status: string }, session: { status: string; startsAt: Date }, now: Date): boolean {
+  return booking.status === "booked" && session.status === "scheduled" && session.startsAt.getTime() <= now.getTime();
 }

@@ -11,7 +11,8 @@
  */
 import { and, asc, eq } from "drizzle-orm";
 import { getDb, type Tx } from "#db/client";
-import { bookings, memberships, referralEvents } from "#db/schema";
+import { bookings, memberships } from "#db/schema";
+import { recordReferralEvent } from "../referrals/referral-events.server";
 import type { Actor } from "../referrals/transition-referral.server";
 import { formatInTimezone } from "../activities/schedule";
 import { now as clockNow } from "~/utils/clock.server";
@@ -115,12 +116,11 @@ export async function applyMark(
     })
     .where(eq(bookings.id, booking.id))
     .returning();
-  await tx.insert(referralEvents).values({
+  await recordReferralEvent(tx, {
     referralId: booking.referralId,
     at: now,
     kind: "attendance",
-    actorType: register.actor.type,
-    actorUserId: register.actor.type === "user" ? register.actor.userId : null,
+    actor: register.actor,
     data: { bookingId: booking.id, sessionId: session.id, startsAt: session.startsAt.toISOString(), attendance, previous: booking.attendance },
   });
   const after = effectiveAttendance(updated);

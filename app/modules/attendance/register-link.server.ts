@@ -17,7 +17,7 @@ import { memberships, oneTimeTokens, sessions, users } from "#db/schema";
 import { newToken, secretMatches, splitToken } from "../accounts/secure-token.server";
 import { formatInTimezone } from "../activities/schedule";
 import { registerLinkEmail } from "../notifications/attendance-emails";
-import { queueEmail } from "../notifications/email.server";
+import { queueMessage } from "../notifications/email.server";
 import { now as clockNow } from "~/utils/clock.server";
 import { publicUrl } from "~/utils/env.server";
 import { logger } from "~/utils/logger.server";
@@ -88,7 +88,7 @@ async function sendLinkFor(tx: Tx, context: SessionContext, now: Date): Promise<
       bookedCount,
       expiresOn: formatInTimezone(expiresAt, context.activity.timezone, "fullDate"),
     });
-    for (const to of recipients) await queueEmail(tx, { to, ...email });
+    for (const to of recipients) await queueMessage(tx, to, email);
   } else {
     logger.warn({ sessionId: context.session.id }, "no contact for the register link: no activity email and no owners");
   }

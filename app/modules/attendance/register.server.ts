@@ -10,7 +10,8 @@ import { formatSessionWhen } from "../activities/format";
 import { now as clockNow } from "~/utils/clock.server";
 import { isUuid } from "~/utils/ids";
 import { AttendanceError } from "./attendance-error";
-import { registerName, type OrganiserMark, type SelfReport } from "./effective-attendance";
+import { shortName } from "../referrals/referral-context.server";
+import type { OrganiserMark, SelfReport } from "./effective-attendance";
 import { assertRegisterOpen, authoriseRegisterChange } from "./mark-attendance.server";
 import { resendRegisterLink, resolveRegisterLink } from "./register-link.server";
 import { registerLocksAt, registerState, type RegisterState } from "./register-window";
@@ -70,7 +71,7 @@ async function listPeople(executor: Executor, sessionId: string): Promise<Regist
     .orderBy(asc(sql`lower(${referrals.patientFirstName})`), asc(sql`lower(${referrals.patientLastName})`), asc(bookings.id));
   return rows.map((r) => ({
     bookingId: r.bookingId,
-    name: registerName(r.firstName, r.lastName),
+    name: shortName({ patientFirstName: r.firstName, patientLastName: r.lastName }),
     code: r.code,
     attendance: r.attendance,
     selfReported: r.selfReported,

@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { programmeHasEnded, reachedCompletionSessions } from "./completion-rules";
-import { effectiveAttendance, registerName } from "./effective-attendance";
-import { needsAttentionRank } from "./needs-attention";
+import { effectiveAttendance } from "./effective-attendance";
 import { registerLocksAt, registerState } from "./register-window";
 
 describe("register window", () => {
@@ -36,10 +35,6 @@ describe("effective attendance", () => {
     expect(effectiveAttendance({ attendance: "unmarked", selfReported: "missed" })).toBe("no_show");
     expect(effectiveAttendance({ attendance: "unmarked", selfReported: null })).toBeNull();
   });
-  it("shows first name and last initial only", () => {
-    expect(registerName("Margaret", "hughes")).toBe("Margaret H.");
-    expect(registerName(" Ali ", "")).toBe("Ali");
-  });
 });
 
 describe("completion", () => {
@@ -54,22 +49,5 @@ describe("completion", () => {
     expect(programmeHasEnded({ hasOpenEndedSchedule: false, lastSessionEndsAt: last }, new Date("2027-03-25T00:00:00Z"))).toBe(false);
     expect(programmeHasEnded({ hasOpenEndedSchedule: true, lastSessionEndsAt: last }, new Date("2028-01-01T00:00:00Z"))).toBe(false);
     expect(programmeHasEnded({ hasOpenEndedSchedule: false, lastSessionEndsAt: null }, new Date())).toBe(false);
-  });
-});
-
-describe("needs attention first", () => {
-  it("puts stalled, then declined, then a missed session, then waiting, then going well, then closed", () => {
-    const ranks = [
-      needsAttentionRank({ status: "completed", stalledAt: null }),
-      needsAttentionRank({ status: "attending", stalledAt: null, lastMark: "attended" }),
-      needsAttentionRank({ status: "sent", stalledAt: null }),
-      needsAttentionRank({ status: "booked", stalledAt: null, lastMark: "no_show" }),
-      needsAttentionRank({ status: "declined", stalledAt: null }),
-      needsAttentionRank({ status: "accepted", stalledAt: new Date() }),
-    ];
-    expect([...ranks].sort((a, b) => a - b)).toEqual([...ranks].reverse());
-  });
-  it("does not keep a closed referral at the top because it was once stalled", () => {
-    expect(needsAttentionRank({ status: "completed", stalledAt: new Date() })).toBe(6);
   });
 });

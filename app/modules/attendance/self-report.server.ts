@@ -5,10 +5,11 @@
  */
 import { and, eq } from "drizzle-orm";
 import { getDb } from "#db/client";
-import { bookings, referralEvents } from "#db/schema";
+import { bookings } from "#db/schema";
+import { recordReferralEvent } from "../referrals/referral-events.server";
 import { now as clockNow } from "~/utils/clock.server";
 import { isUuid } from "~/utils/ids";
-import { effectiveAttendance, type SelfReport } from "./effective-attendance";
+import { canSelfReport, effectiveAttendance, type SelfReport } from "./effective-attendance";
 import { findReferralByPatientToken } from "../referrals/patient-link.server";
 import { reviewReferralAfterAttendance } from "./referral-loop.server";
 import { loadSessionContext } from "./session-context.server";
@@ -49,7 +50,7 @@ export async function loadSelfReport(token: string | undefined, bookingId: strin
     activityTitle: context.activity.title,
     when: context.when,
     selfReported: booking.selfReported,
-    open: context.session.status === "scheduled" && now >= context.session.startsAt,
+    open: canSelfReport(booking, context.session, now),
   };
 }
 
@@ -77,11 +78,11 @@ export async function recordSelfReport(input: {
       .set({ selfReported: input.report, selfReportedAt: now, updatedAt: now })
       .where(eq(bookings.id, booking.id))
       .returning();
-    await tx.insert(referralEvents).values({
+    await recordReferralEvent(tx, {
       referralId: booking.referralId,
       at: now,
       kind: "self_report",
-      actorType: "patient",
+      actor: { type: "patient" },
       data: {
         bookingId: booking.id,
         sessionId: context.session.id,

@@ -5,7 +5,8 @@
  */
 import { and, eq, isNull, sql } from "drizzle-orm";
 import { getDb, queryRows, type Tx } from "#db/client";
-import { referralEvents, referrals } from "#db/schema";
+import { referrals } from "#db/schema";
+import { recordReferralEvent } from "../referrals/referral-events.server";
 import { now as clockNow } from "~/utils/clock.server";
 import { env } from "~/utils/env.server";
 import type { Referral as ReferralRow } from "../referrals/transition-referral.server";
@@ -18,11 +19,11 @@ export async function flagStalled(tx: Tx, referral: ReferralRow, reason: StallRe
     .set({ stalledAt: now, stalledReason: reason, updatedAt: now })
     .where(eq(referrals.id, referral.id))
     .returning();
-  await tx.insert(referralEvents).values({
+  await recordReferralEvent(tx, {
     referralId: referral.id,
     at: now,
     kind: "stalled",
-    actorType: "system",
+    actor: { type: "system" },
     note: stallReasonLabels[reason],
     data: { reason, nextSteps: [...stallNextSteps[reason]] },
   });
@@ -36,11 +37,11 @@ export async function clearStall(tx: Tx, referral: ReferralRow, now: Date, note:
     .set({ stalledAt: null, stalledReason: null, updatedAt: now })
     .where(eq(referrals.id, referral.id))
     .returning();
-  await tx.insert(referralEvents).values({
+  await recordReferralEvent(tx, {
     referralId: referral.id,
     at: now,
     kind: "note",
-    actorType: "system",
+    actor: { type: "system" },
     note,
     data: { stallCleared: referral.stalledReason },
   });

@@ -31,6 +31,16 @@ export async function takePlace(tx: Tx, sessionId: string, now: Date): Promise<T
   return { id: row.id, startsAt: new Date(row.starts_at), bookedCount: Number(row.booked_count), capacity: Number(row.capacity) };
 }
 
+/**
+ * Someone already in the room (a walk-in) takes a place even when the
+ * session is full or under way: they are there, so the count says so.
+ */
+export async function takeWalkInPlace(tx: Tx, sessionId: string, now: Date): Promise<void> {
+  await tx.execute(
+    sql`UPDATE sessions SET booked_count = booked_count + 1, updated_at = ${now.toISOString()}::timestamptz WHERE id = ${sessionId}`,
+  );
+}
+
 /** Gives one place back (never below zero). */
 export async function releasePlace(tx: Tx, sessionId: string, now: Date): Promise<void> {
   await tx.execute(

@@ -1,7 +1,7 @@
 import { and, eq, ne } from "drizzle-orm";
 import type { Tx } from "#db/client";
 import { bookings, sessions } from "#db/schema";
-import { takePlace } from "./capacity.server";
+import { takePlace, takeWalkInPlace } from "./capacity.server";
 
 export type Booking = typeof bookings.$inferSelect;
 
@@ -55,4 +55,14 @@ export async function placeBooking(
     .values({ referralId: input.referralId, sessionId: session.id, status: "waitlisted", createdAt: input.now, updatedAt: input.now })
     .returning();
   return { kind: "waitlisted", booking, startsAt: session.startsAt };
+}
+
+/** A booking for someone who walked in: booked on the spot, full or not (see takeWalkInPlace). */
+export async function placeWalkInBooking(tx: Tx, input: { referralId: string; sessionId: string; now: Date }): Promise<Booking> {
+  await takeWalkInPlace(tx, input.sessionId, input.now);
+  const [booking] = await tx
+    .insert(bookings)
+    .values({ referralId: input.referralId, sessionId: input.sessionId, status: "booked", createdAt: input.now, updatedAt: input.now })
+    .returning();
+  return booking;
 }

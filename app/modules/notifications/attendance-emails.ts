@@ -4,13 +4,7 @@
  * check for the person. Plain words; the person's first name and reference
  * code only, never their contact details.
  */
-import { renderEmail } from "./templates";
-
-export interface RenderedEmail {
-  subject: string;
-  text: string;
-  html: string;
-}
+import type { Message } from "./templates";
 
 export function registerLinkEmail(input: {
   activityTitle: string;
@@ -18,11 +12,11 @@ export function registerLinkEmail(input: {
   url: string;
   expiresOn: string;
   bookedCount: number;
-}): RenderedEmail {
+}): Message {
   const people = input.bookedCount === 1 ? "1 person was" : `${input.bookedCount} people were`;
   return {
     subject: `Who came to ${input.activityTitle}? Mark the register`,
-    ...renderEmail({
+    content: {
       greeting: "Hello,",
       paragraphs: [
         `${people} booked on ${input.activityTitle}, ${input.when}.`,
@@ -30,63 +24,59 @@ export function registerLinkEmail(input: {
         `The link works only for this session's register, until ${input.expiresOn}. Please do not forward it.`,
       ],
       action: { label: "Open the register", url: input.url },
-    }),
+    },
   };
 }
 
-export function attendanceNoticeEmail(input: {
-  firstName: string;
+interface ReferrerBase {
+  personName: string;
   code: string;
   activityTitle: string;
+  caseUrl: string;
+}
+
+export function attendanceNoticeEmail(input: ReferrerBase & {
   when: string;
   mark: "attended" | "no_show";
   reportedBy: "organiser" | "person";
-  referralUrl: string;
-}): RenderedEmail {
+}): Message {
   const went = input.mark === "attended";
-  const who = input.reportedBy === "person" ? `${input.firstName} told us they` : `The organiser says ${input.firstName}`;
+  const who = input.reportedBy === "person" ? `${input.personName} told us they` : `The organiser says ${input.personName}`;
   const fact =
     input.reportedBy === "person"
       ? `${who} ${went ? "went to" : "could not go to"} ${input.activityTitle}, ${input.when}.`
       : `${who} ${went ? "attended" : "did not attend"} ${input.activityTitle}, ${input.when}.`;
   return {
     subject: `${input.code}: ${went ? "attended" : "did not attend"} ${input.activityTitle}`,
-    ...renderEmail({
+    content: {
       greeting: "Hello,",
       paragraphs: [fact, "You can see every step of this referral on its page."],
-      action: { label: "See the referral", url: input.referralUrl },
+      action: { label: "See the referral", url: input.caseUrl },
       reference: input.code,
-    }),
+    },
   };
 }
 
-export function stalledAlertEmail(input: {
-  firstName: string;
-  code: string;
-  activityTitle: string;
-  reason: string;
-  nextSteps: readonly string[];
-  referralUrl: string;
-}): RenderedEmail {
+export function stalledAlertEmail(input: ReferrerBase & { reason: string; nextSteps: readonly string[] }): Message {
   return {
     subject: `${input.code}: this referral needs your attention`,
-    ...renderEmail({
+    content: {
       greeting: "Hello,",
       paragraphs: [
-        `${input.firstName}'s referral to ${input.activityTitle} has stalled: ${input.reason.toLowerCase()}.`,
+        `${input.personName}'s referral to ${input.activityTitle} has stalled: ${input.reason.toLowerCase()}.`,
         "Things you could do next:",
         ...input.nextSteps.map((step) => `• ${step}`),
       ],
-      action: { label: "See the referral", url: input.referralUrl },
+      action: { label: "See the referral", url: input.caseUrl },
       reference: input.code,
-    }),
+    },
   };
 }
 
-export function followUpEmail(input: { firstName: string; activityTitle: string; url: string; code: string }): RenderedEmail {
+export function followUpEmail(input: { firstName: string; activityTitle: string; url: string; code: string }): Message {
   return {
     subject: `How are you now? A few questions about ${input.activityTitle}`,
-    ...renderEmail({
+    content: {
       greeting: `Hello ${input.firstName},`,
       paragraphs: [
         `You have been going to ${input.activityTitle}. We would like to know how you are feeling now.`,
@@ -94,6 +84,6 @@ export function followUpEmail(input: { firstName: string; activityTitle: string;
       ],
       action: { label: "Answer the questions", url: input.url },
       reference: input.code,
-    }),
+    },
   };
 }

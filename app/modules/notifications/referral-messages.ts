@@ -3,12 +3,9 @@
  * language, each with the reference code. Pure: callers pass what the
  * message needs. Subjects never carry a person's name (subjects are logged).
  */
-import type { EmailContent } from "./templates";
+import type { Message } from "./templates";
 
-export interface Message {
-  subject: string;
-  content: EmailContent;
-}
+export type { Message };
 
 export interface ActivityBrief {
   title: string;

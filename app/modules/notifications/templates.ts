@@ -9,6 +9,12 @@ export interface EmailContent {
   reference?: string;
 }
 
+/** A message before it is rendered: its subject and plain-words content. */
+export interface Message {
+  subject: string;
+  content: EmailContent;
+}
+
 function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
 }

@@ -5,13 +5,15 @@
  */
 import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import { getDb, queryRows } from "#db/client";
-import { activities, outcomeResponses, referralEvents, referrals } from "#db/schema";
+import { activities, outcomeResponses, referrals } from "#db/schema";
+import { recordReferralEvent } from "../referrals/referral-events.server";
 import { loadAttendanceFacts } from "../attendance/attendance-facts.server";
 import { extendPatientLink, findReferralByPatientToken, issuePatientLink } from "../referrals/patient-link.server";
 import { followUpEmail } from "../notifications/attendance-emails";
-import { queueEmail } from "../notifications/email.server";
+import { queueMessage } from "../notifications/email.server";
 import { now as clockNow } from "~/utils/clock.server";
 import { isFollowUpDue } from "./follow-up-rules";
+import { followUpState } from "./follow-up-state.server";
 import { ucla3Score } from "./instruments";
 import type { WellbeingCheckAnswers } from "./schemas";
 
@@ -44,11 +46,11 @@ export async function sendFollowUps(options: { now?: Date } = {}): Promise<numbe
       if (!isFollowUpDue({ ...referral, attendedCount: facts.attendedCount, firstAttendedAt: facts.firstAttendedAt }, now)) return false;
       await tx.update(referrals).set({ followUpSentAt: now, updatedAt: now }).where(eq(referrals.id, referral.id));
       if (!referral.patientEmail) {
-        await tx.insert(referralEvents).values({
+        await recordReferralEvent(tx, {
           referralId: referral.id,
           at: now,
           kind: "note",
-          actorType: "system",
+          actor: { type: "system" },
           note: "The follow-up wellbeing check is due, but there is no email address to send it to. Ask the questions by phone.",
           data: { followUp: "no_email" },
         });
@@ -63,12 +65,12 @@ export async function sendFollowUps(options: { now?: Date } = {}): Promise<numbe
         url: `${url}/wellbeing`,
         code: referral.code,
       });
-      await queueEmail(tx, { to: referral.patientEmail, ...email });
-      await tx.insert(referralEvents).values({
+      await queueMessage(tx, referral.patientEmail, email);
+      await recordReferralEvent(tx, {
         referralId: referral.id,
         at: now,
         kind: "note",
-        actorType: "system",
+        actor: { type: "system" },
         note: "Follow-up wellbeing check sent to the person",
         data: { followUp: "sent", attendedCount: facts.attendedCount },
       });
@@ -93,13 +95,7 @@ export async function loadFollowUp(token: string | undefined, options: { now?: D
   if (!referral) return { kind: "not_found" };
   const [activity] = await db.select({ title: activities.title }).from(activities).where(eq(activities.id, referral.activityId));
   const base = { firstName: referral.patientFirstName, activityTitle: activity?.title ?? "your activity" };
-  const answered = await db
-    .select({ id: outcomeResponses.id })
-    .from(outcomeResponses)
-    .where(and(eq(outcomeResponses.referralId, referral.id), eq(outcomeResponses.phase, "follow_up")));
-  if (answered.length) return { kind: "answered", ...base };
-  if (!referral.followUpSentAt) return { kind: "not_yet", ...base };
-  return { kind: "open", ...base };
+  return { kind: await followUpState(db, referral), ...base };
 }
 
 export type RecordFollowUpResult = { ok: true } | { ok: false; status: 404 | 409; error: string };
@@ -128,10 +124,9 @@ export async function recordFollowUp(input: { token: string | undefined; answers
       { referralId: referral.id, instrument: "ons4", phase: "follow_up", answers: ons4, score: null, createdAt: now },
       { referralId: referral.id, instrument: "ucla3", phase: "follow_up", answers: ucla3, score: loneliness, createdAt: now },
     ]);
-    await tx.insert(referralEvents).values([
-      { referralId: referral.id, at: now, kind: "outcome", actorType: "patient", data: { instrument: "ons4", phase: "follow_up", score: null, answers: ons4 } },
-      { referralId: referral.id, at: now, kind: "outcome", actorType: "patient", data: { instrument: "ucla3", phase: "follow_up", score: loneliness } },
-    ]);
+    const person = { type: "patient" } as const;
+    await recordReferralEvent(tx, { referralId: referral.id, at: now, kind: "outcome", actor: person, data: { instrument: "ons4", phase: "follow_up", score: null, answers: ons4 } });
+    await recordReferralEvent(tx, { referralId: referral.id, at: now, kind: "outcome", actor: person, data: { instrument: "ucla3", phase: "follow_up", score: loneliness } });
     return { ok: true } as const;
   });
 }

@@ -1,8 +1,8 @@
 /**
  * The referrer's caseload: their organisation's referrals (never another
  * organisation's), with status, next session and last event, filtered and
- * sorted — "needs attention first" puts stalled, declined, did-not-attend
- * and expired referrals on top.
+ * sorted — "needs attention first" (needs-attention.server.ts) puts stalled,
+ * declined, did-not-attend and expired referrals on top.
  */
 import { and, asc, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import { getDb } from "#db/client";
@@ -10,6 +10,7 @@ import { activities, referrals, users } from "#db/schema";
 import { formatInTimezone } from "../activities/schedule";
 import { now as clockNow } from "~/utils/clock.server";
 import { statusLabels } from "./lifecycle";
+import { attentionReason, needsAttentionRankSql } from "./needs-attention.server";
 import type { CaseloadQuery } from "./schemas";
 
 export const CASELOAD_PAGE_SIZE = 25;
@@ -18,8 +19,7 @@ export async function listCaseload(organisationIds: string[], query: CaseloadQue
   const db = await getDb();
   if (organisationIds.length === 0) return { rows: [], total: 0, page: 1, pages: 1, activities: [] };
   const nowIso = now.toISOString();
-  const didNotAttend = sql<boolean>`exists (select 1 from bookings b where b.referral_id = ${referrals.id} and b.attendance = 'no_show')`;
-  const needsAttention = sql<boolean>`(${referrals.stalledAt} is not null or ${referrals.status} in ('declined', 'expired', 'disengaged') or ${didNotAttend})`;
+  const attentionRank = needsAttentionRankSql();
   const nextSession = sql<string | null>`(select min(s.starts_at) from bookings b join sessions s on s.id = b.session_id
       where b.referral_id = ${referrals.id} and b.status = 'booked' and s.status = 'scheduled' and s.starts_at > ${nowIso}::timestamptz)`;
   const lastEventAt = sql<string | null>`(select max(e.at) from referral_events e where e.referral_id = ${referrals.id})`;
@@ -32,7 +32,7 @@ export async function listCaseload(organisationIds: string[], query: CaseloadQue
 
   const order =
     query.sort === "attention"
-      ? [desc(needsAttention), desc(referrals.statusChangedAt), asc(referrals.id)]
+      ? [asc(attentionRank), desc(referrals.statusChangedAt), asc(referrals.id)]
       : query.sort === "oldest"
         ? [asc(referrals.createdAt), asc(referrals.id)]
         : query.sort === "name"
@@ -49,14 +49,12 @@ export async function listCaseload(organisationIds: string[], query: CaseloadQue
       firstName: referrals.patientFirstName,
       lastName: referrals.patientLastName,
       status: referrals.status,
-      stalledAt: referrals.stalledAt,
       createdAt: referrals.createdAt,
       activityId: activities.id,
       activityTitle: activities.title,
       timezone: activities.timezone,
       referrerName: users.name,
-      needsAttention,
-      didNotAttend,
+      attentionRank,
       nextSession,
       lastEventAt,
       lastEventKind,
@@ -89,19 +87,9 @@ export async function listCaseload(organisationIds: string[], query: CaseloadQue
       status: r.status,
       statusLabel: statusLabels[r.status],
       referredBy: r.referrerName,
-      attention: attentionReasons(r),
+      attention: attentionReason(r.attentionRank, r.status),
       nextSession: r.nextSession ? formatInTimezone(new Date(r.nextSession), r.timezone, "datetime") : null,
       lastEvent: r.lastEventAt ? { at: formatInTimezone(new Date(r.lastEventAt), r.timezone, "datetime"), kind: r.lastEventKind ?? "" } : null,
     })),
   };
-}
-
-function attentionReasons(r: { stalledAt: Date | null; status: string; didNotAttend: boolean }): string[] {
-  const reasons: string[] = [];
-  if (r.stalledAt) reasons.push("Stalled");
-  if (r.status === "declined") reasons.push("Declined");
-  if (r.status === "expired") reasons.push("Expired");
-  if (r.status === "disengaged") reasons.push("Stopped going");
-  if (r.didNotAttend) reasons.push("Did not attend a session");
-  return reasons;
 }

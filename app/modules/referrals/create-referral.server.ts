@@ -1,15 +1,15 @@
 /**
  * Opening referrals: a referrer refers one person to one or more activities
  * (one referral each, sharing a group id), or a person asks for a place
- * themselves. Each referral gets its own reference code and private link;
- * activities that do not screen accept it straight away.
+ * themselves, or someone walks in to a session. Each referral gets its own
+ * reference code; activities that do not screen accept it straight away.
  */
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { getDb, type Tx } from "#db/client";
 import { activities, organisations, outcomeResponses, referrals } from "#db/schema";
-import { queueEmail } from "../notifications/email.server";
+import { placeWalkInBooking, type Booking } from "../bookings/place-booking.server";
+import { queueMessage } from "../notifications/email.server";
 import { organiserNewReferralMessage, referredMessage } from "../notifications/referral-messages";
-import { renderEmail } from "../notifications/templates";
 import { ucla3Score } from "../outcomes/instruments";
 import { now as clockNow } from "~/utils/clock.server";
 import { publicUrl } from "~/utils/env.server";
@@ -17,6 +17,7 @@ import type { ReferralStatus } from "./lifecycle";
 import { messagePerson } from "./notify.server";
 import { issuePatientLink, linkExpiryFrom } from "./patient-link.server";
 import { loadReferralContext } from "./referral-context.server";
+import { recordBookingEvent } from "./booking-events.server";
 import { recordReferralEvent, type Actor } from "./referral-events.server";
 import { generateReferenceCode } from "./reference-code";
 import type { PatientDetails, ReferralFormValues, SelfReferralFormValues } from "./schemas";
@@ -97,32 +98,37 @@ async function openReferrals(input: OpenInput): Promise<OpenReferralsResult> {
   });
 }
 
-async function uniqueCode(tx: Tx): Promise<string> {
-  for (let i = 0; i < 8; i++) {
-    const code = generateReferenceCode();
-    const [taken] = await tx.select({ id: referrals.id }).from(referrals).where(eq(referrals.code, code));
-    if (!taken) return code;
-  }
-  throw new Error("Could not find a free reference code");
-}
+type Referral = typeof referrals.$inferSelect;
 
-async function openOne(
+/**
+ * The one insert of a new referral (every way in: referrer, self-referral,
+ * walk-in): a free reference code, consent time, link expiry, status "sent"
+ * and its first event.
+ */
+async function insertReferral(
   tx: Tx,
-  input: OpenInput,
-  activity: typeof activities.$inferSelect,
-  organisationEmail: string | null,
-): Promise<OpenedReferral> {
+  input: {
+    activityId: string;
+    referrer: { userId: string; organisationId: string } | null;
+    source: "referrer" | "self" | "walk_in";
+    groupId: string | null;
+    patient: PatientDetails;
+    actor: Actor;
+    note: string;
+    consentRecordedBy: "referrer" | "person" | "organiser";
+    now: Date;
+  },
+): Promise<Referral> {
   const { patient, now } = input;
-  const actor: Actor = input.referrer ? { type: "user", userId: input.referrer.userId } : { type: "patient" };
   const [referral] = await tx
     .insert(referrals)
     .values({
       code: await uniqueCode(tx),
-      activityId: activity.id,
+      activityId: input.activityId,
       referrerUserId: input.referrer?.userId ?? null,
       referrerOrganisationId: input.referrer?.organisationId ?? null,
       source: input.source,
-      groupId: input.requestId,
+      groupId: input.groupId,
       patientFirstName: patient.firstName,
       patientLastName: patient.lastName,
       patientEmail: patient.email ?? null,
@@ -143,11 +149,87 @@ async function openOne(
     kind: "status",
     from: null,
     to: "sent",
+    actor: input.actor,
+    note: input.note,
+    data: { consentAt: now.toISOString(), consentRecordedBy: input.consentRecordedBy, source: input.source },
+    at: now,
+  });
+  return referral;
+}
+
+/**
+ * Someone turned up at a session without a referral and agreed to be added:
+ * a walk-in referral (no referrer), accepted and booked on that session in
+ * the caller's transaction, through the lifecycle like any other. The caller
+ * (the register) has checked who is adding them and marks the attendance.
+ */
+export async function openWalkInReferral(
+  tx: Tx,
+  input: {
+    activityId: string;
+    sessionId: string;
+    userId: string;
+    person: { firstName: string; lastName: string; email?: string; phone?: string };
+    now: Date;
+  },
+): Promise<{ referral: Referral; booking: Booking }> {
+  const { person, now } = input;
+  const actor: Actor = { type: "user", userId: input.userId };
+  const referral = await insertReferral(tx, {
+    activityId: input.activityId,
+    referrer: null,
+    source: "walk_in",
+    groupId: null,
+    patient: {
+      firstName: person.firstName,
+      lastName: person.lastName,
+      email: person.email || undefined,
+      phone: person.phone || undefined,
+      preferredContact: person.email ? "email" : person.phone ? "phone" : "email",
+      reasons: [],
+      notes: undefined,
+    },
+    actor,
+    note: "Walked in and was added to the register; the organiser recorded their consent",
+    consentRecordedBy: "organiser",
+    now,
+  });
+  // They are in the room, so the organiser has accepted them; no message (they are told in person).
+  await transitionReferral(tx, { referralId: referral.id, to: "accepted", actor, note: "Accepted at the session (walk-in)", now, silent: true });
+  const booking = await placeWalkInBooking(tx, { referralId: referral.id, sessionId: input.sessionId, now });
+  await recordBookingEvent(tx, { referralId: referral.id, action: "booked", booking, actor, at: now, note: "Walk-in" });
+  const booked = await transitionReferral(tx, { referralId: referral.id, to: "booked", actor, now, silent: true, data: { bookingId: booking.id, sessionId: input.sessionId } });
+  return { referral: booked, booking };
+}
+
+async function uniqueCode(tx: Tx): Promise<string> {
+  for (let i = 0; i < 8; i++) {
+    const code = generateReferenceCode();
+    const [taken] = await tx.select({ id: referrals.id }).from(referrals).where(eq(referrals.code, code));
+    if (!taken) return code;
+  }
+  throw new Error("Could not find a free reference code");
+}
+
+async function openOne(
+  tx: Tx,
+  input: OpenInput,
+  activity: typeof activities.$inferSelect,
+  organisationEmail: string | null,
+): Promise<OpenedReferral> {
+  const { patient, now } = input;
+  const actor: Actor = input.referrer ? { type: "user", userId: input.referrer.userId } : { type: "patient" };
+  const referral = await insertReferral(tx, {
+    activityId: activity.id,
+    referrer: input.referrer,
+    source: input.source,
+    groupId: input.requestId,
+    patient,
     actor,
     // Who recorded the person's consent, and when (the event's time).
     note: input.referrer ? "Referral made; the referrer recorded the person's consent" : "The person asked for a place and gave their consent",
-    data: { consentAt: now.toISOString(), consentRecordedBy: input.referrer ? "referrer" : "person", source: input.source },
-    at: now,
+    consentRecordedBy: input.referrer ? "referrer" : "person",
+    now,
   });
   await saveBaseline(tx, referral.id, input.baseline, actor, now);
 
@@ -178,7 +260,7 @@ async function openOne(
   const organiserAddress = activity.contactEmail ?? organisationEmail;
   if (status === "sent" && organiserAddress) {
     const message = organiserNewReferralMessage({ code: referral.code, activityTitle: activity.title, inboxUrl: `${publicUrl()}/organiser/referrals/${referral.id}` });
-    await queueEmail(tx, { to: organiserAddress, subject: message.subject, ...renderEmail(message.content) });
+    await queueMessage(tx, organiserAddress, message);
   }
   return { id: referral.id, code: referral.code, activityId: activity.id, activityTitle: activity.title, status, link: link.url };
 }

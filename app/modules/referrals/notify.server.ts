@@ -5,10 +5,9 @@
  * topic) for an SMS channel (see Channel in notifications/email.server.ts).
  */
 import type { Tx } from "#db/client";
-import { queueEmail } from "../notifications/email.server";
+import { queueMessage } from "../notifications/email.server";
 import { enqueue } from "../notifications/outbox.server";
 import type { ActivityBrief, Message } from "../notifications/referral-messages";
-import { renderEmail } from "../notifications/templates";
 import { publicUrl } from "~/utils/env.server";
 import { issuePatientLink } from "./patient-link.server";
 import { activityContact, activityWhere, shortName, type ReferralContext } from "./referral-context.server";
@@ -39,7 +38,7 @@ export async function messagePerson(
   // A link is easier to use from an email, so texts go only to people who asked for texts or have no email.
   const prefersText = referral.preferredContact === "sms" && referral.patientPhone;
   if (referral.patientEmail && !prefersText) {
-    await queueEmail(tx, { to: referral.patientEmail, subject: message.subject, ...renderEmail(message.content) });
+    await queueMessage(tx, referral.patientEmail, message);
   } else if (referral.patientPhone) {
     await enqueue(tx, "sms", { to: referral.patientPhone, text: smsText(message) });
   }
@@ -67,5 +66,5 @@ export async function messageReferrer(tx: Tx, ctx: ReferralContext, build: (base
     activityTitle: ctx.activity.title,
     caseUrl: `${publicUrl()}/referrals/${ctx.referral.id}`,
   });
-  await queueEmail(tx, { to: ctx.referrerEmail, subject: message.subject, ...renderEmail(message.content) });
+  await queueMessage(tx, ctx.referrerEmail, message);
 }

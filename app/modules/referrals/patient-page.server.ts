@@ -7,12 +7,16 @@ import { waitlistPosition } from "../bookings/waitlist.server";
 import { formatCost, formatSessionWhen } from "../activities/format";
 import { formatInTimezone } from "../activities/schedule";
 import { accessibilityFeatures } from "../activities/vocabulary";
+import { canSelfReport } from "../attendance/effective-attendance";
+import { followUpState } from "../outcomes/follow-up-state.server";
 import { now as clockNow } from "~/utils/clock.server";
 import { bookableStatuses, statusLabels } from "./lifecycle";
 import { checkPatientLink } from "./patient-link.server";
 import { activityContact, activityWhere, loadReferralContext } from "./referral-context.server";
 
 const SESSIONS_SHOWN = 12;
+/** Sessions they went to (or missed) stay on the page this long, so they can say whether they went. */
+const PAST_SESSIONS_DAYS = 28;
 
 export type PatientPageResult = { status: "ok"; page: PatientPage } | { status: "expired" } | { status: "invalid" };
 export type PatientPage = Awaited<ReturnType<typeof buildPage>>;
@@ -50,8 +54,12 @@ async function buildPage(referralId: string, now: Date) {
 
   const myBookings = await Promise.all(
     mine
-      // Upcoming ones, and cancellations (their calendar file tells the calendar it is off); not a long history.
-      .filter((m) => m.session.endsAt.getTime() > now.getTime() - 7 * 86_400_000)
+      // Upcoming ones, recent cancellations (their calendar file tells the calendar it is off), and the
+      // last few weeks' sessions they had a place on (to say whether they went); not a long history.
+      .filter((m) => {
+        const ago = now.getTime() - m.session.endsAt.getTime();
+        return ago < 7 * 86_400_000 || (m.booking.status === "booked" && ago < PAST_SESSIONS_DAYS * 86_400_000);
+      })
       .map(async ({ booking, session }) => ({
         id: booking.id,
         status: booking.status,
@@ -62,6 +70,8 @@ async function buildPage(referralId: string, now: Date) {
         isPast: session.startsAt.getTime() <= now.getTime(),
         offerExpires: booking.status === "offered" && booking.offerExpiresAt ? formatInTimezone(booking.offerExpiresAt, tz, "datetime") : null,
         waitlistPosition: booking.status === "waitlisted" ? await waitlistPosition(db, booking) : null,
+        canSelfReport: canSelfReport(booking, session, now),
+        selfReported: booking.selfReported,
       })),
   );
 
@@ -91,6 +101,8 @@ async function buildPage(referralId: string, now: Date) {
       joiningUrl: activity.online && hasUpcomingPlace ? activity.onlineUrl : null,
     },
     bookings: myBookings,
+    /** The follow-up wellbeing questions have been sent and are waiting for their answers. */
+    wellbeingCheckDue: (await followUpState(db, referral)) === "open",
     sessions: upcoming.map((s) => {
       const placesLeft = Math.max(0, s.capacity - s.bookedCount);
       const my = liveBySession.get(s.id);

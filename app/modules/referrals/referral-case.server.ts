@@ -1,15 +1,16 @@
 /**
  * One referral as its referrer's organisation sees it: the person, the
- * activity, bookings, wellbeing before and after, and the whole timeline.
+ * activity, bookings, wellbeing before and after (the outcomes module's
+ * comparison), and the whole timeline.
  * Another organisation's referral is "not found".
  */
 import { and, asc, desc, eq, inArray } from "drizzle-orm";
 import { getDb } from "#db/client";
-import { bookings, outcomeResponses, referralEvents, referrals, sessions, users } from "#db/schema";
+import { bookings, referralEvents, referrals, sessions, users } from "#db/schema";
 import { bookingStatusLabels } from "../bookings/booking";
 import { formatSessionWhen } from "../activities/format";
 import { formatInTimezone } from "../activities/schedule";
-import { ons4Questions, ucla3Questions } from "../outcomes/instruments";
+import { getOutcomeComparison } from "../outcomes/comparison.server";
 import { now as clockNow } from "~/utils/clock.server";
 import { formatUkMobile, preferredContactOptions } from "./contact";
 import { canTransition, statusLabels } from "./lifecycle";
@@ -46,7 +47,6 @@ export async function getReferralCase(referralId: string, organisationIds: strin
     .where(eq(bookings.referralId, referralId))
     .orderBy(asc(sessions.startsAt));
 
-  const outcomes = await db.select().from(outcomeResponses).where(eq(outcomeResponses.referralId, referralId));
   const [referrer] = referral.referrerUserId ? await db.select({ name: users.name }).from(users).where(eq(users.id, referral.referrerUserId)) : [];
 
   return {
@@ -63,7 +63,7 @@ export async function getReferralCase(referralId: string, organisationIds: strin
     notes: referral.notesForOrganiser,
     status: referral.status,
     statusLabel: statusLabels[referral.status],
-    stalled: referral.stalledAt ? { since: formatInTimezone(referral.stalledAt, tz, "date"), reason: referral.stalledReason } : null,
+    stalled: referral.stalledAt ? describeStall(referral.stalledAt, events.find((e) => e.event.kind === "stalled")?.event, tz) : null,
     declineReason: referral.declineReason,
     consent: `${formatInTimezone(referral.consentAt, tz, "datetime")}${referrer ? `, recorded by ${referrer.name}` : ""}`,
     referredBy: referrer?.name ?? null,
@@ -78,8 +78,7 @@ export async function getReferralCase(referralId: string, organisationIds: strin
       selfReported: booking.selfReported === "went" ? "Said they went" : booking.selfReported === "missed" ? "Said they could not go" : null,
       sessionCancelled: session.status === "cancelled",
     })),
-    attendedCount: booked.filter((b) => b.booking.attendance === "attended").length,
-    wellbeing: compareOutcomes(outcomes),
+    outcomes: (await getOutcomeComparison(referralId))!,
     timeline: events.map(({ event, actorName }) =>
       describeReferralEvent(
         {
@@ -98,35 +97,13 @@ export async function getReferralCase(referralId: string, organisationIds: strin
   };
 }
 
-type OutcomeRow = typeof outcomeResponses.$inferSelect;
-
-/** Baseline and follow-up side by side, per question, with the change when both exist. */
-function compareOutcomes(rows: OutcomeRow[]) {
-  const find = (instrument: string, phase: string) => rows.find((r) => r.instrument === instrument && r.phase === phase);
-  const line = (label: string, before: number | undefined, after: number | undefined, lowerIsBetter = false) => ({
-    label,
-    before: before ?? null,
-    after: after ?? null,
-    change: before !== undefined && after !== undefined ? after - before : null,
-    lowerIsBetter,
-  });
-  const ons4Before = find("ons4", "baseline");
-  const ons4After = find("ons4", "follow_up");
-  const uclaBefore = find("ucla3", "baseline");
-  const uclaAfter = find("ucla3", "follow_up");
+/** Since when, why and what to do next, as recorded with the newest "stalled" event (the reason in words). */
+function describeStall(stalledAt: Date, event: typeof referralEvents.$inferSelect | undefined, tz: string) {
+  const steps = event?.data?.nextSteps;
   return {
-    hasAny: rows.length > 0,
-    ons4:
-      ons4Before || ons4After
-        ? ons4Questions.map((q) => line(q.text, ons4Before?.answers[q.key], ons4After?.answers[q.key], q.key === "anxiety"))
-        : [],
-    ucla3:
-      uclaBefore || uclaAfter
-        ? [
-            ...ucla3Questions.map((q) => line(q.text, uclaBefore?.answers[q.key], uclaAfter?.answers[q.key], true)),
-            line("Total loneliness score (3 to 9)", uclaBefore?.score ?? undefined, uclaAfter?.score ?? undefined, true),
-          ]
-        : [],
+    since: formatInTimezone(stalledAt, tz, "date"),
+    reason: event?.note ?? null,
+    nextSteps: Array.isArray(steps) ? steps.filter((s): s is string => typeof s === "string") : [],
   };
 }
 

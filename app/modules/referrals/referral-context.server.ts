@@ -43,10 +43,11 @@ export async function loadReferralContext(executor: Executor, referralId: string
   };
 }
 
-/** "Margaret T." — what organisers and messages show of a name. */
+/** "Margaret T." — what organisers, registers and messages show of a name: enough to recognise someone, no more. */
 export function shortName(referral: Pick<Referral, "patientFirstName" | "patientLastName">): string {
+  const first = referral.patientFirstName.trim();
   const initial = referral.patientLastName.trim().charAt(0).toUpperCase();
-  return initial ? `${referral.patientFirstName} ${initial}.` : referral.patientFirstName;
+  return initial ? `${first} ${initial}.` : first;
 }
 
 export function activityWhere(activity: Pick<Activity, "online" | "venueName" | "address" | "town" | "postcode">): string {

@@ -88,7 +88,8 @@ export function describeReferralEvent(e: TimelineEvent, timezone: string): Timel
       return { ...base, title: `${instrument} answered${phase ? `, ${phase}` : ""}`, detail: withNote(score) };
     }
     case "stalled":
-      return { ...base, title: e.data?.cleared ? "No longer stalled" : "Flagged as stalled", detail: withNote(typeof e.data?.reason === "string" ? e.data.reason : null) };
+      // The note carries the reason in words (the data holds its key, for reports).
+      return { ...base, title: e.data?.cleared ? "No longer stalled" : "Flagged as stalled", detail: e.note ?? (typeof e.data?.reason === "string" ? e.data.reason : null) };
     case "note":
       return { ...base, title: "Note", detail: e.note };
     default:

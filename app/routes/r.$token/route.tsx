@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useNavigation, useParams } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useNavigation, useParams } from "@remix-run/react";
 import { linkProblemMessages } from "~/modules/referrals/link-problems";
 import { performPatientAction } from "~/modules/referrals/patient-actions.server";
 import { loadPatientPage, type PatientPage } from "~/modules/referrals/patient-page.server";
@@ -67,7 +67,8 @@ function PatientPageView({ page, result }: { page: PatientPage; result: { ok: bo
   const busy = navigation.state === "submitting";
   const { referral, activity } = page;
   const canDecline = ["sent", "accepted", "booked", "attending"].includes(referral.status);
-  const liveBookings = page.bookings.filter((b) => b.status !== "cancelled");
+  const liveBookings = page.bookings.filter((b) => b.status !== "cancelled" && !b.isPast);
+  const pastSessions = page.bookings.filter((b) => b.status === "booked" && b.isPast);
   const cancelledBookings = page.bookings.filter((b) => b.status === "cancelled" && !b.isPast);
   return (
     <div className="container narrow patient-page">
@@ -88,6 +89,18 @@ function PatientPageView({ page, result }: { page: PatientPage; result: { ok: bo
         <strong>{referral.statusLabel}.</strong> {statusExplanations[referral.status]}
         {referral.status === "declined" && referral.declineReason ? ` They said: “${referral.declineReason}”` : ""}
       </p>
+
+      {page.wellbeingCheckDue && (
+        <section className="notice wellbeing-due" aria-labelledby="wellbeing-due">
+          <h2 id="wellbeing-due">How are you now?</h2>
+          <p>We would like to know how you are feeling since you started. There are seven short questions; it takes about two minutes.</p>
+          <p>
+            <Link className="button" to={`/r/${token}/wellbeing`}>
+              Answer the wellbeing questions
+            </Link>
+          </p>
+        </section>
+      )}
 
       {liveBookings.length > 0 && (
         <section aria-labelledby="your-bookings">
@@ -129,6 +142,35 @@ function PatientPageView({ page, result }: { page: PatientPage; result: { ok: bo
                     </Form>
                   )}
                 </div>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+
+      {pastSessions.length > 0 && (
+        <section aria-labelledby="past-sessions">
+          <h2 id="past-sessions">Sessions you had a place on</h2>
+          <ul className="card-list">
+            {pastSessions.map((b) => (
+              <li key={b.id} className="card booking-card past-booking">
+                <h3 id={`past-${b.id}`}>{b.when}</h3>
+                {b.selfReported && (
+                  <p>
+                    You told us: <strong>{b.selfReported === "went" ? "I went" : "I could not go"}</strong>.
+                  </p>
+                )}
+                {b.canSelfReport && (
+                  <p>
+                    <Link
+                      className={b.selfReported ? "button secondary" : "button"}
+                      to={`/r/${token}/bookings/${b.id}/self-report`}
+                      aria-describedby={`past-${b.id}`}
+                    >
+                      {b.selfReported ? "Change your answer" : "Did you go? Tell us"}
+                    </Link>
+                  </p>
+                )}
               </li>
             ))}
           </ul>

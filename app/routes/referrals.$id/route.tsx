@@ -4,6 +4,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Field } from "~/components/forms/field";
+import { OutcomeComparison } from "~/components/outcomes/outcome-comparison";
 import { requireOrgOfKind } from "~/modules/accounts/guards.server";
 import { IllegalTransitionError } from "~/modules/referrals/lifecycle";
 import { getReferralCase, withdrawReferral } from "~/modules/referrals/referral-case.server";
@@ -46,17 +47,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return redirect(`/referrals/${params.id}`);
 }
 
-function Change({ value, lowerIsBetter }: { value: number | null; lowerIsBetter: boolean }) {
-  if (value === null) return <>—</>;
-  if (value === 0) return <>No change</>;
-  const better = lowerIsBetter ? value < 0 : value > 0;
-  return (
-    <span className={better ? "change better" : "change worse"}>
-      {value > 0 ? `+${value}` : value} ({better ? "better" : "worse"})
-    </span>
-  );
-}
-
 export default function ReferralCasePage() {
   const { referral: r } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
@@ -65,7 +55,6 @@ export default function ReferralCasePage() {
     onValidate: ({ formData }) => parseWithZod(formData, { schema: withdrawReferralSchema }),
     shouldValidate: "onBlur",
   });
-  const wellbeingRows = [...r.wellbeing.ons4, ...r.wellbeing.ucla3];
   return (
     <div className="container">
       <p>
@@ -84,9 +73,23 @@ export default function ReferralCasePage() {
         {r.referredBy && <span>Referred by {r.referredBy}</span>}
       </p>
       {r.stalled && (
-        <p className="notice warn">
-          <strong>Stalled since {r.stalled.since}.</strong> {r.stalled.reason ?? ""} Consider calling the person, or suggesting another activity.
-        </p>
+        <div className="notice warn">
+          <p>
+            <strong>Stalled since {r.stalled.since}.</strong> {r.stalled.reason ? `${r.stalled.reason}.` : ""}
+          </p>
+          {r.stalled.nextSteps.length > 0 ? (
+            <>
+              <p>Things you could do next:</p>
+              <ul>
+                {r.stalled.nextSteps.map((step) => (
+                  <li key={step}>{step}</li>
+                ))}
+              </ul>
+            </>
+          ) : (
+            <p>Consider calling the person, or suggesting another activity.</p>
+          )}
+        </div>
       )}
       {r.declineReason && r.status === "declined" && <p className="notice warn">The organiser declined: “{r.declineReason}”</p>}
 
@@ -114,37 +117,7 @@ export default function ReferralCasePage() {
             </ul>
           )}
 
-          <h2>Wellbeing</h2>
-          {wellbeingRows.length === 0 ? (
-            <p>No wellbeing check recorded yet.</p>
-          ) : (
-            <div className="table-scroll">
-              <table>
-                <caption className="visually-hidden">Wellbeing before and after</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Question</th>
-                    <th scope="col">Before</th>
-                    <th scope="col">Follow-up</th>
-                    <th scope="col">Change</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {wellbeingRows.map((row) => (
-                    <tr key={row.label}>
-                      <th scope="row">{row.label}</th>
-                      <td>{row.before ?? "—"}</td>
-                      <td>{row.after ?? "—"}</td>
-                      <td>
-                        <Change value={row.change} lowerIsBetter={row.lowerIsBetter} />
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-              <p className="hint">Sessions attended so far: {r.attendedCount}.</p>
-            </div>
-          )}
+          <OutcomeComparison data={r.outcomes} />
 
           <h2 id="timeline-heading">Timeline</h2>
           <ol className="timeline" aria-labelledby="timeline-heading">

@@ -87,7 +87,7 @@ export default function Caseload() {
             </thead>
             <tbody>
               {caseload.rows.map((r) => (
-                <tr key={r.id} className={r.attention.length ? "needs-attention" : undefined}>
+                <tr key={r.id} className={r.attention ? "needs-attention" : undefined}>
                   <td>
                     <Link to={`/referrals/${r.id}`}>{r.name}</Link>
                     <br />
@@ -96,11 +96,7 @@ export default function Caseload() {
                   <td>{r.activityTitle}</td>
                   <td>
                     <span className="status">{r.statusLabel}</span>
-                    {r.attention.map((a) => (
-                      <span key={a} className="tag attention">
-                        {a}
-                      </span>
-                    ))}
+                    {r.attention && <span className="tag attention">{r.attention}</span>}
                   </td>
                   <td>{r.nextSession ?? "None booked"}</td>
                   <td>{r.lastEvent ? `${eventKindLabels[r.lastEvent.kind] ?? r.lastEvent.kind}, ${r.lastEvent.at}` : ""}</td>
