@@ -121,9 +121,11 @@ export async function requireOrgMember(
 export async function requireOrgOfKind(
   request: Request,
   kind: "provider" | "referrer",
-): Promise<CurrentUser & { membership: MembershipView; memberships: MembershipView[] }> {
+): Promise<CurrentUser & { membership: MembershipView; memberships: MembershipView[]; organisationIds: string[] }> {
   const current = await requireUser(request);
   const memberships = await listMemberships(current.user.id);
+  // Every query on these pages is scoped to these ids: the user's organisations of this kind.
+  const organisationIds = memberships.filter((m) => m.kind === kind).map((m) => m.organisationId);
   const membership = memberships.find((m) => m.kind === kind);
   if (!membership) {
     throw await deny(
@@ -137,5 +139,5 @@ export async function requireOrgOfKind(
       { reason: `not_${kind}` },
     );
   }
-  return { ...current, membership, memberships };
+  return { ...current, membership, memberships, organisationIds };
 }

@@ -17,20 +17,15 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 const notYours = "We could not find that referral. It may be for another organisation's activity.";
 
-async function providerOrganisations(request: Request) {
-  const current = await requireOrgOfKind(request, "provider");
-  return { ...current, organisationIds: current.memberships.filter((m) => m.kind === "provider").map((m) => m.organisationId) };
-}
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { organisationIds } = await providerOrganisations(request);
+  const { organisationIds } = await requireOrgOfKind(request, "provider");
   const referral = await getOrganiserReferral(params.id ?? "", organisationIds);
   if (!referral) throw notFound(notYours);
   return { referral };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { user, organisationIds } = await providerOrganisations(request);
+  const { user, organisationIds } = await requireOrgOfKind(request, "provider");
   const submission = parseWithZod(await request.formData(), { schema: organiserDecisionSchema });
   if (submission.status !== "success") return submission.reply();
   try {

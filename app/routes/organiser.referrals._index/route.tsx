@@ -6,8 +6,8 @@ import { listOrganiserReferrals } from "~/modules/referrals/organiser-referrals.
 export const meta: MetaFunction = () => [{ title: "Referrals to your activities — Linkway" }, { name: "robots", content: "noindex" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { memberships } = await requireOrgOfKind(request, "provider");
-  return listOrganiserReferrals(memberships.filter((m) => m.kind === "provider").map((m) => m.organisationId));
+  const { organisationIds } = await requireOrgOfKind(request, "provider");
+  return listOrganiserReferrals(organisationIds);
 }
 
 export default function OrganiserInbox() {

@@ -10,8 +10,8 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 ];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { memberships } = await requireOrgOfKind(request, "provider");
-  const people = await listSessionPeople(params.id ?? "", memberships.filter((m) => m.kind === "provider").map((m) => m.organisationId));
+  const { organisationIds } = await requireOrgOfKind(request, "provider");
+  const people = await listSessionPeople(params.id ?? "", organisationIds);
   if (!people) throw notFound("We could not find that session. It may belong to another organisation.");
   return people;
 }

@@ -19,13 +19,8 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 const notYours = "We could not find that referral. It may belong to another organisation.";
 
-async function referrerOrganisations(request: Request) {
-  const current = await requireOrgOfKind(request, "referrer");
-  return { ...current, organisationIds: current.memberships.filter((m) => m.kind === "referrer").map((m) => m.organisationId) };
-}
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { organisationIds } = await referrerOrganisations(request);
+  const { organisationIds } = await requireOrgOfKind(request, "referrer");
   if (!isUuid(params.id)) throw notFound(notYours);
   const referral = await getReferralCase(params.id, organisationIds);
   if (!referral) throw notFound(notYours);
@@ -33,7 +28,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { user, organisationIds } = await referrerOrganisations(request);
+  const { user, organisationIds } = await requireOrgOfKind(request, "referrer");
   if (!isUuid(params.id)) throw notFound(notYours);
   const submission = parseWithZod(await request.formData(), { schema: withdrawReferralSchema });
   if (submission.status !== "success") return submission.reply();

@@ -9,9 +9,8 @@ import { eventKindLabels } from "~/modules/referrals/timeline";
 export const meta: MetaFunction = () => [{ title: "Your referrals — Linkway" }, { name: "robots", content: "noindex" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { memberships } = await requireOrgOfKind(request, "referrer");
+  const { organisationIds } = await requireOrgOfKind(request, "referrer");
   const query = caseloadQuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
-  const organisationIds = memberships.filter((m) => m.kind === "referrer").map((m) => m.organisationId);
   return { query, caseload: await listCaseload(organisationIds, query) };
 }
 
