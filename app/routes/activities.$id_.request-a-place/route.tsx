@@ -1,4 +1,5 @@
 import { getFormProps, getInputProps, useForm } from "@conform-to/react";
+import { FormErrors } from "~/components/forms/form-errors";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
@@ -58,13 +59,7 @@ export default function RequestAPlace() {
         link to choose a session.
       </p>
       <Form method="post" {...getFormProps(form)}>
-        {form.errors?.length ? (
-          <div className="error-summary" role="alert" id={form.errorId}>
-            {form.errors.map((e) => (
-              <p key={e}>{e}</p>
-            ))}
-          </div>
-        ) : null}
+        <FormErrors id={form.errorId} errors={form.errors} />
         <input type="hidden" name="requestId" value={requestId} />
         <PatientFields fields={fields} voice="you" />
         <div className={`field consent${fields.consent.errors?.length ? " has-error" : ""}`}>

@@ -4,6 +4,7 @@
  * is refused next to its question and nothing is stored.
  */
 import { getFormProps, useForm, type FieldMetadata } from "@conform-to/react";
+import { FormErrors } from "~/components/forms/form-errors";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
@@ -112,13 +113,7 @@ export default function Wellbeing() {
         Hello {state.firstName}. You have been going to {state.activityTitle}. Seven short questions about how you feel; there are no right or wrong answers.
       </p>
       <Form method="post" {...getFormProps(form)}>
-        {form.errors?.length ? (
-          <div className="error-summary" role="alert" id={form.errorId}>
-            {form.errors.map((e) => (
-              <p key={e}>{e}</p>
-            ))}
-          </div>
-        ) : null}
+        <FormErrors id={form.errorId} errors={form.errors} />
         <h2>Your wellbeing</h2>
         <p className="hint">Answer on a scale from 0 to 10.</p>
         {ons4Questions.map((q) => (

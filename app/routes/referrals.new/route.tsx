@@ -1,4 +1,5 @@
 import { getFormProps, getInputProps, useForm } from "@conform-to/react";
+import { FormErrors } from "~/components/forms/form-errors";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
@@ -60,13 +61,7 @@ export default function NewReferral() {
     <div className="container narrow">
       <h1>Refer someone</h1>
       <Form method="post" {...getFormProps(form)}>
-        {form.errors?.length ? (
-          <div className="error-summary" role="alert" id={form.errorId}>
-            {form.errors.map((e) => (
-              <p key={e}>{e}</p>
-            ))}
-          </div>
-        ) : null}
+        <FormErrors id={form.errorId} errors={form.errors} />
         <input type="hidden" name="requestId" value={requestId} />
         <h2>{activities.length === 1 ? "Activity" : "Activities"}</h2>
         <ul className="card-list">
