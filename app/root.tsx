@@ -1,7 +1,7 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { env } from "~/utils/env.server";
 import { getCurrentUser } from "~/modules/accounts/guards.server";
-import { listMemberships } from "~/modules/organisations/memberships.server";
+import { listMemberships } from "~/modules/accounts/memberships.server";
 import {
   isRouteErrorResponse,
   Links,

@@ -1,24 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { toActivityDocument, type ActivityDocumentRow } from "./documents";
 import { createMeiliSearchIndex, dayFacetsFrom, hitFromDocument, meiliFilter, meiliSearches, meiliSort } from "./meilisearch";
-import { slotBit, type SearchQuery } from "./types";
+import { slotBit, unfilteredQuery, type SearchQuery } from "./types";
 
 const now = new Date("2026-11-23T09:00:00Z");
-const query = (over: Partial<SearchQuery> = {}): SearchQuery => ({
-  categories: [],
-  days: [],
-  free: false,
-  accessibility: [],
-  online: "include",
-  join: [],
-  hasSpace: false,
-  hasSpaceWithinDays: 14,
-  sort: "relevance",
-  limit: 20,
-  offset: 0,
-  now,
-  ...over,
-});
+const query = (over: Partial<SearchQuery> = {}): SearchQuery => unfilteredQuery(now, { sort: "relevance", ...over });
 const leeds = { lat: 53.8, lng: -1.55, radiusKm: 5 };
 
 const row: ActivityDocumentRow = {

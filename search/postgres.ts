@@ -7,11 +7,16 @@
  *   Sorting by distance walks the same index in `<->` order (a KNN scan) when
  *   many activities match, so the page is read nearest-first; with few, the
  *   candidates already read are sorted (cheaper than walking to the radius).
+ * - Covering index: the geo index also holds id, category, session summary,
+ *   search_flags and the next-session times (migration search-covering-index),
+ *   so without words the candidates, counts and facets come from the index
+ *   alone. Cost, joining and accessibility filters therefore test
+ *   `search_flags` bits, not the columns they are made from.
  * - Words: the weighted English `search_vector` (accents folded) with
- *   websearch_to_tsquery, ranked by ts_rank. Only when that finds nothing do we
- *   try close spellings: pg_trgm word similarity on the title, tested per
- *   candidate inside the radius when there is one, else through the trigram
- *   GIN index (`<%`) — never a scan of every title.
+ *   websearch_to_tsquery, ranked by ts_rank. A word stem no published activity
+ *   uses is first replaced by the closest one that is (lw_correct_spelling,
+ *   through a trigram index on search_lexemes: "walkng" finds walking), so a
+ *   typo costs no second query and no scan of titles.
  * - Sessions: days, times, "has space" and "soonest" read the per-activity
  *   session summary (migration search-session-summary); a summary time in the
  *   past is stale, and for those rows the sessions are read directly.
@@ -28,6 +33,7 @@
 import { sql, type SQL } from "drizzle-orm";
 import { PgDialect } from "drizzle-orm/pg-core";
 import { queryRows, type Executor } from "../db/client";
+import { searchFlagBits } from "../db/schema/activities";
 import {
   chordForSurfaceMetres,
   days,
@@ -45,14 +51,13 @@ import {
   type SearchQuery,
 } from "./types";
 
-type TextMode = "none" | "exact" | "similar";
-
 /** Extra rows a KNN page reads past its end, so activities at exactly the same distance sort by id. */
 const knnTieRoom = 50;
 /** A KNN page is used when at least this many times the rows up to the page's end match. */
 const knnDensity = 3;
 
 interface Row {
+  respelled?: boolean | null;
   knn_rows?: number;
   knn_last?: number | null;
   page_last?: number | null;
@@ -84,6 +89,24 @@ interface HitJson {
   next_spaces: number | null;
 }
 
+/**
+ * search_flags bits every activity must have. Every accessibility feature has
+ * a bit (a test checks the vocabulary against searchFlagBits); one without
+ * would be a missing migration, so it fails loudly rather than being ignored.
+ */
+function requiredFlags(q: SearchQuery): number {
+  let mask = 0;
+  if (q.free) mask |= searchFlagBits.free;
+  if (q.join.includes("self_referral")) mask |= searchFlagBits.self_referral;
+  if (q.join.includes("drop_in")) mask |= searchFlagBits.drop_in;
+  for (const key of q.accessibility) {
+    const bit = searchFlagBits.accessibility[key];
+    if (!bit) throw new Error(`Accessibility feature "${key}" has no search_flags bit: add one in db/schema/activities.ts and a migration.`);
+    mask |= bit;
+  }
+  return mask;
+}
+
 /** A text[] literal; callers pass only validated keys (slugs and vocabulary keys). */
 function textArray(values: readonly string[]): SQL {
   const literal = `{${values.map((v) => `"${v.replace(/["\\]/g, "")}"`).join(",")}}`;
@@ -100,7 +123,6 @@ class QueryParts {
 
   constructor(
     readonly query: SearchQuery,
-    readonly textMode: TextMode,
     /** Sort the page by (distance, id) over all candidates instead of a KNN scan. */
     readonly exactDistanceOrder = false,
   ) {
@@ -115,7 +137,7 @@ class QueryParts {
     }
     this.now = sql`${query.now.toISOString()}::timestamptz`;
     this.until = sql`${new Date(query.now.getTime() + query.hasSpaceWithinDays * 86400_000).toISOString()}::timestamptz`;
-    this.tsquery = query.text ? sql`(SELECT websearch_to_tsquery('english', lw_unaccent(${query.text})))` : null;
+    this.tsquery = query.text ? sql`(SELECT words.corrected FROM words)` : null;
   }
 
   private radiusCondition: SQL | null = null;
@@ -129,22 +151,18 @@ class QueryParts {
     return this.centre ? sql`(a.geo <-> ${this.centre})` : sql`NULL::float8`;
   }
 
+  /** The words as typed, and with unknown stems respelled; read once. */
+  words(): SQL {
+    return sql`SELECT x.exact, lw_correct_spelling(x.exact) AS corrected
+      FROM (SELECT websearch_to_tsquery('english', lw_unaccent(${this.query.text ?? ""})) AS exact) x`;
+  }
+
   text(): SQL | null {
-    if (this.textMode === "exact") return sql`a.search_vector @@ ${this.tsquery}`;
-    if (this.textMode === "similar") {
-      // Inside a radius the candidates are few: test each title directly. Without
-      // one, the `<%` operator lets the trigram index find them (see execute()).
-      return this.query.location
-        ? sql`word_similarity(${this.query.text}, a.title) >= ${similarWordThreshold}::real`
-        : sql`${this.query.text} <% a.title`;
-    }
-    return null;
+    return this.tsquery ? sql`a.search_vector @@ ${this.tsquery}` : null;
   }
 
   rank(): SQL {
-    if (this.textMode === "exact") return sql`ts_rank(a.search_vector, ${this.tsquery})`;
-    if (this.textMode === "similar") return sql`word_similarity(${this.query.text}, a.title)`;
-    return sql`0::real`;
+    return this.tsquery ? sql`ts_rank(a.search_vector, ${this.tsquery})` : sql`0::real`;
   }
 
   /** Filters other than place, category and day/time. */
@@ -153,10 +171,8 @@ class QueryParts {
     const out: SQL[] = [sql`a.status = 'published'`];
     const text = this.text();
     if (text) out.push(text);
-    if (q.free) out.push(sql`a.cost_type = 'free'`);
-    if (q.accessibility.length) out.push(sql`a.accessibility @> ${textArray(q.accessibility)}`);
-    if (q.join.includes("self_referral")) out.push(sql`a.self_referral`);
-    if (q.join.includes("drop_in")) out.push(sql`a.drop_in`);
+    const mask = requiredFlags(q);
+    if (mask) out.push(sql`(a.search_flags & ${mask}::int) = ${mask}::int`);
     if (q.hasSpace) {
       out.push(sql`a.next_open_session_at < ${this.until}`);
       out.push(sql`(a.next_open_session_at >= ${this.now} OR EXISTS (
@@ -185,8 +201,9 @@ class QueryParts {
    */
   where(): SQL[] {
     const q = this.query;
+    // `a.online` as written: it is the predicate of the partial index that finds online activities.
     if (q.online === "only") return [sql`a.online`];
-    const out: SQL[] = q.online === "exclude" ? [sql`NOT a.online`] : [];
+    const out: SQL[] = q.online === "exclude" ? [sql`(a.search_flags & ${searchFlagBits.online}::int) = 0`] : [];
     if (q.location) out.push(this.inRadius());
     return out;
   }
@@ -306,11 +323,13 @@ class QueryParts {
     const filtered = sql`${this.categoryOk("c")} AND ${this.slotOk("c", "slots")}`;
     const hasPage = this.query.limit > 0;
     const knn = this.usesNearestScan() && hasPage;
-    return sql`WITH c AS MATERIALIZED (${this.candidates()}),
+    return sql`WITH ${this.tsquery ? sql`words AS MATERIALIZED (${this.words()}),` : sql``}
+      c AS MATERIALIZED (${this.candidates()}),
       stats AS MATERIALIZED (SELECT count(*)::int AS n FROM c WHERE ${filtered})
       ${knn ? sql`, knn AS MATERIALIZED (${this.knn()})` : sql``}
       ${hasPage ? sql`, page AS MATERIALIZED (${this.page()})` : sql``}
       SELECT
+        ${this.tsquery ? sql`(SELECT words.corrected::text <> words.exact::text FROM words) AS respelled,` : sql``}
         ${knn ? sql`CASE WHEN ${this.dense()} THEN (SELECT count(*)::int FROM knn) END AS knn_rows,
           CASE WHEN ${this.dense()} THEN (SELECT max(chord) FROM knn) END AS knn_last,
           CASE WHEN ${this.dense()} THEN (SELECT max(page.chord) FROM page) END AS page_last,` : sql``}
@@ -356,17 +375,9 @@ function toFacets(row: Row): SearchFacets {
 }
 
 /** The SQL for a query, for EXPLAIN in the benchmark. */
-export function searchStatement(query: SearchQuery, textMode: TextMode = query.text ? "exact" : "none"): SQL {
-  return new QueryParts(query, textMode).statement();
+export function searchStatement(query: SearchQuery): SQL {
+  return new QueryParts(query).statement();
 }
-
-/**
- * pg_trgm's default word-similarity threshold (0.6) misses common slips such
- * as "walkng" for "Walking" (0.57); 0.5 catches them without matching
- * unrelated words. The `<%` operator (used without a radius, for the index)
- * reads the setting, so it is set for that statement's transaction.
- */
-export const similarWordThreshold = 0.5;
 
 const dialect = new PgDialect();
 
@@ -386,46 +397,27 @@ function preparingClient(executor: Executor): PreparingClient | null {
   return client && typeof client.unsafe === "function" && client.options ? (client as unknown as PreparingClient) : null;
 }
 
-function execute(executor: Executor, statement: SQL, mode: TextMode, query: SearchQuery): Promise<Row[]> {
-  if (mode !== "similar" || query.location) {
-    const client = preparingClient(executor);
-    if (!client) return queryRows<Row>(executor, statement);
-    const query = dialect.sqlToQuery(statement);
-    return client.unsafe(query.sql, query.params, { prepare: true }) as Promise<Row[]>;
-  }
-  return executor.transaction(async (tx) => {
-    await tx.execute(sql.raw(`SET LOCAL pg_trgm.word_similarity_threshold = ${similarWordThreshold}`));
-    return queryRows<Row>(tx, statement);
-  });
+async function execute(executor: Executor, statement: SQL): Promise<Row> {
+  const client = preparingClient(executor);
+  if (!client) return (await queryRows<Row>(executor, statement))[0];
+  const query = dialect.sqlToQuery(statement);
+  return ((await client.unsafe(query.sql, query.params, { prepare: true })) as Row[])[0];
 }
 
 export async function runSearch(executor: Executor, query: SearchQuery): Promise<SearchOutcome> {
-  const run = async (mode: TextMode) => {
-    const parts = new QueryParts(query, mode);
-    const [row] = await execute(executor, parts.statement(), mode, query);
-    // More activities than the tie room share the distance the page ends at:
-    // only a full sort can order them by id.
-    const tiesOverflow =
-      row.knn_rows != null && Number(row.knn_rows) === parts.knnLimit() && row.knn_last != null && row.knn_last === row.page_last;
-    if (!tiesOverflow) return row;
-    const [exact] = await execute(executor, new QueryParts(query, mode, true).statement(), mode, query);
-    return exact;
-  };
-  let mode: TextMode = query.text ? "exact" : "none";
-  let row = await run(mode);
-  if (mode === "exact" && Number(row.total) === 0) {
-    // No activity has these words: try close spellings ("walkng", "yogga").
-    const similar = await run("similar");
-    if (Number(similar.total) > 0) {
-      row = similar;
-      mode = "similar";
-    }
-  }
+  const parts = new QueryParts(query);
+  let row = await execute(executor, parts.statement());
+  // More activities than the tie room share the distance the page ends at:
+  // only a full sort can order them by id.
+  const tiesOverflow =
+    row.knn_rows != null && Number(row.knn_rows) === parts.knnLimit() && row.knn_last != null && row.knn_last === row.page_last;
+  if (tiesOverflow) row = await execute(executor, new QueryParts(query, true).statement());
   return {
     total: Number(row.total),
     hits: (JSON.parse(row.hits) as HitJson[]).map(toHit),
     facets: toFacets(row),
-    textMatch: mode,
+    // "Close matches" is said only of results it produced.
+    textMatch: !query.text ? "none" : row.respelled && Number(row.total) > 0 ? "similar" : "exact",
   };
 }
 

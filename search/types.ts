@@ -36,6 +36,25 @@ export interface SearchQuery {
   now: Date;
 }
 
+/** A query with no words, place or filters: the first page, nearest first (for scripts and tests to build on). */
+export function unfilteredQuery(now: Date, over: Partial<SearchQuery> = {}): SearchQuery {
+  return {
+    categories: [],
+    days: [],
+    free: false,
+    accessibility: [],
+    online: "include",
+    join: [],
+    hasSpace: false,
+    hasSpaceWithinDays: 14,
+    sort: "distance",
+    limit: 20,
+    offset: 0,
+    now,
+    ...over,
+  };
+}
+
 export interface SearchHit {
   id: string;
   title: string;
@@ -68,7 +87,7 @@ export interface SearchOutcome {
   total: number;
   hits: SearchHit[];
   facets: SearchFacets;
-  /** "similar" when the words matched no activity exactly and close spellings were used instead. */
+  /** "similar" when a word matched no activity and the closest spelling that does was searched for instead. */
   textMatch: "none" | "exact" | "similar";
 }
 

@@ -10,15 +10,22 @@ export default function Home() {
             Walking groups, gardening, choirs, craft circles, peer support, and practical help with money and work.
             Most are free. Everyone is welcome.
           </p>
-          <Form method="get" action="/search" role="search" className="field">
-            <label htmlFor="home-q">What would you like to do?</label>
-            <span className="hint" id="home-q-hint">
-              For example: walking, singing, gardening, debt advice
-            </span>
-            <div className="button-row">
+          <Form method="get" action="/search" role="search" className="home-search">
+            <div className="field">
+              <label htmlFor="home-q">What would you like to do?</label>
+              <span className="hint" id="home-q-hint">
+                For example: walking, singing, gardening, debt advice
+              </span>
               <input id="home-q" name="q" type="search" aria-describedby="home-q-hint" />
-              <button type="submit">Search</button>
             </div>
+            <div className="field">
+              <label htmlFor="home-near">Near</label>
+              <span className="hint" id="home-near-hint">
+                A town or postcode, for example LS6 3AB
+              </span>
+              <input id="home-near" name="near" type="text" autoComplete="postal-code" aria-describedby="home-near-hint" />
+            </div>
+            <button type="submit">Search</button>
           </Form>
           <p>
             <Link to="/search">Or browse all activities</Link>

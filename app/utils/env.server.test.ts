@@ -29,4 +29,11 @@ describe("configuration", () => {
   it("refuses an inverted area", () => {
     expect(() => parseEnv({ GEO_BOUNDS: "1.8,49.8,-8.7,60.9" })).toThrow(/GEO_BOUNDS: the minimums must be below the maximums/);
   });
+
+  it("reads the period before a stalled referral is closed as stopped going", () => {
+    expect(parseEnv({}).DISENGAGE_AFTER_STALL_DAYS).toBe(28);
+    expect(parseEnv({ DISENGAGE_AFTER_STALL_DAYS: "42" }).DISENGAGE_AFTER_STALL_DAYS).toBe(42);
+    expect(() => parseEnv({ DISENGAGE_AFTER_STALL_DAYS: "a month" })).toThrow(/DISENGAGE_AFTER_STALL_DAYS: expected a whole number/);
+    expect(() => parseEnv({ DISENGAGE_AFTER_STALL_DAYS: "0" })).toThrow(/DISENGAGE_AFTER_STALL_DAYS/);
+  });
 });

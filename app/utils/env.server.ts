@@ -19,6 +19,18 @@ const bbox = z
     error: "the minimums must be below the maximums",
   });
 
+/**
+ * Express's `trust proxy`: which hops may say who the client is through
+ * X-Forwarded-For. Trusting a header no proxy of ours wrote would let anyone
+ * pick their own address and walk past per-address rate limits.
+ */
+const trustProxy = z
+  .string()
+  .regex(/^(false|true|\d{1,2}|[\w.:/]+(\s*,\s*[\w.:/]+)*)$/, {
+    error: "expected false, a number of proxies (1), or addresses/subnets such as loopback, 10.0.0.0/8",
+  })
+  .transform((v): boolean | number | string => (v === "false" ? false : v === "true" ? true : /^\d+$/.test(v) ? Number(v) : v));
+
 const positiveInt = z.coerce.number({ error: "expected a whole number" }).int().positive();
 
 export const envSchema = z.object({
@@ -31,6 +43,8 @@ export const envSchema = z.object({
     .regex(/^postgres(ql)?:\/\//, { error: "expected a postgres:// URL" })
     .optional(),
   DATA_DIR: z.string().min(1).default("./data"),
+  /** Proxies in front of the site allowed to name the client's address (none by default). */
+  TRUST_PROXY: trustProxy.default(false),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   TILE_URL: z
     .string()
@@ -61,6 +75,8 @@ export const envSchema = z.object({
   REFERRAL_LINK_DAYS: positiveInt.default(60),
   REFERRAL_EXPIRY_DAYS: positiveInt.default(21),
   STALL_NO_BOOKING_DAYS: positiveInt.default(14),
+  /** A stalled referral with nothing booked or attended for this many more days ends as "disengaged". */
+  DISENGAGE_AFTER_STALL_DAYS: positiveInt.default(28),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -16,3 +16,17 @@ export function conflict(message: string): Response {
 export function jsonError(status: number, error: string, field?: string, init?: ResponseInit): Response {
   return Response.json(field ? { error, field } : { error }, { ...init, status });
 }
+
+/**
+ * Runs a module's verb and answers 409 with the error's message when the
+ * module refuses with an error of `kind` (an illegal status change, a change
+ * to something archived); other errors pass through.
+ */
+export async function conflictOn<T>(kind: abstract new (...args: never[]) => Error, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (error instanceof kind) throw conflict(error.message);
+    throw error;
+  }
+}

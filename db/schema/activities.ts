@@ -15,6 +15,44 @@ import { users } from "./accounts";
 import { createdAt, earth, id, timestamptz, tsvector, updatedAt } from "./columns";
 import { organisations } from "./organisations";
 
+/**
+ * The yes/no facts search filters on, packed into one integer
+ * (`activities.search_flags`) so the covering geo index can hold them and a
+ * radius search never reads the wide activity rows. The order is fixed: a bit
+ * means the same thing in every database. Accessibility keys must match
+ * app/modules/activities/vocabulary.ts (a test checks); a new feature takes
+ * the next bit, added to the column by a migration.
+ */
+export const searchFlagBits = {
+  free: 1 << 0,
+  self_referral: 1 << 1,
+  drop_in: 1 << 2,
+  online: 1 << 3,
+  accessibility: {
+    step_free: 1 << 4,
+    accessible_toilet: 1 << 5,
+    hearing_loop: 1 << 6,
+    bsl: 1 << 7,
+    seating: 1 << 8,
+    quiet_space: 1 << 9,
+    parking: 1 << 10,
+    public_transport: 1 << 11,
+    large_print: 1 << 12,
+  } as Record<string, number>,
+} as const;
+
+const searchFlagsExpression = sql.raw(
+  [
+    `(CASE WHEN cost_type = 'free' THEN ${searchFlagBits.free} ELSE 0 END)`,
+    `(CASE WHEN self_referral THEN ${searchFlagBits.self_referral} ELSE 0 END)`,
+    `(CASE WHEN drop_in THEN ${searchFlagBits.drop_in} ELSE 0 END)`,
+    `(CASE WHEN online THEN ${searchFlagBits.online} ELSE 0 END)`,
+    ...Object.entries(searchFlagBits.accessibility).map(
+      ([key, bit]) => `(CASE WHEN '${key}' = ANY (accessibility) THEN ${bit} ELSE 0 END)`,
+    ),
+  ].join(" | "),
+);
+
 /** The fixed taxonomy of kinds of activity; admins may edit names and add kinds. */
 export const categories = pgTable("categories", {
   slug: text("slug").primaryKey(),
@@ -101,14 +139,18 @@ export const activities = pgTable(
     nextOpenSessionAt: timestamptz("next_open_session_at"),
     /** Bit (isodow - 1) * 3 + part of day (0 morning, 1 afternoon, 2 evening, local time) of every upcoming session. */
     sessionSlots: integer("session_slots").notNull().default(0),
+    /** Cost, joining and accessibility facts as bits (searchFlagBits). */
+    searchFlags: integer("search_flags").generatedAlwaysAs(searchFlagsExpression),
   },
   (t) => [
     index("activities_org_idx").on(t.organisationId),
     index("activities_status_category_idx").on(t.status, t.category),
     // Search only ever looks at published activities; the partial index is smaller and needs no status recheck.
+    // Migration search-covering-index rebuilds it with INCLUDE (id, category, session_slots, search_flags,
+    // next_session_at, next_open_session_at), which Drizzle cannot express: a radius search then counts and
+    // facets from the index alone. Keep that migration in mind before changing this line.
     index("activities_geo_idx").using("gist", t.geo).where(sql`status = 'published'`),
     index("activities_search_idx").using("gin", t.searchVector),
-    index("activities_title_trgm_idx").using("gin", sql`title gin_trgm_ops`),
     index("activities_next_session_idx").on(t.nextSessionAt),
     // Online activities are searched without a radius ("online only"): few rows, found directly.
     index("activities_online_idx").on(t.nextSessionAt).where(sql`status = 'published' AND online`),
@@ -157,6 +199,13 @@ export const sessions = pgTable(
     bookedCount: integer("booked_count").notNull().default(0),
     status: text("status", { enum: ["scheduled", "cancelled"] }).notNull().default("scheduled"),
     cancelReason: text("cancel_reason"),
+    /**
+     * When the organiser cancelled it. Bookings on it cancelled at or after
+     * this were cancelled by that cancellation, so a reinstatement knows whom
+     * to tell. Kept through a reinstatement until those people are told it is
+     * back on (a cancel → reinstate → cancel before then keeps the first time).
+     */
+    cancelledAt: timestamptz("cancelled_at"),
     /** The organiser moved or resized this one; schedule edits leave it alone. */
     detached: boolean("detached").notNull().default(false),
     registerLinkSentAt: timestamptz("register_link_sent_at"),

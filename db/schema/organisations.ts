@@ -13,6 +13,8 @@ export const organisations = pgTable("organisations", {
   town: text("town"),
   /** The owner can require two-factor sign-in of every member. */
   requireTwoFactor: boolean("require_two_factor").notNull().default(false),
+  /** The end of the window the last daily booking summary to its organisers covered (referrals/organiser-digest). */
+  bookingDigestThrough: timestamptz("booking_digest_through"),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
 });

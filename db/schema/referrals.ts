@@ -84,5 +84,9 @@ export const referralEvents = pgTable(
     note: text("note"),
     data: jsonb("data").$type<Record<string, unknown>>(),
   },
-  (t) => [index("referral_events_referral_idx").on(t.referralId, t.at)],
+  (t) => [
+    index("referral_events_referral_idx").on(t.referralId, t.at),
+    // The daily booking summary reads the last day's booking events across all referrals.
+    index("referral_events_booking_at_idx").on(t.at).where(sql`kind = 'booking'`),
+  ],
 );

@@ -1,5 +1,18 @@
+import { sql } from "drizzle-orm";
 import { doublePrecision, index, integer, pgTable, text } from "drizzle-orm/pg-core";
 import { timestamptz } from "./columns";
+
+/**
+ * Every word stem (tsvector lexeme) of published activities, for correcting
+ * misspelt search words ("walkng", "yogga") through the trigram index. Grown
+ * by triggers on activities; stems no longer used are pruned by the worker,
+ * and search checks a correction still matches before using it.
+ */
+export const searchLexemes = pgTable(
+  "search_lexemes",
+  { lexeme: text("lexeme").primaryKey() },
+  (t) => [index("search_lexemes_trgm_idx").using("gist", sql`${t.lexeme} gist_trgm_ops`)],
+);
 
 /** Demand for the gap map: what was looked for and roughly where; never who. */
 export const searchLog = pgTable(

@@ -2693,6 +2693,23 @@ function assignStatuses(rng: Random, activities: DemoActivity[], firstProviderId
   for (const activity of archived) activity.status = "archived";
 }
 
+/**
+ * The demo organiser's screened walk also takes requests from people
+ * themselves (a short chat first), so their inbox can show a self-referral
+ * waiting for an answer (see demo-referrals.ts).
+ */
+function welcomeRequestsToScreenedWalk(activities: DemoActivity[], firstProviderId: string): void {
+  const screened = activities.find((a) => a.organisationId === firstProviderId && a.status === "published" && a.requiresScreening);
+  if (!screened) throw new Error("The demo organiser needs a published activity that screens people");
+  screened.selfReferral = true;
+}
+
+/** Ids for demo rows made later through the app (e.g. a referral form's request id), the same on every run. */
+export function demoIds(seed: number): () => string {
+  const ids = new Random(seed);
+  return () => ids.uuid();
+}
+
 // ---------------------------------------------------------------------------
 // Entry point
 
@@ -2716,6 +2733,7 @@ export function generateDemoData(seed = DEMO_SEED): DemoData {
   const built = providers.flatMap((provider) => providerActivities(rng, ids, venues, provider, titles));
   const activities = built.map((b) => b.activity);
   assignStatuses(rng, activities, providers[0].org.id);
+  welcomeRequestsToScreenedWalk(activities, providers[0].org.id);
 
   return {
     organisations: directory.organisations,

@@ -1,5 +1,6 @@
 import type { Env } from "../../app/utils/env.server";
 import { publicUrl } from "../../app/utils/env.server";
+import { mailMode } from "../../app/modules/notifications/mail-mode";
 import { demoAccounts } from "../../db/seed/demo-data";
 
 export function printBanner(options: {
@@ -15,7 +16,7 @@ export function printBanner(options: {
     `Linkway is running at ${publicUrl()} (ready in ${options.seconds.toFixed(1)} s)`,
     `  database: ${options.kind === "pglite" ? `embedded PGlite in ${config.DATA_DIR}/pglite` : "PostgreSQL"}${options.seeded ? " — demo data loaded" : ""}`,
     `  search:   ${config.MEILI_URL ? `Meilisearch at ${config.MEILI_URL}` : "PostgreSQL"}`,
-    `  email:    ${config.SMTP_URL ? "SMTP" : `development mailbox at ${publicUrl()}/dev/mailbox`}`,
+    `  email:    ${{ smtp: "SMTP", "dev-mailbox": `development mailbox at ${publicUrl()}/dev/mailbox`, unconfigured: "NOT SENT: set SMTP_URL (emails wait in the outbox)" }[mailMode(config)]}`,
     `  worker:   ${options.worker ? "running in this process" : "off (run `npm run worker`)"}`,
   ];
   if (config.SEED_DEMO) {

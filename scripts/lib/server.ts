@@ -16,7 +16,7 @@ export async function createServer(options: { dev: boolean; config: Env; port?: 
   const https = (config.PUBLIC_URL ?? "").startsWith("https://");
   const app = express();
   app.disable("x-powered-by");
-  app.set("trust proxy", 1);
+  app.set("trust proxy", config.TRUST_PROXY);
   app.use(compression());
 
   app.use((_req, res, next) => {

@@ -2,6 +2,7 @@ import { expect, test, type Page } from "@playwright/test";
 import { generateHOTP } from "@oslojs/otp";
 import { decodeBase32IgnorePadding } from "@oslojs/encoding";
 import { expectNoAxeViolations } from "./a11y";
+import { postForm } from "./same-origin";
 
 const unique = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
 
@@ -161,7 +162,7 @@ test("brute force: the 6th try within the window is refused with the rate-limit 
   await expect(page).toHaveURL(/\/login$/);
 });
 
-test("the header shows what the signed-in person can use; admins reach the audit log and people pages", async ({ page }) => {
+test("the header shows what the signed-in person can use; admins reach the audit log and people pages", async ({ page, request }) => {
   test.setTimeout(120_000);
   await page.goto("/");
   const nav = page.getByRole("navigation", { name: "Main" });
@@ -188,6 +189,23 @@ test("the header shows what the signed-in person can use; admins reach the audit
   await expect(page.getByRole("status").filter({ hasText: "now an administrator" })).toBeVisible();
   await page.getByRole("button", { name: /Remove admin rights/ }).click();
   await expect(page.getByRole("status").filter({ hasText: "removed" })).toBeVisible();
+
+  // Half an hour later, handing out administrator rights asks for the password again first.
+  expect((await postForm(request, "/dev/clock", { offsetMs: String(31 * 60_000) })).ok()).toBe(true);
+  try {
+    await page.getByRole("button", { name: /Make admin/ }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "Confirm it is you" })).toBeVisible();
+    await expectNoAxeViolations(page);
+    await page.getByLabel("Password").fill("linkway-demo-2026");
+    await page.getByRole("button", { name: "Confirm" }).click();
+    await expect(page).toHaveURL(/\/admin\/users\?q=gp%40linkway/);
+    await page.getByRole("button", { name: /Make admin/ }).click();
+    await expect(page.getByRole("status").filter({ hasText: "now an administrator" })).toBeVisible();
+    await page.getByRole("button", { name: /Remove admin rights/ }).click();
+    await expect(page.getByRole("status").filter({ hasText: "removed" })).toBeVisible();
+  } finally {
+    await postForm(request, "/dev/clock", { offsetMs: "0" });
+  }
   for (const [path, heading] of [
     ["/account/password", "Change your password"],
     ["/account/delete", "Delete your account"],

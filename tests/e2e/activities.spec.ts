@@ -86,12 +86,42 @@ test("an organiser cancels a session and the public page says so", async ({ page
   await first.getByRole("button", { name: "Cancel this session" }).click();
   await expect(page.getByText("Session cancelled.")).toBeVisible();
   await expect(page.locator(".session-list > li").first()).toContainText("Cancelled: The leader is unwell");
+  await expect(page.locator(".session-list > li").first().getByRole("button", { name: "Reinstate this session" })).toBeVisible();
+  await expectNoAxeViolations(page);
 
   await page.getByRole("link", { name: /^Back to / }).click();
   const publicLink = page.getByRole("link", { name: "View the public page" });
   await publicLink.click();
   const item = page.getByRole("list", { name: "Next sessions" }).getByRole("listitem").filter({ hasText: when });
   await expect(item).toContainText("Cancelled: The leader is unwell");
+});
+
+test("an organiser puts a cancelled session back on, without JavaScript", async ({ browser }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await signIn(page, "organiser@linkway.test", "/organiser?status=published");
+  await page.getByRole("link", { name: /^Manage sessions of/ }).first().click();
+  const row = page.locator(".session-list > li").nth(1);
+  const when = (await row.getByRole("heading").textContent())!;
+  const sameRow = page.locator(".session-list > li").filter({ has: page.getByRole("heading", { name: when, exact: true }) });
+  await sameRow.getByText("Cancel this session", { exact: true }).first().click();
+  await sameRow.getByLabel("Why is it cancelled?").fill("The hall is double-booked");
+  await sameRow.getByRole("button", { name: "Cancel this session" }).click();
+  await expect(page.getByText("Session cancelled.")).toBeVisible();
+  await expect(sameRow).toContainText("Cancelled: The hall is double-booked");
+
+  await sameRow.getByRole("button", { name: "Reinstate this session" }).click();
+  await expect(page.getByText("Session reinstated: it is on again")).toBeVisible();
+  await expect(sameRow).not.toContainText("Cancelled");
+  await expect(sameRow).toContainText("places booked");
+  await expect(sameRow.getByRole("button", { name: "Reinstate this session" })).toHaveCount(0);
+
+  await page.getByRole("link", { name: /^Back to / }).click();
+  await page.getByRole("link", { name: "View the public page" }).click();
+  const item = page.getByRole("list", { name: "Next sessions" }).getByRole("listitem").filter({ hasText: when });
+  await expect(item).toBeVisible();
+  await expect(item).not.toContainText("Cancelled");
+  await context.close();
 });
 
 test("the editor works without JavaScript: errors next to fields, then placed from the postcode", async ({ browser }) => {

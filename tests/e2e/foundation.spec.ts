@@ -7,8 +7,10 @@ test("home page explains Linkway and leads to search", async ({ page }) => {
   await expect(page.getByRole("heading", { name: "If you run an activity" })).toBeVisible();
   await expectNoAxeViolations(page);
   await page.getByLabel("What would you like to do?").fill("walk");
+  await page.getByLabel("Near").fill("Leeds");
   await page.getByRole("button", { name: "Search" }).click();
-  await expect(page).toHaveURL(/\/search\?q=walk/);
+  await expect(page).toHaveURL(/\/search\?q=walk&near=Leeds/);
+  await expect(page.getByText(/activities? within 5 km of Leeds/)).toBeVisible();
 });
 
 test("search lists demo activities and opens one", async ({ page }) => {

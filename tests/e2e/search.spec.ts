@@ -64,6 +64,12 @@ test.describe("search", () => {
   test("clicking a marker highlights its result on a wide screen", async ({ page }) => {
     await page.goto("/search?near=Leeds&radius_km=10&per_page=5");
     await expect(page.locator(".leaflet-container")).toBeVisible();
+    // Side by side: no List/Map toggle, the map to the right of the list, level with it.
+    await expect(page.getByRole("group", { name: "Show results as" })).toBeHidden();
+    const list = (await page.locator(".results-list").boundingBox())!;
+    const map = (await page.locator(".results-map").boundingBox())!;
+    expect(map.x).toBeGreaterThanOrEqual(list.x + list.width);
+    expect(Math.abs(map.y - list.y)).toBeLessThan(50);
     await expect(page.locator(".search-pin, .search-cluster").first()).toBeVisible();
     for (let i = 0; i < 3 && (await page.locator(".search-pin").count()) === 0; i++) {
       // Everything is clustered at this zoom: open a cluster.

@@ -3,7 +3,9 @@ import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb } from "../../db/client";
 import { auditLog, authSessions } from "../../db/schema";
-import { getCurrentUser, requireUser } from "~/modules/accounts/guards.server";
+import { getCurrentUser, getPendingTwoFactor, requireUser } from "~/modules/accounts/guards.server";
+import { PENDING_TWO_FACTOR_MS } from "~/modules/accounts/sessions.server";
+import { setClockOffset } from "~/utils/clock.server";
 import { replaceRecoveryCodes } from "~/modules/accounts/recovery-codes.server";
 import { action as loginAction, loader as loginLoader } from "~/routes/login/route";
 import { action as twoFactorAction, loader as twoFactorLoader } from "~/routes/login_.two-factor/route";
@@ -131,13 +133,29 @@ describe("two-step sign-in", () => {
     const code = generateTOTP(key, 30, 6);
     const ok = await callRoute(twoFactorAction, await withCookie(cookie, "/login/two-factor", { code, redirectTo: "/account" }));
     expect(ok.location).toBe("/account");
-    expect(await getCurrentUser(await withCookie(cookie, "/account"))).not.toBeNull();
+    // A new token for the full session; the half-signed-in one is gone.
+    const full = cookieFrom(ok)!;
+    expect(full).not.toBe(cookie);
+    expect(await getCurrentUser(await withCookie(full, "/account"))).not.toBeNull();
+    expect(await getCurrentUser(await withCookie(cookie, "/account"))).toBeNull();
+    expect(await getPendingTwoFactor(await withCookie(cookie, "/login/two-factor"))).toBeNull();
 
     const next = cookieFrom(await signIn(user.email, testPassword))!;
     const replay = await callRoute(twoFactorAction, await withCookie(next, "/login/two-factor", { code }));
     expect(replay.location).toBeNull();
     expect(replay.data.error[""][0]).toMatch(/already been used/);
     expect(await getCurrentUser(await withCookie(next, "/account"))).toBeNull();
+  });
+
+  it("gives up on a half-finished sign-in after 10 minutes", async () => {
+    const { key, cookie } = await passwordStep();
+    setClockOffset(PENDING_TWO_FACTOR_MS + 1000);
+    try {
+      const late = await callRoute(twoFactorAction, await withCookie(cookie, "/login/two-factor", { code: generateTOTP(key, 30, 6) }));
+      expect(late.location).toBe("/login");
+    } finally {
+      setClockOffset(0);
+    }
   });
 
   it("refuses a wrong code and locks after 5 wrong codes", async () => {

@@ -6,7 +6,7 @@ import { sessions } from "../../db/schema";
 import * as activityIcs from "~/routes/activities_.$id.calendar[.]ics/route";
 import * as organisationIcs from "~/routes/organisations.$id.calendar[.]ics/route";
 import * as publicPage from "~/routes/activities.$id/route";
-import { activityCalendar } from "~/modules/activities/activity-calendar.server";
+import { activityCalendar } from "~/modules/interop/activity-calendar.server";
 import { saveActivity } from "~/modules/activities/activity-editor.server";
 import { cancelSession } from "~/modules/activities/session-changes.server";
 import { createActivityFormSchema } from "~/modules/activities/activity-form";

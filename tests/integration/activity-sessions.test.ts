@@ -1,7 +1,9 @@
 import { and, asc, eq, gte } from "drizzle-orm";
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "../../db/client";
 import { outbox, schedules, sessions } from "../../db/schema";
+import { HORIZON_WEEKS, rollSessionHorizon } from "~/modules/activities/materialise-sessions.server";
+import { setClockOffset } from "~/utils/clock.server";
 import * as newRoute from "~/routes/organiser.activities.new/route";
 import * as sessionsRoute from "~/routes/organiser.activities.$id.sessions/route";
 import { addMember, createOrganisation, createUser } from "../factories";
@@ -143,5 +145,33 @@ describe("managing one session", () => {
     expect(errors(result).sessionId?.join()).toMatch(/could not find/);
     const db = await getDb();
     expect((await db.select().from(sessions).where(eq(sessions.id, theirFirst.id)))[0].status).toBe("scheduled");
+  });
+});
+
+describe("rolling the session horizon", () => {
+  afterEach(() => setClockOffset(0));
+  const DAY = 86_400_000;
+
+  it("follows the app clock: moving it on makes the sessions that come into the 12 weeks, once", async () => {
+    const id = await newActivity();
+    const db = await getDb();
+    const lastStart = async () => (await db.select().from(sessions).where(eq(sessions.activityId, id)).orderBy(asc(sessions.startsAt))).at(-1)!.startsAt;
+    const before = await lastStart();
+    // Nothing is due while the clock stands still.
+    expect(await rollSessionHorizon()).toBe(0);
+
+    setClockOffset(21 * DAY);
+    const moved = new Date(Date.now() + 21 * DAY);
+    expect(await rollSessionHorizon()).toBeGreaterThanOrEqual(3);
+    const after = await lastStart();
+    // Three more weekly sessions (give or take an hour when the clocks change in between).
+    expect(Math.abs(after.getTime() - before.getTime() - 21 * DAY)).toBeLessThanOrEqual(3_600_000);
+    const horizon = moved.getTime() + HORIZON_WEEKS * 7 * DAY;
+    expect(after.getTime()).toBeLessThanOrEqual(horizon);
+    expect(horizon - after.getTime()).toBeLessThan(7 * DAY);
+    const [schedule] = await db.select().from(schedules).where(eq(schedules.activityId, id));
+    expect(Math.abs(schedule.materialisedUntil!.getTime() - horizon)).toBeLessThan(60_000);
+    // Running again at the same time adds nothing.
+    expect(await rollSessionHorizon()).toBe(0);
   });
 });

@@ -11,8 +11,10 @@ import { completeFinishedProgrammes, completeReferral } from "~/modules/attendan
 import { markAttendance, markEveryoneAttended } from "~/modules/attendance/mark-attendance.server";
 import { loadRegister, reopenRegister } from "~/modules/attendance/register.server";
 import { loadSelfReport, recordSelfReport } from "~/modules/attendance/self-report.server";
+import { disengageStalledReferrals } from "~/modules/attendance/disengage.server";
 import { flagReferralsWithoutBooking } from "~/modules/attendance/stall.server";
 import { addWalkIn } from "~/modules/attendance/walk-in.server";
+import { performPatientAction } from "~/modules/referrals/patient-actions.server";
 import { addMember, createActivity, createOrganisation, createSession, createUser } from "../factories";
 import { createBooking, createPatientLink, createReferral } from "../factories/referral-rows";
 
@@ -177,6 +179,92 @@ describe("marking attendance drives the referral", () => {
     const rows = await db.select({ id: bookings.id, attendance: bookings.attendance }).from(bookings).where(eq(bookings.sessionId, s.session.id));
     const byId = Object.fromEntries(rows.map((r) => [r.id, r.attendance]));
     expect(byId).toEqual({ [s.booking.id]: "attended", [otherBooking.id]: "attended", [thirdBooking.id]: "no_show" });
+  });
+});
+
+describe("correcting a mark puts the referral back where the facts say", () => {
+  it("undoing the only attended mark moves the referral back to booked, through the lifecycle, with a timeline event", async () => {
+    const s = await scene();
+    const access = { type: "user" as const, userId: s.organiser.id };
+    await markAttendance({ sessionId: s.session.id, bookingId: s.booking.id, attendance: "attended", access });
+    expect((await referralRow(s.referral.id)).status).toBe("attending");
+    await markAttendance({ sessionId: s.session.id, bookingId: s.booking.id, attendance: "unmarked", access });
+    expect((await referralRow(s.referral.id)).status).toBe("booked");
+    const statuses = (await eventsOf(s.referral.id)).filter((e) => e.kind === "status");
+    expect(statuses.map((e) => `${e.fromStatus}→${e.toStatus}`)).toEqual(["booked→attending", "attending→booked"]);
+    expect(statuses[1]).toMatchObject({ actorType: "user", actorUserId: s.organiser.id, data: { bookingId: s.booking.id, sessionId: s.session.id } });
+    expect(statuses[1].note).toMatch(/"attended" mark for .* was undone or changed/);
+    // The referrer heard about the attendance once; an undo is not news to email about.
+    expect(await emailsTo(s.referrer.email)).toHaveLength(1);
+    // Marking again moves it forward again.
+    await markAttendance({ sessionId: s.session.id, bookingId: s.booking.id, attendance: "attended", access });
+    expect((await referralRow(s.referral.id)).status).toBe("attending");
+  });
+
+  it("correcting attended to did not attend also moves it back, and tells the referrer about the no-show", async () => {
+    const s = await scene();
+    const access = { type: "user" as const, userId: s.organiser.id };
+    await markAttendance({ sessionId: s.session.id, bookingId: s.booking.id, attendance: "attended", access });
+    await markAttendance({ sessionId: s.session.id, bookingId: s.booking.id, attendance: "no_show", access });
+    expect((await referralRow(s.referral.id)).status).toBe("booked");
+    expect((await emailsTo(s.referrer.email)).map((m) => m.subject)).toEqual([
+      `${s.referral.code}: attended ${s.activity.title}`,
+      `${s.referral.code}: did not attend ${s.activity.title}`,
+    ]);
+  });
+
+  it("stays attending while another session is still marked attended", async () => {
+    const s = await scene();
+    const access = { type: "user" as const, userId: s.organiser.id };
+    const earlier = await createSession(s.activity.id, { startsAt: new Date(Date.now() - 7 * DAY) });
+    const earlierBooking = await createBooking(s.referral.id, earlier.id);
+    await markAttendance({ sessionId: earlier.id, bookingId: earlierBooking.id, attendance: "attended", access });
+    await markAttendance({ sessionId: s.session.id, bookingId: s.booking.id, attendance: "attended", access });
+    await markAttendance({ sessionId: s.session.id, bookingId: s.booking.id, attendance: "unmarked", access });
+    expect((await referralRow(s.referral.id)).status).toBe("attending");
+    expect((await eventsOf(s.referral.id)).filter((e) => e.kind === "status")).toHaveLength(1);
+  });
+
+  it("the person changing \"I went\" to \"I could not go\" moves it back too", async () => {
+    const s = await scene();
+    const token = await createPatientLink(s.referral.id);
+    await recordSelfReport({ token, bookingId: s.booking.id, report: "went" });
+    expect((await referralRow(s.referral.id)).status).toBe("attending");
+    await recordSelfReport({ token, bookingId: s.booking.id, report: "missed" });
+    expect((await referralRow(s.referral.id)).status).toBe("booked");
+    expect((await eventsOf(s.referral.id)).filter((e) => e.kind === "status").at(-1)).toMatchObject({
+      fromStatus: "attending",
+      toStatus: "booked",
+      actorType: "patient",
+    });
+  });
+
+  it("undoing the did-not-attend that flagged a stall clears the stall; undoing one that still leaves two in a row does not", async () => {
+    const s = await scene();
+    const access = { type: "user" as const, userId: s.organiser.id };
+    const earlier = await createSession(s.activity.id, { startsAt: new Date(Date.now() - 8 * DAY) });
+    const earlierBooking = await createBooking(s.referral.id, earlier.id);
+    await markAttendance({ sessionId: earlier.id, bookingId: earlierBooking.id, attendance: "no_show", access });
+    await markAttendance({ sessionId: s.session.id, bookingId: s.booking.id, attendance: "no_show", access });
+    expect((await referralRow(s.referral.id)).stalledReason).toBe("two_no_shows");
+    await markAttendance({ sessionId: s.session.id, bookingId: s.booking.id, attendance: "unmarked", access });
+    const cleared = await referralRow(s.referral.id);
+    expect(cleared).toMatchObject({ stalledAt: null, stalledReason: null, status: "booked" });
+    expect((await eventsOf(s.referral.id)).at(-1)).toMatchObject({ kind: "note", note: "No longer stalled: a missed session was corrected" });
+
+    // Three misses in a row: undoing the last still leaves two in a row, so it stays stalled.
+    const t = await scene();
+    const tAccess = { type: "user" as const, userId: t.organiser.id };
+    for (const days of [12, 6]) {
+      const past = await createSession(t.activity.id, { startsAt: new Date(Date.now() - days * DAY) });
+      const booking = await createBooking(t.referral.id, past.id);
+      await markAttendance({ sessionId: past.id, bookingId: booking.id, attendance: "no_show", access: tAccess });
+    }
+    await markAttendance({ sessionId: t.session.id, bookingId: t.booking.id, attendance: "no_show", access: tAccess });
+    const stalledAt = (await referralRow(t.referral.id)).stalledAt;
+    expect(stalledAt).not.toBeNull();
+    await markAttendance({ sessionId: t.session.id, bookingId: t.booking.id, attendance: "unmarked", access: tAccess });
+    expect((await referralRow(t.referral.id)).stalledAt).toEqual(stalledAt);
   });
 });
 
@@ -352,6 +440,25 @@ describe("stalls and completion over time", () => {
     expect(mail.at(-1)?.text).toContain("book a session with them over the phone");
   });
 
+  it("clears a no-booking stall when the person books, so nobody chases them and they are not closed as disengaged", async () => {
+    const s = await scene();
+    const accepted = await createReferral({
+      activityId: s.activity.id,
+      referrerUserId: s.referrer.id,
+      referrerOrganisationId: s.referrerOrg.id,
+      status: "accepted",
+      statusChangedAt: new Date(Date.now() - 15 * DAY),
+    });
+    await flagReferralsWithoutBooking({ days: 14 });
+    expect((await referralRow(accepted.id)).stalledReason).toBe("no_booking");
+
+    const upcoming = await createSession(s.activity.id);
+    const token = await createPatientLink(accepted.id);
+    expect(await performPatientAction(token, { intent: "book", sessionId: upcoming.id })).toMatchObject({ ok: true });
+    expect(await referralRow(accepted.id)).toMatchObject({ status: "booked", stalledAt: null, stalledReason: null });
+    expect((await eventsOf(accepted.id)).map((e) => e.note)).toContain("Booked a session, so no longer stalled");
+  });
+
   it("completes people still attending once the programme has ended, not open-ended groups", async () => {
     const s = await scene();
     const access = { type: "user" as const, userId: s.organiser.id };
@@ -385,6 +492,74 @@ describe("stalls and completion over time", () => {
     const done = await completeReferral({ referralId: s.referral.id, userId: colleague.id, note: "Going well on her own now" });
     expect(done).toMatchObject({ ok: true, referral: { status: "completed" } });
     expect((await eventsOf(s.referral.id)).at(-1)).toMatchObject({ toStatus: "completed", note: "Going well on her own now", actorUserId: colleague.id });
+  });
+});
+
+describe("disengaged after a long stall", () => {
+  /** A referral stalled now by two no-shows in a row (the later session started an hour ago). */
+  async function stalledScene() {
+    const s = await scene();
+    const access = { type: "user" as const, userId: s.organiser.id };
+    const earlier = await createSession(s.activity.id, { startsAt: new Date(Date.now() - 7 * DAY) });
+    const earlierBooking = await createBooking(s.referral.id, earlier.id);
+    await markAttendance({ sessionId: earlier.id, bookingId: earlierBooking.id, attendance: "no_show", access });
+    await markAttendance({ sessionId: s.session.id, bookingId: s.booking.id, attendance: "no_show", access });
+    const stalled = await referralRow(s.referral.id);
+    expect(stalled.stalledReason).toBe("two_no_shows");
+    return { ...s, stalledAt: stalled.stalledAt! };
+  }
+  const after = (from: Date, days: number) => new Date(from.getTime() + days * DAY + 60_000);
+
+  it("ends a referral still stalled DISENGAGE_AFTER_STALL_DAYS later as disengaged, tells the referrer, not the person", async () => {
+    const s = await stalledScene();
+    // Other tests in this file leave stalled referrals too, so each check looks at this one.
+    await disengageStalledReferrals({ now: after(s.stalledAt, 27) });
+    expect((await referralRow(s.referral.id)).status).toBe("booked");
+    // The default period is 28 days.
+    expect(await disengageStalledReferrals({ now: after(s.stalledAt, 28) })).toBeGreaterThanOrEqual(1);
+    const row = await referralRow(s.referral.id);
+    expect(row).toMatchObject({ status: "disengaged", stalledAt: null, stalledReason: null });
+    const last = (await eventsOf(s.referral.id)).at(-1);
+    expect(last).toMatchObject({ kind: "status", fromStatus: "booked", toStatus: "disengaged", actorType: "system" });
+    expect(last?.note).toBe("Stalled (did not attend two sessions in a row), then nothing booked or attended for 28 days");
+    const mail = (await emailsTo(s.referrer.email)).at(-1)!;
+    expect(mail.subject).toBe(`Referral ${s.referral.code}: closed as stopped going`);
+    expect(mail.text).toContain("did not attend two sessions in a row");
+    expect(mail.text).toContain(`/referrals/${s.referral.id}`);
+    expect(await emailsTo(s.referral.patientEmail!)).toHaveLength(0);
+    await disengageStalledReferrals({ now: after(s.stalledAt, 40) });
+    expect((await eventsOf(s.referral.id)).filter((e) => e.toStatus === "disengaged")).toHaveLength(1);
+  });
+
+  it("waits while a place is booked ahead, and counts from the last booked session after the stall", async () => {
+    const s = await stalledScene();
+    const next = await createSession(s.activity.id, { startsAt: new Date(s.stalledAt.getTime() + 10 * DAY) });
+    await createBooking(s.referral.id, next.id);
+    // Booked ahead: never ended while that session is still to come.
+    await disengageStalledReferrals({ now: after(s.stalledAt, 9), days: 5 });
+    expect((await referralRow(s.referral.id)).status).toBe("booked");
+    // That session passed unmarked: the period runs from it, not from the stall.
+    await disengageStalledReferrals({ now: after(s.stalledAt, 30) });
+    expect((await referralRow(s.referral.id)).status).toBe("booked");
+    await disengageStalledReferrals({ now: after(s.stalledAt, 38) });
+    expect((await referralRow(s.referral.id)).status).toBe("disengaged");
+  });
+
+  it("leaves a stalled referral that never started (accepted, nothing booked) to expire instead, and one going again alone", async () => {
+    const s = await scene();
+    const accepted = await createReferral({
+      activityId: s.activity.id,
+      referrerUserId: s.referrer.id,
+      status: "accepted",
+      statusChangedAt: new Date(Date.now() - 15 * DAY),
+    });
+    await flagReferralsWithoutBooking({ days: 14 });
+    expect((await referralRow(accepted.id)).stalledReason).toBe("no_booking");
+    const going = await stalledScene();
+    await markAttendance({ sessionId: going.session.id, bookingId: going.booking.id, attendance: "attended", access: { type: "user", userId: going.organiser.id } });
+    await disengageStalledReferrals({ now: new Date(Date.now() + 60 * DAY) });
+    expect((await referralRow(accepted.id)).status).toBe("accepted");
+    expect((await referralRow(going.referral.id)).status).toBe("attending");
   });
 });
 

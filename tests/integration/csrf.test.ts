@@ -3,6 +3,7 @@ import express from "express";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { csrfProtection, stampClientIp } from "../../scripts/lib/request-guards";
+import { parseEnv } from "~/utils/env.server";
 
 let base: string;
 let close: () => Promise<void>;
@@ -10,7 +11,8 @@ const received: string[] = [];
 
 beforeAll(async () => {
   const app = express();
-  app.set("trust proxy", 1);
+  // As on a fresh install: no TRUST_PROXY, no proxy trusted.
+  app.set("trust proxy", parseEnv({}).TRUST_PROXY);
   app.use(stampClientIp());
   app.use(csrfProtection({ PUBLIC_URL: "https://linkway.example.org", PORT: 3000 }));
   app.all("*", (req, res) => {
@@ -61,5 +63,24 @@ describe("CSRF protection on every request", () => {
     const { ip } = (await response.json()) as { ip: string };
     expect(ip).not.toBe("1.2.3.4");
     expect(ip).toMatch(/127\.0\.0\.1/);
+  });
+
+  it("ignores X-Forwarded-For unless TRUST_PROXY names the proxy that wrote it", async () => {
+    const spoofed = await fetch(`${base}/`, { headers: { "X-Forwarded-For": "203.0.113.9" } });
+    expect(((await spoofed.json()) as { ip: string }).ip).toMatch(/127\.0\.0\.1/);
+
+    const proxied = express();
+    proxied.set("trust proxy", parseEnv({ TRUST_PROXY: "loopback" }).TRUST_PROXY);
+    proxied.use(stampClientIp());
+    proxied.get("*", (req, res) => res.json({ ip: req.headers["x-linkway-client-ip"] }));
+    const server = proxied.listen(0, "127.0.0.1");
+    await new Promise<void>((resolve) => server.once("listening", () => resolve()));
+    try {
+      const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+      const forwarded = await fetch(url, { headers: { "X-Forwarded-For": "203.0.113.9" } });
+      expect(((await forwarded.json()) as { ip: string }).ip).toBe("203.0.113.9");
+    } finally {
+      await new Promise((resolve) => server.close(() => resolve(undefined)));
+    }
   });
 });

@@ -11,7 +11,7 @@ import { findReferralByPatientToken } from "~/modules/referrals/patient-link.ser
 import { now } from "~/utils/clock.server";
 import { markAttendance } from "~/modules/attendance/mark-attendance.server";
 import { getOutcomeComparison } from "~/modules/outcomes/comparison.server";
-import { sendFollowUps } from "~/modules/outcomes/follow-up.server";
+import { sendFollowUps } from "~/modules/referrals/follow-up.server";
 import * as selfReportRoute from "~/routes/r.$token_.bookings.$bookingId.self-report/route";
 import * as wellbeingRoute from "~/routes/r.$token_.wellbeing/route";
 import { addMember, createActivity, createOrganisation, createSession, createUser } from "../factories";

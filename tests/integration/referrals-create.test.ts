@@ -170,15 +170,20 @@ describe("making a referral", () => {
 describe("asking for a place yourself", () => {
   const form = () => ({ requestId: crypto.randomUUID(), firstName: "Ade", lastName: "Okoro", phone: "07700 900123", consent: "on" });
 
-  it("becomes a referral with no referrer, and the link is shown and sent", async () => {
+  it("becomes a referral with no referrer; with an email address the link and reference are sent, never shown", async () => {
     const activity = await createActivity({ selfReferral: true });
-    const { body } = await callRoute(selfReferralAction, await requestAs(null, `/activities/${activity.id}/request-a-place`, { form: form() }), { id: activity.id });
-    expect(body.kind).toBe("done");
+    const withEmail = { ...form(), email: "ade.okoro@example.org" };
+    const { status, body } = await callRoute(selfReferralAction, await requestAs(null, `/activities/${activity.id}/request-a-place`, { form: withEmail }), { id: activity.id });
+    expect(status).toBe(200);
+    expect(body).toEqual({ kind: "done", sentTo: { by: "email", to: "ade.okoro@example.org" }, needsScreening: false });
     const db = await getDb();
-    const [row] = await db.select().from(referrals).where(eq(referrals.id, body.created[0].id));
-    expect(row).toMatchObject({ source: "self", referrerUserId: null, referrerOrganisationId: null, patientPhone: "+447700900123", preferredContact: "sms", status: "accepted" });
-    const sms = await db.select().from(outbox).where(eq(outbox.topic, "sms"));
-    expect(String(sms[0].payload.text)).toContain(body.created[0].link);
+    const [row] = await db.select().from(referrals).where(eq(referrals.activityId, activity.id));
+    expect(row).toMatchObject({ source: "self", referrerUserId: null, referrerOrganisationId: null, patientPhone: "+447700900123", preferredContact: "email", status: "accepted" });
+    const mail = (await db.select().from(outbox).where(eq(outbox.topic, "email"))).filter((m) => m.payload.to === "ade.okoro@example.org");
+    expect(mail).toHaveLength(1);
+    expect(JSON.stringify(mail[0].payload)).toMatch(/\/r\/\S+/);
+    expect(JSON.stringify(mail[0].payload)).toContain(row.code);
+    expect(JSON.stringify(body)).not.toContain(row.code);
     const events = await db.select().from(referralEvents).where(eq(referralEvents.referralId, row.id));
     expect(events[0]).toMatchObject({ actorType: "patient", toStatus: "sent" });
   });

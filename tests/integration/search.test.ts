@@ -7,6 +7,10 @@ import { parseSearchParams, type SearchParams } from "~/modules/activities/searc
 import { searchActivities, type SearchResultsPage } from "~/modules/activities/search.server";
 import { loader as apiLoader } from "~/routes/api.search/route";
 import { createActivity, createOrganisation } from "../factories";
+import { searchFlagBits } from "../../db/schema/activities";
+import { changeActivityStatus } from "~/modules/activities/activity-editor.server";
+import { pruneSpellingWords } from "~/modules/activities/search-sync.server";
+import { accessibilityKeys } from "~/modules/activities/vocabulary";
 import { centre, createPlacedActivity, offset } from "../factories/search";
 
 const plain = (title: string, summary: string, extra: object = {}) => ({ title, summary, description: summary, tags: [], ...extra });
@@ -188,6 +192,20 @@ describe("filters", () => {
     expect(known(await search(`${base}&q=walking`))).toEqual(["Headingley Walking Group", "Nordic Walking Meadows"]);
   });
 
+  it("filters on every accessibility feature, and on cost and joining together", async () => {
+    // Search tests bits packed from these columns; a feature without a bit would be missed.
+    expect(Object.keys(searchFlagBits.accessibility).sort()).toEqual([...accessibilityKeys].sort());
+    const org = (await createOrganisation({ name: "Cardiff Access Club" })).id;
+    const cardiff = "lat=51.4816&lng=-3.1791&radius_km=2";
+    const everything = await createActivity({ ...plain("Open To All", "Every kind of access"), organisationId: org, lat: 51.4816, lng: -3.1791, accessibility: [...accessibilityKeys], costType: "free", selfReferral: true, dropIn: true });
+    const nothing = await createActivity({ ...plain("Upstairs Club", "No access features"), organisationId: org, lat: 51.4817, lng: -3.1792, accessibility: [], costType: "paid", costPence: 300 });
+    for (const key of accessibilityKeys) {
+      expect((await search(`${cardiff}&accessibility=${key}`)).hits.map((h) => h.id)).toEqual([everything.id]);
+    }
+    expect((await search(`${cardiff}&free=1&join=self_referral&join=drop_in`)).hits.map((h) => h.id)).toEqual([everything.id]);
+    expect((await search(cardiff)).hits.map((h) => h.id).sort()).toEqual([everything.id, nothing.id].sort());
+  });
+
   it("combines filters", async () => {
     expect(known(await search(`${base}&free=1&accessibility=step_free`))).toEqual(["Headingley Walking Group", "Nordic Walking Meadows"]);
     expect(known(await search(`${base}&free=1&accessibility=step_free&day=sat&time=morning`))).toEqual(["Nordic Walking Meadows"]);
@@ -228,6 +246,33 @@ describe("text", () => {
     expect(titles(yoga)).toEqual(expect.arrayContaining(["Chair Yoga for Beginners", "Gentle Yoga Otley"]));
     const anywhere = await search("q=yogga");
     expect(titles(anywhere)).toEqual(expect.arrayContaining(["Chair Yoga for Beginners", "Gentle Yoga Otley"]));
+  });
+
+  it("corrects only the misspelt word, keeping the others and -exclusions", async () => {
+    const r = await search(`${near}&radius_km=25&q=yogga -chair`);
+    expect(r.textMatch).toBe("similar");
+    expect(titles(r)).toEqual(["Gentle Yoga Otley"]);
+    const mixed = await search(`${near}&radius_km=25&q=yogga otley`);
+    expect(titles(mixed)).toEqual(["Gentle Yoga Otley"]);
+  });
+
+  it("learns the words of activities as they are published, and forgets them when none uses them", async () => {
+    const org = (await createOrganisation({ name: "Edinburgh Movers" })).id;
+    const edinburgh = "lat=55.9533&lng=-3.1883&radius_km=5";
+    const zumba = await createActivity({ ...plain("Zumba Gold", "Latin dance for older adults"), organisationId: org, lat: 55.95, lng: -3.19, status: "draft" });
+    expect((await search(`${edinburgh}&q=zumbba`)).total).toBe(0);
+
+    await changeActivityStatus(zumba.id, "publish", new Date());
+    const found = await search(`${edinburgh}&q=zumbba`);
+    expect(found.textMatch).toBe("similar");
+    expect(titles(found)).toEqual(["Zumba Gold"]);
+    expect(await pruneSpellingWords()).toBe(0);
+
+    await changeActivityStatus(zumba.id, "archive", new Date());
+    expect(await pruneSpellingWords()).toBeGreaterThan(0);
+    const gone = await search(`${edinburgh}&q=zumbba`);
+    expect(gone.total).toBe(0);
+    expect(gone.textMatch).toBe("exact");
   });
 
   it("prefers exact words, folds accents, and ranks by relevance", async () => {

@@ -4,16 +4,15 @@ import {
   getInputProps,
   getSelectProps,
   getTextareaProps,
-  useForm,
   type DefaultValue,
   type FieldMetadata,
   type SubmissionResult,
 } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
 import { Form, useNavigation } from "@remix-run/react";
 import { useEffect, useMemo, useState } from "react";
 import { ChoiceGroup } from "~/components/forms/choice-group";
 import { Field } from "~/components/forms/field";
+import { useSchemaForm } from "~/components/forms/use-schema-form";
 import { LocationPicker } from "~/components/map/location-picker";
 import {
   createActivityFormSchema,
@@ -50,14 +49,11 @@ export interface ActivityEditorFormProps {
 export function ActivityEditorForm(props: ActivityEditorFormProps) {
   const { mode, status, categories, bounds, nowIso, today, defaultValue, lastResult, photoUrl } = props;
   const schema = useMemo(() => createActivityFormSchema({ bounds, now: new Date(nowIso) }), [bounds, nowIso]);
-  const [form, fields] = useForm<ActivityFormInput>({
+  const [form, fields] = useSchemaForm(schema, {
     id: "activity-editor",
     lastResult,
     // Stored values arrive as the strings the form shows (see activityToFormDefaults).
     defaultValue: defaultValue as DefaultValue<ActivityFormInput>,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
   });
   const [hydrated, setHydrated] = useState(false);
   useEffect(() => setHydrated(true), []);

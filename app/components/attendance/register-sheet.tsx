@@ -8,14 +8,15 @@
  * fetcher: after an action Remix reloads every route's data, which fails
  * offline and would replace the register with an error page.)
  */
-import { getFormProps, getInputProps, useForm } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
+import { getFormProps, getInputProps } from "@conform-to/react";
 import { Form, useRevalidator } from "@remix-run/react";
 import { useCallback, useEffect, useRef, useState, type FormEvent } from "react";
 import { Field } from "~/components/forms/field";
-import type { OrganiserMark } from "~/modules/attendance/effective-attendance";
+import type { OrganiserMark } from "~/modules/bookings/effective-attendance";
 import { offlineResult, type RegisterActionResult } from "~/modules/attendance/register-results";
 import { walkInSchema } from "~/modules/attendance/schemas";
+import { useSchemaForm } from "~/components/forms/use-schema-form";
+import { CheckboxField } from "~/components/forms/checkbox-field";
 
 export interface RegisterSheetPerson {
   bookingId: string;
@@ -245,12 +246,9 @@ function WalkInForm({ pageResult, saveUrl }: { pageResult: RegisterActionResult 
   const [scripted, setScripted] = useState<RegisterActionResult | undefined>();
   const result = scripted ?? pageResult;
   const walkIn = result?.intent === "walk_in" ? result : undefined;
-  const [form, fields] = useForm({
+  const [form, fields] = useSchemaForm(walkInSchema, {
     id: "walk-in",
     lastResult: walkIn?.reply,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: walkInSchema }),
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
     onSubmit(event, { formData }) {
       event.preventDefault();
       void post(saveUrl, formData).then((answer) => {
@@ -294,20 +292,7 @@ function WalkInForm({ pageResult, saveUrl }: { pageResult: RegisterActionResult 
           <Field label="Phone number (optional)" meta={fields.phone}>
             {(props) => <input {...getInputProps(fields.phone, { type: "tel" })} {...props} autoComplete="off" />}
           </Field>
-          <div className={`field${fields.consent.errors?.length ? " has-error" : ""}`}>
-            <label className="choice" htmlFor={fields.consent.id}>
-              <input
-                {...getInputProps(fields.consent, { type: "checkbox" })}
-                aria-describedby={fields.consent.errors?.length ? fields.consent.errorId : undefined}
-              />
-              They agreed to share these details with this group
-            </label>
-            {fields.consent.errors?.length ? (
-              <p className="field-error" id={fields.consent.errorId}>
-                {fields.consent.errors.join(". ")}
-              </p>
-            ) : null}
-          </div>
+          <CheckboxField meta={fields.consent}>They agreed to share these details with this group</CheckboxField>
           <button type="submit">Add walk-in</button>
         </form>
       </details>

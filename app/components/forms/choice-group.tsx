@@ -1,4 +1,4 @@
-import type { FieldMetadata } from "@conform-to/react";
+import { getCollectionProps, type FieldMetadata } from "@conform-to/react";
 import type { ReactNode } from "react";
 
 /**
@@ -38,5 +38,36 @@ export function ChoiceGroup({
         </p>
       )}
     </fieldset>
+  );
+}
+
+/** A ChoiceGroup of radios or checkboxes, one for each entry of `options` (value → label). */
+export function OptionChoices({
+  legend,
+  hint,
+  meta,
+  type,
+  options,
+  inline,
+}: {
+  legend: string;
+  hint?: string;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  meta: FieldMetadata<any>;
+  type: "radio" | "checkbox";
+  options: Record<string, string>;
+  inline?: boolean;
+}) {
+  return (
+    <ChoiceGroup legend={legend} hint={hint} meta={meta}>
+      <div className={inline ? "choice-row" : undefined}>
+        {getCollectionProps(meta, { type, options: Object.keys(options) }).map(({ key, ...props }) => (
+          <label className="choice" key={key} htmlFor={props.id}>
+            <input {...props} key={key} />
+            {options[props.value]}
+          </label>
+        ))}
+      </div>
+    </ChoiceGroup>
   );
 }

@@ -1,7 +1,23 @@
 import { Link } from "@remix-run/react";
 
-/** Previous / next links that keep the other query parameters (filters) of the page. */
-export function Pager({ page, pages, search }: { page: number; pages: number; search: string }) {
+/**
+ * Previous / next links that keep the other query parameters (filters) of the
+ * page. `search` is the query string the links start from; `position` says
+ * "Page 2 of 5" between them, for pages that do not say it elsewhere.
+ */
+export function Pager({
+  page,
+  pages,
+  search,
+  label = "Pages",
+  position = true,
+}: {
+  page: number;
+  pages: number;
+  search: string;
+  label?: string;
+  position?: boolean;
+}) {
   if (pages <= 1) return null;
   const href = (p: number) => {
     const params = new URLSearchParams(search);
@@ -9,19 +25,25 @@ export function Pager({ page, pages, search }: { page: number; pages: number; se
     return `?${params.toString()}`;
   };
   return (
-    <nav aria-label="Pages">
+    <nav aria-label={label}>
       <ul className="pagination">
         {page > 1 ? (
           <li>
-            <Link to={href(page - 1)}>Previous page</Link>
+            <Link className="button secondary" to={href(page - 1)}>
+              Previous page
+            </Link>
           </li>
         ) : null}
-        <li aria-current="page">
-          Page {page} of {pages}
-        </li>
+        {position ? (
+          <li aria-current="page">
+            Page {page} of {pages}
+          </li>
+        ) : null}
         {page < pages ? (
           <li>
-            <Link to={href(page + 1)}>Next page</Link>
+            <Link className="button secondary" to={href(page + 1)}>
+              Next page
+            </Link>
           </li>
         ) : null}
       </ul>

@@ -3,6 +3,7 @@
  * rendered data from getOutcomeComparison(referralId); change is said in
  * words as well as numbers, never by colour alone.
  */
+import { DataTable } from "~/components/layout/data-table";
 import type { MeasureComparison, OutcomeComparison as OutcomeComparisonData } from "~/modules/outcomes/comparison";
 
 const directionWords: Record<NonNullable<MeasureComparison["direction"]>, string> = {
@@ -55,41 +56,28 @@ export function OutcomeComparison({ data, headingLevel = 2 }: { data: OutcomeCom
               Sessions attended in between: <strong>{data.sessionsAttendedBetween}</strong>
             </span>
           </p>
-          <div className="table-scroll">
-            <table>
-              <caption className="visually-hidden">Wellbeing answers before and after, with the change</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Measure</th>
-                  <th scope="col">Before</th>
-                  <th scope="col">After</th>
-                  <th scope="col">Change</th>
-                </tr>
-              </thead>
-              <tbody>
-                {data.measures.map((m) => (
-                  <tr key={m.key}>
-                    <th scope="row">
-                      {m.label}
-                      <span className="hint">
-                        {m.scale}
-                        {m.instrument === "ons4" ? (m.higherIsBetter ? ", higher is better" : ", lower is better") : ""}
-                      </span>
-                    </th>
-                    <td>
-                      <Reading reading={m.baseline} />
-                    </td>
-                    <td>
-                      <Reading reading={m.followUp} />
-                    </td>
-                    <td>
-                      <Change measure={m} />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable caption="Wellbeing answers before and after, with the change" columns={["Measure", "Before", "After", "Change"]}>
+            {data.measures.map((m) => (
+              <tr key={m.key}>
+                <th scope="row">
+                  {m.label}
+                  <span className="hint">
+                    {m.scale}
+                    {m.instrument === "ons4" ? (m.higherIsBetter ? ", higher is better" : ", lower is better") : ""}
+                  </span>
+                </th>
+                <td>
+                  <Reading reading={m.baseline} />
+                </td>
+                <td>
+                  <Reading reading={m.followUp} />
+                </td>
+                <td>
+                  <Change measure={m} />
+                </td>
+              </tr>
+            ))}
+          </DataTable>
         </>
       )}
     </section>

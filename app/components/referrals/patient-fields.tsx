@@ -1,4 +1,5 @@
-import { getCollectionProps, getInputProps, getTextareaProps, type FieldMetadata } from "@conform-to/react";
+import { getInputProps, getTextareaProps, type FieldMetadata } from "@conform-to/react";
+import { OptionChoices } from "~/components/forms/choice-group";
 import { Field } from "~/components/forms/field";
 import { preferredContactOptions } from "~/modules/referrals/contact";
 import { referralReasons } from "~/modules/referrals/reasons";
@@ -43,7 +44,7 @@ export function PatientFields({ fields, voice }: { fields: PatientFieldMetas; vo
         <Field label="UK mobile number" hint="For example 07700 900123" meta={fields.phone}>
           {(props) => <input {...getInputProps(fields.phone, { type: "tel" })} {...props} autoComplete={voice === "you" ? "tel" : "off"} inputMode="tel" />}
         </Field>
-        <ChoiceGroup
+        <OptionChoices
           legend={voice === "they" ? "How would they like to be contacted? (optional)" : "How would you like to be contacted? (optional)"}
           meta={fields.preferredContact}
           type="radio"
@@ -51,7 +52,7 @@ export function PatientFields({ fields, voice }: { fields: PatientFieldMetas; vo
         />
       </fieldset>
 
-      <ChoiceGroup
+      <OptionChoices
         legend={voice === "they" ? "What matters to them" : "What would you like help with? (optional)"}
         hint="Choose any that apply"
         meta={fields.reasons}
@@ -67,49 +68,5 @@ export function PatientFields({ fields, voice }: { fields: PatientFieldMetas; vo
         {(props) => <textarea {...getTextareaProps(fields.notes)} {...props} rows={4} />}
       </Field>
     </>
-  );
-}
-
-/** A fieldset of radios or checkboxes with its error next to it. */
-export function ChoiceGroup({
-  legend,
-  hint,
-  meta,
-  type,
-  options,
-  inline,
-}: {
-  legend: string;
-  hint?: string;
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  meta: FieldMetadata<any>;
-  type: "radio" | "checkbox";
-  options: Record<string, string>;
-  inline?: boolean;
-}) {
-  const errorId = meta.errors?.length ? meta.errorId : undefined;
-  const hintId = hint ? `${meta.id}-hint` : undefined;
-  return (
-    <fieldset className={`field${errorId ? " has-error" : ""}`} aria-describedby={[hintId, errorId].filter(Boolean).join(" ") || undefined}>
-      <legend>{legend}</legend>
-      {hint && (
-        <span className="hint" id={hintId}>
-          {hint}
-        </span>
-      )}
-      <div className={inline ? "choice-row" : undefined}>
-        {getCollectionProps(meta, { type, options: Object.keys(options) }).map(({ key, ...props }) => (
-          <label className="choice" key={key} htmlFor={props.id}>
-            <input {...props} key={key} />
-            {options[props.value]}
-          </label>
-        ))}
-      </div>
-      {errorId && (
-        <p className="field-error" id={errorId}>
-          {meta.errors!.join(". ")}
-        </p>
-      )}
-    </fieldset>
   );
 }

@@ -13,20 +13,18 @@ export interface CreatedReferralView {
  * shown again (only its hash is kept), so this is the moment to pass it on
  * to someone without email.
  */
-export function ReferralsCreated({ referrals, repeat, voice }: { referrals: CreatedReferralView[]; repeat: boolean; voice: "referrer" | "person" }) {
+export function ReferralsCreated({ referrals, repeat }: { referrals: CreatedReferralView[]; repeat: boolean }) {
   const many = referrals.length > 1;
   return (
     <div className="container narrow">
-      <h1>{voice === "referrer" ? (many ? "Referrals sent" : "Referral sent") : "Thank you, your request has been sent"}</h1>
+      <h1>{many ? "Referrals sent" : "Referral sent"}</h1>
       {repeat ? (
         <p className="notice" role="status">
           This form was already sent, so nothing new was made. The {many ? "referrals are" : "referral is"} below.
         </p>
       ) : (
         <p className="notice" role="status">
-          {voice === "referrer"
-            ? "We have sent the person their private link. If they have no email, give them the link below or read them the reference."
-            : "We have sent you your private link. You can also use the link below; keep it private."}
+          We have sent the person their private link. If they have no email, give them the link below or read them the reference.
         </p>
       )}
       <ul className="card-list">
@@ -36,35 +34,27 @@ export function ReferralsCreated({ referrals, repeat, voice }: { referrals: Crea
             <p>
               Reference: <strong className="reference">{r.code}</strong>
             </p>
-            <p>
-              {r.status === "accepted"
-                ? voice === "referrer"
-                  ? "Accepted: the person can book a session now."
-                  : "You can choose a session and book now."
-                : "The organiser will look at it and get back in touch."}
-            </p>
+            <p>{r.status === "accepted" ? "Accepted: the person can book a session now." : "The organiser will look at it and get back in touch."}</p>
             {r.link && (
               <p>
-                {voice === "referrer" ? "The person's private link: " : "Your private link: "}
+                {"The person's private link: "}
                 <a href={r.link} className="private-link">
                   {r.link}
                 </a>
               </p>
             )}
-            {voice === "referrer" && <Link to={`/referrals/${r.id}`}>Follow this referral</Link>}
+            <Link to={`/referrals/${r.id}`}>Follow this referral</Link>
           </li>
         ))}
       </ul>
-      {voice === "referrer" && (
-        <p className="button-row">
-          <Link className="button" to="/referrals">
-            Go to your referrals
-          </Link>
-          <Link className="button secondary" to="/search">
-            Find another activity
-          </Link>
-        </p>
-      )}
+      <p className="button-row">
+        <Link className="button" to="/referrals">
+          Go to your referrals
+        </Link>
+        <Link className="button secondary" to="/search">
+          Find another activity
+        </Link>
+      </p>
     </div>
   );
 }

@@ -1,6 +1,6 @@
 import type { FieldMetadata } from "@conform-to/react";
 import { ons4Questions, ucla3Options, ucla3Questions } from "~/modules/outcomes/instruments";
-import { ChoiceGroup } from "./patient-fields";
+import { OptionChoices } from "~/components/forms/choice-group";
 
 const zeroToTen = Object.fromEntries(Array.from({ length: 11 }, (_, i) => [String(i), String(i)]));
 const ucla3Choices = Object.fromEntries(ucla3Options.map((o) => [String(o.value), o.label]));
@@ -22,11 +22,11 @@ export function WellbeingFields({ ons4Fields, ucla3Fields }: { ons4Fields: Recor
       <h3>Personal wellbeing (ONS4)</h3>
       <p className="hint">0 means “not at all” and 10 means “completely”.</p>
       {ons4Questions.map((q) => (
-        <ChoiceGroup key={q.key} legend={q.text} hint={`0 = ${q.low}, 10 = ${q.high}`} meta={ons4Fields[q.key]} type="radio" options={zeroToTen} inline />
+        <OptionChoices key={q.key} legend={q.text} hint={`0 = ${q.low}, 10 = ${q.high}`} meta={ons4Fields[q.key]} type="radio" options={zeroToTen} inline />
       ))}
       <h3>Loneliness (UCLA 3-item scale)</h3>
       {ucla3Questions.map((q) => (
-        <ChoiceGroup key={q.key} legend={q.text} meta={ucla3Fields[q.key]} type="radio" options={ucla3Choices} inline />
+        <OptionChoices key={q.key} legend={q.text} meta={ucla3Fields[q.key]} type="radio" options={ucla3Choices} inline />
       ))}
     </details>
   );

@@ -5,7 +5,6 @@
 import { and, eq, ne, or } from "drizzle-orm";
 import { getDb } from "#db/client";
 import { auditLog, invitations, oneTimeTokens, users } from "#db/schema";
-import { organisationsSolelyOwnedBy } from "../organisations/members.server";
 import { queueEmail } from "../notifications/email.server";
 import { renderEmail } from "../notifications/templates";
 import { publicUrl } from "~/utils/env.server";
@@ -13,6 +12,7 @@ import { now } from "~/utils/clock.server";
 import { recordAudit } from "./audit.server";
 import { describeDevice, type ClientContext } from "./client-context.server";
 import { checkCurrentPassword } from "./current-password.server";
+import { organisationsSolelyOwnedBy } from "./memberships.server";
 import { consumeOneTimeToken, findOneTimeToken, issueOneTimeToken, revokeOneTimeTokens } from "./one-time-tokens.server";
 import { hashPassword } from "./password.server";
 import { passwordProblem } from "./password-policy.server";

@@ -13,6 +13,8 @@ export const auditActions = {
   "sign_in.failed": "Sign-in failed (wrong password)",
   "sign_in.rate_limited": "Sign-in refused (too many attempts)",
   "sign_in.two_factor_failed": "Two-step code wrong",
+  "sign_in.confirmed": "Sign-in confirmed before a change of access",
+  "sign_in.confirm_failed": "Sign-in confirmation failed",
   "sign_out": "Signed out",
   "account.created": "Account created",
   "account.deleted": "Account deleted",

@@ -4,6 +4,7 @@
  * 403/404 Response (signed in, but not allowed). Denials are audit-logged.
  */
 import { redirect } from "@remix-run/node";
+import { now as clockNow } from "~/utils/clock.server";
 import { isUuid } from "~/utils/ids";
 import { forbidden, notFound } from "~/utils/http.server";
 import {
@@ -12,7 +13,7 @@ import {
   organisationsRequiringTwoFactor,
   type MembershipView,
   type Role,
-} from "../organisations/memberships.server";
+} from "./memberships.server";
 import { recordAudit } from "./audit.server";
 import { clientContext } from "./client-context.server";
 import { readSessionToken } from "./session-cookie.server";
@@ -83,6 +84,21 @@ async function deny(
     details: { method: request.method, status: response.status, ...details },
   });
   return response;
+}
+
+/**
+ * Changes that hand out access (administrator rights, organisation members and
+ * roles, dropping an organisation's two-step requirement) need a sign-in from
+ * the last half hour, so an unattended or stolen session cannot make them.
+ */
+export const RECENT_SIGN_IN_MS = 30 * 60_000;
+export const CONFIRM_SIGN_IN_PATH = "/login/confirm";
+
+/** Sends someone whose sign-in is older than RECENT_SIGN_IN_MS to confirm it, then back to this page. */
+export function requireRecentSignIn(request: Request, current: CurrentUser, now = clockNow()): void {
+  if (now.getTime() - current.session.createdAt.getTime() <= RECENT_SIGN_IN_MS) return;
+  const url = new URL(request.url);
+  throw redirect(`${CONFIRM_SIGN_IN_PATH}?redirectTo=${encodeURIComponent(url.pathname + url.search)}`);
 }
 
 export async function requireAdmin(request: Request): Promise<CurrentUser> {

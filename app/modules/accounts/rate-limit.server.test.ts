@@ -32,9 +32,11 @@ describe("rate limits", () => {
     expect((await peekRateLimit(rule, "e", { now: t0 })).allowed).toBe(true);
   });
 
-  it("words the message in whole minutes", () => {
+  it("words the message in whole minutes, or whole hours when long", () => {
     expect(tooManyAttemptsMessage(14 * 60_000 + 1)).toBe("Too many attempts. Try again in 15 minutes.");
     expect(tooManyAttemptsMessage(5_000)).toBe("Too many attempts. Try again in 1 minute.");
+    expect(tooManyAttemptsMessage(120 * 60_000)).toBe("Too many attempts. Try again in 120 minutes.");
+    expect(tooManyAttemptsMessage(22 * 3_600_000 + 1)).toBe("Too many attempts. Try again in 23 hours.");
   });
 
   it("prunes counters older than the longest window", async () => {

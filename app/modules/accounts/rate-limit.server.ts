@@ -16,6 +16,7 @@ export interface RateLimitRule {
 }
 
 const minutes = (n: number) => n * 60_000;
+const hours = (n: number) => n * minutes(60);
 
 export const rateLimitRules = {
   /** Wrong passwords for one account: the 6th attempt in 15 minutes is refused, right or wrong. */
@@ -33,6 +34,15 @@ export const rateLimitRules = {
   emailChangeUser: { name: "email-change:user", limit: 5, windowMs: minutes(60) },
   /** Wrong current passwords on the account pages (password, email, 2FA, delete). */
   passwordCheckUser: { name: "password-check:user", limit: 10, windowMs: minutes(15) },
+  /**
+   * The public "ask for a place" form, counted per valid request. A library or
+   * a drop-in may share one address, hence 20 an hour; 5 an hour from one
+   * address to one activity keeps a bot from flooding one organiser.
+   */
+  requestPlaceIp: { name: "request-place:ip", limit: 20, windowMs: minutes(60) },
+  requestPlaceIpActivity: { name: "request-place:ip-activity", limit: 5, windowMs: minutes(60) },
+  /** Requests that message one email address or mobile (new or repeated): nobody's inbox is flooded from the form. */
+  requestPlaceContact: { name: "request-place:contact", limit: 10, windowMs: hours(24) },
 } satisfies Record<string, RateLimitRule>;
 
 export type RateLimitResult = { allowed: true } | { allowed: false; retryAfterMs: number };
@@ -85,9 +95,10 @@ export async function clearRateLimit(rule: RateLimitRule, subject: string | null
   await db.delete(rateLimits).where(eq(rateLimits.key, keyFor(rule, subject)));
 }
 
-/** The message shown next to the form: "Too many attempts. Try again in 12 minutes." */
+/** The message shown next to the form: "Too many attempts. Try again in 12 minutes." (hours beyond two). */
 export function tooManyAttemptsMessage(retryAfterMs: number): string {
   const mins = Math.max(1, Math.ceil(retryAfterMs / 60_000));
+  if (mins > 120) return `Too many attempts. Try again in ${Math.ceil(mins / 60)} hours.`;
   return `Too many attempts. Try again in ${mins} ${mins === 1 ? "minute" : "minutes"}.`;
 }
 

@@ -64,6 +64,13 @@ export const twoFactorSignInSchema = z.object({
   redirectTo: z.string().optional(),
 });
 
+export const confirmSignInSchema = z.object({
+  password: currentPasswordField,
+  /** Only asked of people with two-step sign-in. */
+  code: z.string().trim().max(20, { error: "That code is too long" }).optional(),
+  redirectTo: z.string().optional(),
+});
+
 export const forgotPasswordSchema = z.object({ email: emailField });
 
 export const resetPasswordSchema = z.object({ token: z.string().min(1).max(200), password: newPasswordField });
@@ -108,3 +115,6 @@ export const userSearchSchema = z.object({
 });
 
 export const setAdminSchema = z.object({ userId: z.uuid(), admin: z.enum(["true", "false"]) });
+
+/** Granting administrator rights needs a recent sign-in (requireRecentSignIn); removing them does not. */
+export const handsOutAdminAccess = (change: z.infer<typeof setAdminSchema>) => change.admin === "true";

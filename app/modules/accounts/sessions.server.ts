@@ -8,6 +8,12 @@ import { newToken, secretMatches, splitToken } from "./secure-token.server";
 export const SESSION_IDLE_MS = 2 * 3600_000;
 /** Absolute lifetime: sign in again after this, however active. */
 export const SESSION_ABSOLUTE_MS = 24 * 3600_000;
+/**
+ * A session that has passed the password but not yet the second factor lives
+ * this long: long enough to open the app and type a code, too short to be
+ * worth stealing.
+ */
+export const PENDING_TWO_FACTOR_MS = 10 * 60_000;
 /** Refresh the sliding expiry at most this often, to spare writes. */
 const REFRESH_AFTER_MS = 10 * 60_000;
 
@@ -21,6 +27,8 @@ export async function createSession(
   const db = options.executor ?? (await getDb());
   const now = options.now ?? clockNow();
   const { id, token, secretHash } = newToken();
+  const verified = options.twoFactorVerified ?? false;
+  const lifetime = verified ? SESSION_ABSOLUTE_MS : PENDING_TWO_FACTOR_MS;
   const [session] = await db
     .insert(authSessions)
     .values({
@@ -29,9 +37,9 @@ export async function createSession(
       secretHash,
       createdAt: now,
       lastSeenAt: now,
-      expiresAt: new Date(now.getTime() + SESSION_IDLE_MS),
-      absoluteExpiresAt: new Date(now.getTime() + SESSION_ABSOLUTE_MS),
-      twoFactorVerified: options.twoFactorVerified ?? false,
+      expiresAt: new Date(now.getTime() + Math.min(SESSION_IDLE_MS, lifetime)),
+      absoluteExpiresAt: new Date(now.getTime() + lifetime),
+      twoFactorVerified: verified,
       ip: options.ip ?? null,
       userAgent: options.userAgent?.slice(0, 300) ?? null,
     })
@@ -93,10 +101,21 @@ export async function listUserSessions(userId: string): Promise<AuthSession[]> {
   return db.select().from(authSessions).where(eq(authSessions.userId, userId)).orderBy(desc(authSessions.lastSeenAt));
 }
 
-/** After the second factor: the same session becomes a full one. */
-export async function markSessionTwoFactorVerified(sessionId: string, executor?: Executor): Promise<void> {
-  const db = executor ?? (await getDb());
-  await db.update(authSessions).set({ twoFactorVerified: true }).where(eq(authSessions.id, sessionId));
+/**
+ * After the person proves who they are again (the second factor, or their
+ * password before a sensitive change) the session is replaced by a new, full
+ * one with a new token: whoever saw the old token gains nothing, and the new
+ * session's start counts as a recent sign-in.
+ */
+export async function replaceSession(
+  pending: AuthSession,
+  context: { ip?: string | null; userAgent?: string | null } = {},
+): Promise<{ token: string; session: AuthSession }> {
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    await tx.delete(authSessions).where(eq(authSessions.id, pending.id));
+    return createSession(pending.userId, { ...context, twoFactorVerified: true, executor: tx });
+  });
 }
 
 /** Worker job: sessions past either expiry are of no further use. */

@@ -6,7 +6,7 @@
 import { and, eq, isNull, lt, or } from "drizzle-orm";
 import { getDb } from "#db/client";
 import { users } from "#db/schema";
-import { listMemberships } from "../organisations/memberships.server";
+import { listMemberships } from "./memberships.server";
 import { recordAudit } from "./audit.server";
 import { type ClientContext } from "./client-context.server";
 import { hashPassword, verifyPassword } from "./password.server";
@@ -22,7 +22,7 @@ import {
   createSession,
   invalidateSession,
   invalidateUserSessions,
-  markSessionTwoFactorVerified,
+  replaceSession,
   validateSessionToken,
   type AuthSession,
   type SessionUser,
@@ -87,7 +87,7 @@ export async function signInWithPassword(
   return { ok: true, token, expiresAt: session.absoluteExpiresAt, userId: user.id, isAdmin: user.isAdmin, needsTwoFactor };
 }
 
-export type SecondFactorResult = { ok: true } | { ok: false; message: string };
+export type SecondFactorResult = { ok: true; token: string; expiresAt: Date } | { ok: false; message: string };
 
 /**
  * The second step: a current TOTP code (each accepted once) or an unused
@@ -105,26 +105,64 @@ export async function verifySecondFactor(
     await recordAudit({ action: "sign_in.rate_limited", targetType: "user", targetId: user.id, ip, details: { step: "two_factor" } });
     return { ok: false, message: tooManyAttemptsMessage(limit.retryAfterMs) };
   }
-  const db = await getDb();
-  const digits = code.replace(/\s+/g, "");
-  let method: "totp" | "recovery_code" | null = null;
-  if (/^\d{6}$/.test(digits)) {
-    if (user.totpKey && (await acceptTotpCode(user.id, user.totpKey, digits))) method = "totp";
-  } else if (await db.transaction((tx) => spendRecoveryCode(tx, user.id, code))) {
-    method = "recovery_code";
-  }
+  const method = await checkSecondFactor(user, code);
   if (!method) {
     await hitRateLimit(rateLimitRules.twoFactorAccount, user.id);
     await recordAudit({ action: "sign_in.two_factor_failed", actorUserId: user.id, targetType: "user", targetId: user.id, ip });
     return { ok: false, message: "That code is not right, or it has already been used. Check your app and try again." };
   }
   await clearRateLimit(rateLimitRules.twoFactorAccount, user.id);
-  await markSessionTwoFactorVerified(session.id);
+  const full = await replaceSession(session, context);
   if (method === "recovery_code") {
     await recordAudit({ action: "two_factor.recovery_code_used", actorUserId: user.id, targetType: "user", targetId: user.id, ip });
   }
   await recordAudit({ action: "sign_in.succeeded", actorUserId: user.id, targetType: "session", ip, details: { method } });
-  return { ok: true };
+  return { ok: true, token: full.token, expiresAt: full.session.absoluteExpiresAt };
+}
+
+/** Which second factor this code is, if it is a valid one: a current TOTP code (once) or an unused recovery code (spent). */
+async function checkSecondFactor(user: SessionUser, code: string): Promise<"totp" | "recovery_code" | null> {
+  const digits = code.replace(/\s+/g, "");
+  if (/^\d{6}$/.test(digits)) return user.totpKey && (await acceptTotpCode(user.id, user.totpKey, digits)) ? "totp" : null;
+  const db = await getDb();
+  return (await db.transaction((tx) => spendRecoveryCode(tx, user.id, code))) ? "recovery_code" : null;
+}
+
+export type ConfirmSignInResult = { ok: true; token: string; expiresAt: Date } | { ok: false; field: "password" | "code" | null; message: string };
+
+/**
+ * Before a change that hands out access: the signed-in person gives their
+ * password again (and a code, with two-step sign-in). Wrong attempts count
+ * towards the same per-account limit as signing in. On success the session
+ * is replaced, and its start is the recent sign-in the change needs.
+ */
+export async function confirmSignIn(
+  current: { user: SessionUser; session: AuthSession },
+  input: { password: string; code?: string },
+  context: Partial<ClientContext> = {},
+): Promise<ConfirmSignInResult> {
+  const { user, session } = current;
+  const ip = context.ip ?? null;
+  const limit = await peekRateLimit(rateLimitRules.signInAccount, user.email);
+  if (!limit.allowed) return { ok: false, field: null, message: tooManyAttemptsMessage(limit.retryAfterMs) };
+  const refuse = async (field: "password" | "code", message: string): Promise<ConfirmSignInResult> => {
+    await hitRateLimit(rateLimitRules.signInAccount, user.email);
+    await recordAudit({ action: "sign_in.confirm_failed", actorUserId: user.id, targetType: "user", targetId: user.id, ip, details: { step: field } });
+    return { ok: false, field, message };
+  };
+  if (!user.passwordHash || !(await verifyPassword(user.passwordHash, input.password))) {
+    return refuse("password", "That is not your password. Check it and try again.");
+  }
+  if (user.totpEnabledAt) {
+    if (!input.code) return { ok: false, field: "code", message: "Enter the 6-digit code from your app, or a recovery code" };
+    if (!(await checkSecondFactor(user, input.code))) {
+      return refuse("code", "That code is not right, or it has already been used. Check your app and try again.");
+    }
+  }
+  await clearRateLimit(rateLimitRules.signInAccount, user.email);
+  const fresh = await replaceSession(session, context);
+  await recordAudit({ action: "sign_in.confirmed", actorUserId: user.id, targetType: "session", ip });
+  return { ok: true, token: fresh.token, expiresAt: fresh.session.absoluteExpiresAt };
 }
 
 /** Accepts a TOTP code at most once: the step is recorded, and an older or equal step is refused. */

@@ -7,7 +7,7 @@
 import { eq } from "drizzle-orm";
 import { getDb } from "#db/client";
 import { users } from "#db/schema";
-import { organisationsRequiringTwoFactor } from "../organisations/memberships.server";
+import { organisationsRequiringTwoFactor } from "./memberships.server";
 import { queueEmail } from "../notifications/email.server";
 import { renderEmail } from "../notifications/templates";
 import { now } from "~/utils/clock.server";

@@ -9,7 +9,7 @@ import { eq } from "drizzle-orm";
 import { getDb } from "#db/client";
 import { activities } from "#db/schema";
 import { requireOrgOfKind, requireUser, type CurrentUser } from "../accounts/guards.server";
-import { findMembership, type MembershipView } from "../organisations/memberships.server";
+import { findMembership, type MembershipView } from "../accounts/memberships.server";
 import { forbidden, notFound } from "~/utils/http.server";
 import { isUuid } from "~/utils/ids";
 

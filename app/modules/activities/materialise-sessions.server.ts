@@ -6,12 +6,41 @@
 import { and, eq, isNull, lt, or, sql } from "drizzle-orm";
 import { getDb, type Executor } from "#db/client";
 import { activities, schedules, sessions } from "#db/schema";
+import { now as clockNow } from "~/utils/clock.server";
 import { horizonEnd } from "./horizon";
-import { expandSchedule } from "./schedule";
+import { expandSchedule, type Occurrence } from "./schedule";
 
 export { HORIZON_WEEKS, horizonEnd } from "./horizon";
 
 type ScheduleRow = typeof schedules.$inferSelect;
+
+/**
+ * A session for each occurrence the schedule does not have yet; one it already
+ * has (even a cancelled one) is left alone. Returns how many were added.
+ */
+export async function insertOccurrences(
+  executor: Executor,
+  schedule: Pick<ScheduleRow, "id" | "activityId">,
+  occurrences: Occurrence[],
+  capacity: number,
+): Promise<number> {
+  if (occurrences.length === 0) return 0;
+  const inserted = await executor
+    .insert(sessions)
+    .values(
+      occurrences.map((o) => ({
+        activityId: schedule.activityId,
+        scheduleId: schedule.id,
+        occurrenceAt: o.occurrenceAt,
+        startsAt: o.startsAt,
+        endsAt: o.endsAt,
+        capacity,
+      })),
+    )
+    .onConflictDoNothing({ target: [sessions.scheduleId, sessions.occurrenceAt] })
+    .returning({ id: sessions.id });
+  return inserted.length;
+}
 
 /** Inserts the schedule's missing sessions from `from` to the horizon; returns how many were added. */
 export async function materialiseSchedule(
@@ -19,34 +48,17 @@ export async function materialiseSchedule(
   schedule: ScheduleRow,
   options: { capacity: number; from?: Date; now?: Date },
 ): Promise<number> {
-  const now = options.now ?? new Date();
+  const now = options.now ?? clockNow();
   const to = horizonEnd(now);
   const occurrences = expandSchedule(schedule, { from: options.from ?? now, to });
-  let added = 0;
-  if (occurrences.length) {
-    const inserted = await executor
-      .insert(sessions)
-      .values(
-        occurrences.map((o) => ({
-          activityId: schedule.activityId,
-          scheduleId: schedule.id,
-          occurrenceAt: o.occurrenceAt,
-          startsAt: o.startsAt,
-          endsAt: o.endsAt,
-          capacity: options.capacity,
-        })),
-      )
-      .onConflictDoNothing({ target: [sessions.scheduleId, sessions.occurrenceAt] })
-      .returning({ id: sessions.id });
-    added = inserted.length;
-  }
+  const added = await insertOccurrences(executor, schedule, occurrences, options.capacity);
   await executor.update(schedules).set({ materialisedUntil: to }).where(eq(schedules.id, schedule.id));
   return added;
 }
 
 /** Worker job: keep every live activity's sessions twelve weeks ahead. */
 export async function rollSessionHorizon(options: { now?: Date } = {}): Promise<number> {
-  const now = options.now ?? new Date();
+  const now = options.now ?? clockNow();
   const db = await getDb();
   // Re-check daily so the horizon moves forward a day at a time.
   const due = await db

@@ -7,6 +7,7 @@ import { getDb, type Executor } from "#db/client";
 import { schedules, sessions } from "#db/schema";
 import { horizonEnd } from "./horizon";
 import { liveBookingsOfSession } from "./live-bookings.server";
+import { insertOccurrences } from "./materialise-sessions.server";
 import { expandSchedule } from "./schedule";
 import { planRegeneration, type ExistingSession } from "./schedule-edits";
 
@@ -65,21 +66,7 @@ export async function regenerateScheduleSessions(
       .where(eq(sessions.id, move.id));
   }
   if (plan.remove.length) await tx.delete(sessions).where(inArray(sessions.id, plan.remove));
-  if (plan.insert.length) {
-    await tx
-      .insert(sessions)
-      .values(
-        plan.insert.map((o) => ({
-          activityId: schedule.activityId,
-          scheduleId: schedule.id,
-          occurrenceAt: o.occurrenceAt,
-          startsAt: o.startsAt,
-          endsAt: o.endsAt,
-          capacity: options.capacity,
-        })),
-      )
-      .onConflictDoNothing({ target: [sessions.scheduleId, sessions.occurrenceAt] });
-  }
+  await insertOccurrences(tx, schedule, plan.insert, options.capacity);
   await tx.update(schedules).set({ materialisedUntil: to, updatedAt: now }).where(eq(schedules.id, schedule.id));
   return plan.stranded.map(toStranded);
 }

@@ -60,36 +60,44 @@ interface WallClock {
   minute: number;
 }
 
-const partsFormatters = new Map<string, Intl.DateTimeFormat>();
-
-function partsFormatter(timezone: string): Intl.DateTimeFormat {
-  let f = partsFormatters.get(timezone);
-  if (!f) {
-    f = new Intl.DateTimeFormat("en-US", {
-      timeZone: timezone,
-      hourCycle: "h23",
-      year: "numeric",
-      month: "numeric",
-      day: "numeric",
-      hour: "numeric",
-      minute: "numeric",
-      second: "numeric",
-    });
-    partsFormatters.set(timezone, f);
-  }
-  return f;
+/** A formatter made once per time zone: making one is slow, and every session shown needs one. */
+function formatterPerZone(locale: string, options: Intl.DateTimeFormatOptions): (timezone: string) => Intl.DateTimeFormat {
+  const made = new Map<string, Intl.DateTimeFormat>();
+  return (timezone) => {
+    let f = made.get(timezone);
+    if (!f) {
+      f = new Intl.DateTimeFormat(locale, { ...options, timeZone: timezone });
+      made.set(timezone, f);
+    }
+    return f;
+  };
 }
 
-function numericParts(d: Date, f: Intl.DateTimeFormat): Record<string, number> {
+const partsFormatter = formatterPerZone("en-US", {
+  hourCycle: "h23",
+  year: "numeric",
+  month: "numeric",
+  day: "numeric",
+  hour: "numeric",
+  minute: "numeric",
+  second: "numeric",
+});
+
+export interface WallClockParts extends WallClock {
+  second: number;
+}
+
+/** The wall-clock reading in `timezone` at an instant (month 1–12). */
+export function wallClockAt(d: Date, timezone: string): WallClockParts {
   const out: Record<string, number> = {};
-  for (const p of f.formatToParts(d)) if (p.type !== "literal") out[p.type] = Number(p.value);
-  return out;
+  for (const p of partsFormatter(timezone).formatToParts(d)) if (p.type !== "literal") out[p.type] = Number(p.value);
+  return { year: out.year, month: out.month, day: out.day, hour: out.hour, minute: out.minute, second: out.second };
 }
 
 /** Minutes to add to UTC to get the wall-clock in `timezone` at `instant`. */
 export function offsetMinutes(instantMs: number, timezone: string): number {
   const whole = Math.floor(instantMs / 1000) * 1000;
-  const p = numericParts(new Date(whole), partsFormatter(timezone));
+  const p = wallClockAt(new Date(whole), timezone);
   return (Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second) - whole) / 60_000;
 }
 
@@ -386,7 +394,15 @@ export function describeSchedule(rule: ScheduleRule): string {
  */
 export type DisplayStyle = "datetime" | "date" | "fullDate" | "time";
 
-const displayFormatters = new Map<string, Intl.DateTimeFormat>();
+const displayFormatter = formatterPerZone("en-GB", {
+  hourCycle: "h23",
+  weekday: "long",
+  day: "numeric",
+  month: "long",
+  year: "numeric",
+  hour: "2-digit",
+  minute: "2-digit",
+});
 
 /**
  * en-GB wording in the activity's timezone. Assembled from parts so the
@@ -394,20 +410,7 @@ const displayFormatters = new Map<string, Intl.DateTimeFormat>();
  * which would also break hydration.
  */
 export function formatInTimezone(d: Date, timezone: string, style: DisplayStyle = "datetime"): string {
-  let f = displayFormatters.get(timezone);
-  if (!f) {
-    f = new Intl.DateTimeFormat("en-GB", {
-      timeZone: timezone,
-      hourCycle: "h23",
-      weekday: "long",
-      day: "numeric",
-      month: "long",
-      year: "numeric",
-      hour: "2-digit",
-      minute: "2-digit",
-    });
-    displayFormatters.set(timezone, f);
-  }
+  const f = displayFormatter(timezone);
   const p: Record<string, string> = {};
   for (const part of f.formatToParts(d)) p[part.type] = part.value;
   const date = `${p.weekday} ${p.day} ${p.month}`;

@@ -55,6 +55,17 @@ export async function refreshSessionSummaries(options: { limit?: number } = {}):
   });
 }
 
+/**
+ * Worker job: forgets word stems no published activity uses any more, so
+ * misspelt words are corrected only to words that still find something
+ * (publishing adds stems at once, through triggers). Returns how many went.
+ */
+export async function pruneSpellingWords(): Promise<number> {
+  const db = await getDb();
+  const [row] = await queryRows<{ pruned: number }>(db, sql`SELECT lw_prune_search_lexemes() AS pruned`);
+  return row.pruned;
+}
+
 /** Rebuilds the search index from scratch (npm run search:reindex); returns how many documents were written. */
 export async function rebuildSearchIndex(options: { batchSize?: number } = {}): Promise<number> {
   const db = await getDb();

@@ -1,11 +1,11 @@
 /**
- * One session at a time: cancel it (with a reason), change its time or
- * capacity, or add an extra date. Each is one transaction that also writes the
- * outbox: a domain event for booked people (the referrals side notifies them)
- * and the search reindex.
+ * One session at a time: cancel it (with a reason), reinstate a cancelled
+ * one, change its time or capacity, or add an extra date. Each is one
+ * transaction that also writes the outbox: a domain event for booked people
+ * (the referrals side notifies them) and the search reindex.
  */
 import { and, asc, eq, gte, lte } from "drizzle-orm";
-import { getDb } from "#db/client";
+import { getDb, type Tx } from "#db/client";
 import { activities, sessions } from "#db/schema";
 import { enqueue } from "../notifications/outbox.server";
 import { localDateTimeToUtc } from "./schedule";
@@ -25,6 +25,13 @@ export interface ManagedSession {
   cancelReason: string | null;
   detached: boolean;
   extra: boolean;
+  /** Cancelled and still to come, so the organiser can put it back on. */
+  reinstatable: boolean;
+}
+
+/** Only a cancelled session that has not started can be put back on: nobody can go to one in the past. */
+export function canReinstate(session: { status: string; startsAt: Date }, now: Date): boolean {
+  return session.status === "cancelled" && session.startsAt > now;
 }
 
 /** The activity's sessions from the start of `since` (default: now) onwards, in order. */
@@ -48,7 +55,22 @@ export async function listManagedSessions(activityId: string, now: Date): Promis
     .where(and(eq(sessions.activityId, activityId), gte(sessions.endsAt, now)))
     .orderBy(asc(sessions.startsAt))
     .limit(400);
-  return rows.map(({ scheduleId, ...r }) => ({ ...r, liveBookings: Number(r.liveBookings), extra: scheduleId === null }));
+  return rows.map(({ scheduleId, ...r }) => ({
+    ...r,
+    liveBookings: Number(r.liveBookings),
+    extra: scheduleId === null,
+    reinstatable: canReinstate(r, now),
+  }));
+}
+
+/** One session of this activity, locked until the change commits (null when it is another activity's). */
+async function lockSessionOf(tx: Tx, activityId: string, sessionId: string) {
+  const [session] = await tx
+    .select()
+    .from(sessions)
+    .where(and(eq(sessions.id, sessionId), eq(sessions.activityId, activityId)))
+    .for("update");
+  return session ?? null;
 }
 
 const notFuture = { date: ["Choose a time that has not happened yet"] };
@@ -61,19 +83,43 @@ export async function cancelSession(input: {
 }): Promise<SessionChangeResult> {
   const db = await getDb();
   return db.transaction(async (tx): Promise<SessionChangeResult> => {
-    const [session] = await tx
-      .select()
-      .from(sessions)
-      .where(and(eq(sessions.id, input.sessionId), eq(sessions.activityId, input.activityId)))
-      .for("update");
+    const session = await lockSessionOf(tx, input.activityId, input.sessionId);
     if (!session) return { ok: false, fieldErrors: { sessionId: ["We could not find that session"] } };
     if (session.status === "cancelled") return { ok: false, fieldErrors: { reason: ["This session is already cancelled"] } };
     if (session.startsAt <= input.now) return { ok: false, fieldErrors: { reason: ["This session has already started"] } };
     await tx
       .update(sessions)
-      .set({ status: "cancelled", cancelReason: input.reason, updatedAt: input.now })
+      .set({ status: "cancelled", cancelReason: input.reason, cancelledAt: session.cancelledAt ?? input.now, updatedAt: input.now })
       .where(eq(sessions.id, session.id));
     await enqueue(tx, "event", { type: "session.cancelled", sessionId: session.id, reason: input.reason });
+    await queueActivityReindex(tx, input.activityId);
+    return { ok: true, sessionId: session.id };
+  });
+}
+
+/**
+ * Puts a cancelled session back on: scheduled and bookable again. Nobody is
+ * booked back in (they may have made other plans); the outbox event lets the
+ * referrals side tell the people whose bookings the cancellation cancelled,
+ * with a link to book again (it clears `cancelledAt` once they are told).
+ */
+export async function reinstateSession(input: { activityId: string; sessionId: string; now: Date }): Promise<SessionChangeResult> {
+  const db = await getDb();
+  return db.transaction(async (tx): Promise<SessionChangeResult> => {
+    const session = await lockSessionOf(tx, input.activityId, input.sessionId);
+    if (!session) return { ok: false, fieldErrors: { sessionId: ["We could not find that session"] } };
+    if (session.status !== "cancelled") return { ok: false, fieldErrors: { sessionId: ["This session is not cancelled, so there is nothing to reinstate"] } };
+    if (!canReinstate(session, input.now)) {
+      return {
+        ok: false,
+        fieldErrors: { sessionId: ["This session has already started or finished, so it cannot be reinstated. Add an extra date instead."] },
+      };
+    }
+    await tx
+      .update(sessions)
+      .set({ status: "scheduled", cancelReason: null, updatedAt: input.now })
+      .where(eq(sessions.id, session.id));
+    await enqueue(tx, "event", { type: "session.reinstated", sessionId: session.id });
     await queueActivityReindex(tx, input.activityId);
     return { ok: true, sessionId: session.id };
   });
@@ -116,11 +162,7 @@ export async function changeSession(input: TimedInput & { sessionId: string }): 
   if (!times) return { ok: false, fieldErrors: { date: ["That date does not exist"] } };
   const db = await getDb();
   return db.transaction(async (tx): Promise<SessionChangeResult> => {
-    const [session] = await tx
-      .select()
-      .from(sessions)
-      .where(and(eq(sessions.id, input.sessionId), eq(sessions.activityId, input.activityId)))
-      .for("update");
+    const session = await lockSessionOf(tx, input.activityId, input.sessionId);
     if (!session) return { ok: false, fieldErrors: { sessionId: ["We could not find that session"] } };
     if (session.startsAt <= input.now) return { ok: false, fieldErrors: { date: ["This session has already started"] } };
     if (times.startsAt <= input.now) return { ok: false, fieldErrors: notFuture };

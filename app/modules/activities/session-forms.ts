@@ -1,5 +1,5 @@
 /**
- * The session page's forms (cancel one, change one, add an extra date): one
+ * The session page's forms (cancel one, reinstate one, change one, add an extra date): one
  * schema, told apart by `intent`, shared by the browser and the server.
  */
 import { z } from "zod";
@@ -27,6 +27,7 @@ export const sessionActionSchema = z.discriminatedUnion("intent", [
       .min(3, { error: "Say why, so people who booked understand" })
       .max(300, { error: "Keep the reason under 300 characters" }),
   }),
+  z.object({ intent: z.literal("reinstate"), sessionId: z.uuid({ error: "Choose a session" }) }),
   z
     .object({ intent: z.literal("change"), sessionId: z.uuid({ error: "Choose a session" }), date, startTime: time, endTime: time, capacity })
     .refine(endAfterStart, endAfterStartMessage),

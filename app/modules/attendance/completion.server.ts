@@ -11,6 +11,7 @@ import { transitionReferral, type Referral } from "../referrals/transition-refer
 import { now as clockNow } from "~/utils/clock.server";
 import { isUuid } from "~/utils/ids";
 import { programmeHasEnded } from "./completion-rules";
+import { dropStallFlag } from "../referrals/stall-flag.server";
 
 export type CompleteResult =
   | { ok: true; referral: Referral }
@@ -44,10 +45,7 @@ export async function completeReferral(input: { referralId: string; userId: stri
         note: input.note?.trim() || "Marked as completed by the referrer",
         now,
       });
-      // A finished referral no longer needs attention.
-      if (updated.stalledAt) {
-        await tx.update(referrals).set({ stalledAt: null, stalledReason: null }).where(eq(referrals.id, updated.id));
-      }
+      if (updated.stalledAt) await dropStallFlag(tx, updated.id);
       return { ok: true, referral: { ...updated, stalledAt: null, stalledReason: null } } as const;
     });
   } catch (error) {

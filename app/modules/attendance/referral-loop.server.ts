@@ -1,19 +1,22 @@
 /**
  * Attendance drives the referral. After any change to a booking's attendance
  * (organiser's mark or the person's own report), in the same transaction:
- * the first attended session moves the referral to "attending"; the stall
- * flag is set or cleared; reaching the activity's number of sessions
- * completes it; and the referrer is told.
+ * the first attended session moves the referral to "attending" (and undoing
+ * the only attended mark moves it back to "booked"); the stall flag is set or
+ * cleared; reaching the activity's number of sessions completes it; and the
+ * referrer is told.
  */
 import { eq } from "drizzle-orm";
 import type { Tx } from "#db/client";
 import { activities, referrals } from "#db/schema";
+import { loadAttendanceFacts } from "../bookings/attendance-facts.server";
+import type { Mark } from "../bookings/effective-attendance";
 import { transitionReferral, type Actor } from "../referrals/transition-referral.server";
-import { loadAttendanceFacts } from "./attendance-facts.server";
+import { statusAfterAttendance } from "./attending-rules";
 import { reachedCompletionSessions } from "./completion-rules";
-import type { Mark } from "./effective-attendance";
 import { queueAttendanceNotice } from "./referral-notices.server";
-import { clearStall, flagStalled } from "./stall.server";
+import { clearStall } from "../referrals/stall-flag.server";
+import { flagStalled } from "./stall.server";
 import { attendanceStallChange } from "./stall-rules";
 
 const closed = new Set(["completed", "withdrawn", "expired", "declined", "disengaged"]);
@@ -41,8 +44,16 @@ export async function reviewReferralAfterAttendance(
   const facts = await loadAttendanceFacts(tx, referral.id);
   const context = { bookingId: change.bookingId, sessionId: change.sessionId };
 
-  if (facts.attendedCount > 0 && referral.status === "booked") {
-    referral = await transitionReferral(tx, { referralId: referral.id, to: "attending", actor: input.actor, now, data: context });
+  const next = statusAfterAttendance(referral.status, facts.attendedCount);
+  if (next) {
+    referral = await transitionReferral(tx, {
+      referralId: referral.id,
+      to: next,
+      actor: input.actor,
+      now,
+      data: context,
+      note: next === "booked" ? `The "attended" mark for ${change.when} was undone or changed, and no other session is marked attended` : null,
+    });
   }
 
   let alerted = false;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { statusAfterAttendance } from "./attending-rules";
 import { programmeHasEnded, reachedCompletionSessions } from "./completion-rules";
-import { effectiveAttendance } from "./effective-attendance";
 import { registerLocksAt, registerState } from "./register-window";
 
 describe("register window", () => {
@@ -27,16 +27,6 @@ describe("register window", () => {
   });
 });
 
-describe("effective attendance", () => {
-  it("lets the organiser's mark win over the person's report", () => {
-    expect(effectiveAttendance({ attendance: "no_show", selfReported: "went" })).toBe("no_show");
-    expect(effectiveAttendance({ attendance: "attended", selfReported: "missed" })).toBe("attended");
-    expect(effectiveAttendance({ attendance: "unmarked", selfReported: "went" })).toBe("attended");
-    expect(effectiveAttendance({ attendance: "unmarked", selfReported: "missed" })).toBe("no_show");
-    expect(effectiveAttendance({ attendance: "unmarked", selfReported: null })).toBeNull();
-  });
-});
-
 describe("completion", () => {
   it("completes after the activity's number of sessions", () => {
     expect(reachedCompletionSessions(5, 6)).toBe(false);
@@ -49,5 +39,20 @@ describe("completion", () => {
     expect(programmeHasEnded({ hasOpenEndedSchedule: false, lastSessionEndsAt: last }, new Date("2027-03-25T00:00:00Z"))).toBe(false);
     expect(programmeHasEnded({ hasOpenEndedSchedule: true, lastSessionEndsAt: last }, new Date("2028-01-01T00:00:00Z"))).toBe(false);
     expect(programmeHasEnded({ hasOpenEndedSchedule: false, lastSessionEndsAt: null }, new Date())).toBe(false);
+  });
+});
+
+describe("status from attendance", () => {
+  it("moves a booked referral to attending at the first attended session, and back when none is attended", () => {
+    expect(statusAfterAttendance("booked", 1)).toBe("attending");
+    expect(statusAfterAttendance("booked", 0)).toBeNull();
+    expect(statusAfterAttendance("attending", 0)).toBe("booked");
+    expect(statusAfterAttendance("attending", 2)).toBeNull();
+  });
+  it("leaves other statuses alone (a completed or closed referral is not reopened by a mark)", () => {
+    for (const status of ["sent", "accepted", "completed", "disengaged", "withdrawn", "expired", "declined"] as const) {
+      expect(statusAfterAttendance(status, 0)).toBeNull();
+      expect(statusAfterAttendance(status, 3)).toBeNull();
+    }
   });
 });

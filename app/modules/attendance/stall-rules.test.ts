@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { attendanceStallChange, hasTwoNoShowsInARow, isNoBookingStall } from "./stall-rules";
+import { attendanceStallChange, hasTwoNoShowsInARow, isDisengaged, isNoBookingStall } from "./stall-rules";
 
 describe("two no-shows in a row", () => {
   it("needs the last two answered sessions both missed", () => {
@@ -45,5 +45,29 @@ describe("no booking within N days of acceptance", () => {
     expect(isNoBookingStall({ ...base, status: "sent" }, late, 14)).toBe(false);
     expect(isNoBookingStall({ ...base, status: "booked" }, late, 14)).toBe(false);
     expect(isNoBookingStall({ ...base, stalledAt: late }, late, 14)).toBe(false);
+  });
+});
+
+describe("disengaged after a stall", () => {
+  const DAY = 86_400_000;
+  const now = new Date("2027-03-01T12:00:00Z");
+  const ago = (days: number) => new Date(now.getTime() - days * DAY);
+  const base = { status: "attending" as const, stalledAt: ago(28), lastBookingActivityAt: ago(40), hasUpcomingBooking: false };
+
+  it("ends a referral stalled for the whole period with nothing booked or attended since", () => {
+    expect(isDisengaged(base, now, 28)).toBe(true);
+    expect(isDisengaged({ ...base, status: "booked" }, now, 28)).toBe(true);
+    expect(isDisengaged({ ...base, stalledAt: ago(27) }, now, 28)).toBe(false);
+  });
+  it("counts the period from the person's last booking activity when that came after the stall", () => {
+    expect(isDisengaged({ ...base, lastBookingActivityAt: ago(10) }, now, 28)).toBe(false);
+    expect(isDisengaged({ ...base, stalledAt: ago(60), lastBookingActivityAt: ago(28) }, now, 28)).toBe(true);
+  });
+  it("never ends one with a place booked or waited for ahead, one not stalled, or one not under way", () => {
+    expect(isDisengaged({ ...base, hasUpcomingBooking: true }, now, 28)).toBe(false);
+    expect(isDisengaged({ ...base, stalledAt: null }, now, 28)).toBe(false);
+    for (const status of ["sent", "accepted", "completed", "withdrawn", "expired", "declined", "disengaged"] as const) {
+      expect(isDisengaged({ ...base, status }, now, 28)).toBe(false);
+    }
   });
 });

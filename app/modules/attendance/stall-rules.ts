@@ -4,7 +4,7 @@
  * code gathers the facts and records the flag.
  */
 import type { ReferralStatus } from "../referrals/lifecycle";
-import type { Mark } from "./effective-attendance";
+import type { Mark } from "../bookings/effective-attendance";
 
 export type StallReason = "two_no_shows" | "no_booking";
 
@@ -63,4 +63,23 @@ export function isNoBookingStall(
 ): boolean {
   if (facts.status !== "accepted" || facts.hasLiveBooking || facts.stalledAt) return false;
   return now.getTime() - facts.statusChangedAt.getTime() >= days * DAY_MS;
+}
+
+/** Open referrals the disengagement rule looks at (an accepted one never started: it expires instead). */
+export const disengageableStatuses: readonly ReferralStatus[] = ["booked", "attending"];
+
+/**
+ * Stalled, and still nothing booked or attended `days` after the later of
+ * the stall and the person's last booking activity (a booking made, or a
+ * booked session's date): they have stopped going, so the referral ends as
+ * "disengaged". A place booked or waited for ahead means they still mean to go.
+ */
+export function isDisengaged(
+  facts: { status: ReferralStatus; stalledAt: Date | null; lastBookingActivityAt: Date | null; hasUpcomingBooking: boolean },
+  now: Date,
+  days: number,
+): boolean {
+  if (!disengageableStatuses.includes(facts.status) || !facts.stalledAt || facts.hasUpcomingBooking) return false;
+  const quietSince = Math.max(facts.stalledAt.getTime(), facts.lastBookingActivityAt?.getTime() ?? 0);
+  return now.getTime() - quietSince >= days * DAY_MS;
 }

@@ -31,23 +31,6 @@ export async function flagStalled(tx: Tx, referral: ReferralRow, reason: StallRe
   return updated;
 }
 
-export async function clearStall(tx: Tx, referral: ReferralRow, now: Date, note: string): Promise<ReferralRow> {
-  const [updated] = await tx
-    .update(referrals)
-    .set({ stalledAt: null, stalledReason: null, updatedAt: now })
-    .where(eq(referrals.id, referral.id))
-    .returning();
-  await recordReferralEvent(tx, {
-    referralId: referral.id,
-    at: now,
-    kind: "note",
-    actor: { type: "system" },
-    note,
-    data: { stallCleared: referral.stalledReason },
-  });
-  return updated;
-}
-
 /**
  * Worker job: accepted referrals with nothing booked STALL_NO_BOOKING_DAYS
  * after acceptance are flagged (once).

@@ -1,4 +1,4 @@
-import { and, eq, gt, inArray, ne } from "drizzle-orm";
+import { and, asc, eq, gt, gte, inArray, ne } from "drizzle-orm";
 import type { Tx } from "#db/client";
 import { bookings, sessions } from "#db/schema";
 import type { Booking } from "./place-booking.server";
@@ -69,4 +69,17 @@ export async function cancelBookingsOfCancelledSession(tx: Tx, sessionId: string
   await tx.update(sessions).set({ bookedCount: 0, updatedAt: now }).where(eq(sessions.id, sessionId));
   // As they were, so the caller can tell booked people from those who were waiting.
   return live;
+}
+
+/**
+ * The bookings an organiser's cancellation of this session cancelled: those
+ * on it cancelled at or after the moment it was cancelled (`since`), oldest
+ * first. Cancellations from before then were the people's own.
+ */
+export async function bookingsCancelledWithSession(tx: Tx, sessionId: string, since: Date): Promise<Booking[]> {
+  return tx
+    .select()
+    .from(bookings)
+    .where(and(eq(bookings.sessionId, sessionId), eq(bookings.status, "cancelled"), gte(bookings.cancelledAt, since)))
+    .orderBy(asc(bookings.cancelledAt), asc(bookings.id));
 }

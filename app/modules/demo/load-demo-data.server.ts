@@ -1,14 +1,19 @@
 /**
  * Loads the deterministic demo data (db/seed) into an empty database, through
- * the same domain code the site uses: passwords hashed like real ones and
- * sessions materialised from the schedules.
+ * the same domain code the site uses: passwords hashed like real ones,
+ * sessions materialised from the schedules, and the demo referrals replayed
+ * through the referral, booking and attendance verbs.
  */
 import { count, eq } from "drizzle-orm";
 import { getDb } from "#db/client";
 import { activities, memberships, organisations, schedules, users } from "#db/schema";
 import { demoPassword, generateDemoData } from "#db/seed/demo-data";
+import { demoReferralStories } from "#db/seed/demo-referrals";
+import { now as clockNow } from "~/utils/clock.server";
+import { logger } from "~/utils/logger.server";
 import { hashPassword } from "../accounts/password.server";
-import { materialiseSchedule } from "../activities/materialise-sessions.server";
+import { HORIZON_WEEKS, materialiseSchedule } from "../activities/materialise-sessions.server";
+import { playDemoReferrals } from "./demo-referrals.server";
 
 function chunks<T>(items: T[], size: number): T[][] {
   const out: T[][] = [];
@@ -23,9 +28,20 @@ export async function loadDemoDataIfEmpty(options: { now?: Date } = {}): Promise
   if (Number(n) > 0) return false;
 
   const data = generateDemoData();
+  const stories = demoReferralStories(data);
   // One hash for every demo account: they share the published demo password.
   const passwordHash = await hashPassword(demoPassword);
-  const now = options.now ?? new Date();
+  const now = options.now ?? clockNow();
+
+  // The referral stories happened in the weeks before today, so their activities, and every activity of the
+  // demo organiser's group (whose registers the organiser sees), get the sessions a site running all along
+  // would have made: back to one horizon ago. Every other activity starts from today, as before.
+  const firstProviderId = data.organisations.find((o) => o.kind === "provider")?.id;
+  const withHistory = new Set([
+    ...data.activities.filter((a) => a.organisationId === firstProviderId).map((a) => a.id),
+    ...stories.map((s) => s.activityId),
+  ]);
+  const historyFrom = new Date(now.getTime() - HORIZON_WEEKS * 7 * 86_400_000);
 
   await db.transaction(async (tx) => {
     await tx.insert(organisations).values(data.organisations);
@@ -38,8 +54,16 @@ export async function loadDemoDataIfEmpty(options: { now?: Date } = {}): Promise
     for (const schedule of rows) {
       const [activity] = await tx.select({ status: activities.status }).from(activities).where(eq(activities.id, schedule.activityId));
       if (activity?.status === "archived") continue;
-      await materialiseSchedule(tx, schedule, { capacity: capacityOf.get(schedule.activityId) ?? 12, now });
+      const from = withHistory.has(schedule.activityId) ? historyFrom : now;
+      await materialiseSchedule(tx, schedule, { capacity: capacityOf.get(schedule.activityId) ?? 12, from, now });
     }
   });
+
+  try {
+    await playDemoReferrals(data, stories, now);
+  } catch (error) {
+    // The directory and the accounts are loaded; a site without the demo referrals is still worth starting.
+    logger.error({ err: error }, "the demo referrals could not be loaded");
+  }
   return true;
 }

@@ -6,6 +6,7 @@
  * clock change in every client.
  */
 import { ICalCalendar, ICalCalendarMethod, ICalEventStatus } from "ical-generator";
+import { wallClockAt } from "../activities/schedule";
 import { buildVtimezone } from "./vtimezone";
 
 export interface CalendarEvent {
@@ -51,23 +52,13 @@ class ZonedTime {
     private readonly instant: Date,
     readonly timeZoneId: string,
   ) {
-    const parts = new Intl.DateTimeFormat("en-US", {
-      timeZone: timeZoneId,
-      hourCycle: "h23",
-      year: "numeric",
-      month: "numeric",
-      day: "numeric",
-      hour: "numeric",
-      minute: "numeric",
-      second: "numeric",
-    }).formatToParts(instant);
-    const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
-    this.year = get("year");
-    this.month = get("month");
-    this.day = get("day");
-    this.hour = get("hour");
-    this.minute = get("minute");
-    this.second = get("second");
+    const t = wallClockAt(instant, timeZoneId);
+    this.year = t.year;
+    this.month = t.month;
+    this.day = t.day;
+    this.hour = t.hour;
+    this.minute = t.minute;
+    this.second = t.second;
   }
 
   withTimeZone(timeZoneId: string): ZonedTime {

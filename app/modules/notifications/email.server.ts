@@ -2,6 +2,7 @@ import nodemailer, { type Transporter } from "nodemailer";
 import { desc, eq } from "drizzle-orm";
 import { getDb, type Executor } from "#db/client";
 import { devMailbox } from "#db/schema";
+import { mailMode } from "./mail-mode";
 import { env } from "~/utils/env.server";
 import { logger } from "~/utils/logger.server";
 import { enqueue, processOutbox } from "./outbox.server";
@@ -38,14 +39,15 @@ let transporter: Transporter | undefined;
 export const emailChannel: Channel<EmailMessage> = {
   name: "email",
   async send(message, context) {
-    const { SMTP_URL, MAIL_FROM, NODE_ENV } = env();
-    if (SMTP_URL) {
-      transporter ??= nodemailer.createTransport(SMTP_URL);
-      await transporter.sendMail({ from: MAIL_FROM, ...message });
+    const e = env();
+    const mode = mailMode(e);
+    if (mode === "smtp") {
+      transporter ??= nodemailer.createTransport(e.SMTP_URL!);
+      await transporter.sendMail({ from: e.MAIL_FROM, ...message });
       return;
     }
-    if (NODE_ENV === "production") {
-      throw new Error("SMTP_URL is not set: email cannot be sent in production. Set SMTP_URL to your mail server.");
+    if (mode === "unconfigured") {
+      throw new Error("SMTP_URL is not set: email cannot be sent from a public site. Set SMTP_URL to your mail server.");
     }
     const db = context?.executor ?? (await getDb());
     await db.insert(devMailbox).values({ to: message.to.toLowerCase(), subject: message.subject, text: message.text, html: message.html ?? null });

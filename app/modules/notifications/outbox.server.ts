@@ -3,7 +3,7 @@
  * change that causes it; the worker delivers it afterwards, with retries, so
  * a rolled-back change never sends mail and a failed send never loses it.
  */
-import { and, asc, eq, isNull, lte, sql, type SQL } from "drizzle-orm";
+import { and, asc, eq, gt, inArray, isNull, lte, sql, type SQL } from "drizzle-orm";
 import { getDb, type Executor, type Tx } from "#db/client";
 import { outbox } from "#db/schema";
 
@@ -77,6 +77,30 @@ export async function processOutbox(
     if (done) delivered++;
   }
   return delivered;
+}
+
+/** The newest outbox row's id (0 when there is none): where a batch of writes starts. */
+export async function lastOutboxId(executor: Executor): Promise<number> {
+  const [row] = await executor.select({ id: sql<number | null>`max(${outbox.id})` }).from(outbox);
+  return Number(row?.id ?? 0);
+}
+
+/**
+ * Settles messages still waiting after `afterId` without sending them, the
+ * reason kept as their last error. For the demo's made-up history: its
+ * messages are written like any others, but nobody should receive them.
+ * Returns how many were settled.
+ */
+export async function discardPendingMessages(
+  executor: Executor,
+  input: { afterId: number; topics: OutboxTopic[]; reason: string },
+): Promise<number> {
+  const settled = await executor
+    .update(outbox)
+    .set({ processedAt: new Date(), lastError: input.reason })
+    .where(and(gt(outbox.id, input.afterId), inArray(outbox.topic, input.topics), isNull(outbox.processedAt)))
+    .returning({ id: outbox.id });
+  return settled.length;
 }
 
 export async function countPending(topic: OutboxTopic): Promise<number> {

@@ -44,6 +44,28 @@ export function referredMessage(m: PersonBase & { referrerName: string | null; n
   };
 }
 
+/**
+ * The form was sent again with the details of someone who already has an open
+ * request for this activity: no second request, their own link again. It goes
+ * only to their address, so whoever sent the form learns nothing.
+ */
+export function alreadyAskedMessage(m: PersonBase & { since: string; referred: boolean }): Message {
+  return {
+    subject: `Your place at ${m.activity.title}: your link again`,
+    content: {
+      greeting: `Hello ${m.firstName},`,
+      paragraphs: [
+        `We have had another request for a place at ${m.activity.title} with your details. You ${m.referred ? "were referred" : "asked for a place"} on ${m.since}, and that is still open, so we have not made a second request.`,
+        "Here is your private link again. Use it to see where things are, choose a session, or change a booking.",
+        "If you did not ask again, you can ignore this message. This link is just for you. Please do not share it.",
+        askOrganiser(m.activity),
+      ],
+      action: { label: "See your place", url: m.link },
+      reference: m.code,
+    },
+  };
+}
+
 export function acceptedMessage(m: PersonBase): Message {
   return {
     subject: `You can now book a place at ${m.activity.title}`,
@@ -200,6 +222,22 @@ export function sessionCancelledMessage(m: PersonBase & { session: SessionBrief;
   };
 }
 
+export function sessionReinstatedMessage(m: PersonBase & { session: SessionBrief }): Message {
+  return {
+    subject: `Back on: ${m.activity.title}, ${m.session.when}`,
+    content: {
+      greeting: `Hello ${m.firstName},`,
+      paragraphs: [
+        `Good news: ${m.activity.organisationName} has put the session of ${m.activity.title} on ${m.session.when} back on. It is no longer cancelled.`,
+        "Your booking was cancelled when the session was, and we have not booked you in again, in case you have made other plans. If you would like to go, please book again using the button below. Places are not held, so book soon.",
+        askOrganiser(m.activity),
+      ],
+      action: { label: "Book a place again", url: m.link },
+      reference: m.code,
+    },
+  };
+}
+
 // ── To the referrer ─────────────────────────────────────────────────────────
 
 interface ReferrerBase {
@@ -243,6 +281,21 @@ export function referrerCancelledMessage(m: ReferrerBase & { when: string; bySes
   ]);
 }
 
+export function referrerSessionReinstatedMessage(m: ReferrerBase & { when: string }): Message {
+  return toReferrer(`Referral ${m.code}: a cancelled session is back on`, m, [
+    `The organiser has put the session of ${m.activityTitle} on ${m.when} back on. ${m.personName}'s booking for it was cancelled when the session was.`,
+    "They have been told and can book again with their link; they were not booked back in automatically.",
+  ]);
+}
+
+export function referrerDisengagedMessage(m: ReferrerBase & { reason: string | null }): Message {
+  return toReferrer(`Referral ${m.code}: closed as stopped going`, m, [
+    `Your referral of ${m.personName} to ${m.activityTitle} has been closed as “stopped going”.`,
+    m.reason ? `Why: ${m.reason}.` : "They have not booked or gone to a session for some time.",
+    "We have not written to them about this. You may want to call them to ask how they are, and talk about trying again or trying a different activity. A new referral starts afresh.",
+  ]);
+}
+
 export function referrerWithdrawnByPersonMessage(m: ReferrerBase & { reason: string | null }): Message {
   return toReferrer(`Referral ${m.code}: the person said no thanks`, m, [
     `${m.personName} has said they do not want to go ahead with ${m.activityTitle}.`,
@@ -259,14 +312,71 @@ export function referrerExpiredMessage(m: ReferrerBase & { days: number }): Mess
 
 // ── To the organiser ────────────────────────────────────────────────────────
 
-export function organiserNewReferralMessage(m: { code: string; activityTitle: string; inboxUrl: string }): Message {
+export function organiserNewReferralMessage(m: { code: string; activityTitle: string; referralUrl: string }): Message {
   return {
     subject: `New referral ${m.code} for ${m.activityTitle}`,
     content: {
       greeting: "Hello,",
       paragraphs: [`There is a new referral for ${m.activityTitle}. Please say whether you can offer a place.`],
-      action: { label: "Open your referrals", url: m.inboxUrl },
+      action: { label: "Open the referral", url: m.referralUrl },
       reference: m.code,
+    },
+  };
+}
+
+interface OrganiserBase {
+  /** "Margaret T." — first name and last initial only; never contact details. */
+  personName: string;
+  code: string;
+  activityTitle: string;
+  /** The referral's page in the organiser's referrals. */
+  referralUrl: string;
+}
+
+function toOrganiser(subject: string, m: OrganiserBase, lines: string[]): Message {
+  return { subject, content: { greeting: "Hello,", paragraphs: lines, action: { label: "Open the referral", url: m.referralUrl }, reference: m.code } };
+}
+
+/** What happened to a place the person gave up. */
+export type FreedPlace = "offered" | "free";
+
+const freedPlaceLine = (freed: FreedPlace) =>
+  freed === "offered"
+    ? "The place has been offered to the first person on the waitlist, so you do not need to do anything."
+    : "The place is free again for someone else to book.";
+
+export function organiserCancelledMessage(m: OrganiserBase & { when: string; freed: FreedPlace }): Message {
+  return toOrganiser(`Cancelled: ${m.activityTitle}, ${m.when}`, m, [`${m.personName} has cancelled their place at ${m.activityTitle} on ${m.when}.`, freedPlaceLine(m.freed)]);
+}
+
+export function organiserWithdrawnMessage(m: OrganiserBase & { byPerson: boolean; cancelled: { when: string; freed: FreedPlace }[] }): Message {
+  const opening = m.byPerson
+    ? `${m.personName} has said they no longer want a place at ${m.activityTitle}.`
+    : `The person who referred ${m.personName} to ${m.activityTitle} has withdrawn the referral.`;
+  const places = m.cancelled.map((c) => `Their place on ${c.when} is cancelled. ${freedPlaceLine(c.freed)}`);
+  return toOrganiser(`Referral ${m.code} withdrawn: ${m.activityTitle}`, m, [opening, ...(places.length ? places : ["They had no sessions booked."])]);
+}
+
+export interface DigestSession {
+  activityTitle: string;
+  when: string;
+  people: { name: string; code: string }[];
+}
+
+/** Once a day: the places booked from people's private links since the last summary. */
+export function organiserBookingDigestMessage(m: { organisationName: string; since: string; count: number; sessions: DigestSession[]; moreSessions: number; inboxUrl: string }): Message {
+  const { count } = m;
+  return {
+    subject: `${count} new ${count === 1 ? "booking" : "bookings"} for ${m.organisationName}`,
+    content: {
+      greeting: "Hello,",
+      paragraphs: [
+        `Since ${m.since}, people have booked ${count === 1 ? "this place" : `these ${count} places`} using their private links:`,
+        ...m.sessions.map((s) => `${s.activityTitle}, ${s.when}: ${s.people.map((p) => `${p.name} (reference ${p.code})`).join("; ")}.`),
+        ...(m.moreSessions ? [`There are bookings for ${m.moreSessions} more ${m.moreSessions === 1 ? "session" : "sessions"}: use the button below to see them all.`] : []),
+        "Cancellations are emailed to you as they happen, so this list has only new bookings.",
+      ],
+      action: { label: "See who is coming", url: m.inboxUrl },
     },
   };
 }

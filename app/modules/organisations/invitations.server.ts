@@ -17,7 +17,7 @@ import { hitRateLimit, rateLimitRules, tooManyAttemptsMessage } from "../account
 import { createSession } from "../accounts/sessions.server";
 import { now } from "~/utils/clock.server";
 import { publicUrl } from "~/utils/env.server";
-import type { Role } from "./memberships.server";
+import type { Role } from "../accounts/memberships.server";
 
 export const INVITATION_TTL_MS = 7 * 24 * 3600_000;
 

@@ -8,7 +8,7 @@ import { and, asc, count, eq, sql } from "drizzle-orm";
 import { getDb, type Executor } from "#db/client";
 import { memberships, organisations, users } from "#db/schema";
 import { recordAudit } from "../accounts/audit.server";
-import type { Role } from "./memberships.server";
+import type { Role } from "../accounts/memberships.server";
 
 export interface MemberView {
   userId: string;
@@ -127,23 +127,4 @@ export async function removeMember(input: {
     );
     return { ok: true };
   });
-}
-
-/** Organisations this user is the only owner of (they must hand over before deleting their account). */
-export async function organisationsSolelyOwnedBy(userId: string, executor?: Executor): Promise<{ id: string; name: string }[]> {
-  const db = executor ?? (await getDb());
-  const owned = await db
-    .select({ id: organisations.id, name: organisations.name })
-    .from(memberships)
-    .innerJoin(organisations, eq(organisations.id, memberships.organisationId))
-    .where(and(eq(memberships.userId, userId), eq(memberships.role, "owner")));
-  const sole: { id: string; name: string }[] = [];
-  for (const org of owned) {
-    const [{ owners }] = await db
-      .select({ owners: count() })
-      .from(memberships)
-      .where(and(eq(memberships.organisationId, org.id), eq(memberships.role, "owner")));
-    if (Number(owners) <= 1) sole.push(org);
-  }
-  return sole;
 }

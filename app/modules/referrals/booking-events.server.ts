@@ -14,7 +14,8 @@ import { messagePerson } from "./notify.server";
 import { loadReferralContext } from "./referral-context.server";
 import { recordReferralEvent, type Actor } from "./referral-events.server";
 
-export type BookingAction = "booked" | "waitlisted" | "offered" | "cancelled" | "offer_lapsed";
+/** session_reinstated: the session this booking was cancelled with is back on (the booking stays cancelled). */
+export type BookingAction = "booked" | "waitlisted" | "offered" | "cancelled" | "offer_lapsed" | "session_reinstated";
 
 export async function recordBookingEvent(
   tx: Tx,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatUkMobile, normaliseUkMobile } from "./contact";
+import { formatUkMobile, normaliseUkMobile, personRoute } from "./contact";
 
 describe("UK mobile numbers", () => {
   it.each([
@@ -22,5 +22,16 @@ describe("UK mobile numbers", () => {
 
   it("formats the stored number the way people write it", () => {
     expect(formatUkMobile("+447700900123")).toBe("07700 900123");
+  });
+});
+
+describe("where messages go", () => {
+  it("uses email unless the person asked for texts and gave a mobile", () => {
+    expect(personRoute({ email: "a@b.org", phone: "+447700900123", preferredContact: "email" })).toEqual({ by: "email", to: "a@b.org" });
+    expect(personRoute({ email: "a@b.org", phone: "+447700900123", preferredContact: "phone" })).toEqual({ by: "email", to: "a@b.org" });
+    expect(personRoute({ email: "a@b.org", phone: "+447700900123", preferredContact: "sms" })).toEqual({ by: "text", to: "+447700900123" });
+    expect(personRoute({ email: "a@b.org", phone: null, preferredContact: "sms" })).toEqual({ by: "email", to: "a@b.org" });
+    expect(personRoute({ email: null, phone: "+447700900123", preferredContact: "email" })).toEqual({ by: "text", to: "+447700900123" });
+    expect(personRoute({ email: null, phone: null, preferredContact: "email" })).toBeNull();
   });
 });

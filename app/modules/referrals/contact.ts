@@ -35,3 +35,26 @@ export const preferredContactOptions = {
 } as const;
 
 export type PreferredContact = keyof typeof preferredContactOptions;
+
+/** Where messages to the person go: one address, by email or by text. */
+export type PersonRoute = { by: "email"; to: string } | { by: "text"; to: string };
+
+/**
+ * A link is easier to use from an email, so texts go only to people who
+ * asked for texts or gave no email. Null when there is no way to reach them.
+ */
+export function personRoute(contact: { email?: string | null; phone?: string | null; preferredContact: PreferredContact }): PersonRoute | null {
+  const prefersText = contact.preferredContact === "sms" && !!contact.phone;
+  if (contact.email && !prefersText) return { by: "email", to: contact.email };
+  if (contact.phone) return { by: "text", to: contact.phone };
+  return null;
+}
+
+/** How to reach the person, as pages show it: the mobile written the UK way, the preference in words. */
+export function contactDetails(referral: { patientEmail: string | null; patientPhone: string | null; preferredContact: PreferredContact }) {
+  return {
+    email: referral.patientEmail,
+    phone: referral.patientPhone ? formatUkMobile(referral.patientPhone) : null,
+    preferredContact: preferredContactOptions[referral.preferredContact],
+  };
+}

@@ -4,17 +4,20 @@
  * themselves, or someone walks in to a session. Each referral gets its own
  * reference code; activities that do not screen accept it straight away.
  */
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { and, desc, eq, gt, inArray, sql } from "drizzle-orm";
 import { getDb, type Tx } from "#db/client";
 import { activities, organisations, outcomeResponses, referrals } from "#db/schema";
+import type { ClientContext } from "../accounts/client-context.server";
+import { hitRateLimit, rateLimitRules, tooManyAttemptsMessage } from "../accounts/rate-limit.server";
+import { formatInTimezone } from "../activities/schedule";
 import { placeWalkInBooking, type Booking } from "../bookings/place-booking.server";
-import { queueMessage } from "../notifications/email.server";
-import { organiserNewReferralMessage, referredMessage } from "../notifications/referral-messages";
+import { alreadyAskedMessage, organiserNewReferralMessage, referredMessage } from "../notifications/referral-messages";
 import { ucla3Score } from "../outcomes/instruments";
 import { now as clockNow } from "~/utils/clock.server";
-import { publicUrl } from "~/utils/env.server";
-import type { ReferralStatus } from "./lifecycle";
-import { messagePerson } from "./notify.server";
+import { textMessagesDelivered } from "../notifications/text-messages";
+import { personRoute, type PersonRoute } from "./contact";
+import { openStatuses, type ReferralStatus } from "./lifecycle";
+import { messageOrganisers, messagePerson } from "./notify.server";
 import { issuePatientLink, linkExpiryFrom } from "./patient-link.server";
 import { loadReferralContext } from "./referral-context.server";
 import { recordBookingEvent } from "./booking-events.server";
@@ -60,40 +63,138 @@ export function createReferrals(
   return openReferrals({ requestId: values.requestId, activityIds: values.activity, patient: values, source: "referrer", referrer, baseline: values.baseline, now });
 }
 
-/** A person asks for a place on an activity that welcomes self-referral. */
-export function createSelfReferral(activityId: string, values: SelfReferralFormValues, now: Date = clockNow()): Promise<OpenReferralsResult> {
-  return openReferrals({ requestId: values.requestId, activityIds: [activityId], patient: { ...values }, source: "self", referrer: null, baseline: null, now });
+/** What the person who filled in the "ask for a place" form is told. */
+export type SelfReferralResult =
+  | {
+      kind: "received";
+      sentTo: PersonRoute;
+      needsScreening: boolean;
+      /** A new request's link and reference, when it cannot be sent (texts are not delivered yet). */
+      shown?: { link: string; code: string };
+      /** A repeat by mobile: their first link stands; we cannot send it again. */
+      alreadyAsked?: boolean;
+    }
+  | { kind: "refused"; field: "activity"; message: string }
+  | { kind: "limited"; message: string };
+
+/**
+ * A person asks for a place on an activity that welcomes self-referral.
+ * The answer is the same whether the request is new, the same form sent
+ * again, or from someone who already has an open request for this activity
+ * (same first name, same email or mobile): they get their own link again at
+ * that address instead of a second request. So the form never shows an
+ * existing link or reference, and never tells a stranger with someone's email
+ * who has asked for what. A mobile-only request is the exception while texts
+ * are not delivered (textMessagesDelivered): a new one shows its own link, and
+ * a repeat says they asked before (it needs their name, number and activity).
+ */
+export async function createSelfReferral(
+  activityId: string,
+  values: SelfReferralFormValues,
+  context: Partial<ClientContext> = {},
+  now: Date = clockNow(),
+): Promise<SelfReferralResult> {
+  const route = personRoute(values);
+  if (!route) throw new Error("A self-referral needs an email address or a mobile number");
+  const limited = await requestPlaceLimit(activityId, route, context.ip ?? null, now);
+  if (limited) return { kind: "limited", message: limited };
+  const db = await getDb();
+  return db.transaction(async (tx): Promise<SelfReferralResult> => {
+    await lockRequest(tx, values.requestId);
+    // The same details sent twice at once (two tabs, two people): the second waits here and finds the first.
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`request-place:${activityId}:${route.to}`}))`);
+    const [chosen] = await publishedActivities(tx, [activityId]);
+    if (!chosen) return { kind: "refused", field: "activity", message: "This activity is no longer open. Go back and choose another." };
+    if (!chosen.activity.selfReferral) return { kind: "refused", field: "activity", message: "This activity takes referrals only. Ask your GP or link worker to refer you." };
+    const received: SelfReferralResult = { kind: "received", sentTo: route, needsScreening: chosen.activity.requiresScreening };
+    const undeliverable = route.by === "text" && !textMessagesDelivered;
+    // The same form sent again (its hidden request id): the first answer stands.
+    if ((await referralsOfRequest(tx, values.requestId)).length) return undeliverable ? { ...received, alreadyAsked: true } : received;
+    const open = await findOpenRequest(tx, { activityId, firstName: values.firstName, route, now });
+    if (open) {
+      await sendLinkAgain(tx, open, route, now);
+      return undeliverable ? { ...received, alreadyAsked: true } : received;
+    }
+    const input: OpenInput = { requestId: values.requestId, activityIds: [activityId], patient: { ...values }, source: "self", referrer: null, baseline: null, now };
+    const opened = await openOne(tx, input, chosen.activity);
+    return undeliverable && opened.link ? { ...received, shown: { link: opened.link, code: opened.code } } : received;
+  });
+}
+
+/** Counts one valid request against the form's limits; the message to show when refused, else null. */
+async function requestPlaceLimit(activityId: string, route: PersonRoute, ip: string | null, now: Date): Promise<string | null> {
+  for (const [rule, subject] of [
+    [rateLimitRules.requestPlaceIp, ip],
+    [rateLimitRules.requestPlaceIpActivity, `${ip ?? "unknown"}|${activityId}`],
+    [rateLimitRules.requestPlaceContact, route.to],
+  ] as const) {
+    const limit = await hitRateLimit(rule, subject, { now });
+    if (!limit.allowed) return tooManyAttemptsMessage(limit.retryAfterMs);
+  }
+  return null;
+}
+
+/** The newest referral of this person to this activity that is still open and whose link still works. */
+async function findOpenRequest(tx: Tx, input: { activityId: string; firstName: string; route: PersonRoute; now: Date }) {
+  const contact = input.route.by === "email" ? sql`lower(${referrals.patientEmail}) = ${input.route.to}` : eq(referrals.patientPhone, input.route.to);
+  const [open] = await tx
+    .select()
+    .from(referrals)
+    .where(
+      and(
+        eq(referrals.activityId, input.activityId),
+        inArray(referrals.status, openStatuses),
+        gt(referrals.linkExpiresAt, input.now),
+        sql`lower(trim(${referrals.patientFirstName})) = ${input.firstName.trim().toLowerCase()}`,
+        contact,
+      ),
+    )
+    .orderBy(desc(referrals.createdAt))
+    .limit(1);
+  return open ?? null;
+}
+
+/** Their own link again, to the address the form gave (which is one of theirs); nothing else changes. */
+async function sendLinkAgain(tx: Tx, open: Referral, route: PersonRoute, now: Date) {
+  const ctx = (await loadReferralContext(tx, open.id))!;
+  const since = formatInTimezone(open.createdAt, ctx.activity.timezone, "fullDate");
+  await messagePerson(tx, ctx, now, (base) => alreadyAskedMessage({ ...base, since, referred: open.source === "referrer" }), { to: route });
+}
+
+const noLongerOpen = "One of the chosen activities is no longer open for referrals. Go back and choose again.";
+
+/** One form, one set of referrals: a second submit of the same form waits here, then finds the first. */
+async function lockRequest(tx: Tx, requestId: string) {
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`referral-request:${requestId}`}))`);
+}
+
+function referralsOfRequest(tx: Tx, requestId: string) {
+  return tx
+    .select({ id: referrals.id, code: referrals.code, activityId: referrals.activityId, activityTitle: activities.title, status: referrals.status })
+    .from(referrals)
+    .innerJoin(activities, eq(activities.id, referrals.activityId))
+    .where(eq(referrals.groupId, requestId));
+}
+
+function publishedActivities(tx: Tx, ids: string[]) {
+  return tx
+    .select({ activity: activities })
+    .from(activities)
+    .where(and(inArray(activities.id, ids), eq(activities.status, "published")));
 }
 
 async function openReferrals(input: OpenInput): Promise<OpenReferralsResult> {
   const db = await getDb();
   return db.transaction(async (tx) => {
-    // One form, one set of referrals: a second submit of the same form waits here, then finds the first.
-    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`referral-request:${input.requestId}`}))`);
-    const earlier = await tx
-      .select({ id: referrals.id, code: referrals.code, activityId: referrals.activityId, activityTitle: activities.title, status: referrals.status })
-      .from(referrals)
-      .innerJoin(activities, eq(activities.id, referrals.activityId))
-      .where(eq(referrals.groupId, input.requestId));
+    await lockRequest(tx, input.requestId);
+    const earlier = await referralsOfRequest(tx, input.requestId);
     if (earlier.length) return { kind: "repeat", referrals: earlier.map((r) => ({ ...r, link: null })) };
 
-    const chosen = await tx
-      .select({ activity: activities, organisationEmail: organisations.email })
-      .from(activities)
-      .innerJoin(organisations, eq(organisations.id, activities.organisationId))
-      .where(and(inArray(activities.id, input.activityIds), eq(activities.status, "published")));
-    if (chosen.length !== input.activityIds.length) {
-      return { kind: "refused", field: "activity", message: "One of the chosen activities is no longer open for referrals. Go back and choose again." };
-    }
-    if (input.source === "self" && !chosen.every((c) => c.activity.selfReferral)) {
-      return { kind: "refused", field: "activity", message: "This activity takes referrals only. Ask your GP or link worker to refer you." };
-    }
-    const byId = new Map(chosen.map((c) => [c.activity.id, c]));
+    const chosen = await publishedActivities(tx, input.activityIds);
+    if (chosen.length !== input.activityIds.length) return { kind: "refused", field: "activity", message: noLongerOpen };
+    const byId = new Map(chosen.map((c) => [c.activity.id, c.activity]));
     const opened: OpenedReferral[] = [];
-    for (const activityId of input.activityIds) {
-      const { activity, organisationEmail } = byId.get(activityId)!;
-      opened.push(await openOne(tx, input, activity, organisationEmail));
-    }
+    for (const activityId of input.activityIds) opened.push(await openOne(tx, input, byId.get(activityId)!));
     return { kind: "created", referrals: opened };
   });
 }
@@ -215,7 +316,6 @@ async function openOne(
   tx: Tx,
   input: OpenInput,
   activity: typeof activities.$inferSelect,
-  organisationEmail: string | null,
 ): Promise<OpenedReferral> {
   const { patient, now } = input;
   const actor: Actor = input.referrer ? { type: "user", userId: input.referrer.userId } : { type: "patient" };
@@ -257,11 +357,7 @@ async function openOne(
     (base) => referredMessage({ ...base, referrerName: ctx.referrerOrganisationName, needsScreening: status === "sent" }),
     { link: link.url },
   );
-  const organiserAddress = activity.contactEmail ?? organisationEmail;
-  if (status === "sent" && organiserAddress) {
-    const message = organiserNewReferralMessage({ code: referral.code, activityTitle: activity.title, inboxUrl: `${publicUrl()}/organiser/referrals/${referral.id}` });
-    await queueMessage(tx, organiserAddress, message);
-  }
+  if (status === "sent") await messageOrganisers(tx, ctx, (base) => organiserNewReferralMessage(base));
   return { id: referral.id, code: referral.code, activityId: activity.id, activityTitle: activity.title, status, link: link.url };
 }
 

@@ -17,6 +17,7 @@ const expected = new Set([
   "booked→attending",
   "booked→withdrawn",
   "booked→disengaged",
+  "attending→booked",
   "attending→completed",
   "attending→disengaged",
   "attending→withdrawn",

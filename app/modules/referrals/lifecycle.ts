@@ -2,8 +2,8 @@
  * The referral lifecycle (shared/DESIGN.md). This table is the only place
  * that says which status change is legal.
  *
- * sent ─► accepted ─► booked ─► attending ─► completed
- *   │        │          │  ▲         └─► disengaged
+ * sent ─► accepted ─► booked ◄─► attending ─► completed
+ *   │        │          │  ▲           └─► disengaged
  *   │        │          ▼  │
  *   ├─► declined      accepted (booking cancelled) → booked again
  *   ├─► withdrawn (referrer or the person)
@@ -18,7 +18,9 @@ export const transitions: Record<ReferralStatus, readonly ReferralStatus[]> = {
   sent: ["accepted", "declined", "withdrawn", "expired"],
   accepted: ["booked", "withdrawn", "expired", "disengaged", "completed"],
   booked: ["accepted", "attending", "withdrawn", "disengaged"],
-  attending: ["completed", "disengaged", "withdrawn"],
+  // Back to "booked" only when the one attended mark is undone or corrected:
+  // the register (or the person's own report) was wrong, so nothing was attended yet.
+  attending: ["booked", "completed", "disengaged", "withdrawn"],
   declined: [],
   withdrawn: [],
   expired: [],
@@ -35,6 +37,9 @@ export function canTransition(from: ReferralStatus, to: ReferralStatus): boolean
 export function isFinal(status: ReferralStatus): boolean {
   return transitions[status].length === 0;
 }
+
+/** Statuses of a referral still under way (not ended): one person has at most one of these per activity from the public form. */
+export const openStatuses: ReferralStatus[] = referralStatuses.filter((s) => !isFinal(s));
 
 /** Statuses in which the person can still book a session. */
 export const bookableStatuses: readonly ReferralStatus[] = ["accepted", "booked", "attending"];

@@ -1,14 +1,18 @@
 /**
  * Sends a message about a referral to the person (by their preferred route
- * that exists) or to the referrer, through the outbox in the caller's
- * transaction. Email is delivered now; texts wait in the outbox ("sms"
- * topic) for an SMS channel (see Channel in notifications/email.server.ts).
+ * that exists), to the referrer or to the organisers, through the outbox in
+ * the caller's transaction. Email is delivered now; texts wait in the outbox
+ * ("sms" topic) for an SMS channel (see Channel in notifications/email.server.ts).
  */
-import type { Tx } from "#db/client";
+import { eq } from "drizzle-orm";
+import type { Executor, Tx } from "#db/client";
+import { organisations } from "#db/schema";
+import { listMemberEmails } from "../accounts/memberships.server";
 import { queueMessage } from "../notifications/email.server";
 import { enqueue } from "../notifications/outbox.server";
 import type { ActivityBrief, Message } from "../notifications/referral-messages";
 import { publicUrl } from "~/utils/env.server";
+import { personRoute, type PersonRoute } from "./contact";
 import { issuePatientLink } from "./patient-link.server";
 import { activityContact, activityWhere, shortName, type ReferralContext } from "./referral-context.server";
 
@@ -23,25 +27,24 @@ export function activityBrief(ctx: ReferralContext): ActivityBrief {
   return { title: ctx.activity.title, organisationName: ctx.providerName, where: activityWhere(ctx.activity), contact: activityContact(ctx.activity) };
 }
 
-/** Builds the message with a fresh private link and sends it to the person. */
+/**
+ * Builds the message with a fresh private link and sends it to the person,
+ * by their own route, or by `to` (one of their addresses) when given.
+ */
 export async function messagePerson(
   tx: Tx,
   ctx: ReferralContext,
   now: Date,
   build: (base: PersonMessageBase) => Message,
-  options: { link?: string } = {},
+  options: { link?: string; to?: PersonRoute } = {},
 ): Promise<void> {
   const { referral } = ctx;
-  if (!referral.patientEmail && !referral.patientPhone) return;
+  const route = options.to ?? personRoute({ email: referral.patientEmail, phone: referral.patientPhone, preferredContact: referral.preferredContact });
+  if (!route) return;
   const link = options.link ?? (await issuePatientLink(tx, referral, now)).url;
   const message = build({ firstName: referral.patientFirstName, code: referral.code, activity: activityBrief(ctx), link });
-  // A link is easier to use from an email, so texts go only to people who asked for texts or have no email.
-  const prefersText = referral.preferredContact === "sms" && referral.patientPhone;
-  if (referral.patientEmail && !prefersText) {
-    await queueMessage(tx, referral.patientEmail, message);
-  } else if (referral.patientPhone) {
-    await enqueue(tx, "sms", { to: referral.patientPhone, text: smsText(message) });
-  }
+  if (route.by === "email") await queueMessage(tx, route.to, message);
+  else await enqueue(tx, "sms", { to: route.to, text: smsText(message) });
 }
 
 /** A text message: the first lines, the link and the reference. */
@@ -67,4 +70,41 @@ export async function messageReferrer(tx: Tx, ctx: ReferralContext, build: (base
     caseUrl: `${publicUrl()}/referrals/${ctx.referral.id}`,
   });
   await queueMessage(tx, ctx.referrerEmail, message);
+}
+
+/**
+ * Who hears about referrals to an activity: everyone in its organisation, as
+ * any of them may open the organiser's referral pages (there is no
+ * per-activity assignment). An organisation without accounts has nobody to
+ * sign in, so it falls back to the activity's contact email, then the
+ * organisation's own address.
+ */
+export async function organiserRecipients(executor: Executor, activity: { organisationId: string; contactEmail: string | null }): Promise<string[]> {
+  const members = await listMemberEmails(executor, activity.organisationId);
+  if (members.length) return members;
+  if (activity.contactEmail) return [activity.contactEmail];
+  const [organisation] = await executor.select({ email: organisations.email }).from(organisations).where(eq(organisations.id, activity.organisationId));
+  return organisation?.email ? [organisation.email] : [];
+}
+
+export interface OrganiserMessageBase {
+  personName: string;
+  code: string;
+  activityTitle: string;
+  referralUrl: string;
+}
+
+/** Tells the organisation running the activity, once per address; only the short name and the reference, never contact details. */
+export async function messageOrganisers(tx: Tx, ctx: ReferralContext, build: (base: OrganiserMessageBase) => Message): Promise<void> {
+  const message = build({
+    personName: shortName(ctx.referral),
+    code: ctx.referral.code,
+    activityTitle: ctx.activity.title,
+    referralUrl: organiserReferralUrl(ctx.referral.id),
+  });
+  for (const to of new Set(await organiserRecipients(tx, ctx.activity))) await queueMessage(tx, to, message);
+}
+
+function organiserReferralUrl(referralId: string): string {
+  return `${publicUrl()}/organiser/referrals/${referralId}`;
 }

@@ -9,11 +9,12 @@ import { and, asc, desc, eq, gt, inArray, lt, ne, sql } from "drizzle-orm";
 import { getDb } from "#db/client";
 import { activities, bookings, organisations, referrals, sessions } from "#db/schema";
 import { bookingStatusLabels } from "../bookings/booking";
+import { listReferralBookings } from "../bookings/referral-bookings.server";
 import { formatSessionWhen } from "../activities/format";
 import { formatInTimezone } from "../activities/schedule";
 import { now as clockNow } from "~/utils/clock.server";
 import { isUuid } from "~/utils/ids";
-import { formatUkMobile, preferredContactOptions } from "./contact";
+import { contactDetails } from "./contact";
 import { statusLabels } from "./lifecycle";
 import { reasonLabel } from "./reasons";
 import { shortName } from "./referral-context.server";
@@ -26,9 +27,7 @@ function sharedDetails(r: ReferralRow) {
   return {
     name: shortName(r),
     code: r.code,
-    email: r.patientEmail,
-    phone: r.patientPhone ? formatUkMobile(r.patientPhone) : null,
-    preferredContact: preferredContactOptions[r.preferredContact],
+    ...contactDetails(r),
     reasons: r.reasons.map(reasonLabel),
     notes: r.notesForOrganiser,
   };
@@ -113,12 +112,7 @@ export async function getOrganiserReferral(referralId: string, organisationIds: 
   if (!row) return null;
   const db = await getDb();
   const tz = row.activity.timezone;
-  const booked = await db
-    .select({ booking: bookings, session: sessions })
-    .from(bookings)
-    .innerJoin(sessions, eq(sessions.id, bookings.sessionId))
-    .where(eq(bookings.referralId, referralId))
-    .orderBy(asc(sessions.startsAt));
+  const booked = await listReferralBookings(db, referralId);
   return {
     id: row.referral.id,
     person: sharedDetails(row.referral),

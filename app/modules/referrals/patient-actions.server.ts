@@ -13,6 +13,7 @@ import { formatSessionWhen } from "../activities/format";
 import {
   bookedMessage,
   cancelledByPersonMessage,
+  organiserCancelledMessage,
   referrerBookedMessage,
   referrerCancelledMessage,
   waitlistedMessage,
@@ -21,11 +22,12 @@ import { now as clockNow } from "~/utils/clock.server";
 import { announceOffer, recordBookingEvent } from "./booking-events.server";
 import { bookableStatuses, IllegalTransitionError } from "./lifecycle";
 import { linkProblemMessages } from "./link-problems";
-import { messagePerson, messageReferrer } from "./notify.server";
+import { messageOrganisers, messagePerson, messageReferrer } from "./notify.server";
 import { checkPatientLink } from "./patient-link.server";
 import { loadReferralContext, type ReferralContext } from "./referral-context.server";
 import type { Actor } from "./referral-events.server";
 import type { PatientAction } from "./schemas";
+import { clearNoBookingStall } from "./stall-flag.server";
 import { transitionReferral } from "./transition-referral.server";
 
 export type PatientActionResult =
@@ -100,6 +102,7 @@ async function sessionWhen(tx: Tx, ctx: ReferralContext, sessionId: string) {
 async function confirmBooked(tx: Tx, ctx: ReferralContext, booking: Booking, now: Date) {
   const session = await sessionWhen(tx, ctx, booking.sessionId);
   await recordBookingEvent(tx, { referralId: ctx.referral.id, action: "booked", booking, actor: patient, at: now, startsAt: session.startsAt ?? undefined });
+  await clearNoBookingStall(tx, ctx.referral.id, now);
   if (ctx.referral.status === "accepted") {
     await transitionReferral(tx, {
       referralId: ctx.referral.id,
@@ -164,6 +167,8 @@ async function cancel(tx: Tx, ctx: ReferralContext, bookingId: string, now: Date
     await moveBackIfNoBookingsLeft(tx, ctx.referral.id, patient, now);
     await messagePerson(tx, ctx, now, (base) => cancelledByPersonMessage({ ...base, session }));
     await messageReferrer(tx, ctx, (base) => referrerCancelledMessage({ ...base, when: session.when, bySession: false }));
+    // A freed place matters to the organiser now; if it goes to the waitlist, that flow tells the next person.
+    await messageOrganisers(tx, ctx, (base) => organiserCancelledMessage({ ...base, when: session.when, freed: result.nextOffer ? "offered" : "free" }));
   }
   if (result.nextOffer) await announceOffer(tx, result.nextOffer, now);
   if (result.before.status === "waitlisted") return `You have left the waitlist for ${session.when}.`;

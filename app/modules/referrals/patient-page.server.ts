@@ -1,13 +1,14 @@
 /** What the person sees on their private page: this referral only. */
-import { and, asc, desc, eq, gte, inArray } from "drizzle-orm";
+import { and, asc, eq, gte, inArray } from "drizzle-orm";
 import { getDb } from "#db/client";
-import { bookings, sessions } from "#db/schema";
+import { sessions } from "#db/schema";
 import { bookingStatusLabels } from "../bookings/booking";
+import { listReferralBookings } from "../bookings/referral-bookings.server";
 import { waitlistPosition } from "../bookings/waitlist.server";
 import { formatCost, formatSessionWhen } from "../activities/format";
 import { formatInTimezone } from "../activities/schedule";
 import { accessibilityFeatures } from "../activities/vocabulary";
-import { canSelfReport } from "../attendance/effective-attendance";
+import { canSelfReport } from "../bookings/effective-attendance";
 import { followUpState } from "../outcomes/follow-up-state.server";
 import { now as clockNow } from "~/utils/clock.server";
 import { bookableStatuses, statusLabels } from "./lifecycle";
@@ -34,12 +35,7 @@ async function buildPage(referralId: string, now: Date) {
   const { referral, activity } = ctx;
   const tz = activity.timezone;
 
-  const mine = await db
-    .select({ booking: bookings, session: sessions })
-    .from(bookings)
-    .innerJoin(sessions, eq(sessions.id, bookings.sessionId))
-    .where(eq(bookings.referralId, referral.id))
-    .orderBy(asc(sessions.startsAt), desc(bookings.createdAt));
+  const mine = await listReferralBookings(db, referral.id);
   const liveBySession = new Map(mine.filter((m) => m.booking.status !== "cancelled").map((m) => [m.session.id, m.booking]));
 
   const upcoming = await db

@@ -4,15 +4,16 @@
  * comparison), and the whole timeline.
  * Another organisation's referral is "not found".
  */
-import { and, asc, desc, eq, inArray } from "drizzle-orm";
+import { and, desc, eq, inArray } from "drizzle-orm";
 import { getDb } from "#db/client";
-import { bookings, referralEvents, referrals, sessions, users } from "#db/schema";
+import { referralEvents, referrals, users } from "#db/schema";
 import { bookingStatusLabels } from "../bookings/booking";
+import { listReferralBookings } from "../bookings/referral-bookings.server";
 import { formatSessionWhen } from "../activities/format";
 import { formatInTimezone } from "../activities/schedule";
 import { getOutcomeComparison } from "../outcomes/comparison.server";
 import { now as clockNow } from "~/utils/clock.server";
-import { formatUkMobile, preferredContactOptions } from "./contact";
+import { contactDetails } from "./contact";
 import { canTransition, statusLabels } from "./lifecycle";
 import { reasonLabel } from "./reasons";
 import { activityWhere, loadReferralContext } from "./referral-context.server";
@@ -40,12 +41,7 @@ export async function getReferralCase(referralId: string, organisationIds: strin
     .where(eq(referralEvents.referralId, referralId))
     .orderBy(desc(referralEvents.at), desc(referralEvents.id));
 
-  const booked = await db
-    .select({ booking: bookings, session: sessions })
-    .from(bookings)
-    .innerJoin(sessions, eq(sessions.id, bookings.sessionId))
-    .where(eq(bookings.referralId, referralId))
-    .orderBy(asc(sessions.startsAt));
+  const booked = await listReferralBookings(db, referralId);
 
   const [referrer] = referral.referrerUserId ? await db.select({ name: users.name }).from(users).where(eq(users.id, referral.referrerUserId)) : [];
 
@@ -55,9 +51,7 @@ export async function getReferralCase(referralId: string, organisationIds: strin
     person: {
       firstName: referral.patientFirstName,
       lastName: referral.patientLastName,
-      email: referral.patientEmail,
-      phone: referral.patientPhone ? formatUkMobile(referral.patientPhone) : null,
-      preferredContact: preferredContactOptions[referral.preferredContact],
+      ...contactDetails(referral),
     },
     reasons: referral.reasons.map(reasonLabel),
     notes: referral.notesForOrganiser,

@@ -4,7 +4,8 @@
  * Here each one cancels the session's bookings, frees its places, moves
  * referrals with no booking left back to "accepted", and tells the people
  * who had a place and their referrers. Safe to run twice: only live
- * bookings are touched.
+ * bookings are touched. A session the organiser reinstated before this ran
+ * is left alone: its bookings stand and nobody is told it was cancelled.
  */
 import { eq, sql } from "drizzle-orm";
 import type { Tx } from "#db/client";
@@ -38,9 +39,12 @@ export function handleSessionCancellations(options: { now?: Date } = {}): Promis
   );
 }
 
-export async function cancelSessionBookings(tx: Tx, sessionId: string, reason: string | null, now: Date): Promise<number> {
-  const [session] = await tx.select().from(sessions).where(eq(sessions.id, sessionId));
-  if (!session) return 0;
+export async function cancelSessionBookings(tx: Tx, sessionId: string, eventReason: string | null, now: Date): Promise<number> {
+  // Locked so a reinstatement waits for this, or this sees the reinstatement.
+  const [session] = await tx.select().from(sessions).where(eq(sessions.id, sessionId)).for("update");
+  if (!session || session.status !== "cancelled") return 0;
+  // Cancelled, reinstated and cancelled again before this ran: people hear the latest reason.
+  const reason = session.cancelReason ?? eventReason;
   const cancelled = await cancelBookingsOfCancelledSession(tx, sessionId, now);
   const note = reason ? `Session cancelled: ${reason}` : "Session cancelled by the organiser";
   for (const booking of cancelled) {

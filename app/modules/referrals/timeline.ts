@@ -33,6 +33,7 @@ const bookingActions: Record<string, string> = {
   offered: "Offered a place from the waitlist",
   cancelled: "Booking cancelled",
   offer_lapsed: "Waitlist offer lapsed",
+  session_reinstated: "Cancelled session back on",
 };
 
 const instrumentNames: Record<string, string> = { ons4: "Wellbeing (ONS4)", ucla3: "Loneliness (UCLA-3)" };

@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import type { Tx } from "#db/client";
 import { referrals } from "#db/schema";
-import { cancelUpcomingBookingsOfReferral } from "../bookings/cancel-booking.server";
+import { cancelUpcomingBookingsOfReferral, type CancelledBooking } from "../bookings/cancel-booking.server";
 import { now as clockNow } from "~/utils/clock.server";
 import { announceOffer, recordBookingEvent } from "./booking-events.server";
 import { recordReferralEvent, type Actor } from "./referral-events.server";
@@ -28,6 +28,8 @@ export interface TransitionChange {
   from: ReferralStatus;
   to: ReferralStatus;
   input: TransitionInput;
+  /** Bookings still to come that this change cancelled (a referral that ended). */
+  cancelledBookings: CancelledBooking[];
 }
 
 /** Hooks run inside the same transaction after a legal move (other modules react here). */
@@ -72,13 +74,12 @@ export async function transitionReferral(tx: Tx, input: TransitionInput): Promis
     data: input.data,
     at: now,
   });
-  if (endsBookings.includes(input.to)) {
-    for (const { before, nextOffer } of await cancelUpcomingBookingsOfReferral(tx, current.id, now)) {
-      await recordBookingEvent(tx, { referralId: current.id, action: "cancelled", booking: before, actor: input.actor, at: now, note: "The referral ended" });
-      if (nextOffer) await announceOffer(tx, nextOffer, now);
-    }
+  const cancelledBookings = endsBookings.includes(input.to) ? await cancelUpcomingBookingsOfReferral(tx, current.id, now) : [];
+  for (const { before, nextOffer } of cancelledBookings) {
+    await recordBookingEvent(tx, { referralId: current.id, action: "cancelled", booking: before, actor: input.actor, at: now, note: "The referral ended" });
+    if (nextOffer) await announceOffer(tx, nextOffer, now);
   }
-  const change: TransitionChange = { referral: updated, from, to: input.to, input };
+  const change: TransitionChange = { referral: updated, from, to: input.to, input, cancelledBookings };
   if (!input.silent) await notifyTransition(tx, change, now);
   for (const hook of hooks) await hook(tx, change);
   return updated;

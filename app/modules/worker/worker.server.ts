@@ -5,14 +5,17 @@
 import { rollSessionHorizon } from "../activities/materialise-sessions.server";
 import { completeFinishedProgrammes } from "../attendance/completion.server";
 import { sendRegisterLinks } from "../attendance/register-link.server";
+import { disengageStalledReferrals } from "../attendance/disengage.server";
 import { flagReferralsWithoutBooking } from "../attendance/stall.server";
-import { refreshSessionSummaries, syncSearchIndex } from "../activities/search-sync.server";
+import { pruneSpellingWords, refreshSessionSummaries, syncSearchIndex } from "../activities/search-sync.server";
 import { deliverPendingEmails } from "../notifications/email.server";
 import { pruneAuthData } from "../accounts/housekeeping.server";
-import { sendFollowUps } from "../outcomes/follow-up.server";
+import { sendFollowUps } from "../referrals/follow-up.server";
 import { sendBookingReminders } from "../referrals/booking-reminders.server";
 import { expireIdleReferrals } from "../referrals/expire-referrals.server";
+import { sendBookingDigests } from "../referrals/organiser-digest.server";
 import { handleSessionCancellations } from "../referrals/session-cancellations.server";
+import { handleSessionReinstatements } from "../referrals/session-reinstatements.server";
 import { passOnLapsedOffers } from "../referrals/waitlist-offers.server";
 import { logger } from "~/utils/logger.server";
 
@@ -29,14 +32,19 @@ export const jobs: Job[] = [
   // Soon after a session ends its contact gets the one-tap register link.
   { name: "send-register-links", everyMs: 15_000, run: () => sendRegisterLinks() },
   { name: "flag-referrals-without-booking", everyMs: 5 * 60_000, run: () => flagReferralsWithoutBooking() },
+  { name: "disengage-stalled-referrals", everyMs: 60 * 60_000, run: () => disengageStalledReferrals() },
   { name: "complete-finished-programmes", everyMs: 60 * 60_000, run: () => completeFinishedProgrammes() },
   { name: "send-follow-ups", everyMs: 60_000, run: () => sendFollowUps() },
   { name: "session-cancellations", everyMs: 5_000, run: () => handleSessionCancellations() },
+  { name: "session-reinstatements", everyMs: 5_000, run: () => handleSessionReinstatements() },
   { name: "waitlist-offers", everyMs: 60_000, run: () => passOnLapsedOffers() },
   { name: "booking-reminders", everyMs: 5 * 60_000, run: () => sendBookingReminders() },
   { name: "expire-referrals", everyMs: 60 * 60_000, run: () => expireIdleReferrals() },
+  // Does its work once a day (07:00 UK time); the other runs find nothing new.
+  { name: "organiser-booking-digest", everyMs: 10 * 60_000, run: () => sendBookingDigests() },
   { name: "sync-search-index", everyMs: 5_000, run: () => syncSearchIndex() },
   { name: "refresh-session-summaries", everyMs: 60_000, run: () => refreshSessionSummaries() },
+  { name: "prune-spelling-words", everyMs: 24 * 60 * 60_000, run: () => pruneSpellingWords() },
 ];
 
 /** Runs every job once, in order (tests and `npm run worker -- --once`). */

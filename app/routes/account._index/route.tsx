@@ -1,4 +1,4 @@
-import { getFormProps, getInputProps, useForm } from "@conform-to/react";
+import { getFormProps, getInputProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
@@ -6,12 +6,14 @@ import { changeName, requestEmailChange } from "~/modules/accounts/account.serve
 import { clientContext } from "~/modules/accounts/client-context.server";
 import { requireUser } from "~/modules/accounts/guards.server";
 import { changeEmailSchema, changeNameSchema } from "~/modules/accounts/schemas";
-import { listMemberships } from "~/modules/organisations/memberships.server";
+import { listMemberships } from "~/modules/accounts/memberships.server";
 import { roleLabels } from "~/modules/organisations/schemas";
-import { AccountNav } from "~/components/account/account-nav";
+import { AccountPage } from "~/components/account/account-page";
 import { Field } from "~/components/forms/field";
 import { FormErrors } from "~/components/forms/form-errors";
 import { PasswordField } from "~/components/forms/password-field";
+import { useSchemaForm } from "~/components/forms/use-schema-form";
+import { StatusNotice } from "~/components/layout/status-notice";
 
 export const meta: MetaFunction = () => [{ title: "Your account — Linkway" }];
 
@@ -58,90 +60,74 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function Account() {
   const { name, email, twoFactorEnabled, memberships } = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>();
-  const [nameForm, nameFields] = useForm({
+  const [nameForm, nameFields] = useSchemaForm(changeNameSchema, {
     id: "name-form",
     lastResult: data?.intent === "name" ? data.result : undefined,
     defaultValue: { name },
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: changeNameSchema }),
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
   });
-  const [emailForm, emailFields] = useForm({
+  const [emailForm, emailFields] = useSchemaForm(changeEmailSchema, {
     id: "email-form",
     lastResult: data?.intent === "email" ? data.result : undefined,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: changeEmailSchema }),
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
   });
   return (
-    <div className="container account-page">
-      <h1>Your account</h1>
-      <div className="with-sidebar">
-        <AccountNav />
-        <div className="narrow">
-          {data?.done ? (
-            <p className="notice" role="status">
-              {data.done}
-            </p>
-          ) : null}
-          <section aria-labelledby="orgs-heading">
-            <h2 id="orgs-heading">Your organisations</h2>
-            {memberships.length === 0 ? (
-              <p>You are not a member of any organisation yet. Ask an organisation&apos;s owner to invite you.</p>
-            ) : (
-              <ul className="card-list">
-                {memberships.map((m) => (
-                  <li key={m.id} className="card">
-                    <h3>{m.name}</h3>
-                    <p className="meta-row">
-                      <span>{m.kind === "provider" ? "Runs activities" : "Refers people"}</span>
-                      <span>Your role: {roleLabels[m.role]}</span>
-                    </p>
-                    <Link to={`/organisations/${m.id}/members`}>Members{m.role === "owner" ? " and invitations" : ""}</Link>
-                  </li>
-                ))}
-              </ul>
-            )}
-          </section>
+    <AccountPage title="Your account">
+      <StatusNotice message={data?.done} />
+      <section aria-labelledby="orgs-heading">
+        <h2 id="orgs-heading">Your organisations</h2>
+        {memberships.length === 0 ? (
+          <p>You are not a member of any organisation yet. Ask an organisation&apos;s owner to invite you.</p>
+        ) : (
+          <ul className="card-list">
+            {memberships.map((m) => (
+              <li key={m.id} className="card">
+                <h3>{m.name}</h3>
+                <p className="meta-row">
+                  <span>{m.kind === "provider" ? "Runs activities" : "Refers people"}</span>
+                  <span>Your role: {roleLabels[m.role]}</span>
+                </p>
+                <Link to={`/organisations/${m.id}/members`}>Members{m.role === "owner" ? " and invitations" : ""}</Link>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
 
-          <section aria-labelledby="name-heading">
-            <h2 id="name-heading">Your name</h2>
-            <Form method="post" {...getFormProps(nameForm)}>
-              <FormErrors id={nameForm.errorId} errors={nameForm.errors} />
-              <input type="hidden" name="intent" value="name" />
-              <Field label="Name" hint="Shown to the other members of your organisations." meta={nameFields.name}>
-                {(props) => <input {...getInputProps(nameFields.name, { type: "text" })} {...props} autoComplete="name" />}
-              </Field>
-              <button type="submit">Save name</button>
-            </Form>
-          </section>
+      <section aria-labelledby="name-heading">
+        <h2 id="name-heading">Your name</h2>
+        <Form method="post" {...getFormProps(nameForm)}>
+          <FormErrors id={nameForm.errorId} errors={nameForm.errors} />
+          <input type="hidden" name="intent" value="name" />
+          <Field label="Name" hint="Shown to the other members of your organisations." meta={nameFields.name}>
+            {(props) => <input {...getInputProps(nameFields.name, { type: "text" })} {...props} autoComplete="name" />}
+          </Field>
+          <button type="submit">Save name</button>
+        </Form>
+      </section>
 
-          <section aria-labelledby="email-heading">
-            <h2 id="email-heading">Your email address</h2>
-            <p>
-              You sign in with <strong>{email}</strong>. To change it, enter the new address and your password. We will
-              send a link to the new address to check it is yours.
-            </p>
-            <Form method="post" {...getFormProps(emailForm)}>
-              <FormErrors id={emailForm.errorId} errors={emailForm.errors} />
-              <input type="hidden" name="intent" value="email" />
-              <Field label="New email address" meta={emailFields.email}>
-                {(props) => <input {...getInputProps(emailFields.email, { type: "email" })} {...props} autoComplete="email" />}
-              </Field>
-              <PasswordField label="Your current password" meta={emailFields.password} autoComplete="current-password" />
-              <button type="submit">Send confirmation link</button>
-            </Form>
-          </section>
+      <section aria-labelledby="email-heading">
+        <h2 id="email-heading">Your email address</h2>
+        <p>
+          You sign in with <strong>{email}</strong>. To change it, enter the new address and your password. We will
+          send a link to the new address to check it is yours.
+        </p>
+        <Form method="post" {...getFormProps(emailForm)}>
+          <FormErrors id={emailForm.errorId} errors={emailForm.errors} />
+          <input type="hidden" name="intent" value="email" />
+          <Field label="New email address" meta={emailFields.email}>
+            {(props) => <input {...getInputProps(emailFields.email, { type: "email" })} {...props} autoComplete="email" />}
+          </Field>
+          <PasswordField label="Your current password" meta={emailFields.password} autoComplete="current-password" />
+          <button type="submit">Send confirmation link</button>
+        </Form>
+      </section>
 
-          <section aria-labelledby="security-heading">
-            <h2 id="security-heading">Security</h2>
-            <p>
-              Two-step sign-in is <strong>{twoFactorEnabled ? "on" : "off"}</strong>.{" "}
-              <Link to="/account/two-factor">{twoFactorEnabled ? "Manage two-step sign-in" : "Turn on two-step sign-in"}</Link>
-            </p>
-          </section>
-        </div>
-      </div>
-    </div>
+      <section aria-labelledby="security-heading">
+        <h2 id="security-heading">Security</h2>
+        <p>
+          Two-step sign-in is <strong>{twoFactorEnabled ? "on" : "off"}</strong>.{" "}
+          <Link to="/account/two-factor">{twoFactorEnabled ? "Manage two-step sign-in" : "Turn on two-step sign-in"}</Link>
+        </p>
+      </section>
+    </AccountPage>
   );
 }

@@ -1,4 +1,4 @@
-import { getFormProps, getInputProps, useForm } from "@conform-to/react";
+import { getFormProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data as withHeaders } from "@remix-run/node";
@@ -8,9 +8,11 @@ import { clientContext } from "~/modules/accounts/client-context.server";
 import { requireUser } from "~/modules/accounts/guards.server";
 import { deleteAccountSchema } from "~/modules/accounts/schemas";
 import { clearSessionCookie } from "~/modules/accounts/session-cookie.server";
-import { AccountNav } from "~/components/account/account-nav";
+import { AccountPage } from "~/components/account/account-page";
 import { FormErrors } from "~/components/forms/form-errors";
 import { PasswordField } from "~/components/forms/password-field";
+import { useSchemaForm } from "~/components/forms/use-schema-form";
+import { CheckboxField } from "~/components/forms/checkbox-field";
 
 export const meta: MetaFunction = () => [{ title: "Delete your account — Linkway" }];
 
@@ -37,9 +39,8 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function DeleteAccount() {
   const data = useActionData<typeof action>();
-  const [form, fields] = useForm({
+  const [form, fields] = useSchemaForm(deleteAccountSchema, {
     lastResult: data?.result,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: deleteAccountSchema }),
     shouldValidate: "onSubmit",
   });
   if (data?.deleted) {
@@ -54,46 +55,26 @@ export default function DeleteAccount() {
     );
   }
   return (
-    <div className="container account-page">
-      <h1>Delete your account</h1>
-      <div className="with-sidebar">
-        <AccountNav />
-        <div className="narrow">
-          <p>Deleting your account:</p>
-          <ul>
-            <li>removes your name, email address, password and two-step sign-in from Linkway;</li>
-            <li>takes you out of your organisations and signs you out everywhere;</li>
-            <li>keeps the work you did (activities, referrals, registers) for your organisation, without your name;</li>
-            <li>keeps security records, showing you as &quot;deleted user&quot;.</li>
-          </ul>
-          <p>If you are the only owner of an organisation, make someone else an owner first.</p>
-          <p>
-            <strong>This cannot be undone.</strong>
-          </p>
-          <Form method="post" {...getFormProps(form)}>
-            <FormErrors id={form.errorId} errors={form.errors} />
-            <PasswordField label="Your password" meta={fields.password} autoComplete="current-password" />
-            <div className="field">
-              <label className="choice">
-                <input
-                  {...getInputProps(fields.confirm, { type: "checkbox" })}
-                  aria-describedby={fields.confirm.errors?.length ? fields.confirm.errorId : undefined}
-                  aria-invalid={fields.confirm.errors?.length ? true : undefined}
-                />{" "}
-                I understand my account will be deleted for good
-              </label>
-              {fields.confirm.errors?.length ? (
-                <p className="field-error" id={fields.confirm.errorId}>
-                  {fields.confirm.errors.join(". ")}
-                </p>
-              ) : null}
-            </div>
-            <button type="submit" className="danger">
-              Delete my account
-            </button>
-          </Form>
-        </div>
-      </div>
-    </div>
+    <AccountPage title="Delete your account">
+      <p>Deleting your account:</p>
+      <ul>
+        <li>removes your name, email address, password and two-step sign-in from Linkway;</li>
+        <li>takes you out of your organisations and signs you out everywhere;</li>
+        <li>keeps the work you did (activities, referrals, registers) for your organisation, without your name;</li>
+        <li>keeps security records, showing you as &quot;deleted user&quot;.</li>
+      </ul>
+      <p>If you are the only owner of an organisation, make someone else an owner first.</p>
+      <p>
+        <strong>This cannot be undone.</strong>
+      </p>
+      <Form method="post" {...getFormProps(form)}>
+        <FormErrors id={form.errorId} errors={form.errors} />
+        <PasswordField label="Your password" meta={fields.password} autoComplete="current-password" />
+        <CheckboxField meta={fields.confirm}>I understand my account will be deleted for good</CheckboxField>
+        <button type="submit" className="danger">
+          Delete my account
+        </button>
+      </Form>
+    </AccountPage>
   );
 }

@@ -1,4 +1,4 @@
-import { getFormProps, useForm } from "@conform-to/react";
+import { getFormProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useActionData } from "@remix-run/react";
@@ -6,9 +6,10 @@ import { changePassword } from "~/modules/accounts/account.server";
 import { clientContext } from "~/modules/accounts/client-context.server";
 import { requireUser } from "~/modules/accounts/guards.server";
 import { changePasswordSchema } from "~/modules/accounts/schemas";
-import { AccountNav } from "~/components/account/account-nav";
+import { AccountPage } from "~/components/account/account-page";
 import { FormErrors } from "~/components/forms/form-errors";
 import { PasswordField } from "~/components/forms/password-field";
+import { useSchemaForm } from "~/components/forms/use-schema-form";
 
 export const meta: MetaFunction = () => [{ title: "Change your password — Linkway" }];
 
@@ -34,33 +35,24 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function ChangePassword() {
   const data = useActionData<typeof action>();
-  const [form, fields] = useForm({
+  const [form, fields] = useSchemaForm(changePasswordSchema, {
     lastResult: data?.result,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: changePasswordSchema }),
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
   });
   return (
-    <div className="container account-page">
-      <h1>Change your password</h1>
-      <div className="with-sidebar">
-        <AccountNav />
-        <div className="narrow">
-          {data?.done ? (
-            <p className="notice" role="status">
-              Your password has been changed. Any other devices you were signed in on have been signed out.
-            </p>
-          ) : (
-            <p>When you change your password, you stay signed in here and are signed out everywhere else.</p>
-          )}
-          <Form method="post" {...getFormProps(form)}>
-            <FormErrors id={form.errorId} errors={form.errors} />
-            <PasswordField label="Current password" meta={fields.currentPassword} autoComplete="current-password" />
-            <PasswordField label="New password" meta={fields.newPassword} autoComplete="new-password" />
-            <button type="submit">Change password</button>
-          </Form>
-        </div>
-      </div>
-    </div>
+    <AccountPage title="Change your password">
+      {data?.done ? (
+        <p className="notice" role="status">
+          Your password has been changed. Any other devices you were signed in on have been signed out.
+        </p>
+      ) : (
+        <p>When you change your password, you stay signed in here and are signed out everywhere else.</p>
+      )}
+      <Form method="post" {...getFormProps(form)}>
+        <FormErrors id={form.errorId} errors={form.errors} />
+        <PasswordField label="Current password" meta={fields.currentPassword} autoComplete="current-password" />
+        <PasswordField label="New password" meta={fields.newPassword} autoComplete="new-password" />
+        <button type="submit">Change password</button>
+      </Form>
+    </AccountPage>
   );
 }

@@ -4,7 +4,8 @@ import { endAccountSession, endOtherSessions, listAccountSessions } from "~/modu
 import { clientContext } from "~/modules/accounts/client-context.server";
 import { requireUser } from "~/modules/accounts/guards.server";
 import { endSessionSchema } from "~/modules/accounts/schemas";
-import { AccountNav } from "~/components/account/account-nav";
+import { AccountPage } from "~/components/account/account-page";
+import { StatusNotice } from "~/components/layout/status-notice";
 
 export const meta: MetaFunction = () => [{ title: "Where you're signed in — Linkway" }];
 
@@ -37,57 +38,47 @@ export default function Sessions() {
   const data = useActionData<typeof action>();
   const others = sessions.filter((s) => !s.current);
   return (
-    <div className="container account-page">
-      <h1>Where you&apos;re signed in</h1>
-      <div className="with-sidebar">
-        <AccountNav />
-        <div className="narrow">
-          {data?.done ? (
-            <p className="notice" role="status">
-              {data.done}
+    <AccountPage title="Where you're signed in">
+      <StatusNotice message={data?.done} />
+      <p>If you see a device you do not recognise, sign it out and change your password.</p>
+      <ul className="card-list">
+        {sessions.map((s) => (
+          <li key={s.id} className="card">
+            <h2 className="card-title">
+              {s.device}
+              {s.current ? <span className="tag"> This device</span> : null}
+            </h2>
+            <p className="meta-row">
+              <span>Last used {when(s.lastSeenAt)}</span>
+              <span>Signed in {when(s.createdAt)}</span>
+              {s.ip ? <span>Network address {s.ip}</span> : null}
             </p>
-          ) : null}
-          <p>If you see a device you do not recognise, sign it out and change your password.</p>
-          <ul className="card-list">
-            {sessions.map((s) => (
-              <li key={s.id} className="card">
-                <h2 className="card-title">
-                  {s.device}
-                  {s.current ? <span className="tag"> This device</span> : null}
-                </h2>
-                <p className="meta-row">
-                  <span>Last used {when(s.lastSeenAt)}</span>
-                  <span>Signed in {when(s.createdAt)}</span>
-                  {s.ip ? <span>Network address {s.ip}</span> : null}
-                </p>
-                {s.current ? null : (
-                  <Form method="post">
-                    <input type="hidden" name="intent" value="end-one" />
-                    <input type="hidden" name="sessionId" value={s.id} />
-                    <button type="submit" className="secondary">
-                      Sign out this device<span className="visually-hidden"> ({s.device}, last used {when(s.lastSeenAt)})</span>
-                    </button>
-                  </Form>
-                )}
-              </li>
-            ))}
-          </ul>
-          {others.length > 0 ? (
-            <Form method="post" className="section-gap">
-              <input type="hidden" name="intent" value="end-others" />
-              <button type="submit">Sign out everywhere else</button>
-            </Form>
-          ) : (
-            <p className="section-gap">You are not signed in anywhere else.</p>
-          )}
-          <Form method="post" action="/logout" className="section-gap">
-            <input type="hidden" name="scope" value="everywhere" />
-            <button type="submit" className="secondary">
-              Sign out everywhere, including here
-            </button>
-          </Form>
-        </div>
-      </div>
-    </div>
+            {s.current ? null : (
+              <Form method="post">
+                <input type="hidden" name="intent" value="end-one" />
+                <input type="hidden" name="sessionId" value={s.id} />
+                <button type="submit" className="secondary">
+                  Sign out this device<span className="visually-hidden"> ({s.device}, last used {when(s.lastSeenAt)})</span>
+                </button>
+              </Form>
+            )}
+          </li>
+        ))}
+      </ul>
+      {others.length > 0 ? (
+        <Form method="post" className="section-gap">
+          <input type="hidden" name="intent" value="end-others" />
+          <button type="submit">Sign out everywhere else</button>
+        </Form>
+      ) : (
+        <p className="section-gap">You are not signed in anywhere else.</p>
+      )}
+      <Form method="post" action="/logout" className="section-gap">
+        <input type="hidden" name="scope" value="everywhere" />
+        <button type="submit" className="secondary">
+          Sign out everywhere, including here
+        </button>
+      </Form>
+    </AccountPage>
   );
 }

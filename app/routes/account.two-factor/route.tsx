@@ -1,4 +1,4 @@
-import { getFormProps, getInputProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { getFormProps, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
@@ -13,10 +13,12 @@ import {
   startTotpEnrolment,
   twoFactorStatus,
 } from "~/modules/accounts/two-factor.server";
-import { AccountNav } from "~/components/account/account-nav";
-import { Field } from "~/components/forms/field";
+import { AccountPage } from "~/components/account/account-page";
+import { CodeField } from "~/components/forms/code-field";
 import { FormErrors } from "~/components/forms/form-errors";
 import { PasswordField } from "~/components/forms/password-field";
+import { useSchemaForm } from "~/components/forms/use-schema-form";
+import { StatusNotice } from "~/components/layout/status-notice";
 
 export const meta: MetaFunction = () => [{ title: "Two-step sign-in — Linkway" }];
 
@@ -84,10 +86,9 @@ function RecoveryCodes({ codes }: { codes: string[] }) {
 }
 
 function PasswordForm({ intent, label, button, danger, data }: { intent: "disable" | "regenerate"; label: string; button: string; danger?: boolean; data?: ActionData }) {
-  const [form, fields] = useForm({
+  const [form, fields] = useSchemaForm(passwordConfirmationSchema, {
     id: `${intent}-form`,
     lastResult: data?.intent === intent ? data.result : undefined,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: passwordConfirmationSchema }),
     shouldValidate: "onSubmit",
   });
   return (
@@ -106,104 +107,81 @@ export default function TwoFactor() {
   const status = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>() as ActionData | undefined;
   const [searchParams] = useSearchParams();
-  const [confirmForm, confirmFields] = useForm({
+  const [confirmForm, confirmFields] = useSchemaForm(confirmTotpSchema, {
     id: "confirm-form",
     lastResult: data?.intent === "confirm" ? data.result : undefined,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: confirmTotpSchema }),
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
   });
   const required = status.requiredBy.length > 0;
   return (
-    <div className="container account-page">
-      <h1>Two-step sign-in</h1>
-      <div className="with-sidebar">
-        <AccountNav />
-        <div className="narrow">
-          {required && !status.enabled ? (
-            <p className="notice warn" role={searchParams.get("required") ? "alert" : undefined}>
-              {status.requiredBy.join(", ")} {status.requiredBy.length > 1 ? "require" : "requires"} every member to use
-              two-step sign-in. Set it up now to carry on using Linkway.
-            </p>
-          ) : null}
-          {data?.done ? (
-            <p className="notice" role="status">
-              {data.done}
-            </p>
-          ) : null}
-          {data?.recoveryCodes ? <RecoveryCodes codes={data.recoveryCodes} /> : null}
+    <AccountPage title="Two-step sign-in">
+      {required && !status.enabled ? (
+        <p className="notice warn" role={searchParams.get("required") ? "alert" : undefined}>
+          {status.requiredBy.join(", ")} {status.requiredBy.length > 1 ? "require" : "requires"} every member to use
+          two-step sign-in. Set it up now to carry on using Linkway.
+        </p>
+      ) : null}
+      <StatusNotice message={data?.done} />
+      {data?.recoveryCodes ? <RecoveryCodes codes={data.recoveryCodes} /> : null}
 
-          {status.enabled ? (
-            <>
-              <p>
-                Two-step sign-in is <strong>on</strong>. When you sign in, you enter your password and then a code from the
-                authenticator app on your phone.
-              </p>
-              <p>You have {status.recoveryCodesLeft} unused recovery {status.recoveryCodesLeft === 1 ? "code" : "codes"}.</p>
-              <h2>Make new recovery codes</h2>
-              <p>This replaces all your old codes.</p>
-              <PasswordForm intent="regenerate" label="Your password" button="Make new recovery codes" data={data} />
-              <h2>Turn off two-step sign-in</h2>
-              {required ? (
-                <p>{status.requiredBy.join(", ")} requires two-step sign-in, so it cannot be turned off.</p>
-              ) : (
-                <PasswordForm intent="disable" label="Your password" button="Turn off two-step sign-in" danger data={data} />
-              )}
-            </>
-          ) : status.pending ? (
-            <>
-              <h2>1. Add Linkway to your authenticator app</h2>
-              <p>
-                Open an authenticator app on your phone (for example Google Authenticator, Microsoft Authenticator or
-                1Password) and scan this QR code.
-              </p>
-              <img className="qr-code" src={status.pending.qrCodeDataUrl} width={240} height={240} alt="QR code to add Linkway to your authenticator app" />
-              <p>
-                Can&apos;t scan it? Choose to enter a key by hand and type this key (time-based, 6 digits):
-              </p>
-              <p>
-                <code className="manual-key" data-testid="totp-key">
-                  {status.pending.manualKey}
-                </code>
-              </p>
-              <h2>2. Enter the code from the app</h2>
-              <Form method="post" {...getFormProps(confirmForm)}>
-                <FormErrors id={confirmForm.errorId} errors={confirmForm.errors} />
-                <input type="hidden" name="intent" value="confirm" />
-                <Field label="6-digit code" meta={confirmFields.code}>
-                  {(props) => (
-                    <input
-                      {...getInputProps(confirmFields.code, { type: "text" })}
-                      {...props}
-                      inputMode="numeric"
-                      autoComplete="one-time-code"
-                      className="code-input"
-                    />
-                  )}
-                </Field>
-                <button type="submit">Turn on two-step sign-in</button>
-              </Form>
-              <Form method="post">
-                <input type="hidden" name="intent" value="start" />
-                <button type="submit" className="secondary">
-                  Start again with a new key
-                </button>
-              </Form>
-            </>
+      {status.enabled ? (
+        <>
+          <p>
+            Two-step sign-in is <strong>on</strong>. When you sign in, you enter your password and then a code from the
+            authenticator app on your phone.
+          </p>
+          <p>You have {status.recoveryCodesLeft} unused recovery {status.recoveryCodesLeft === 1 ? "code" : "codes"}.</p>
+          <h2>Make new recovery codes</h2>
+          <p>This replaces all your old codes.</p>
+          <PasswordForm intent="regenerate" label="Your password" button="Make new recovery codes" data={data} />
+          <h2>Turn off two-step sign-in</h2>
+          {required ? (
+            <p>{status.requiredBy.join(", ")} requires two-step sign-in, so it cannot be turned off.</p>
           ) : (
-            <>
-              <p>
-                Two-step sign-in is <strong>off</strong>. Turn it on so that someone who learns your password still cannot
-                sign in without your phone. You will need an authenticator app.
-              </p>
-              <Form method="post">
-                <input type="hidden" name="intent" value="start" />
-                <button type="submit">Set up two-step sign-in</button>
-              </Form>
-            </>
+            <PasswordForm intent="disable" label="Your password" button="Turn off two-step sign-in" danger data={data} />
           )}
-        </div>
-      </div>
-    </div>
+        </>
+      ) : status.pending ? (
+        <>
+          <h2>1. Add Linkway to your authenticator app</h2>
+          <p>
+            Open an authenticator app on your phone (for example Google Authenticator, Microsoft Authenticator or
+            1Password) and scan this QR code.
+          </p>
+          <img className="qr-code" src={status.pending.qrCodeDataUrl} width={240} height={240} alt="QR code to add Linkway to your authenticator app" />
+          <p>
+            Can&apos;t scan it? Choose to enter a key by hand and type this key (time-based, 6 digits):
+          </p>
+          <p>
+            <code className="manual-key" data-testid="totp-key">
+              {status.pending.manualKey}
+            </code>
+          </p>
+          <h2>2. Enter the code from the app</h2>
+          <Form method="post" {...getFormProps(confirmForm)}>
+            <FormErrors id={confirmForm.errorId} errors={confirmForm.errors} />
+            <input type="hidden" name="intent" value="confirm" />
+            <CodeField meta={confirmFields.code} label="6-digit code" digitsOnly />
+            <button type="submit">Turn on two-step sign-in</button>
+          </Form>
+          <Form method="post">
+            <input type="hidden" name="intent" value="start" />
+            <button type="submit" className="secondary">
+              Start again with a new key
+            </button>
+          </Form>
+        </>
+      ) : (
+        <>
+          <p>
+            Two-step sign-in is <strong>off</strong>. Turn it on so that someone who learns your password still cannot
+            sign in without your phone. You will need an authenticator app.
+          </p>
+          <Form method="post">
+            <input type="hidden" name="intent" value="start" />
+            <button type="submit">Set up two-step sign-in</button>
+          </Form>
+        </>
+      )}
+    </AccountPage>
   );
 }

@@ -1,8 +1,8 @@
-import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import leafletStyles from "leaflet/dist/leaflet.css?url";
 import { AccessibilityIcon } from "~/components/activities/accessibility-icon";
 import { PlaceMap } from "~/components/map/place-map";
+import { leafletLinks } from "~/components/map/leaflet-styles";
 import { formatCost, formatSessionWhen } from "~/modules/activities/format";
 import {
   findPublishedActivity,
@@ -15,7 +15,7 @@ import { now } from "~/utils/clock.server";
 import { publicUrl } from "~/utils/env.server";
 import { notFound } from "~/utils/http.server";
 
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: leafletStyles }];
+export const links = leafletLinks;
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.activity.title} — Linkway` : "Activity not found — Linkway" },

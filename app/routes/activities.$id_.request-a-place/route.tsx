@@ -1,14 +1,17 @@
-import { getFormProps, getInputProps, useForm } from "@conform-to/react";
+import { getFormProps } from "@conform-to/react";
 import { FormErrors } from "~/components/forms/form-errors";
 import { parseWithZod } from "@conform-to/zod/v4";
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { PatientFields } from "~/components/referrals/patient-fields";
-import { ReferralsCreated } from "~/components/referrals/referrals-created";
+import { RequestReceived } from "~/components/referrals/request-received";
+import { clientContext } from "~/modules/accounts/client-context.server";
 import { findPublishedActivity } from "~/modules/activities/public-activities.server";
 import { createSelfReferral } from "~/modules/referrals/create-referral.server";
 import { selfReferralFormSchema } from "~/modules/referrals/schemas";
 import { forbidden, notFound } from "~/utils/http.server";
+import { useSchemaForm } from "~/components/forms/use-schema-form";
+import { CheckboxField } from "~/components/forms/checkbox-field";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `Ask for a place: ${data.activity.title} — Linkway` : "Ask for a place — Linkway" },
@@ -32,22 +35,35 @@ export async function loader({ params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const activity = await activityWelcomingSelfReferral(params.id);
   const submission = parseWithZod(await request.formData(), { schema: selfReferralFormSchema });
-  if (submission.status !== "success") return { kind: "form" as const, form: submission.reply() };
-  const result = await createSelfReferral(activity.id, submission.value);
-  if (result.kind === "refused") return { kind: "form" as const, form: submission.reply({ formErrors: [result.message] }) };
-  return { kind: "done" as const, created: result.referrals, repeat: result.kind === "repeat" };
+  if (submission.status !== "success") return data({ kind: "form" as const, form: submission.reply() });
+  const result = await createSelfReferral(activity.id, submission.value, clientContext(request));
+  switch (result.kind) {
+    case "refused":
+      return data({ kind: "form" as const, form: submission.reply({ formErrors: [result.message] }) }, { status: 409 });
+    case "limited":
+      return data({ kind: "form" as const, form: submission.reply({ formErrors: [result.message] }) }, { status: 429 });
+    case "received":
+      return data({ kind: "done" as const, sentTo: result.sentTo, needsScreening: result.needsScreening, shown: result.shown, alreadyAsked: result.alreadyAsked });
+  }
 }
 
 export default function RequestAPlace() {
   const { activity, requestId } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const [form, fields] = useForm({
+  const [form, fields] = useSchemaForm(selfReferralFormSchema, {
     lastResult: actionData?.kind === "form" ? actionData.form : undefined,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: selfReferralFormSchema }),
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
   });
-  if (actionData?.kind === "done") return <ReferralsCreated referrals={actionData.created} repeat={actionData.repeat} voice="person" />;
+  if (actionData?.kind === "done") {
+    return (
+      <RequestReceived
+        activity={activity}
+        sentTo={actionData.sentTo}
+        needsScreening={actionData.needsScreening}
+        shown={actionData.shown}
+        alreadyAsked={actionData.alreadyAsked}
+      />
+    );
+  }
   return (
     <div className="container narrow">
       <p>
@@ -62,16 +78,9 @@ export default function RequestAPlace() {
         <FormErrors id={form.errorId} errors={form.errors} />
         <input type="hidden" name="requestId" value={requestId} />
         <PatientFields fields={fields} voice="you" />
-        <div className={`field consent${fields.consent.errors?.length ? " has-error" : ""}`}>
-          <label className="choice" htmlFor={fields.consent.id}>
-            <input {...getInputProps(fields.consent, { type: "checkbox" })} aria-describedby={fields.consent.errors?.length ? fields.consent.errorId : undefined} />I agree to share these details with the organiser
-          </label>
-          {fields.consent.errors?.length ? (
-            <p className="field-error" id={fields.consent.errorId}>
-              {fields.consent.errors.join(". ")}
-            </p>
-          ) : null}
-        </div>
+        <CheckboxField meta={fields.consent} className="consent">
+          I agree to share these details with the organiser
+        </CheckboxField>
         <button type="submit">Ask for a place</button>
       </Form>
     </div>

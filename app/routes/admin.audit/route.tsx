@@ -3,7 +3,9 @@ import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
 import { auditActions, listAuditEntries } from "~/modules/accounts/audit.server";
 import { requireAdmin } from "~/modules/accounts/guards.server";
 import { auditFilterSchema } from "~/modules/accounts/schemas";
+import { DataTable } from "~/components/layout/data-table";
 import { Pager } from "~/components/layout/pager";
+import { ResultCount } from "~/components/layout/result-count";
 
 export const meta: MetaFunction = () => [{ title: "Audit log — Linkway" }];
 
@@ -79,36 +81,24 @@ export default function AuditLog() {
           <Link to="/admin/audit">Clear</Link>
         </div>
       </Form>
-      <p role="status">
-        {total} {total === 1 ? "entry" : "entries"}
-      </p>
-      <div className="table-wrap">
-        <table className="data-table">
-          <caption className="visually-hidden">Audit log entries, newest first</caption>
-          <thead>
-            <tr>
-              <th scope="col">When</th>
-              <th scope="col">What</th>
-              <th scope="col">Who</th>
-              <th scope="col">About</th>
-              <th scope="col">Network address</th>
-              <th scope="col">Details</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((r) => (
-              <tr key={r.id}>
-                <td>{when(r.at)}</td>
-                <td>{r.label}</td>
-                <td>{r.actor}</td>
-                <td className="small">{r.target}</td>
-                <td>{r.ip}</td>
-                <td className="small">{r.details}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <ResultCount count={total} one="entry" many="entries" />
+      <DataTable
+        caption="Audit log entries, newest first"
+        columns={["When", "What", "Who", "About", "Network address", "Details"]}
+        className="data-table"
+        wrapClassName="table-wrap"
+      >
+        {rows.map((r) => (
+          <tr key={r.id}>
+            <td>{when(r.at)}</td>
+            <td>{r.label}</td>
+            <td>{r.actor}</td>
+            <td className="small">{r.target}</td>
+            <td>{r.ip}</td>
+            <td className="small">{r.details}</td>
+          </tr>
+        ))}
+      </DataTable>
       <Pager page={page} pages={pages} search={location.search} />
     </div>
   );

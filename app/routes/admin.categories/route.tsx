@@ -1,12 +1,14 @@
-import { getFormProps, getInputProps, getTextareaProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { getFormProps, getInputProps, getTextareaProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Form, useLoaderData, useSearchParams } from "@remix-run/react";
 import { Field } from "~/components/forms/field";
+import { submittedFormId, useIntentForm } from "~/components/forms/use-schema-form";
 import { requireAdmin } from "~/modules/accounts/guards.server";
 import { categoryActionSchema } from "~/modules/activities/category-form";
 import { applyCategoryAction, listCategoriesWithUse, type CategoryView } from "~/modules/activities/categories.server";
+import { StatusNotice } from "~/components/layout/status-notice";
 
 export const meta: MetaFunction = () => [{ title: "Categories — Linkway admin" }];
 
@@ -18,25 +20,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   await requireAdmin(request);
   const formData = await request.formData();
-  const formId = String(formData.get("formId") ?? "");
+  const formId = submittedFormId(formData);
   const submission = parseWithZod(formData, { schema: categoryActionSchema });
   if (submission.status !== "success") return { formId, result: submission.reply() };
   const result = await applyCategoryAction(submission.value);
   if (!result.ok) return { formId, result: submission.reply({ fieldErrors: result.fieldErrors }) };
   return redirect(`/admin/categories?done=${submission.value.intent}`);
-}
-
-function useCategoryForm(formId: string, defaultValue: Record<string, string>) {
-  const actionData = useActionData<typeof action>();
-  const lastResult = actionData?.formId === formId ? (actionData.result as SubmissionResult<string[]>) : undefined;
-  return useForm({
-    id: formId,
-    lastResult,
-    defaultValue,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: categoryActionSchema }),
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
-  });
 }
 
 const doneMessages: Record<string, string> = {
@@ -49,7 +38,6 @@ const doneMessages: Record<string, string> = {
 export default function AdminCategories() {
   const { categories } = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
-  const done = params.get("done");
   return (
     <div className="container narrow">
       <h1>Categories</h1>
@@ -57,11 +45,7 @@ export default function AdminCategories() {
         The kinds of activity people can search by. Renaming a category keeps its activities in it. A category that any
         activity uses cannot be deleted.
       </p>
-      {done && doneMessages[done] && (
-        <p className="notice" role="status">
-          {doneMessages[done]}
-        </p>
-      )}
+      <StatusNotice message={doneMessages[params.get("done") ?? ""]} />
       <ol className="card-list category-list">
         {categories.map((c, i) => (
           <CategoryRow key={c.slug} category={c} first={i === 0} last={i === categories.length - 1} />
@@ -73,8 +57,8 @@ export default function AdminCategories() {
 }
 
 function CategoryRow({ category: c, first, last }: { category: CategoryView; first: boolean; last: boolean }) {
-  const [form, fields] = useCategoryForm(`update-${c.slug}`, { name: c.name, description: c.description ?? "" });
-  const [deleteForm, deleteFields] = useCategoryForm(`delete-${c.slug}`, {});
+  const [form, fields] = useIntentForm(categoryActionSchema, `update-${c.slug}`, { name: c.name, description: c.description ?? "" });
+  const [deleteForm, deleteFields] = useIntentForm(categoryActionSchema, `delete-${c.slug}`);
   return (
     <li className="card">
       <h2>{c.name}</h2>
@@ -94,24 +78,8 @@ function CategoryRow({ category: c, first, last }: { category: CategoryView; fir
         <button type="submit">Save</button>
       </Form>
       <div className="button-row category-tools">
-        {!first && (
-          <Form method="post">
-            <input type="hidden" name="intent" value="move" />
-            <input type="hidden" name="slug" value={c.slug} />
-            <button type="submit" name="direction" value="up" className="secondary">
-              Move up<span className="visually-hidden"> {c.name}</span>
-            </button>
-          </Form>
-        )}
-        {!last && (
-          <Form method="post">
-            <input type="hidden" name="intent" value="move" />
-            <input type="hidden" name="slug" value={c.slug} />
-            <button type="submit" name="direction" value="down" className="secondary">
-              Move down<span className="visually-hidden"> {c.name}</span>
-            </button>
-          </Form>
-        )}
+        {!first && <MoveButton category={c} direction="up" />}
+        {!last && <MoveButton category={c} direction="down" />}
         {c.activityCount === 0 && (
           <Form method="post" {...getFormProps(deleteForm)}>
             <input type="hidden" name="intent" value="delete" />
@@ -128,8 +96,21 @@ function CategoryRow({ category: c, first, last }: { category: CategoryView; fir
   );
 }
 
+function MoveButton({ category: c, direction }: { category: CategoryView; direction: "up" | "down" }) {
+  return (
+    <Form method="post">
+      <input type="hidden" name="intent" value="move" />
+      <input type="hidden" name="slug" value={c.slug} />
+      <button type="submit" name="direction" value={direction} className="secondary">
+        Move {direction}
+        <span className="visually-hidden"> {c.name}</span>
+      </button>
+    </Form>
+  );
+}
+
 function AddCategory() {
-  const [form, fields] = useCategoryForm("add-category", {});
+  const [form, fields] = useIntentForm(categoryActionSchema, "add-category");
   return (
     <section aria-labelledby="add-heading" className="card">
       <h2 id="add-heading">Add a category</h2>

@@ -2,10 +2,13 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
 import { listUsers, setAdmin } from "~/modules/accounts/admin-users.server";
 import { clientContext } from "~/modules/accounts/client-context.server";
-import { requireAdmin } from "~/modules/accounts/guards.server";
-import { setAdminSchema, userSearchSchema } from "~/modules/accounts/schemas";
+import { requireAdmin, requireRecentSignIn } from "~/modules/accounts/guards.server";
+import { handsOutAdminAccess, setAdminSchema, userSearchSchema } from "~/modules/accounts/schemas";
 import { FormErrors } from "~/components/forms/form-errors";
+import { DataTable } from "~/components/layout/data-table";
 import { Pager } from "~/components/layout/pager";
+import { ResultCount } from "~/components/layout/result-count";
+import { StatusNotice } from "~/components/layout/status-notice";
 
 export const meta: MetaFunction = () => [{ title: "People — Linkway administration" }];
 
@@ -23,9 +26,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const { user } = await requireAdmin(request);
+  const current = await requireAdmin(request);
+  const { user } = current;
   const parsed = setAdminSchema.safeParse(Object.fromEntries(await request.formData()));
   if (!parsed.success) return { done: null, error: "That change could not be understood. Please try again." };
+  if (handsOutAdminAccess(parsed.data)) requireRecentSignIn(request, current);
   const outcome = await setAdmin({ actorUserId: user.id, userId: parsed.data.userId, isAdmin: parsed.data.admin === "true", ip: clientContext(request).ip });
   if (!outcome.ok) return { done: null, error: outcome.message };
   return { done: parsed.data.admin === "true" ? "They are now an administrator." : "Their administrator rights have been removed.", error: null };
@@ -41,11 +46,7 @@ export default function AdminUsers() {
         <Link to="/admin">Administration</Link>
       </p>
       <h1>People</h1>
-      {data?.done ? (
-        <p className="notice" role="status">
-          {data.done}
-        </p>
-      ) : null}
+      <StatusNotice message={data?.done} />
       <FormErrors errors={data?.error ? [data.error] : null} />
       <Form method="get" role="search" className="field">
         <label htmlFor="user-q">Find by name or email</label>
@@ -54,44 +55,29 @@ export default function AdminUsers() {
           <button type="submit">Search</button>
         </div>
       </Form>
-      <p role="status">
-        {total} {total === 1 ? "account" : "accounts"}
-      </p>
-      <div className="table-wrap">
-        <table className="data-table">
-          <caption className="visually-hidden">Accounts</caption>
-          <thead>
-            <tr>
-              <th scope="col">Name</th>
-              <th scope="col">Email</th>
-              <th scope="col">Two-step sign-in</th>
-              <th scope="col">Administrator</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((r) => (
-              <tr key={r.id}>
-                <td>{r.name}</td>
-                <td>{r.email}</td>
-                <td>{r.twoFactor ? "On" : "Off"}</td>
-                <td>
-                  {r.isAdmin ? "Yes " : "No "}
-                  {r.id === me ? null : (
-                    <Form method="post" className="inline-form">
-                      <input type="hidden" name="userId" value={r.id} />
-                      <input type="hidden" name="admin" value={r.isAdmin ? "false" : "true"} />
-                      <button type="submit" className="secondary">
-                        {r.isAdmin ? "Remove admin rights" : "Make admin"}
-                        <span className="visually-hidden"> ({r.name})</span>
-                      </button>
-                    </Form>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <ResultCount count={total} one="account" many="accounts" />
+      <DataTable caption="Accounts" columns={["Name", "Email", "Two-step sign-in", "Administrator"]} className="data-table" wrapClassName="table-wrap">
+        {rows.map((r) => (
+          <tr key={r.id}>
+            <td>{r.name}</td>
+            <td>{r.email}</td>
+            <td>{r.twoFactor ? "On" : "Off"}</td>
+            <td>
+              {r.isAdmin ? "Yes " : "No "}
+              {r.id === me ? null : (
+                <Form method="post" className="inline-form">
+                  <input type="hidden" name="userId" value={r.id} />
+                  <input type="hidden" name="admin" value={r.isAdmin ? "false" : "true"} />
+                  <button type="submit" className="secondary">
+                    {r.isAdmin ? "Remove admin rights" : "Make admin"}
+                    <span className="visually-hidden"> ({r.name})</span>
+                  </button>
+                </Form>
+              )}
+            </td>
+          </tr>
+        ))}
+      </DataTable>
       <Pager page={page} pages={pages} search={location.search} />
     </div>
   );

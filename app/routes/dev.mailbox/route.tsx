@@ -2,15 +2,15 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
 import { Fragment } from "react";
 import { listDevMailbox } from "~/modules/notifications/email.server";
+import { mailMode } from "~/modules/notifications/mail-mode";
 import { env } from "~/utils/env.server";
 import { notFound } from "~/utils/http.server";
 
 export const meta: MetaFunction = () => [{ title: "Development mailbox — Linkway" }, { name: "robots", content: "noindex" }];
 
-/** Only when not in production and no SMTP server is set: every email the site would send. */
+/** Only on a site using the development mailbox (see mailMode): every email the site would send. */
 export async function loader({ request }: LoaderFunctionArgs) {
-  const e = env();
-  if (e.NODE_ENV === "production" || e.SMTP_URL) throw notFound();
+  if (mailMode(env()) !== "dev-mailbox") throw notFound();
   const to = new URL(request.url).searchParams.get("to") ?? undefined;
   return { to: to ?? "", messages: await listDevMailbox({ to }) };
 }

@@ -1,4 +1,4 @@
-import { getFormProps, getInputProps, useForm } from "@conform-to/react";
+import { getFormProps, getInputProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
@@ -11,6 +11,7 @@ import { acceptInvitationNewUserSchema, roleLabels } from "~/modules/organisatio
 import { Field } from "~/components/forms/field";
 import { FormErrors } from "~/components/forms/form-errors";
 import { PasswordField } from "~/components/forms/password-field";
+import { useSchemaForm } from "~/components/forms/use-schema-form";
 
 export const meta: MetaFunction = () => [{ title: "Join an organisation — Linkway" }, { name: "robots", content: "noindex" }];
 
@@ -58,11 +59,8 @@ export default function AcceptInvitation() {
   const { invitation, signedInAs } = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>();
   const location = useLocation();
-  const [form, fields] = useForm({
+  const [form, fields] = useSchemaForm(acceptInvitationNewUserSchema, {
     lastResult: data?.result,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: acceptInvitationNewUserSchema }),
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
   });
   if (!invitation) {
     return (

@@ -1,4 +1,4 @@
-import { getFormProps, getInputProps, useForm } from "@conform-to/react";
+import { getFormProps, getInputProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
@@ -11,6 +11,8 @@ import { landingPathFor, signInWithPassword } from "~/modules/accounts/sign-in.s
 import { Field } from "~/components/forms/field";
 import { FormErrors } from "~/components/forms/form-errors";
 import { PasswordField } from "~/components/forms/password-field";
+import { useSchemaForm } from "~/components/forms/use-schema-form";
+import { StatusNotice } from "~/components/layout/status-notice";
 
 export const meta: MetaFunction = () => [{ title: "Sign in — Linkway" }];
 
@@ -40,20 +42,13 @@ export default function SignIn() {
   const lastResult = useActionData<typeof action>();
   const { notice } = useLoaderData<typeof loader>();
   const [searchParams] = useSearchParams();
-  const [form, fields] = useForm({
+  const [form, fields] = useSchemaForm(signInSchema, {
     lastResult,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: signInSchema }),
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
   });
   return (
     <div className="container narrow">
       <h1>Sign in</h1>
-      {notice ? (
-        <p className="notice" role="status">
-          {notice}
-        </p>
-      ) : null}
+      <StatusNotice message={notice} />
       <p>For organisers, referrers and Linkway staff. If you were sent a link about an activity, use that link instead.</p>
       <Form method="post" {...getFormProps(form)}>
         <FormErrors id={form.errorId} errors={form.errors} />

@@ -1,4 +1,4 @@
-import { getFormProps, getInputProps, useForm } from "@conform-to/react";
+import { getFormProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
@@ -6,9 +6,11 @@ import { Form, useActionData, useSearchParams } from "@remix-run/react";
 import { clientContext } from "~/modules/accounts/client-context.server";
 import { getCurrentUser, getPendingTwoFactor } from "~/modules/accounts/guards.server";
 import { safeRedirect, twoFactorSignInSchema } from "~/modules/accounts/schemas";
+import { sessionCookie } from "~/modules/accounts/session-cookie.server";
 import { landingPathFor, verifySecondFactor } from "~/modules/accounts/sign-in.server";
-import { Field } from "~/components/forms/field";
+import { CodeField } from "~/components/forms/code-field";
 import { FormErrors } from "~/components/forms/form-errors";
+import { useSchemaForm } from "~/components/forms/use-schema-form";
 
 export const meta: MetaFunction = () => [{ title: "Enter your sign-in code — Linkway" }];
 
@@ -29,17 +31,16 @@ export async function action({ request }: ActionFunctionArgs) {
   const result = await verifySecondFactor(pending, submission.value.code, clientContext(request));
   if (!result.ok) return submission.reply({ formErrors: [result.message], hideFields: ["code"] });
   const redirectTo = submission.value.redirectTo ? safeRedirect(submission.value.redirectTo, "") : "";
-  return redirect(redirectTo || (await landingPathFor(pending.user)));
+  return redirect(redirectTo || (await landingPathFor(pending.user)), {
+    headers: { "Set-Cookie": sessionCookie(result.token, result.expiresAt) },
+  });
 }
 
 export default function TwoFactorSignIn() {
   const lastResult = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
-  const [form, fields] = useForm({
+  const [form, fields] = useSchemaForm(twoFactorSignInSchema, {
     lastResult,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: twoFactorSignInSchema }),
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
   });
   return (
     <div className="container narrow">
@@ -48,18 +49,7 @@ export default function TwoFactorSignIn() {
       <Form method="post" {...getFormProps(form)}>
         <FormErrors id={form.errorId} errors={form.errors} />
         <input type="hidden" name="redirectTo" value={searchParams.get("redirectTo") ?? ""} />
-        <Field label="Code" hint="Lost your phone? Enter one of your recovery codes instead." meta={fields.code}>
-          {(props) => (
-            <input
-              {...getInputProps(fields.code, { type: "text" })}
-              {...props}
-              autoComplete="one-time-code"
-              inputMode="text"
-              spellCheck={false}
-              className="code-input"
-            />
-          )}
-        </Field>
+        <CodeField meta={fields.code} hint="Lost your phone? Enter one of your recovery codes instead." />
         <button type="submit">Continue</button>
       </Form>
       <Form method="post" action="/logout">

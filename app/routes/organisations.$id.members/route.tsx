@@ -1,16 +1,18 @@
-import { getFormProps, getInputProps, getSelectProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { getFormProps, getInputProps, getSelectProps, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { clientContext } from "~/modules/accounts/client-context.server";
-import { requireOrgMember } from "~/modules/accounts/guards.server";
+import { requireOrgMember, requireRecentSignIn } from "~/modules/accounts/guards.server";
 import { inviteMember, listPendingInvitations, revokeInvitation } from "~/modules/organisations/invitations.server";
 import { changeMemberRole, listMembers, removeMember } from "~/modules/organisations/members.server";
 import { getOrganisation, setRequireTwoFactor } from "~/modules/organisations/organisations.server";
-import { inviteMemberSchema, memberActionSchema, roleLabels } from "~/modules/organisations/schemas";
+import { handsOutOrganisationAccess, inviteMemberSchema, memberActionSchema, roleLabels } from "~/modules/organisations/schemas";
 import { Field } from "~/components/forms/field";
 import { FormErrors } from "~/components/forms/form-errors";
+import { useSchemaForm } from "~/components/forms/use-schema-form";
+import { StatusNotice } from "~/components/layout/status-notice";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Members of ${data?.organisation.name ?? "your organisation"} — Linkway` }];
 
@@ -36,7 +38,9 @@ export async function action({ request, params }: ActionFunctionArgs): Promise<A
   const formData = await request.formData();
   const context = clientContext(request);
   if (formData.get("intent") === "invite") {
-    const { user, membership } = await requireOrgMember(request, params.id, "owner");
+    const owner = await requireOrgMember(request, params.id, "owner");
+    if (handsOutOrganisationAccess({ intent: "invite" })) requireRecentSignIn(request, owner);
+    const { user, membership } = owner;
     const submission = parseWithZod(formData, { schema: inviteMemberSchema });
     if (submission.status !== "success") return { done: null, error: null, invite: submission.reply() };
     const outcome = await inviteMember({ organisationId: membership.organisationId, ...submission.value, actorUserId: user.id, context });
@@ -58,7 +62,9 @@ export async function action({ request, params }: ActionFunctionArgs): Promise<A
     if (!outcome.ok) return { done: null, error: outcome.message };
     return redirect("/account");
   }
-  const { user, membership } = await requireOrgMember(request, params.id, "owner");
+  const owner = await requireOrgMember(request, params.id, "owner");
+  if (handsOutOrganisationAccess(command)) requireRecentSignIn(request, owner);
+  const { user, membership } = owner;
   const organisationId = membership.organisationId;
   switch (command.intent) {
     case "change-role": {
@@ -90,22 +96,15 @@ const day = (iso: string) => new Date(iso).toLocaleDateString("en-GB", { timeZon
 export default function Members() {
   const { organisation, me, isOwner, members, invitations } = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>() as ActionData | undefined;
-  const [form, fields] = useForm({
+  const [form, fields] = useSchemaForm(inviteMemberSchema, {
     id: "invite-form",
     lastResult: data?.invite,
     defaultValue: { role: "member" },
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: inviteMemberSchema }),
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
   });
   return (
     <div className="container">
       <h1>Members of {organisation.name}</h1>
-      {data?.done ? (
-        <p className="notice" role="status">
-          {data.done}
-        </p>
-      ) : null}
+      <StatusNotice message={data?.done} />
       <FormErrors errors={data?.error ? [data.error] : null} />
       <div className="table-wrap">
         <table className="data-table">

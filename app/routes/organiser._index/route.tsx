@@ -1,7 +1,9 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
+import { ActivityStatusTag } from "~/components/activities/activity-status-tag";
+import { DataTable } from "~/components/layout/data-table";
+import { Pager } from "~/components/layout/pager";
 import { requireProviderOrganisation } from "~/modules/activities/activity-access.server";
-import { statusLabels } from "~/modules/activities/activity-status";
 import { formatInTimezone } from "~/modules/activities/schedule";
 import { editorUrl, registerUrl, sessionsUrl } from "~/modules/activities/organiser-urls";
 import { DASHBOARD_PAGE_SIZE, dashboardQuerySchema } from "~/modules/activities/dashboard-query";
@@ -28,8 +30,7 @@ export default function OrganiserDashboard() {
   const several = providerOrganisations.length > 1;
   const orgParam: Record<string, string> = several ? { org: organisation.organisationId } : {};
   const pages = Math.max(1, Math.ceil(listing.total / DASHBOARD_PAGE_SIZE));
-  const pageLink = (page: number) =>
-    `?${new URLSearchParams({ ...orgParam, status: query.status, sort: query.sort, page: String(page) })}`;
+  const filters = new URLSearchParams({ ...orgParam, status: query.status, sort: query.sort }).toString();
   const allCount = listing.counts.draft + listing.counts.published + listing.counts.archived;
   return (
     <div className="container">
@@ -63,39 +64,26 @@ export default function OrganiserDashboard() {
         {week.length === 0 ? (
           <p>No sessions in the next 7 days.</p>
         ) : (
-          <div className="table-scroll">
-            <table>
-              <caption className="visually-hidden">Sessions in the next 7 days</caption>
-              <thead>
-                <tr>
-                  <th scope="col">When</th>
-                  <th scope="col">Activity</th>
-                  <th scope="col">Places</th>
-                  <th scope="col">Register</th>
-                </tr>
-              </thead>
-              <tbody>
-                {week.map((s) => (
-                  <tr key={s.id}>
-                    <td>
-                      {formatInTimezone(new Date(s.startsAt), s.timezone, "date")}, {formatInTimezone(new Date(s.startsAt), s.timezone, "time")}
-                    </td>
-                    <td>
-                      <Link to={sessionsUrl(s.activityId)}>{s.activityTitle}</Link>
-                    </td>
-                    <td>
-                      {s.status === "cancelled" ? (
-                        <span className="status">Cancelled</span>
-                      ) : (
-                        `${s.bookedCount} of ${s.capacity} booked`
-                      )}
-                    </td>
-                    <td>{s.status === "cancelled" ? "—" : <Link to={registerUrl(s.id)}>Open register</Link>}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable caption="Sessions in the next 7 days" columns={["When", "Activity", "Places", "Register"]}>
+            {week.map((s) => (
+              <tr key={s.id}>
+                <td>
+                  {formatInTimezone(new Date(s.startsAt), s.timezone, "date")}, {formatInTimezone(new Date(s.startsAt), s.timezone, "time")}
+                </td>
+                <td>
+                  <Link to={sessionsUrl(s.activityId)}>{s.activityTitle}</Link>
+                </td>
+                <td>
+                  {s.status === "cancelled" ? (
+                    <span className="status">Cancelled</span>
+                  ) : (
+                    `${s.bookedCount} of ${s.capacity} booked`
+                  )}
+                </td>
+                <td>{s.status === "cancelled" ? "—" : <Link to={registerUrl(s.id)}>Open register</Link>}</td>
+              </tr>
+            ))}
+          </DataTable>
         )}
       </section>
 
@@ -129,71 +117,36 @@ export default function OrganiserDashboard() {
         {listing.activities.length === 0 ? (
           <p>{allCount === 0 ? "You have not added any activities yet." : "No activities match."}</p>
         ) : (
-          <div className="table-scroll">
-            <table>
-              <caption className="visually-hidden">
-                Activities, page {query.page} of {pages}
-              </caption>
-              <thead>
-                <tr>
-                  <th scope="col">Activity</th>
-                  <th scope="col">Status</th>
-                  <th scope="col">Next session</th>
-                  <th scope="col">Places left</th>
-                  <th scope="col">Sessions</th>
-                </tr>
-              </thead>
-              <tbody>
-                {listing.activities.map((a) => (
-                  <tr key={a.id}>
-                    <td>
-                      <Link to={editorUrl(a.id)}>{a.title}</Link>
-                      <br />
-                      <span className="muted">{a.categoryName}</span>
-                    </td>
-                    <td>
-                      <span className={`status-tag status-${a.status}`}>{statusLabels[a.status]}</span>
-                    </td>
-                    <td>
-                      {a.nextSession
-                        ? `${formatInTimezone(new Date(a.nextSession.startsAt), a.timezone, "date")}, ${formatInTimezone(new Date(a.nextSession.startsAt), a.timezone, "time")}`
-                        : "None planned"}
-                    </td>
-                    <td>{a.nextSession ? (a.nextSession.placesLeft === 0 ? "Full" : a.nextSession.placesLeft) : "—"}</td>
-                    <td>
-                      <Link to={sessionsUrl(a.id)}>
-                        Manage<span className="visually-hidden"> sessions of {a.title}</span>
-                      </Link>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
-        {pages > 1 && (
-          <nav aria-label="Pages of activities">
-            <ul className="pagination">
-              {query.page > 1 && (
-                <li>
-                  <Link className="button secondary" to={pageLink(query.page - 1)}>
-                    Previous page
+          <DataTable
+            caption={`Activities, page ${query.page} of ${pages}`}
+            columns={["Activity", "Status", "Next session", "Places left", "Sessions"]}
+          >
+            {listing.activities.map((a) => (
+              <tr key={a.id}>
+                <td>
+                  <Link to={editorUrl(a.id)}>{a.title}</Link>
+                  <br />
+                  <span className="muted">{a.categoryName}</span>
+                </td>
+                <td>
+                  <ActivityStatusTag status={a.status} />
+                </td>
+                <td>
+                  {a.nextSession
+                    ? `${formatInTimezone(new Date(a.nextSession.startsAt), a.timezone, "date")}, ${formatInTimezone(new Date(a.nextSession.startsAt), a.timezone, "time")}`
+                    : "None planned"}
+                </td>
+                <td>{a.nextSession ? (a.nextSession.placesLeft === 0 ? "Full" : a.nextSession.placesLeft) : "—"}</td>
+                <td>
+                  <Link to={sessionsUrl(a.id)}>
+                    Manage<span className="visually-hidden"> sessions of {a.title}</span>
                   </Link>
-                </li>
-              )}
-              <li>
-                Page {query.page} of {pages}
-              </li>
-              {query.page < pages && (
-                <li>
-                  <Link className="button secondary" to={pageLink(query.page + 1)}>
-                    Next page
-                  </Link>
-                </li>
-              )}
-            </ul>
-          </nav>
+                </td>
+              </tr>
+            ))}
+          </DataTable>
         )}
+        <Pager page={query.page} pages={pages} search={filters} label="Pages of activities" />
       </section>
     </div>
   );

@@ -1,37 +1,34 @@
-import { parseWithZod } from "@conform-to/zod/v4";
-import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import leafletStyles from "leaflet/dist/leaflet.css?url";
 import { ActivityEditorForm } from "~/components/activities/activity-editor-form";
+import { ActivityStatusTag } from "~/components/activities/activity-status-tag";
+import { leafletLinks } from "~/components/map/leaflet-styles";
 import { requireActivityMember } from "~/modules/activities/activity-access.server";
 import {
   ActivityArchivedError,
   changeActivityStatus,
   duplicateActivity,
-  listCategoryChoices,
   loadActivityForEditing,
-  saveActivity,
 } from "~/modules/activities/activity-editor.server";
-import { activityToFormDefaults, createActivityFormSchema, localDate, PHOTO_MAX_BYTES } from "~/modules/activities/activity-form";
+import { activityToFormDefaults, PHOTO_MAX_BYTES } from "~/modules/activities/activity-form";
+import { activityEditorSettings, submitActivityForm } from "~/modules/activities/activity-editor-form.server";
 import {
   allowedStatusActions,
   IllegalStatusChangeError,
   isStatusAction,
   statusActions,
-  statusLabels,
 } from "~/modules/activities/activity-status";
 import { formatSessionWhen } from "~/modules/activities/format";
-import { editorUrl, savedLocation, sessionsUrl } from "~/modules/activities/organiser-urls";
+import { editorUrl, sessionsUrl } from "~/modules/activities/organiser-urls";
 import { findStrandedSessions } from "~/modules/activities/schedule-changes.server";
 import { listManagedSessions } from "~/modules/activities/session-changes.server";
 import { readFormData } from "~/modules/media/multipart.server";
 import { thumbnailUrl } from "~/modules/media/urls";
 import { now } from "~/utils/clock.server";
-import { env } from "~/utils/env.server";
-import { conflict, notFound } from "~/utils/http.server";
+import { conflict, conflictOn, notFound } from "~/utils/http.server";
 
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: leafletStyles }];
+export const links = leafletLinks;
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `Edit ${data.activity.title} — Linkway` : "Edit activity — Linkway" },
 ];
@@ -59,10 +56,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     organisationId: activity.organisationId,
     photoUrl: activity.imagePath ? thumbnailUrl(activity.imagePath) : null,
     defaultValue: activityToFormDefaults(activity, schedules),
-    categories: await listCategoryChoices(),
-    bounds: env().GEO_BOUNDS,
-    nowIso: current.toISOString(),
-    today: localDate(current, activity.timezone),
+    editor: await activityEditorSettings(current, activity.timezone),
     actions: allowedStatusActions(activity.status),
     stranded,
     stillBooked,
@@ -80,33 +74,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   if (requested !== null) {
     if (!isStatusAction(requested)) throw conflict("That is not something an activity can do.");
-    try {
-      const result = await changeActivityStatus(activity.id, requested, current);
-      return redirect(`${editorUrl(activity.id)}?status=${result.status}`);
-    } catch (error) {
-      if (error instanceof IllegalStatusChangeError) throw conflict(error.message);
-      throw error;
-    }
+    const result = await conflictOn(IllegalStatusChangeError, () => changeActivityStatus(activity.id, requested, current));
+    return redirect(`${editorUrl(activity.id)}?status=${result.status}`);
   }
-  const bounds = env().GEO_BOUNDS;
-  const submission = parseWithZod(formData, { schema: createActivityFormSchema({ bounds, now: current }) });
-  if (submission.status !== "success") return submission.reply({ hideFields: ["photo"] });
-  try {
-    const result = await saveActivity({
-      activityId: activity.id,
-      organisationId: activity.organisationId,
-      userId: user.id,
-      values: submission.value,
-      publish: formData.get("intent") === "publish",
-      now: current,
-      bounds,
-    });
-    if (!result.ok) return submission.reply({ fieldErrors: result.fieldErrors, hideFields: ["photo"] });
-    return redirect(savedLocation(result));
-  } catch (error) {
-    if (error instanceof ActivityArchivedError) throw conflict(error.message);
-    throw error;
-  }
+  const saved = await conflictOn(ActivityArchivedError, () =>
+    submitActivityForm(formData, { activityId: activity.id, organisationId: activity.organisationId, userId: user.id, now: current }),
+  );
+  return saved.ok ? redirect(saved.location) : saved.reply;
 }
 
 const statusNotices: Record<string, string> = {
@@ -130,7 +104,7 @@ export default function EditActivity() {
       </p>
       <h1>{activity.title}</h1>
       <p className="meta-row">
-        <span className={`status-tag status-${activity.status}`}>{statusLabels[activity.status]}</span>
+        <ActivityStatusTag status={activity.status} />
         {activity.status === "published" && <Link to={`/activities/${activity.id}`}>View the public page</Link>}
         <Link to={sessionsUrl(activity.id)}>Manage sessions</Link>
       </p>
@@ -232,10 +206,7 @@ export default function EditActivity() {
           key={activity.updatedAt}
           mode="edit"
           status={activity.status}
-          categories={data.categories}
-          bounds={data.bounds}
-          nowIso={data.nowIso}
-          today={data.today}
+          {...data.editor}
           defaultValue={data.defaultValue}
           lastResult={lastResult}
           photoUrl={data.photoUrl}

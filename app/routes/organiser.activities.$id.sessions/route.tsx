@@ -1,9 +1,11 @@
-import { getFormProps, getInputProps, getTextareaProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { getFormProps, getInputProps, getTextareaProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { Field } from "~/components/forms/field";
+import { FormErrors } from "~/components/forms/form-errors";
+import { submittedFormId, useIntentForm } from "~/components/forms/use-schema-form";
 import { requireActivityMember } from "~/modules/activities/activity-access.server";
 import { loadActivityForEditing } from "~/modules/activities/activity-editor.server";
 import { localDate } from "~/modules/activities/activity-form";
@@ -15,11 +17,13 @@ import {
   cancelSession,
   changeSession,
   listManagedSessions,
+  reinstateSession,
   type SessionChangeResult,
 } from "~/modules/activities/session-changes.server";
 import { sessionActionSchema } from "~/modules/activities/session-forms";
 import { now } from "~/utils/clock.server";
 import { notFound } from "~/utils/http.server";
+import { StatusNotice } from "~/components/layout/status-notice";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `Sessions of ${data.activity.title} — Linkway` : "Sessions — Linkway" },
@@ -49,7 +53,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const { activity } = await requireActivityMember(request, params.id);
   const formData = await request.formData();
-  const formId = String(formData.get("formId") ?? "");
+  const formId = submittedFormId(formData);
   const submission = parseWithZod(formData, { schema: sessionActionSchema });
   if (submission.status !== "success") return { formId, result: submission.reply() };
   const input = submission.value;
@@ -57,34 +61,25 @@ export async function action({ request, params }: ActionFunctionArgs) {
   let result: SessionChangeResult;
   if (input.intent === "cancel") {
     result = await cancelSession({ activityId: activity.id, sessionId: input.sessionId, reason: input.reason, now: current });
+  } else if (input.intent === "reinstate") {
+    result = await reinstateSession({ activityId: activity.id, sessionId: input.sessionId, now: current });
   } else if (input.intent === "change") {
     result = await changeSession({ ...input, activityId: activity.id, now: current });
   } else {
     result = await addExtraSession({ ...input, activityId: activity.id, now: current });
   }
   if (!result.ok) return { formId, result: submission.reply({ fieldErrors: result.fieldErrors }) };
-  const done = { cancel: "cancelled", change: "changed", add: "added" }[input.intent];
+  const done = { cancel: "cancelled", reinstate: "reinstated", change: "changed", add: "added" }[input.intent];
   return redirect(`${sessionsUrl(activity.id)}?done=${done}#session-${result.sessionId}`);
 }
 
 type LoaderData = ReturnType<typeof useLoaderData<typeof loader>>;
 type SessionView = LoaderData["sessions"][number];
 
-function useSessionForm(formId: string, defaultValue: Record<string, string>) {
-  const actionData = useActionData<typeof action>();
-  const lastResult = actionData?.formId === formId ? (actionData.result as SubmissionResult<string[]>) : undefined;
-  return useForm({
-    id: formId,
-    lastResult,
-    defaultValue,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: sessionActionSchema }),
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
-  });
-}
-
 const doneMessages: Record<string, string> = {
   cancelled: "Session cancelled. Anyone booked will be told, with your reason.",
+  reinstated:
+    "Session reinstated: it is on again and people can book. Anyone whose booking was cancelled will be emailed a link to book again; nobody is booked back in automatically.",
   changed: "Session changed. Anyone booked will be told about a new time.",
   added: "Extra date added.",
 };
@@ -92,21 +87,16 @@ const doneMessages: Record<string, string> = {
 export default function ManageSessions() {
   const { activity, sessions, today } = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
-  const done = params.get("done");
   return (
     <div className="container">
       <p>
         <Link to={editorUrl(activity.id)}>Back to {activity.title}</Link>
       </p>
       <h1>Sessions: {activity.title}</h1>
-      {done && doneMessages[done] && (
-        <p className="notice" role="status">
-          {doneMessages[done]}
-        </p>
-      )}
+      <StatusNotice message={doneMessages[params.get("done") ?? ""]} />
       <p>
-        Sessions come from the schedule on the activity’s page and are made 12 weeks ahead. Here you can cancel one, change
-        one’s time or number of places, or add an extra date.
+        Sessions come from the schedule on the activity’s page and are made 12 weeks ahead. Here you can cancel one (and
+        put it back on if plans change), change one’s time or number of places, or add an extra date.
       </p>
       <AddSessionForm capacity={activity.capacity} today={today} />
       <h2>Upcoming sessions</h2>
@@ -124,7 +114,7 @@ export default function ManageSessions() {
 }
 
 function AddSessionForm({ capacity, today }: { capacity: number; today: string }) {
-  const [form, fields] = useSessionForm("add-session", {
+  const [form, fields] = useIntentForm(sessionActionSchema, "add-session", {
     date: today,
     startTime: "10:00",
     endTime: "11:30",
@@ -164,13 +154,14 @@ function SessionTimeFields({ fields }: { fields: any }) {
 }
 
 function SessionRow({ session: s, timezone }: { session: SessionView; timezone: string }) {
-  const [changeForm, changeFields] = useSessionForm(`change-${s.id}`, {
+  const [changeForm, changeFields] = useIntentForm(sessionActionSchema, `change-${s.id}`, {
     date: s.date,
     startTime: s.startTime,
     endTime: s.endTime,
     capacity: String(s.capacity),
   });
-  const [cancelForm, cancelFields] = useSessionForm(`cancel-${s.id}`, {});
+  const [cancelForm, cancelFields] = useIntentForm(sessionActionSchema, `cancel-${s.id}`);
+  const [reinstateForm, reinstateFields] = useIntentForm(sessionActionSchema, `reinstate-${s.id}`);
   const cancelled = s.status === "cancelled";
   const placesLeft = Math.max(0, s.capacity - s.bookedCount);
   return (
@@ -188,6 +179,24 @@ function SessionRow({ session: s, timezone }: { session: SessionView; timezone: 
         {s.detached && !s.extra && <span className="tag">Changed by hand</span>}
         <Link to={registerUrl(s.id)}>Register</Link>
       </p>
+      {cancelled &&
+        (s.reinstatable ? (
+          <Form method="post" {...getFormProps(reinstateForm)} className="session-actions">
+            <input type="hidden" name="intent" value="reinstate" />
+            <input type="hidden" name="formId" value={reinstateForm.id} />
+            <input type="hidden" name="sessionId" value={s.id} />
+            <FormErrors id={`${reinstateForm.id}-errors`} errors={[...(reinstateForm.errors ?? []), ...(reinstateFields.sessionId.errors ?? [])]} />
+            <p className="hint" id={`${reinstateForm.id}-hint`}>
+              It goes back on and people can book again. Anyone whose booking was cancelled is emailed a link to book; nobody is
+              booked back in automatically.
+            </p>
+            <button type="submit" aria-describedby={`${reinstateForm.id}-hint`}>
+              Reinstate this session
+            </button>
+          </Form>
+        ) : (
+          <p className="hint">This session has started, so it cannot be reinstated. Add an extra date instead.</p>
+        ))}
       {!cancelled && (
         <div className="session-actions">
           <details open={changeForm.status === "error"}>

@@ -1,53 +1,38 @@
-import { parseWithZod } from "@conform-to/zod/v4";
-import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import leafletStyles from "leaflet/dist/leaflet.css?url";
 import { ActivityEditorForm } from "~/components/activities/activity-editor-form";
+import { leafletLinks } from "~/components/map/leaflet-styles";
 import { requireProviderOrganisation } from "~/modules/activities/activity-access.server";
-import { listCategoryChoices, saveActivity } from "~/modules/activities/activity-editor.server";
-import { createActivityFormSchema, localDate, newActivityDefaults, PHOTO_MAX_BYTES } from "~/modules/activities/activity-form";
+import { newActivityDefaults, PHOTO_MAX_BYTES } from "~/modules/activities/activity-form";
+import { activityEditorSettings, submitActivityForm } from "~/modules/activities/activity-editor-form.server";
 import { readFormData } from "~/modules/media/multipart.server";
 import { now } from "~/utils/clock.server";
-import { env } from "~/utils/env.server";
-import { savedLocation } from "~/modules/activities/organiser-urls";
 
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: leafletStyles }];
+export const links = leafletLinks;
 export const meta: MetaFunction = () => [{ title: "Add an activity — Linkway" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { organisation, providerOrganisations, user } = await requireProviderOrganisation(request);
-  const current = now();
-  const today = localDate(current);
+  const editor = await activityEditorSettings(now());
   return {
     organisation,
     several: providerOrganisations.length > 1,
-    categories: await listCategoryChoices(),
-    bounds: env().GEO_BOUNDS,
-    nowIso: current.toISOString(),
-    today,
-    defaultValue: newActivityDefaults(today, { name: user.name, email: user.email }),
+    editor,
+    defaultValue: newActivityDefaults(editor.today, { name: user.name, email: user.email }),
   };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
   const { organisation, user } = await requireProviderOrganisation(request);
-  const current = now();
-  const bounds = env().GEO_BOUNDS;
   const formData = await readFormData(request, { maxFileBytes: PHOTO_MAX_BYTES });
-  const submission = parseWithZod(formData, { schema: createActivityFormSchema({ bounds, now: current }) });
-  if (submission.status !== "success") return submission.reply({ hideFields: ["photo"] });
-  const result = await saveActivity({
+  const saved = await submitActivityForm(formData, {
     activityId: null,
     organisationId: organisation.organisationId,
     userId: user.id,
-    values: submission.value,
-    publish: formData.get("intent") === "publish",
-    now: current,
-    bounds,
+    now: now(),
   });
-  if (!result.ok) return submission.reply({ fieldErrors: result.fieldErrors, hideFields: ["photo"] });
-  return redirect(savedLocation(result));
+  return saved.ok ? redirect(saved.location) : saved.reply;
 }
 
 export default function NewActivity() {
@@ -65,10 +50,7 @@ export default function NewActivity() {
       <ActivityEditorForm
         mode="new"
         status="draft"
-        categories={data.categories}
-        bounds={data.bounds}
-        nowIso={data.nowIso}
-        today={data.today}
+        {...data.editor}
         defaultValue={data.defaultValue}
         lastResult={lastResult}
         action={`/organiser/activities/new${data.several ? `?org=${data.organisation.organisationId}` : ""}`}

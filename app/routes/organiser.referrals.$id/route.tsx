@@ -1,19 +1,19 @@
-import { getFormProps, getTextareaProps, useForm } from "@conform-to/react";
+import { getFormProps, getTextareaProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Field } from "~/components/forms/field";
+import { ContactRows } from "~/components/referrals/contact-rows";
+import { referralPageMeta } from "~/components/referrals/referral-meta";
 import { requireOrgOfKind } from "~/modules/accounts/guards.server";
 import { IllegalTransitionError } from "~/modules/referrals/lifecycle";
 import { decideReferral, getOrganiserReferral } from "~/modules/referrals/organiser-referrals.server";
 import { organiserDecisionSchema } from "~/modules/referrals/schemas";
-import { conflict, notFound } from "~/utils/http.server";
+import { conflictOn, notFound } from "~/utils/http.server";
+import { useSchemaForm } from "~/components/forms/use-schema-form";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `Referral ${data.referral.person.code} — Linkway` : "Referral — Linkway" },
-  { name: "robots", content: "noindex" },
-];
+export const meta: MetaFunction<typeof loader> = ({ data }) => referralPageMeta(data?.referral.person.code);
 
 const notYours = "We could not find that referral. It may be for another organisation's activity.";
 
@@ -28,22 +28,18 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { user, organisationIds } = await requireOrgOfKind(request, "provider");
   const submission = parseWithZod(await request.formData(), { schema: organiserDecisionSchema });
   if (submission.status !== "success") return submission.reply();
-  try {
-    const result = await decideReferral({ referralId: params.id ?? "", organisationIds, userId: user.id, decision: submission.value });
-    if (result.kind === "not_found") throw notFound(notYours);
-  } catch (error) {
-    if (error instanceof IllegalTransitionError) throw conflict(error.message);
-    throw error;
-  }
+  const result = await conflictOn(IllegalTransitionError, () =>
+    decideReferral({ referralId: params.id ?? "", organisationIds, userId: user.id, decision: submission.value }),
+  );
+  if (result.kind === "not_found") throw notFound(notYours);
   return redirect(`/organiser/referrals/${params.id}`);
 }
 
 export default function OrganiserReferral() {
   const { referral: r } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
-  const [form, fields] = useForm({
+  const [form, fields] = useSchemaForm(organiserDecisionSchema, {
     lastResult,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: organiserDecisionSchema }),
     shouldValidate: "onBlur",
   });
   return (
@@ -67,22 +63,7 @@ export default function OrganiserReferral() {
       {r.status === "declined" && r.declineReason && <p className="notice warn">You declined: “{r.declineReason}”</p>}
       <h2>What the person shared with you</h2>
       <dl className="details">
-        {r.person.email && (
-          <>
-            <dt>Email</dt>
-            <dd>
-              <a href={`mailto:${r.person.email}`}>{r.person.email}</a>
-            </dd>
-          </>
-        )}
-        {r.person.phone && (
-          <>
-            <dt>Mobile</dt>
-            <dd>{r.person.phone}</dd>
-          </>
-        )}
-        <dt>Prefers</dt>
-        <dd>{r.person.preferredContact}</dd>
+        <ContactRows contact={r.person} emailLink />
         <dt>What matters to them</dt>
         <dd>{r.person.reasons.length ? r.person.reasons.join(", ") : "Not given"}</dd>
         <dt>Notes</dt>

@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { DataTable } from "~/components/layout/data-table";
 import { requireOrgOfKind } from "~/modules/accounts/guards.server";
 import { listOrganiserReferrals } from "~/modules/referrals/organiser-referrals.server";
 
@@ -72,29 +73,18 @@ export default function OrganiserInbox() {
         {recent.length === 0 ? (
           <p>None yet.</p>
         ) : (
-          <table>
-            <caption className="visually-hidden">Recent referrals</caption>
-            <thead>
-              <tr>
-                <th scope="col">Person</th>
-                <th scope="col">Activity</th>
-                <th scope="col">Status</th>
-                <th scope="col">Received</th>
+          <DataTable caption="Recent referrals" columns={["Person", "Activity", "Status", "Received"]}>
+            {recent.map((r) => (
+              <tr key={r.id}>
+                <td>
+                  <Link to={`/organiser/referrals/${r.id}`}>{r.name}</Link> <span className="muted">{r.code}</span>
+                </td>
+                <td>{r.activityTitle}</td>
+                <td>{r.statusLabel}</td>
+                <td>{r.received}</td>
               </tr>
-            </thead>
-            <tbody>
-              {recent.map((r) => (
-                <tr key={r.id}>
-                  <td>
-                    <Link to={`/organiser/referrals/${r.id}`}>{r.name}</Link> <span className="muted">{r.code}</span>
-                  </td>
-                  <td>{r.activityTitle}</td>
-                  <td>{r.statusLabel}</td>
-                  <td>{r.received}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+            ))}
+          </DataTable>
         )}
       </section>
     </div>

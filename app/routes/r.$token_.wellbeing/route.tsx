@@ -3,16 +3,18 @@
  * the person's private link. Works without JavaScript; an answer out of range
  * is refused next to its question and nothing is stored.
  */
-import { getFormProps, useForm, type FieldMetadata } from "@conform-to/react";
+import { getFormProps, type FieldMetadata } from "@conform-to/react";
+import { ChoiceGroup } from "~/components/forms/choice-group";
 import { FormErrors } from "~/components/forms/form-errors";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { ons4Questions, ucla3Options, ucla3Questions } from "~/modules/outcomes/instruments";
-import { loadFollowUp, recordFollowUp } from "~/modules/outcomes/follow-up.server";
+import { loadFollowUp, recordFollowUp } from "~/modules/referrals/follow-up.server";
 import { wellbeingCheckSchema } from "~/modules/outcomes/schemas";
 import { notFound } from "~/utils/http.server";
+import { useSchemaForm } from "~/components/forms/use-schema-form";
 
 export const meta: MetaFunction = () => [{ title: "How are you now? — Linkway" }, { name: "robots", content: "noindex" }];
 
@@ -45,15 +47,13 @@ function RadioScale({
   high?: string;
 }) {
   const errorId = meta.errors?.length ? meta.errorId : undefined;
-  const hintId = low ? `${meta.id}-hint` : undefined;
   return (
-    <fieldset className={`field wellbeing-question${errorId ? " has-error" : ""}`} aria-describedby={[hintId, errorId].filter(Boolean).join(" ") || undefined}>
-      <legend>{legend}</legend>
-      {low && high && (
-        <span className="hint" id={hintId}>
-          0 means {low.toLowerCase()}, 10 means {high.toLowerCase()}.
-        </span>
-      )}
+    <ChoiceGroup
+      legend={legend}
+      hint={low && high ? `0 means ${low.toLowerCase()}, 10 means ${high.toLowerCase()}.` : undefined}
+      meta={meta}
+      className="wellbeing-question"
+    >
       <div className={options.length > 3 ? "scale scale-numbers" : "scale scale-words"}>
         {options.map((o) => (
           <label key={o.value} className="scale-option" htmlFor={`${meta.id}-${o.value}`}>
@@ -69,12 +69,7 @@ function RadioScale({
           </label>
         ))}
       </div>
-      {errorId && (
-        <p className="field-error" id={errorId}>
-          {meta.errors!.join(". ")}
-        </p>
-      )}
-    </fieldset>
+    </ChoiceGroup>
   );
 }
 
@@ -83,11 +78,8 @@ const zeroToTen = Array.from({ length: 11 }, (_, n) => ({ value: n, label: Strin
 export default function Wellbeing() {
   const { state } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const [form, fields] = useForm({
+  const [form, fields] = useSchemaForm(wellbeingCheckSchema, {
     lastResult: result?.reply,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: wellbeingCheckSchema }),
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
   });
 
   if (result?.done || state.kind === "answered") {

@@ -1,21 +1,21 @@
-import { getFormProps, getTextareaProps, useForm } from "@conform-to/react";
+import { getFormProps, getTextareaProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Field } from "~/components/forms/field";
 import { OutcomeComparison } from "~/components/outcomes/outcome-comparison";
+import { ContactRows } from "~/components/referrals/contact-rows";
+import { referralPageMeta } from "~/components/referrals/referral-meta";
 import { requireOrgOfKind } from "~/modules/accounts/guards.server";
 import { IllegalTransitionError } from "~/modules/referrals/lifecycle";
 import { getReferralCase, withdrawReferral } from "~/modules/referrals/referral-case.server";
 import { withdrawReferralSchema } from "~/modules/referrals/schemas";
-import { conflict, notFound } from "~/utils/http.server";
+import { conflictOn, notFound } from "~/utils/http.server";
 import { isUuid } from "~/utils/ids";
+import { useSchemaForm } from "~/components/forms/use-schema-form";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `Referral ${data.referral.code} — Linkway` : "Referral — Linkway" },
-  { name: "robots", content: "noindex" },
-];
+export const meta: MetaFunction<typeof loader> = ({ data }) => referralPageMeta(data?.referral.code);
 
 const notYours = "We could not find that referral. It may belong to another organisation.";
 
@@ -32,22 +32,19 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!isUuid(params.id)) throw notFound(notYours);
   const submission = parseWithZod(await request.formData(), { schema: withdrawReferralSchema });
   if (submission.status !== "success") return submission.reply();
-  try {
-    const result = await withdrawReferral({ referralId: params.id, organisationIds, userId: user.id, reason: submission.value.reason });
-    if (result.kind === "not_found") throw notFound(notYours);
-  } catch (error) {
-    if (error instanceof IllegalTransitionError) throw conflict(error.message);
-    throw error;
-  }
+  const referralId = params.id;
+  const result = await conflictOn(IllegalTransitionError, () =>
+    withdrawReferral({ referralId, organisationIds, userId: user.id, reason: submission.value.reason }),
+  );
+  if (result.kind === "not_found") throw notFound(notYours);
   return redirect(`/referrals/${params.id}`);
 }
 
 export default function ReferralCasePage() {
   const { referral: r } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
-  const [form, fields] = useForm({
+  const [form, fields] = useSchemaForm(withdrawReferralSchema, {
     lastResult,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: withdrawReferralSchema }),
     shouldValidate: "onBlur",
   });
   return (
@@ -129,20 +126,7 @@ export default function ReferralCasePage() {
         <aside aria-labelledby="person-heading">
           <h2 id="person-heading">The person</h2>
           <dl className="details">
-            {r.person.email && (
-              <>
-                <dt>Email</dt>
-                <dd>{r.person.email}</dd>
-              </>
-            )}
-            {r.person.phone && (
-              <>
-                <dt>Mobile</dt>
-                <dd>{r.person.phone}</dd>
-              </>
-            )}
-            <dt>Prefers</dt>
-            <dd>{r.person.preferredContact}</dd>
+            <ContactRows contact={r.person} />
             <dt>What matters to them</dt>
             <dd>{r.reasons.length ? r.reasons.join(", ") : "Not recorded"}</dd>
             {r.notes && (

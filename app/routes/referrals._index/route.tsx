@@ -1,5 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
+import { DataTable } from "~/components/layout/data-table";
+import { Pager } from "~/components/layout/pager";
+import { ResultCount } from "~/components/layout/result-count";
 import { requireOrgOfKind } from "~/modules/accounts/guards.server";
 import { listCaseload } from "~/modules/referrals/caseload.server";
 import { referralStatuses, statusLabels } from "~/modules/referrals/lifecycle";
@@ -16,14 +19,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function Caseload() {
   const { query, caseload } = useLoaderData<typeof loader>();
-  const pageLink = (page: number) => {
-    const params = new URLSearchParams();
-    if (query.status) params.set("status", query.status);
-    if (query.activity) params.set("activity", query.activity);
-    params.set("sort", query.sort);
-    params.set("page", String(page));
-    return `?${params}`;
-  };
+  const filters = new URLSearchParams();
+  if (query.status) filters.set("status", query.status);
+  if (query.activity) filters.set("activity", query.activity);
+  filters.set("sort", query.sort);
   return (
     <div className="container">
       <h1>Your referrals</h1>
@@ -67,64 +66,30 @@ export default function Caseload() {
           <button type="submit">Show</button>
         </div>
       </Form>
-      <p role="status">
-        {caseload.total} {caseload.total === 1 ? "referral" : "referrals"}
+      <ResultCount count={caseload.total} one="referral" many="referrals">
         {caseload.pages > 1 ? `. Page ${caseload.page} of ${caseload.pages}.` : "."}
-      </p>
+      </ResultCount>
       {caseload.rows.length > 0 && (
-        <div className="table-scroll">
-          <table className="caseload">
-            <caption className="visually-hidden">Referrals</caption>
-            <thead>
-              <tr>
-                <th scope="col">Person</th>
-                <th scope="col">Activity</th>
-                <th scope="col">Status</th>
-                <th scope="col">Next session</th>
-                <th scope="col">Last change</th>
-              </tr>
-            </thead>
-            <tbody>
-              {caseload.rows.map((r) => (
-                <tr key={r.id} className={r.attention ? "needs-attention" : undefined}>
-                  <td>
-                    <Link to={`/referrals/${r.id}`}>{r.name}</Link>
-                    <br />
-                    <span className="muted">{r.code}</span>
-                  </td>
-                  <td>{r.activityTitle}</td>
-                  <td>
-                    <span className="status">{r.statusLabel}</span>
-                    {r.attention && <span className="tag attention">{r.attention}</span>}
-                  </td>
-                  <td>{r.nextSession ?? "None booked"}</td>
-                  <td>{r.lastEvent ? `${eventKindLabels[r.lastEvent.kind] ?? r.lastEvent.kind}, ${r.lastEvent.at}` : ""}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable caption="Referrals" columns={["Person", "Activity", "Status", "Next session", "Last change"]} className="caseload">
+          {caseload.rows.map((r) => (
+            <tr key={r.id} className={r.attention ? "needs-attention" : undefined}>
+              <td>
+                <Link to={`/referrals/${r.id}`}>{r.name}</Link>
+                <br />
+                <span className="muted">{r.code}</span>
+              </td>
+              <td>{r.activityTitle}</td>
+              <td>
+                <span className="status">{r.statusLabel}</span>
+                {r.attention && <span className="tag attention">{r.attention}</span>}
+              </td>
+              <td>{r.nextSession ?? "None booked"}</td>
+              <td>{r.lastEvent ? `${eventKindLabels[r.lastEvent.kind] ?? r.lastEvent.kind}, ${r.lastEvent.at}` : ""}</td>
+            </tr>
+          ))}
+        </DataTable>
       )}
-      {caseload.pages > 1 && (
-        <nav aria-label="Pages of referrals">
-          <ul className="pagination">
-            {caseload.page > 1 && (
-              <li>
-                <Link className="button secondary" to={pageLink(caseload.page - 1)}>
-                  Previous page
-                </Link>
-              </li>
-            )}
-            {caseload.page < caseload.pages && (
-              <li>
-                <Link className="button secondary" to={pageLink(caseload.page + 1)}>
-                  Next page
-                </Link>
-              </li>
-            )}
-          </ul>
-        </nav>
-      )}
+      <Pager page={caseload.page} pages={caseload.pages} search={filters.toString()} label="Pages of referrals" position={false} />
     </div>
   );
 }

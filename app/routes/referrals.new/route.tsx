@@ -1,4 +1,4 @@
-import { getFormProps, getInputProps, useForm } from "@conform-to/react";
+import { getFormProps } from "@conform-to/react";
 import { FormErrors } from "~/components/forms/form-errors";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
@@ -10,6 +10,8 @@ import { requireOrgOfKind } from "~/modules/accounts/guards.server";
 import { createReferrals, findActivitiesToRefer } from "~/modules/referrals/create-referral.server";
 import { referralFormSchema } from "~/modules/referrals/schemas";
 import { isUuid } from "~/utils/ids";
+import { useSchemaForm } from "~/components/forms/use-schema-form";
+import { CheckboxField } from "~/components/forms/checkbox-field";
 
 export const meta: MetaFunction = () => [{ title: "Refer someone — Linkway" }, { name: "robots", content: "noindex" }];
 
@@ -32,15 +34,12 @@ export default function NewReferral() {
   const { activities, requestId } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const lastResult = actionData?.kind === "form" ? actionData.form : undefined;
-  const [form, fields] = useForm({
+  const [form, fields] = useSchemaForm(referralFormSchema, {
     lastResult,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: referralFormSchema }),
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
   });
 
   if (actionData?.kind === "done") {
-    return <ReferralsCreated referrals={actionData.created} repeat={actionData.repeat} voice="referrer" />;
+    return <ReferralsCreated referrals={actionData.created} repeat={actionData.repeat} />;
   }
 
   if (activities.length === 0) {
@@ -87,17 +86,9 @@ export default function NewReferral() {
         <PatientFields fields={fields} voice="they" />
         <WellbeingFields ons4Fields={fields.ons4.getFieldset()} ucla3Fields={fields.ucla3.getFieldset()} />
 
-        <div className={`field consent${fields.consent.errors?.length ? " has-error" : ""}`}>
-          <label className="choice" htmlFor={fields.consent.id}>
-            <input {...getInputProps(fields.consent, { type: "checkbox" })} aria-describedby={fields.consent.errors?.length ? fields.consent.errorId : undefined} />
-            The person has agreed to share these details with the organiser of {activities.length === 1 ? "this activity" : "these activities"}
-          </label>
-          {fields.consent.errors?.length ? (
-            <p className="field-error" id={fields.consent.errorId}>
-              {fields.consent.errors.join(". ")}
-            </p>
-          ) : null}
-        </div>
+        <CheckboxField meta={fields.consent} className="consent">
+          The person has agreed to share these details with the organiser of {activities.length === 1 ? "this activity" : "these activities"}
+        </CheckboxField>
         <button type="submit">Send the referral</button>
       </Form>
     </div>

@@ -1,4 +1,4 @@
-import { getFormProps, useForm } from "@conform-to/react";
+import { getFormProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
@@ -9,6 +9,7 @@ import { resetPasswordSchema } from "~/modules/accounts/schemas";
 import { clearSessionCookie } from "~/modules/accounts/session-cookie.server";
 import { FormErrors } from "~/components/forms/form-errors";
 import { PasswordField } from "~/components/forms/password-field";
+import { useSchemaForm } from "~/components/forms/use-schema-form";
 
 export const meta: MetaFunction = () => [{ title: "Choose a new password — Linkway" }, { name: "robots", content: "noindex" }];
 
@@ -34,12 +35,9 @@ export default function ResetPassword() {
   const { usable } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const { token } = useParams();
-  const [form, fields] = useForm({
+  const [form, fields] = useSchemaForm(resetPasswordSchema, {
     lastResult,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: resetPasswordSchema }),
     defaultValue: { token },
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
   });
   if (!usable) {
     return (

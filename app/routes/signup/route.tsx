@@ -1,4 +1,4 @@
-import { getFormProps, getInputProps, useForm } from "@conform-to/react";
+import { getFormProps, getInputProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
@@ -6,10 +6,11 @@ import { Form, Link, useActionData } from "@remix-run/react";
 import { clientContext } from "~/modules/accounts/client-context.server";
 import { getCurrentUser } from "~/modules/accounts/guards.server";
 import { signUpSchema } from "~/modules/accounts/schemas";
-import { requestSignUp } from "~/modules/accounts/sign-up.server";
+import { requestSignUp } from "~/modules/organisations/sign-up.server";
 import { Field } from "~/components/forms/field";
 import { FormErrors } from "~/components/forms/form-errors";
 import { PasswordField } from "~/components/forms/password-field";
+import { useSchemaForm } from "~/components/forms/use-schema-form";
 
 export const meta: MetaFunction = () => [{ title: "Create an account — Linkway" }];
 
@@ -35,11 +36,8 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function SignUp() {
   const data = useActionData<typeof action>();
-  const [form, fields] = useForm({
+  const [form, fields] = useSchemaForm(signUpSchema, {
     lastResult: data?.result,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: signUpSchema }),
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
   });
   if (data?.sentTo) {
     return (

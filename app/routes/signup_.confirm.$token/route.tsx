@@ -3,7 +3,7 @@ import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { clientContext } from "~/modules/accounts/client-context.server";
 import { sessionCookie } from "~/modules/accounts/session-cookie.server";
-import { completeSignUp, readSignUp } from "~/modules/accounts/sign-up.server";
+import { completeSignUp, readSignUp } from "~/modules/organisations/sign-up.server";
 import { FormErrors } from "~/components/forms/form-errors";
 
 export const meta: MetaFunction = () => [{ title: "Finish creating your account — Linkway" }, { name: "robots", content: "noindex" }];

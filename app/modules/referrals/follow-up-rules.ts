@@ -2,7 +2,7 @@
  * When to ask the person how they are now: after their 4th attended session,
  * or 6 weeks after their first, whichever comes first; once.
  */
-import type { ReferralStatus } from "../referrals/lifecycle";
+import type { ReferralStatus } from "./lifecycle";
 
 export const FOLLOW_UP_AFTER_SESSIONS = 4;
 export const FOLLOW_UP_AFTER_DAYS = 42;

@@ -1,6 +1,8 @@
 /**
  * One answer to "did they go?" per booking. The organiser's mark wins; the
  * person's own report counts only while the organiser has not marked.
+ * It reads the booking's own columns, so it lives with bookings: outcomes and
+ * the person's page use it, below the attendance module that writes the marks.
  */
 export type Mark = "attended" | "no_show";
 export type OrganiserMark = "unmarked" | Mark;

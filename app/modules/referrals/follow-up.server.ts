@@ -6,16 +6,16 @@
 import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import { getDb, queryRows } from "#db/client";
 import { activities, outcomeResponses, referrals } from "#db/schema";
-import { recordReferralEvent } from "../referrals/referral-events.server";
-import { loadAttendanceFacts } from "../attendance/attendance-facts.server";
-import { extendPatientLink, findReferralByPatientToken, issuePatientLink } from "../referrals/patient-link.server";
+import { loadAttendanceFacts } from "../bookings/attendance-facts.server";
 import { followUpEmail } from "../notifications/attendance-emails";
 import { queueMessage } from "../notifications/email.server";
+import { followUpState } from "../outcomes/follow-up-state.server";
+import { ucla3Score } from "../outcomes/instruments";
+import type { WellbeingCheckAnswers } from "../outcomes/schemas";
 import { now as clockNow } from "~/utils/clock.server";
 import { isFollowUpDue } from "./follow-up-rules";
-import { followUpState } from "./follow-up-state.server";
-import { ucla3Score } from "./instruments";
-import type { WellbeingCheckAnswers } from "./schemas";
+import { extendPatientLink, findReferralByPatientToken, issuePatientLink } from "./patient-link.server";
+import { recordReferralEvent } from "./referral-events.server";
 
 /** How long the follow-up link works. */
 export const FOLLOW_UP_LINK_DAYS = 30;

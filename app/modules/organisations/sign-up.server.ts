@@ -8,19 +8,19 @@
 import { eq } from "drizzle-orm";
 import { getDb } from "#db/client";
 import { users } from "#db/schema";
-import { createOrganisationWithOwner } from "../organisations/organisations.server";
-import type { OrganisationKind } from "../organisations/memberships.server";
+import { recordAudit } from "../accounts/audit.server";
+import { type ClientContext } from "../accounts/client-context.server";
+import type { OrganisationKind } from "../accounts/memberships.server";
+import { consumeOneTimeToken, findOneTimeToken, issueOneTimeToken } from "../accounts/one-time-tokens.server";
+import { hashPassword } from "../accounts/password.server";
+import { passwordProblem } from "../accounts/password-policy.server";
+import { hitRateLimit, rateLimitRules, tooManyAttemptsMessage } from "../accounts/rate-limit.server";
+import { createSession } from "../accounts/sessions.server";
 import { queueEmail } from "../notifications/email.server";
 import { renderEmail } from "../notifications/templates";
 import { publicUrl } from "~/utils/env.server";
 import { now } from "~/utils/clock.server";
-import { recordAudit } from "./audit.server";
-import { type ClientContext } from "./client-context.server";
-import { consumeOneTimeToken, findOneTimeToken, issueOneTimeToken } from "./one-time-tokens.server";
-import { hashPassword } from "./password.server";
-import { passwordProblem } from "./password-policy.server";
-import { hitRateLimit, rateLimitRules, tooManyAttemptsMessage } from "./rate-limit.server";
-import { createSession } from "./sessions.server";
+import { createOrganisationWithOwner } from "./organisations.server";
 
 export const SIGN_UP_LINK_TTL_MS = 24 * 3600_000;
 

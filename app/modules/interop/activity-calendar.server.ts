@@ -14,10 +14,10 @@
 import { and, asc, eq, gte } from "drizzle-orm";
 import { getDb } from "#db/client";
 import { activities, organisations, sessions } from "#db/schema";
-import { buildCalendar, type CalendarEvent } from "../interop/icalendar.server";
+import { findPublishedActivity, listUpcomingSessions, MAX_UPCOMING_SESSIONS } from "../activities/public-activities.server";
 import { publicUrl } from "~/utils/env.server";
 import { isUuid } from "~/utils/ids";
-import { findPublishedActivity, listUpcomingSessions, MAX_UPCOMING_SESSIONS } from "./public-activities.server";
+import { buildCalendar, type CalendarEvent } from "./icalendar.server";
 
 interface EventActivity {
   id: string;

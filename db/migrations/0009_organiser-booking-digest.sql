@@ -1,0 +1,2 @@
+ALTER TABLE "organisations" ADD COLUMN "booking_digest_through" timestamp with time zone;--> statement-breakpoint
+CREATE INDEX "referral_events_booking_at_idx" ON "referral_events" USING btree ("at") WHERE kind = 'booking';
