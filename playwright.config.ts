@@ -36,6 +36,8 @@ export default defineConfig({
   workers: 1,
   retries: process.env.CI ? 1 : 0,
   timeout: 60_000,
+  // Every test has its own limit; this bounds the whole run so CI fails with a report instead of hanging.
+  globalTimeout: process.env.CI ? 30 * 60_000 : undefined,
   expect: { timeout: 10_000 },
   reporter: process.env.PLAYWRIGHT_JSON_OUT ? [["list"], ["json", { outputFile: process.env.PLAYWRIGHT_JSON_OUT }]] : [["list"]],
   use: {
