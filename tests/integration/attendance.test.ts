@@ -14,6 +14,8 @@ import { loadSelfReport, recordSelfReport } from "~/modules/attendance/self-repo
 import { disengageStalledReferrals } from "~/modules/attendance/disengage.server";
 import { flagReferralsWithoutBooking } from "~/modules/attendance/stall.server";
 import { addWalkIn } from "~/modules/attendance/walk-in.server";
+import { ATTENDANCE_NOTICE_DELAY_MS } from "~/modules/attendance/referral-notices.server";
+import { deliverPendingEmails, listDevMailbox } from "~/modules/notifications/email.server";
 import { performPatientAction } from "~/modules/referrals/patient-actions.server";
 import { addMember, createActivity, createOrganisation, createSession, createUser } from "../factories";
 import { createBooking, createPatientLink, createReferral } from "../factories/referral-rows";
@@ -51,6 +53,14 @@ async function eventsOf(referralId: string) {
   const db = await getDb();
   return db.select().from(referralEvents).where(eq(referralEvents.referralId, referralId)).orderBy(asc(referralEvents.id));
 }
+
+/** What actually reached an inbox: delivers every email due by `at` to the development mailbox first. */
+async function receivedBy(address: string, at: Date) {
+  await deliverPendingEmails({ now: at });
+  return (await listDevMailbox({ to: address })).reverse().map((m) => ({ subject: m.subject, text: m.text }));
+}
+
+const afterTheWait = () => new Date(Date.now() + ATTENDANCE_NOTICE_DELAY_MS + 60_000);
 
 async function emailsTo(address: string) {
   const db = await getDb();
@@ -96,11 +106,14 @@ describe("marking attendance drives the referral", () => {
     expect(attendance?.data).toMatchObject({ bookingId: s.booking.id, sessionId: s.session.id, attendance: "attended", previous: "unmarked" });
     expect(attendance?.data?.startsAt).toBe(s.session.startsAt.toISOString());
     expect(events.find((e) => e.kind === "status")).toMatchObject({ fromStatus: "booked", toStatus: "attending" });
-    const mail = await emailsTo(s.referrer.email);
+    // The news waits a few minutes (a wrong tap put right in that time never reaches the referrer), then arrives.
+    expect(await receivedBy(s.referrer.email, new Date(Date.now() + ATTENDANCE_NOTICE_DELAY_MS - 60_000))).toEqual([]);
+    const mail = await receivedBy(s.referrer.email, afterTheWait());
     expect(mail).toHaveLength(1);
     expect(mail[0].subject).toBe(`${s.referral.code}: attended ${s.activity.title}`);
     expect(mail[0].text).toContain(`/referrals/${s.referral.id}`);
     expect(mail[0].text).not.toContain(s.referral.patientEmail!);
+    expect(mail[0].text).not.toContain("corrects");
   });
 
   it("a repeated mark changes nothing and sends nothing more", async () => {
@@ -112,7 +125,7 @@ describe("marking attendance drives the referral", () => {
     expect(await snapshot()).toEqual(before);
   });
 
-  it("did not attend tells the referrer; undo returns to unmarked with the previous mark logged", async () => {
+  it("did not attend waits to tell the referrer; an undo in that time takes the email back and returns to unmarked, logged", async () => {
     const s = await scene();
     const access = { type: "user" as const, userId: s.organiser.id };
     await markAttendance({ sessionId: s.session.id, bookingId: s.booking.id, attendance: "no_show", access });
@@ -123,7 +136,8 @@ describe("marking attendance drives the referral", () => {
     expect(booking).toMatchObject({ attendance: "unmarked", markedAt: null, markedBy: null });
     const marks = (await eventsOf(s.referral.id)).filter((e) => e.kind === "attendance").map((e) => e.data);
     expect(marks).toMatchObject([{ attendance: "no_show", previous: "unmarked" }, { attendance: "unmarked", previous: "no_show" }]);
-    expect(await emailsTo(s.referrer.email)).toHaveLength(1);
+    expect(await emailsTo(s.referrer.email)).toHaveLength(0);
+    expect(await receivedBy(s.referrer.email, afterTheWait())).toEqual([]);
     expect((await referralRow(s.referral.id)).status).toBe("booked");
   });
 
@@ -194,23 +208,53 @@ describe("correcting a mark puts the referral back where the facts say", () => {
     expect(statuses.map((e) => `${e.fromStatus}→${e.toStatus}`)).toEqual(["booked→attending", "attending→booked"]);
     expect(statuses[1]).toMatchObject({ actorType: "user", actorUserId: s.organiser.id, data: { bookingId: s.booking.id, sessionId: s.session.id } });
     expect(statuses[1].note).toMatch(/"attended" mark for .* was undone or changed/);
-    // The referrer heard about the attendance once; an undo is not news to email about.
-    expect(await emailsTo(s.referrer.email)).toHaveLength(1);
-    // Marking again moves it forward again.
+    // Undone before the news went: the referrer never hears of it.
+    expect(await emailsTo(s.referrer.email)).toHaveLength(0);
+    // Marking again moves it forward again, and the news waits again.
     await markAttendance({ sessionId: s.session.id, bookingId: s.booking.id, attendance: "attended", access });
     expect((await referralRow(s.referral.id)).status).toBe("attending");
+    expect((await receivedBy(s.referrer.email, afterTheWait())).map((m) => m.subject)).toEqual([`${s.referral.code}: attended ${s.activity.title}`]);
   });
 
-  it("correcting attended to did not attend also moves it back, and tells the referrer about the no-show", async () => {
+  it("once the news went, an undo sends a correction, and a new answer says it corrects the last email", async () => {
+    const s = await scene();
+    const access = { type: "user" as const, userId: s.organiser.id };
+    const mark = (attendance: "attended" | "no_show" | "unmarked") => markAttendance({ sessionId: s.session.id, bookingId: s.booking.id, attendance, access });
+    await mark("attended");
+    await receivedBy(s.referrer.email, afterTheWait());
+    await mark("unmarked");
+    await mark("no_show");
+    // The correction was still waiting when the new answer came: only the new answer goes, saying it corrects.
+    const mail = await receivedBy(s.referrer.email, new Date(afterTheWait().getTime() + ATTENDANCE_NOTICE_DELAY_MS));
+    expect(mail.map((m) => m.subject)).toEqual([`${s.referral.code}: attended ${s.activity.title}`, `${s.referral.code}: did not attend ${s.activity.title}`]);
+    expect(mail[1].text).toContain("This corrects our earlier email about this session.");
+    // Taken back again after that went: a plain correction.
+    await mark("unmarked");
+    const later = await receivedBy(s.referrer.email, new Date(Date.now() + 3 * ATTENDANCE_NOTICE_DELAY_MS));
+    expect(later.at(-1)?.subject).toBe(`${s.referral.code}: correction about ${s.activity.title}`);
+    expect(later.at(-1)?.text).toContain("no longer says whether");
+    expect(later).toHaveLength(3);
+  });
+
+  it("an undo put right before its correction goes sends nothing more: the referrer was already told that", async () => {
+    const s = await scene();
+    const access = { type: "user" as const, userId: s.organiser.id };
+    const mark = (attendance: "attended" | "unmarked") => markAttendance({ sessionId: s.session.id, bookingId: s.booking.id, attendance, access });
+    await mark("attended");
+    await receivedBy(s.referrer.email, afterTheWait());
+    await mark("unmarked");
+    await mark("attended");
+    expect(await receivedBy(s.referrer.email, new Date(Date.now() + 3 * ATTENDANCE_NOTICE_DELAY_MS))).toHaveLength(1);
+  });
+
+  it("correcting attended to did not attend also moves it back, and tells the referrer only about the no-show", async () => {
     const s = await scene();
     const access = { type: "user" as const, userId: s.organiser.id };
     await markAttendance({ sessionId: s.session.id, bookingId: s.booking.id, attendance: "attended", access });
     await markAttendance({ sessionId: s.session.id, bookingId: s.booking.id, attendance: "no_show", access });
     expect((await referralRow(s.referral.id)).status).toBe("booked");
-    expect((await emailsTo(s.referrer.email)).map((m) => m.subject)).toEqual([
-      `${s.referral.code}: attended ${s.activity.title}`,
-      `${s.referral.code}: did not attend ${s.activity.title}`,
-    ]);
+    // Corrected within the wait: the referrer only ever hears the right answer.
+    expect((await receivedBy(s.referrer.email, afterTheWait())).map((m) => m.subject)).toEqual([`${s.referral.code}: did not attend ${s.activity.title}`]);
   });
 
   it("stays attending while another session is still marked attended", async () => {

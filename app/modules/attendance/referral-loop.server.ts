@@ -4,7 +4,7 @@
  * the first attended session moves the referral to "attending" (and undoing
  * the only attended mark moves it back to "booked"); the stall flag is set or
  * cleared; reaching the activity's number of sessions completes it; and the
- * referrer is told.
+ * referrer is told (after a short wait, so a quick correction replaces the news).
  */
 import { eq } from "drizzle-orm";
 import type { Tx } from "#db/client";
@@ -14,7 +14,7 @@ import type { Mark } from "../bookings/effective-attendance";
 import { transitionReferral, type Actor } from "../referrals/transition-referral.server";
 import { statusAfterAttendance } from "./attending-rules";
 import { reachedCompletionSessions } from "./completion-rules";
-import { queueAttendanceNotice } from "./referral-notices.server";
+import { noticeAttendanceChange } from "./referral-notices.server";
 import { clearStall } from "../referrals/stall-flag.server";
 import { flagStalled } from "./stall.server";
 import { attendanceStallChange } from "./stall-rules";
@@ -90,7 +90,14 @@ export async function reviewReferralAfterAttendance(
   }
 
   // A stall alert already says what happened; one email is enough.
-  if (change.changed && change.mark && !alerted) {
-    await queueAttendanceNotice(tx, referral, { when: change.when, mark: change.mark, reportedBy: change.reportedBy });
+  if (change.changed) {
+    await noticeAttendanceChange(tx, referral, {
+      bookingId: change.bookingId,
+      when: change.when,
+      mark: change.mark,
+      reportedBy: change.reportedBy,
+      now,
+      replacedByAlert: alerted,
+    });
   }
 }

@@ -1,18 +1,47 @@
 /** Emails to the referrer about one referral (attendance news, stall alerts), through the referrals module's messaging. */
 import type { Tx } from "#db/client";
-import { attendanceNoticeEmail, stalledAlertEmail } from "../notifications/attendance-emails";
-import { messageReferrer } from "../referrals/notify.server";
+import { attendanceNoticeEmail, attendanceWithdrawnEmail, stalledAlertEmail } from "../notifications/attendance-emails";
+import { lastDelivered, withdrawPending } from "../notifications/outbox.server";
+import type { Mark } from "../bookings/effective-attendance";
+import { messageReferrer, referrerMessageBase } from "../referrals/notify.server";
 import { loadReferralContext } from "../referrals/referral-context.server";
 import type { Referral as ReferralRow } from "../referrals/transition-referral.server";
 import { stallNextSteps, stallReasonLabels, type StallReason } from "./stall-rules";
 
-export async function queueAttendanceNotice(
+/**
+ * Registers are kept on phones, often standing in a doorway: a wrong tap put
+ * right within minutes should never reach the referrer. So the news waits this
+ * long, and a change in that time replaces it instead of sending a second email.
+ */
+export const ATTENDANCE_NOTICE_DELAY_MS = 10 * 60_000;
+
+/**
+ * Tells the referrer the booking's answer changed: attended, did not attend,
+ * or (mark null) taken back. A waiting email about the booking is withdrawn
+ * first; one that already went is corrected, unless it already said this.
+ * `replacedByAlert`: a stall alert went instead, so only the withdrawal applies.
+ */
+export async function noticeAttendanceChange(
   tx: Tx,
   referral: ReferralRow,
-  input: { when: string; mark: "attended" | "no_show"; reportedBy: "organiser" | "person" },
+  input: { bookingId: string; when: string; mark: Mark | null; reportedBy: "organiser" | "person"; now: Date; replacedByAlert: boolean },
 ): Promise<void> {
+  const key = `attendance-notice:${input.bookingId}`;
+  await withdrawPending(tx, key);
+  if (input.replacedByAlert) return;
   const ctx = await loadReferralContext(tx, referral.id);
-  if (ctx) await messageReferrer(tx, ctx, (base) => attendanceNoticeEmail({ ...base, ...input }));
+  if (!ctx?.referrerEmail) return;
+
+  const told = await lastDelivered(tx, key);
+  const base = referrerMessageBase(ctx);
+  const message = input.mark
+    ? attendanceNoticeEmail({ ...base, when: input.when, mark: input.mark, reportedBy: input.reportedBy, corrects: told !== null })
+    : told
+      ? attendanceWithdrawnEmail({ ...base, when: input.when })
+      : null;
+  // Back to what the referrer was last told (a change undone after the email went): nothing new to say.
+  if (!message || told?.subject === message.subject) return;
+  await messageReferrer(tx, ctx, () => message, { key, availableAt: new Date(input.now.getTime() + ATTENDANCE_NOTICE_DELAY_MS) });
 }
 
 export async function queueStallAlert(tx: Tx, referral: ReferralRow, reason: StallReason): Promise<void> {

@@ -39,6 +39,8 @@ export function attendanceNoticeEmail(input: ReferrerBase & {
   when: string;
   mark: "attended" | "no_show";
   reportedBy: "organiser" | "person";
+  /** An earlier email about this session said something else. */
+  corrects?: boolean;
 }): Message {
   const went = input.mark === "attended";
   const who = input.reportedBy === "person" ? `${input.personName} told us they` : `The organiser says ${input.personName}`;
@@ -50,7 +52,23 @@ export function attendanceNoticeEmail(input: ReferrerBase & {
     subject: `${input.code}: ${went ? "attended" : "did not attend"} ${input.activityTitle}`,
     content: {
       greeting: "Hello,",
-      paragraphs: [fact, "You can see every step of this referral on its page."],
+      paragraphs: [...(input.corrects ? ["This corrects our earlier email about this session."] : []), fact, "You can see every step of this referral on its page."],
+      action: { label: "See the referral", url: input.caseUrl },
+      reference: input.code,
+    },
+  };
+}
+
+/** The answer we emailed about was taken back, and there is no new one yet. */
+export function attendanceWithdrawnEmail(input: ReferrerBase & { when: string }): Message {
+  return {
+    subject: `${input.code}: correction about ${input.activityTitle}`,
+    content: {
+      greeting: "Hello,",
+      paragraphs: [
+        `The register for ${input.activityTitle}, ${input.when}, was corrected. It no longer says whether ${input.personName} went, so please set aside our earlier email about this session.`,
+        "We will email you again if the organiser or the person tells us. You can see every step of this referral on its page.",
+      ],
       action: { label: "See the referral", url: input.caseUrl },
       reference: input.code,
     },

@@ -5,7 +5,7 @@ import { devMailbox } from "#db/schema";
 import { mailMode } from "./mail-mode";
 import { env } from "~/utils/env.server";
 import { logger } from "~/utils/logger.server";
-import { enqueue, processOutbox } from "./outbox.server";
+import { enqueue, processOutbox, type EnqueueOptions } from "./outbox.server";
 import { renderEmail, type Message } from "./templates";
 
 export interface EmailMessage {
@@ -16,19 +16,19 @@ export interface EmailMessage {
 }
 
 /** Queue an email in the caller's transaction; the worker sends it. */
-export function queueEmail(executor: Executor, message: EmailMessage, options: { availableAt?: Date } = {}) {
+export function queueEmail(executor: Executor, message: EmailMessage, options: EnqueueOptions = {}) {
   return enqueue(executor, "email", { ...message }, options);
+}
+
+/** Renders a message in the shared layout and queues it, in the caller's transaction. */
+export function queueMessage(executor: Executor, to: string, message: Message, options: EnqueueOptions = {}) {
+  return queueEmail(executor, { to, subject: message.subject, ...renderEmail(message.content) }, options);
 }
 
 /**
  * A channel delivers one kind of message; SMS can be added beside email.
  * `executor` is the worker's open transaction (the development mailbox writes through it).
  */
-/** Renders a message in the shared layout and queues it, in the caller's transaction. */
-export function queueMessage(executor: Executor, to: string, message: Message) {
-  return queueEmail(executor, { to, subject: message.subject, ...renderEmail(message.content) });
-}
-
 export interface Channel<M> {
   name: string;
   send(message: M, context?: { executor?: Executor }): Promise<void>;

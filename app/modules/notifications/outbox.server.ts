@@ -3,22 +3,45 @@
  * change that causes it; the worker delivers it afterwards, with retries, so
  * a rolled-back change never sends mail and a failed send never loses it.
  */
-import { and, asc, eq, gt, inArray, isNull, lte, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, gt, inArray, isNotNull, isNull, lte, sql, type SQL } from "drizzle-orm";
 import { getDb, type Executor, type Tx } from "#db/client";
 import { outbox } from "#db/schema";
+import { now as clockNow } from "~/utils/clock.server";
 
 export type OutboxTopic = "email" | "sms" | "search" | "event";
 export type OutboxRow = typeof outbox.$inferSelect;
 
 export const MAX_ATTEMPTS = 8;
 
-export async function enqueue(
-  executor: Executor,
-  topic: OutboxTopic,
-  payload: Record<string, unknown>,
-  options: { availableAt?: Date } = {},
-): Promise<void> {
-  await executor.insert(outbox).values({ topic, payload, availableAt: options.availableAt ?? new Date() });
+export interface EnqueueOptions {
+  /** Not before this time (the app's clock, like the worker that delivers it). */
+  availableAt?: Date;
+  /** What the message is about, so a later change can take it back while it waits (withdrawPending). */
+  key?: string;
+}
+
+export async function enqueue(executor: Executor, topic: OutboxTopic, payload: Record<string, unknown>, options: EnqueueOptions = {}): Promise<void> {
+  await executor.insert(outbox).values({ topic, payload, availableAt: options.availableAt ?? clockNow(), key: options.key ?? null });
+}
+
+/** Takes back messages with this key that have not been delivered yet; returns how many. */
+export async function withdrawPending(executor: Executor, key: string): Promise<number> {
+  const gone = await executor
+    .delete(outbox)
+    .where(and(eq(outbox.key, key), isNull(outbox.processedAt)))
+    .returning({ id: outbox.id });
+  return gone.length;
+}
+
+/** The newest delivered message with this key (parked failures do not count), or null. */
+export async function lastDelivered(executor: Executor, key: string): Promise<Record<string, unknown> | null> {
+  const [row] = await executor
+    .select({ payload: outbox.payload })
+    .from(outbox)
+    .where(and(eq(outbox.key, key), isNotNull(outbox.processedAt), isNull(outbox.lastError)))
+    .orderBy(desc(outbox.id))
+    .limit(1);
+  return row?.payload ?? null;
 }
 
 /** Exponential backoff: 1, 2, 4 … minutes, capped at an hour. */
@@ -41,7 +64,7 @@ export async function processOutbox(
   options: { limit?: number; now?: Date; match?: SQL } = {},
 ): Promise<number> {
   const db = await getDb();
-  const now = options.now ?? new Date();
+  const now = options.now ?? clockNow();
   let delivered = 0;
   for (let i = 0; i < (options.limit ?? 50); i++) {
     const done = await db.transaction(async (tx) => {

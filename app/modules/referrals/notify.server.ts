@@ -9,7 +9,7 @@ import type { Executor, Tx } from "#db/client";
 import { organisations } from "#db/schema";
 import { listMemberEmails } from "../accounts/memberships.server";
 import { queueMessage } from "../notifications/email.server";
-import { enqueue } from "../notifications/outbox.server";
+import { enqueue, type EnqueueOptions } from "../notifications/outbox.server";
 import type { ActivityBrief, Message } from "../notifications/referral-messages";
 import { publicUrl } from "~/utils/env.server";
 import { personRoute, type PersonRoute } from "./contact";
@@ -61,15 +61,24 @@ export interface ReferrerMessageBase {
 }
 
 /** Tells the referrer (nobody, for a self-referral). */
-export async function messageReferrer(tx: Tx, ctx: ReferralContext, build: (base: ReferrerMessageBase) => Message): Promise<void> {
+export async function messageReferrer(
+  tx: Tx,
+  ctx: ReferralContext,
+  build: (base: ReferrerMessageBase) => Message,
+  options: EnqueueOptions = {},
+): Promise<void> {
   if (!ctx.referrerEmail) return;
-  const message = build({
+  await queueMessage(tx, ctx.referrerEmail, build(referrerMessageBase(ctx)), options);
+}
+
+/** What every email to the referrer names: the short name, the reference and the referral's page. */
+export function referrerMessageBase(ctx: ReferralContext): ReferrerMessageBase {
+  return {
     personName: shortName(ctx.referral),
     code: ctx.referral.code,
     activityTitle: ctx.activity.title,
     caseUrl: `${publicUrl()}/referrals/${ctx.referral.id}`,
-  });
-  await queueMessage(tx, ctx.referrerEmail, message);
+  };
 }
 
 /**
