@@ -77,6 +77,8 @@ export const envSchema = z.object({
   STALL_NO_BOOKING_DAYS: positiveInt.default(14),
   /** A stalled referral with nothing booked or attended for this many more days ends as "disengaged". */
   DISENGAGE_AFTER_STALL_DAYS: positiveInt.default(28),
+  /** Sent emails are kept (address and subject only) this long, then forgotten. */
+  OUTBOX_RETENTION_DAYS: positiveInt.default(90),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -3,7 +3,7 @@
  * change that causes it; the worker delivers it afterwards, with retries, so
  * a rolled-back change never sends mail and a failed send never loses it.
  */
-import { and, asc, desc, eq, gt, inArray, isNotNull, isNull, lte, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, gt, inArray, isNotNull, isNull, lt, lte, sql, type SQL } from "drizzle-orm";
 import { getDb, type Executor, type Tx } from "#db/client";
 import { outbox } from "#db/schema";
 import { now as clockNow } from "~/utils/clock.server";
@@ -44,6 +44,15 @@ export async function lastDelivered(executor: Executor, key: string): Promise<Re
   return row?.payload ?? null;
 }
 
+/**
+ * What a settled (sent, parked or discarded) message keeps: the address and
+ * subject, for support and for corrections (lastDelivered), never the body.
+ * Bodies hold people's private links, which are stored only hashed everywhere else.
+ */
+const settledPayload = sql`CASE WHEN ${outbox.topic} IN ('email', 'sms')
+  THEN jsonb_strip_nulls(jsonb_build_object('to', ${outbox.payload} -> 'to', 'subject', ${outbox.payload} -> 'subject'))
+  ELSE ${outbox.payload} END`;
+
 /** Exponential backoff: 1, 2, 4 … minutes, capped at an hour. */
 export function retryDelayMs(attempts: number): number {
   return Math.min(60, 2 ** Math.max(0, attempts - 1)) * 60_000;
@@ -78,7 +87,10 @@ export async function processOutbox(
       if (!row) return null;
       try {
         await tx.transaction((savepoint) => handler(row.payload, row, savepoint));
-        await tx.update(outbox).set({ processedAt: new Date(), attempts: row.attempts + 1, lastError: null }).where(eq(outbox.id, row.id));
+        await tx
+          .update(outbox)
+          .set({ processedAt: new Date(), attempts: row.attempts + 1, lastError: null, payload: settledPayload })
+          .where(eq(outbox.id, row.id));
         return true;
       } catch (error) {
         const attempts = row.attempts + 1;
@@ -90,6 +102,7 @@ export async function processOutbox(
             lastError: message.slice(0, 1000),
             // After the last attempt the message is parked (processed, with its error) for a person to look at.
             processedAt: attempts >= MAX_ATTEMPTS ? new Date() : null,
+            ...(attempts >= MAX_ATTEMPTS ? { payload: settledPayload } : {}),
             availableAt: new Date(now.getTime() + retryDelayMs(attempts)),
           })
           .where(eq(outbox.id, row.id));
@@ -120,7 +133,7 @@ export async function discardPendingMessages(
 ): Promise<number> {
   const settled = await executor
     .update(outbox)
-    .set({ processedAt: new Date(), lastError: input.reason })
+    .set({ processedAt: new Date(), lastError: input.reason, payload: settledPayload })
     .where(and(gt(outbox.id, input.afterId), inArray(outbox.topic, input.topics), isNull(outbox.processedAt)))
     .returning({ id: outbox.id });
   return settled.length;
@@ -133,4 +146,18 @@ export async function countPending(topic: OutboxTopic): Promise<number> {
     .from(outbox)
     .where(and(eq(outbox.topic, topic), isNull(outbox.processedAt)));
   return row?.n ?? 0;
+}
+
+/**
+ * Forgets settled messages older than `days` (OUTBOX_RETENTION_DAYS): after
+ * that nobody needs to know an email went. Returns how many rows went.
+ */
+export async function pruneSettledMessages(options: { days: number; now?: Date }): Promise<number> {
+  const db = await getDb();
+  const before = new Date((options.now ?? clockNow()).getTime() - options.days * 86_400_000);
+  const gone = await db
+    .delete(outbox)
+    .where(and(isNotNull(outbox.processedAt), lt(outbox.processedAt, before)))
+    .returning({ id: outbox.id });
+  return gone.length;
 }

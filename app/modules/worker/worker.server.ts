@@ -9,6 +9,7 @@ import { disengageStalledReferrals } from "../attendance/disengage.server";
 import { flagReferralsWithoutBooking } from "../attendance/stall.server";
 import { pruneSpellingWords, refreshSessionSummaries, syncSearchIndex } from "../activities/search-sync.server";
 import { deliverPendingEmails } from "../notifications/email.server";
+import { pruneSettledMessages } from "../notifications/outbox.server";
 import { pruneAuthData } from "../accounts/housekeeping.server";
 import { sendFollowUps } from "../referrals/follow-up.server";
 import { sendBookingReminders } from "../referrals/booking-reminders.server";
@@ -17,6 +18,7 @@ import { sendBookingDigests } from "../referrals/organiser-digest.server";
 import { handleSessionCancellations } from "../referrals/session-cancellations.server";
 import { handleSessionReinstatements } from "../referrals/session-reinstatements.server";
 import { passOnLapsedOffers } from "../referrals/waitlist-offers.server";
+import { env } from "~/utils/env.server";
 import { logger } from "~/utils/logger.server";
 
 export interface Job {
@@ -29,6 +31,7 @@ export const jobs: Job[] = [
   { name: "deliver-email", everyMs: 2_000, run: () => deliverPendingEmails() },
   { name: "roll-session-horizon", everyMs: 60 * 60_000, run: () => rollSessionHorizon() },
   { name: "prune-auth-data", everyMs: 60 * 60_000, run: () => pruneAuthData() },
+  { name: "prune-sent-messages", everyMs: 6 * 60 * 60_000, run: () => pruneSettledMessages({ days: env().OUTBOX_RETENTION_DAYS }) },
   // Soon after a session ends its contact gets the one-tap register link.
   { name: "send-register-links", everyMs: 15_000, run: () => sendRegisterLinks() },
   { name: "flag-referrals-without-booking", everyMs: 5 * 60_000, run: () => flagReferralsWithoutBooking() },
