@@ -202,12 +202,13 @@ try {
       console.log(text);
       console.log(`   indexes used: ${used.join(", ") || "none"}; sequential scans: ${seq.join(", ") || "none"}\n`);
     }
-    // lw_correct_spelling's lookup runs inside the function, out of sight of the plans above.
+    // lw_respell's lookup runs inside the function, out of sight of the plans above.
     const spelling = await queryRows<Record<string, string>>(
       db,
-      sql`EXPLAIN (ANALYZE, COSTS OFF) SELECT lexeme FROM search_lexemes WHERE lexeme % 'walkng' ORDER BY lexeme <-> 'walkng', lexeme LIMIT 1`,
+      sql`EXPLAIN (ANALYZE, COSTS OFF) SELECT word FROM search_words
+           WHERE word % 'walkng' AND left(word, 1) = 'w' AND abs(length(word) - 6) <= 2 ORDER BY word <-> 'walkng', word LIMIT 1`,
     );
-    console.log("── EXPLAIN: respelling an unknown word (inside lw_correct_spelling)");
+    console.log("── EXPLAIN: respelling an unknown word (inside lw_respell)");
     console.log(spelling.map((r) => Object.values(r)[0]).join("\n") + "\n");
   }
 

@@ -13,10 +13,11 @@
  *   alone. Cost, joining and accessibility filters therefore test
  *   `search_flags` bits, not the columns they are made from.
  * - Words: the weighted English `search_vector` (accents folded) with
- *   websearch_to_tsquery, ranked by ts_rank. A word stem no published activity
- *   uses is first replaced by the closest one that is (lw_correct_spelling,
- *   through a trigram index on search_lexemes: "walkng" finds walking), so a
- *   typo costs no second query and no scan of titles.
+ *   websearch_to_tsquery, ranked by ts_rank. A typed word whose stem no
+ *   published activity uses is first replaced by the closest word one does use
+ *   (lw_respell, through a trigram index on search_words: "walkng" finds
+ *   walking, "meditaion" meditation), so a typo costs no second query and no
+ *   scan of titles.
  * - Sessions: days, times, "has space" and "soonest" read the per-activity
  *   session summary (migration search-session-summary); a summary time in the
  *   past is stale, and for those rows the sessions are read directly.
@@ -151,10 +152,10 @@ class QueryParts {
     return this.centre ? sql`(a.geo <-> ${this.centre})` : sql`NULL::float8`;
   }
 
-  /** The words as typed, and with unknown stems respelled; read once. */
+  /** The words as typed, and with unknown words respelled; read once. */
   words(): SQL {
-    return sql`SELECT x.exact, lw_correct_spelling(x.exact) AS corrected
-      FROM (SELECT websearch_to_tsquery('english', lw_unaccent(${this.query.text ?? ""})) AS exact) x`;
+    return sql`SELECT websearch_to_tsquery('english', x.typed) AS exact, websearch_to_tsquery('english', lw_respell(x.typed)) AS corrected
+      FROM (SELECT lw_unaccent(${this.query.text ?? ""}) AS typed) x`;
   }
 
   text(): SQL | null {

@@ -14,6 +14,19 @@ export const searchLexemes = pgTable(
   (t) => [index("search_lexemes_trgm_idx").using("gist", sql`${t.lexeme} gist_trgm_ops`)],
 );
 
+/**
+ * Every word as written (accents folded, lower case, 3+ letters) in published
+ * activities, for correcting misspelt search words before stemming: whole
+ * words tell typos apart far better than stems ("meditaion" is 0.62 similar to
+ * "meditation", but its stem shares little with "medit"). Kept like
+ * search_lexemes (migration search-words).
+ */
+export const searchWords = pgTable(
+  "search_words",
+  { word: text("word").primaryKey() },
+  (t) => [index("search_words_trgm_idx").using("gist", sql`${t.word} gist_trgm_ops`)],
+);
+
 /** Demand for the gap map: what was looked for and roughly where; never who. */
 export const searchLog = pgTable(
   "search_log",

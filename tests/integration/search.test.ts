@@ -256,6 +256,24 @@ describe("text", () => {
     expect(titles(mixed)).toEqual(["Gentle Yoga Otley"]);
   });
 
+  it("corrects common typos on whole words, and leaves correct words with no match alone", async () => {
+    const org = (await createOrganisation({ name: "Cardiff Together" })).id;
+    const cardiff = "lat=51.4816&lng=-3.1791&radius_km=5";
+    const place = { organisationId: org, lat: 51.48, lng: -3.18, status: "published" as const };
+    await createActivity({ ...plain("Mindful Meditation Circle", "Quiet sitting practice"), ...place });
+    await createActivity({ ...plain("Swimming for Health", "Gentle lengths at the leisure centre"), ...place });
+    await createActivity({ ...plain("Tai Chi in the Park", "Slow flowing movement"), ...place });
+    await createActivity({ ...plain("Lancing Road Allotments", "Grow your own vegetables"), ...place });
+
+    for (const [typed, title] of [["meditaion", "Mindful Meditation Circle"], ["swiming", "Swimming for Health"], ["tai-chi", "Tai Chi in the Park"], ["alotments", "Lancing Road Allotments"]]) {
+      expect(titles(await search(`${cardiff}&q=${typed}`)), typed).toEqual([title]);
+    }
+    // A correctly spelt word nobody uses is not turned into a different word that looks alike ("lancing").
+    const dancing = await search(`${cardiff}&q=dancing`);
+    expect(dancing.total).toBe(0);
+    expect(dancing.textMatch).toBe("exact");
+  });
+
   it("learns the words of activities as they are published, and forgets them when none uses them", async () => {
     const org = (await createOrganisation({ name: "Edinburgh Movers" })).id;
     const edinburgh = "lat=55.9533&lng=-3.1883&radius_km=5";
