@@ -46,7 +46,7 @@ const DAY_MS = 86_400_000;
 export function describeRemoval(referral: { detailsRemovedAt: Date | null; detailsRemovedReason: RemovalReason | null }, timezone: string): string | null {
   if (!referral.detailsRemovedAt) return null;
   const why = referral.detailsRemovedReason ? ` (${removalReasonWords[referral.detailsRemovedReason]})` : "";
-  return `Personal details removed on ${formatInTimezone(referral.detailsRemovedAt, timezone, "date")}${why}`;
+  return `Personal details removed on ${formatInTimezone(referral.detailsRemovedAt, timezone, "fullDate")}${why}`;
 }
 const closedStatuses: ReferralStatus[] = referralStatuses.filter(isFinal);
 
