@@ -79,6 +79,8 @@ export const envSchema = z.object({
   DISENGAGE_AFTER_STALL_DAYS: positiveInt.default(28),
   /** Sent emails are kept (address and subject only) this long, then forgotten. */
   OUTBOX_RETENTION_DAYS: positiveInt.default(90),
+  /** A closed referral keeps the person's name, contact details and notes this long, then only the anonymous record stays. */
+  PERSONAL_DATA_RETENTION_DAYS: positiveInt.default(365),
 });
 
 export type Env = z.infer<typeof envSchema>;

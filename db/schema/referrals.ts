@@ -54,6 +54,9 @@ export const referrals = pgTable(
     /** When the person's private link stops working. */
     linkExpiresAt: timestamptz("link_expires_at").notNull(),
     followUpSentAt: timestamptz("follow_up_sent_at"),
+    /** When the person's name, contact details and free text were removed; the anonymous record stays. */
+    detailsRemovedAt: timestamptz("details_removed_at"),
+    detailsRemovedReason: text("details_removed_reason", { enum: ["retention", "person_asked"] }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

@@ -1,36 +1,8 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { readFile } from "node:fs/promises";
-import { generateDemoData } from "../../db/seed/demo-data";
 import { expectNoAxeViolations } from "./a11y";
+import { linkFromMailbox, openToAll, signIn, walk } from "./referral-journeys";
 
-const demo = generateDemoData();
-const leedsProvider = demo.organisations.find((o) => o.kind === "provider")!;
-// A walk run by organiser@linkway.test's group that accepts referrals without screening.
-const walk = demo.activities.find((a) => a.organisationId === leedsProvider.id && a.status === "published" && !a.requiresScreening && !a.online)!;
-const openToAll = demo.activities.find((a) => a.status === "published" && a.selfReferral && !a.requiresScreening && !a.online && a.id !== walk.id)!;
-
-async function signIn(browser: Browser, email: string): Promise<Page> {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await page.goto("/login");
-  await page.getByLabel("Email address").fill(email);
-  await page.getByLabel("Password").fill("linkway-demo-2026");
-  await page.getByRole("button", { name: "Sign in" }).click();
-  // Each role lands on its own dashboard after signing in.
-  await expect(page).not.toHaveURL(/\/login/);
-  return page;
-}
-
-/** The private link from the newest message to this address (the worker delivers within seconds). */
-async function linkFromMailbox(page: Page, to: string): Promise<string> {
-  let href: string | null = null;
-  await expect(async () => {
-    await page.goto(`/dev/mailbox?to=${encodeURIComponent(to)}`);
-    href = await page.locator(".mail-body a[href*='/r/']").first().getAttribute("href", { timeout: 500 });
-    expect(href).toBeTruthy();
-  }).toPass({ timeout: 30_000 });
-  return href!;
-}
 
 test("a referrer refers a demo person, who books from the emailed link; the organiser and the referrer see it", async ({ browser }) => {
   const email = `margaret.${Date.now()}@example.org`;

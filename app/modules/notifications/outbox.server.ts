@@ -33,6 +33,16 @@ export async function withdrawPending(executor: Executor, key: string): Promise<
   return gone.length;
 }
 
+/**
+ * Forgets every message with this key, waiting or already sent (a sent one
+ * still keeps its address): for when the person it was for asks to be
+ * forgotten. Returns how many rows went.
+ */
+export async function forgetMessages(executor: Executor, key: string): Promise<number> {
+  const gone = await executor.delete(outbox).where(eq(outbox.key, key)).returning({ id: outbox.id });
+  return gone.length;
+}
+
 /** The newest delivered message with this key (parked failures do not count), or null. */
 export async function lastDelivered(executor: Executor, key: string): Promise<Record<string, unknown> | null> {
   const [row] = await executor

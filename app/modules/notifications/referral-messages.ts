@@ -296,7 +296,13 @@ export function referrerDisengagedMessage(m: ReferrerBase & { reason: string | n
   ]);
 }
 
-export function referrerWithdrawnByPersonMessage(m: ReferrerBase & { reason: string | null }): Message {
+export function referrerWithdrawnByPersonMessage(m: ReferrerBase & { reason: string | null; detailsRemoved?: boolean }): Message {
+  if (m.detailsRemoved) {
+    return toReferrer(`Referral ${m.code} has ended: the person asked for their details to be removed`, m, [
+      `${m.personName} asked for their personal details to be removed, so their referral to ${m.activityTitle} has ended and any places they had booked are cancelled.`,
+      "Linkway no longer holds their name or contact details. The referral's page keeps only an anonymous record.",
+    ]);
+  }
   return toReferrer(`Referral ${m.code}: the person said no thanks`, m, [
     `${m.personName} has said they do not want to go ahead with ${m.activityTitle}.`,
     m.reason ? `They said: “${m.reason}”` : "They did not give a reason.",

@@ -14,6 +14,7 @@ import { ucla3Score } from "../outcomes/instruments";
 import type { WellbeingCheckAnswers } from "../outcomes/schemas";
 import { now as clockNow } from "~/utils/clock.server";
 import { isFollowUpDue } from "./follow-up-rules";
+import { personMessageKey } from "./notify.server";
 import { extendPatientLink, findReferralByPatientToken, issuePatientLink } from "./patient-link.server";
 import { recordReferralEvent } from "./referral-events.server";
 
@@ -28,7 +29,7 @@ export async function sendFollowUps(options: { now?: Date } = {}): Promise<numbe
   const candidates = await queryRows<{ id: string }>(
     db,
     sql`select r.id from referrals r
-        where r.follow_up_sent_at is null and r.status in ('booked', 'attending', 'completed', 'disengaged')
+        where r.follow_up_sent_at is null and r.details_removed_at is null and r.status in ('booked', 'attending', 'completed', 'disengaged')
           and exists (select 1 from bookings b where b.referral_id = r.id and b.status = 'booked'
                       and (b.attendance = 'attended' or (b.attendance = 'unmarked' and b.self_reported = 'went')))
         limit 200`,
@@ -65,7 +66,7 @@ export async function sendFollowUps(options: { now?: Date } = {}): Promise<numbe
         url: `${url}/wellbeing`,
         code: referral.code,
       });
-      await queueMessage(tx, referral.patientEmail, email);
+      await queueMessage(tx, referral.patientEmail, email, { key: personMessageKey(referral.id) });
       await recordReferralEvent(tx, {
         referralId: referral.id,
         at: now,

@@ -43,8 +43,14 @@ export async function messagePerson(
   if (!route) return;
   const link = options.link ?? (await issuePatientLink(tx, referral, now)).url;
   const message = build({ firstName: referral.patientFirstName, code: referral.code, activity: activityBrief(ctx), link });
-  if (route.by === "email") await queueMessage(tx, route.to, message);
-  else await enqueue(tx, "sms", { to: route.to, text: smsText(message) });
+  const keyed = { key: personMessageKey(referral.id) };
+  if (route.by === "email") await queueMessage(tx, route.to, message, keyed);
+  else await enqueue(tx, "sms", { to: route.to, text: smsText(message) }, keyed);
+}
+
+/** Every message to the person about one referral carries this key, so removing their details can take back what has not gone. */
+export function personMessageKey(referralId: string): string {
+  return `person:${referralId}`;
 }
 
 /** A text message: the first lines, the link and the reference. */

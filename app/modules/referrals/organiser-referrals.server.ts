@@ -15,6 +15,7 @@ import { formatInTimezone } from "../activities/schedule";
 import { now as clockNow } from "~/utils/clock.server";
 import { isUuid } from "~/utils/ids";
 import { contactDetails } from "./contact";
+import { describeRemoval } from "./personal-data.server";
 import { statusLabels } from "./lifecycle";
 import { reasonLabel } from "./reasons";
 import { shortName } from "./referral-context.server";
@@ -116,6 +117,7 @@ export async function getOrganiserReferral(referralId: string, organisationIds: 
   return {
     id: row.referral.id,
     person: sharedDetails(row.referral),
+    detailsRemoved: describeRemoval(row.referral, tz),
     status: row.referral.status,
     statusLabel: statusLabels[row.referral.status],
     declineReason: row.referral.declineReason,

@@ -1,6 +1,7 @@
 /**
  * What the person does from their private link: book, join a waitlist,
- * cancel, take an offered place, or say no thanks to the referral. Each is
+ * cancel, take an offered place, say no thanks to the referral, or have
+ * their details removed (personal-data.server.ts). Each is
  * one transaction under the referral's row lock; a refusal writes nothing.
  */
 import { and, eq } from "drizzle-orm";
@@ -24,6 +25,7 @@ import { bookableStatuses, IllegalTransitionError } from "./lifecycle";
 import { linkProblemMessages } from "./link-problems";
 import { messageOrganisers, messagePerson, messageReferrer } from "./notify.server";
 import { checkPatientLink } from "./patient-link.server";
+import { removeDetailsAtPersonsRequest } from "./personal-data.server";
 import { loadReferralContext, type ReferralContext } from "./referral-context.server";
 import type { Actor } from "./referral-events.server";
 import type { PatientAction } from "./schemas";
@@ -52,7 +54,7 @@ export async function performPatientAction(token: string, action: PatientAction,
     const message = await db.transaction(async (tx) => {
       const link = await checkPatientLink(tx, token, now);
       if (link.status === "invalid") throw new Refused(404, linkProblemMessages.invalid);
-      if (link.status === "expired") throw new Refused(410, linkProblemMessages.expired);
+      if (link.status === "expired" || link.status === "ended") throw new Refused(410, linkProblemMessages[link.status]);
       // Serialises this person's submits: a double click finds the first booking.
       await tx.select({ id: referrals.id }).from(referrals).where(eq(referrals.id, link.referralId)).for("update");
       const ctx = (await loadReferralContext(tx, link.referralId))!;
@@ -67,6 +69,9 @@ export async function performPatientAction(token: string, action: PatientAction,
         case "decline":
           await transitionReferral(tx, { referralId: ctx.referral.id, to: "withdrawn", actor: patient, note: action.reason ?? null, now });
           return "Thank you for letting us know. The person who referred you has been told.";
+        case "remove-details":
+          await removeDetailsAtPersonsRequest(tx, ctx.referral.id, now);
+          return "Your details have been removed.";
       }
     });
     return { ok: true, message };

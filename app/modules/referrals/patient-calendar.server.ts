@@ -7,7 +7,7 @@ import { publicUrl } from "~/utils/env.server";
 import { checkPatientLink } from "./patient-link.server";
 import { activityContact, activityWhere, loadReferralContext } from "./referral-context.server";
 
-export type CalendarFileResult = { status: "ok"; body: string; filename: string } | { status: "expired" | "invalid" | "not_found" };
+export type CalendarFileResult = { status: "ok"; body: string; filename: string } | { status: "expired" | "ended" | "invalid" | "not_found" };
 
 /** The .ics for one of the person's bookings (a cancelled one says STATUS:CANCELLED). */
 export async function patientBookingCalendar(token: string, bookingId: string, now: Date = clockNow()): Promise<CalendarFileResult> {

@@ -8,7 +8,7 @@
  * offer) must mint a fresh one. Each is 130 random bits, scoped to this one
  * referral and expires with the referral's link (REFERRAL_LINK_DAYS).
  */
-import { and, eq, isNull, sql } from "drizzle-orm";
+import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Executor } from "#db/client";
 import { oneTimeTokens, referrals } from "#db/schema";
 import { newToken, secretMatches, splitToken } from "../accounts/secure-token.server";
@@ -36,12 +36,14 @@ export async function issuePatientLink(
   return { token, url: `${publicUrl()}/r/${token}` };
 }
 
-export type LinkCheck = { status: "ok"; referralId: string } | { status: "expired" } | { status: "invalid" };
+/** "ended": the link was ended on purpose (the person's details were removed). */
+export type LinkCheck = { status: "ok"; referralId: string } | { status: "expired" } | { status: "ended" } | { status: "invalid" };
 
 /**
  * Checks a token: the right shape, a known id, the secret's hash matching in
- * constant time, not revoked and not expired. A wrong secret looks exactly
- * like an unknown id ("invalid"), so guessing learns nothing.
+ * constant time, not ended and not expired. A wrong secret looks exactly
+ * like an unknown id ("invalid"), so guessing learns nothing; only the
+ * holder of the real link learns that it was ended.
  */
 export async function checkPatientLink(executor: Executor, token: string, now: Date): Promise<LinkCheck> {
   const parts = splitToken(token);
@@ -49,10 +51,26 @@ export async function checkPatientLink(executor: Executor, token: string, now: D
   const [row] = await executor
     .select()
     .from(oneTimeTokens)
-    .where(and(eq(oneTimeTokens.id, parts.id), eq(oneTimeTokens.purpose, "patient_link"), isNull(oneTimeTokens.usedAt)));
+    .where(and(eq(oneTimeTokens.id, parts.id), eq(oneTimeTokens.purpose, "patient_link")));
   if (!row || !secretMatches(parts.secret, row.secretHash)) return { status: "invalid" };
+  if (row.usedAt) return { status: "ended" };
   if (row.expiresAt.getTime() <= now.getTime()) return { status: "expired" };
   return { status: "ok", referralId: row.subjectId };
+}
+
+/**
+ * Ends every link the person holds for this referral (private links and
+ * waitlist offers); the referral's own link lifetime ends too, so no later
+ * message can mint a working one. Returns how many links were live.
+ */
+export async function endPatientLinks(executor: Executor, referralId: string, now: Date): Promise<number> {
+  const ended = await executor
+    .update(oneTimeTokens)
+    .set({ usedAt: now })
+    .where(and(inArray(oneTimeTokens.purpose, ["patient_link", "waitlist_offer"]), eq(oneTimeTokens.subjectId, referralId), isNull(oneTimeTokens.usedAt)))
+    .returning({ id: oneTimeTokens.id });
+  await executor.update(referrals).set({ linkExpiresAt: sql`least(${referrals.linkExpiresAt}, ${now.toISOString()}::timestamptz)` }).where(eq(referrals.id, referralId));
+  return ended.length;
 }
 
 /** The referral a live link belongs to, or null (unknown, tampered, revoked or expired). */

@@ -19,7 +19,7 @@ const SESSIONS_SHOWN = 12;
 /** Sessions they went to (or missed) stay on the page this long, so they can say whether they went. */
 const PAST_SESSIONS_DAYS = 28;
 
-export type PatientPageResult = { status: "ok"; page: PatientPage } | { status: "expired" } | { status: "invalid" };
+export type PatientPageResult = { status: "ok"; page: PatientPage } | { status: "expired" } | { status: "ended" } | { status: "invalid" };
 export type PatientPage = Awaited<ReturnType<typeof buildPage>>;
 
 export async function loadPatientPage(token: string, now: Date = clockNow()): Promise<PatientPageResult> {

@@ -16,6 +16,7 @@ import { now as clockNow } from "~/utils/clock.server";
 import { contactDetails } from "./contact";
 import { canTransition, statusLabels } from "./lifecycle";
 import { reasonLabel } from "./reasons";
+import { describeRemoval } from "./personal-data.server";
 import { activityWhere, loadReferralContext } from "./referral-context.server";
 import { describeReferralEvent } from "./timeline";
 import { transitionReferral } from "./transition-referral.server";
@@ -53,6 +54,7 @@ export async function getReferralCase(referralId: string, organisationIds: strin
       lastName: referral.patientLastName,
       ...contactDetails(referral),
     },
+    detailsRemoved: describeRemoval(referral, tz),
     reasons: referral.reasons.map(reasonLabel),
     notes: referral.notesForOrganiser,
     status: referral.status,

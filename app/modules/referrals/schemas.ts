@@ -181,6 +181,10 @@ export const patientActionSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("cancel"), bookingId: z.uuid({ error: "Choose a booking" }) }),
   z.object({ intent: z.literal("accept-offer"), bookingId: z.uuid({ error: "Choose a booking" }) }),
   z.object({ intent: z.literal("decline"), reason }),
+  z.object({
+    intent: z.literal("remove-details"),
+    understood: z.literal("on", { error: "Tick the box to say you understand, if you want your details removed" }),
+  }),
 ]);
 
 export type PatientAction = z.infer<typeof patientActionSchema>;

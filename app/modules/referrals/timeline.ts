@@ -1,7 +1,7 @@
 /**
  * A referral's events in plain words. Every kind the product writes has a
  * description (status, booking, attendance, self_report, outcome, stalled,
- * note); an unknown kind still shows, so nothing on the timeline is hidden.
+ * note, details_removed); an unknown kind still shows, so nothing on the timeline is hidden.
  * Pure and browser-safe.
  */
 import { formatInTimezone } from "../activities/schedule";
@@ -93,6 +93,8 @@ export function describeReferralEvent(e: TimelineEvent, timezone: string): Timel
       return { ...base, title: e.data?.cleared ? "No longer stalled" : "Flagged as stalled", detail: e.note ?? (typeof e.data?.reason === "string" ? e.data.reason : null) };
     case "note":
       return { ...base, title: "Note", detail: e.note };
+    case "details_removed":
+      return { ...base, title: "Personal details removed", detail: e.note };
     default:
       return { ...base, title: e.kind, detail: withNote(session) };
   }
@@ -107,4 +109,5 @@ export const eventKindLabels: Record<string, string> = {
   outcome: "Wellbeing check",
   stalled: "Stalled",
   note: "Note",
+  details_removed: "Personal details removed",
 };

@@ -35,7 +35,7 @@ export async function notifyTransition(tx: Tx, change: TransitionChange, now: Da
       return;
     case "withdrawn": {
       if (input.actor.type === "patient") {
-        await messageReferrer(tx, ctx, (base) => referrerWithdrawnByPersonMessage({ ...base, reason: note }));
+        await messageReferrer(tx, ctx, (base) => referrerWithdrawnByPersonMessage({ ...base, reason: note, detailsRemoved: input.data?.detailsRemoval === true }));
       } else {
         await messagePerson(tx, ctx, now, (base) => withdrawnByReferrerMessage(base));
       }

@@ -14,6 +14,7 @@ import { pruneAuthData } from "../accounts/housekeeping.server";
 import { sendFollowUps } from "../referrals/follow-up.server";
 import { sendBookingReminders } from "../referrals/booking-reminders.server";
 import { expireIdleReferrals } from "../referrals/expire-referrals.server";
+import { removeExpiredPersonalDetails } from "../referrals/personal-data.server";
 import { sendBookingDigests } from "../referrals/organiser-digest.server";
 import { handleSessionCancellations } from "../referrals/session-cancellations.server";
 import { handleSessionReinstatements } from "../referrals/session-reinstatements.server";
@@ -47,6 +48,8 @@ export const jobs: Job[] = [
   { name: "organiser-booking-digest", everyMs: 10 * 60_000, run: () => sendBookingDigests() },
   { name: "sync-search-index", everyMs: 5_000, run: () => syncSearchIndex() },
   { name: "refresh-session-summaries", everyMs: 60_000, run: () => refreshSessionSummaries() },
+  // Daily would do; hourly works a backlog (e.g. after the setting is shortened) through in small batches.
+  { name: "remove-expired-personal-details", everyMs: 60 * 60_000, run: () => removeExpiredPersonalDetails() },
   { name: "prune-spelling-words", everyMs: 24 * 60 * 60_000, run: () => pruneSpellingWords() },
 ];
 

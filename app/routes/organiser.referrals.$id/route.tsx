@@ -62,12 +62,17 @@ export default function OrganiserReferral() {
       </p>
       {r.status === "declined" && r.declineReason && <p className="notice warn">You declined: “{r.declineReason}”</p>}
       <h2>What the person shared with you</h2>
+      {r.detailsRemoved && <p className="notice">{r.detailsRemoved}. Only an anonymous record is kept.</p>}
       <dl className="details">
-        <ContactRows contact={r.person} emailLink />
+        {!r.detailsRemoved && <ContactRows contact={r.person} emailLink />}
         <dt>What matters to them</dt>
         <dd>{r.person.reasons.length ? r.person.reasons.join(", ") : "Not given"}</dd>
-        <dt>Notes</dt>
-        <dd>{r.person.notes ?? "None"}</dd>
+        {!r.detailsRemoved && (
+          <>
+            <dt>Notes</dt>
+            <dd>{r.person.notes ?? "None"}</dd>
+          </>
+        )}
       </dl>
 
       {r.canDecide && (

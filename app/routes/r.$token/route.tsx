@@ -1,6 +1,10 @@
+import { getFormProps, type SubmissionResult } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useParams } from "@remix-run/react";
+import { CheckboxField } from "~/components/forms/checkbox-field";
+import { useSchemaForm } from "~/components/forms/use-schema-form";
 import { linkProblemMessages } from "~/modules/referrals/link-problems";
 import { performPatientAction } from "~/modules/referrals/patient-actions.server";
 import { loadPatientPage, type PatientPage } from "~/modules/referrals/patient-page.server";
@@ -18,30 +22,55 @@ export const headers: HeadersFunction = () => privateHeaders;
 export async function loader({ params }: LoaderFunctionArgs) {
   const result = await loadPatientPage(params.token ?? "");
   if (result.status === "ok") return data({ page: result.page }, { headers: privateHeaders });
-  return data({ problem: result.status }, { status: result.status === "expired" ? 410 : 404, headers: privateHeaders });
+  return data({ problem: result.status }, { status: result.status === "invalid" ? 404 : 410, headers: privateHeaders });
+}
+
+interface ActionReply {
+  ok: boolean;
+  message: string;
+  intent?: string;
+  /** Conform's reply, so a form's field errors show next to the field. */
+  result?: SubmissionResult<string[]>;
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const parsed = patientActionSchema.safeParse(Object.fromEntries(await request.formData()));
-  if (!parsed.success) {
-    return data({ ok: false, message: parsed.error.issues[0]?.message ?? "Something in that request was not right." }, { status: 400, headers: privateHeaders });
+  const submission = parseWithZod(await request.formData(), { schema: patientActionSchema });
+  if (submission.status !== "success") {
+    const first = Object.values(submission.error ?? {}).flat()[0];
+    const reply: ActionReply = { ok: false, message: first ?? "Something in that request was not right.", intent: String(submission.payload.intent ?? ""), result: submission.reply() };
+    return data(reply, { status: 400, headers: privateHeaders });
   }
-  const result = await performPatientAction(params.token ?? "", parsed.data);
-  if (result.ok) return data({ ok: true, message: result.message }, { headers: privateHeaders });
-  return data({ ok: false, message: result.message }, { status: result.status, headers: privateHeaders });
+  const result = await performPatientAction(params.token ?? "", submission.value);
+  const reply: ActionReply = { ok: result.ok, message: result.message, intent: submission.value.intent };
+  return data(reply, { status: result.ok ? 200 : result.status, headers: privateHeaders });
 }
 
 export default function PatientLinkPage() {
   const loaded = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
+  // After removal the link no longer loads the page: the reply says what happened.
+  if (actionData?.ok && actionData.intent === "remove-details") return <DetailsRemoved />;
   if ("problem" in loaded) return <LinkProblem problem={loaded.problem} />;
   return <PatientPageView page={loaded.page} result={actionData ?? null} />;
 }
 
-function LinkProblem({ problem }: { problem: "expired" | "invalid" }) {
+function DetailsRemoved() {
   return (
     <div className="container narrow patient-page">
-      <h1>{problem === "expired" ? "This link has stopped working" : "We could not find this link"}</h1>
+      <h1>Your details have been removed</h1>
+      <div className="notice" role="status">
+        <p>We have deleted your name and contact details. Any places you had booked are cancelled, and the person who referred you has been told.</p>
+      </div>
+      <p>This link no longer works. You can close this page.</p>
+      <p>If you would like to take part again, please contact the person who referred you, or the organiser of the activity.</p>
+    </div>
+  );
+}
+
+function LinkProblem({ problem }: { problem: "expired" | "ended" | "invalid" }) {
+  return (
+    <div className="container narrow patient-page">
+      <h1>{problem === "invalid" ? "We could not find this link" : "This link has stopped working"}</h1>
       <p className="lead">{linkProblemMessages[problem]}</p>
       <p>If you have a reference code (it looks like K7P-4QX), have it ready when you call.</p>
     </div>
@@ -60,7 +89,7 @@ const statusExplanations: Record<string, string> = {
   disengaged: "This referral is closed. The person who referred you can help if you would like to start again.",
 };
 
-function PatientPageView({ page, result }: { page: PatientPage; result: { ok: boolean; message: string } | null }) {
+function PatientPageView({ page, result }: { page: PatientPage; result: ActionReply | null }) {
   const { token } = useParams();
   const calendarBase = `/r/${token}/calendar`;
   const navigation = useNavigation();
@@ -79,7 +108,7 @@ function PatientPageView({ page, result }: { page: PatientPage; result: { ok: bo
         <span className="hint">Give this if you phone the organiser{referral.referredBy ? ` or ${referral.referredBy}` : ""}.</span>
       </p>
 
-      {result && (
+      {result && result.intent !== "remove-details" && (
         <div className={result.ok ? "notice" : "notice warn"} role={result.ok ? "status" : "alert"}>
           <p>{result.message}</p>
         </div>
@@ -289,6 +318,42 @@ function PatientPageView({ page, result }: { page: PatientPage; result: { ok: bo
           </Form>
         </section>
       )}
+
+      <RemoveMyDetails result={result} />
     </div>
+  );
+}
+
+function RemoveMyDetails({ result }: { result: ActionReply | null }) {
+  const navigation = useNavigation();
+  const mine = result?.intent === "remove-details";
+  const [form, fields] = useSchemaForm(patientActionSchema, { id: "remove-details", lastResult: mine ? result?.result : undefined, shouldValidate: "onSubmit" });
+  return (
+    <section className="remove-details" aria-labelledby="remove-details-heading">
+      <h2 id="remove-details-heading">Remove my details</h2>
+      <p>You can ask us to remove your details from Linkway. If you do:</p>
+      <ul>
+        <li>your name, email address, phone number and any notes about you are deleted;</li>
+        <li>any places you have booked are cancelled and offered to someone else;</li>
+        <li>the person who referred you is told that your referral has ended;</li>
+        <li>we keep a record of which sessions you went to and your answers to the wellbeing questions, without your name, so we can learn whether activities like this help people;</li>
+        <li>this link stops working.</li>
+      </ul>
+      <p>
+        <strong>This cannot be undone.</strong>
+      </p>
+      {mine && result && !result.ok && !result.result && (
+        <div className="notice warn" role="alert">
+          <p>{result.message}</p>
+        </div>
+      )}
+      <Form method="post" {...getFormProps(form)}>
+        <input type="hidden" name="intent" value="remove-details" />
+        <CheckboxField meta={fields.understood}>I understand my details will be removed and this cannot be undone</CheckboxField>
+        <button type="submit" className="danger" disabled={navigation.state === "submitting"}>
+          Remove my details
+        </button>
+      </Form>
+    </section>
   );
 }

@@ -14,7 +14,8 @@ export async function loader({ params }: LoaderFunctionArgs) {
         headers: { ...headers, "Content-Type": "text/calendar; charset=utf-8", "Content-Disposition": `attachment; filename="${result.filename}"` },
       });
     case "expired":
-      return new Response(linkProblemMessages.expired, { status: 410, headers });
+    case "ended":
+      return new Response(linkProblemMessages[result.status], { status: 410, headers });
     case "invalid":
       return new Response(linkProblemMessages.invalid, { status: 404, headers });
     case "not_found":

@@ -125,8 +125,9 @@ export default function ReferralCasePage() {
         </div>
         <aside aria-labelledby="person-heading">
           <h2 id="person-heading">The person</h2>
+          {r.detailsRemoved && <p className="notice">{r.detailsRemoved}. Only an anonymous record is kept: the activity, dates, sessions and wellbeing answers.</p>}
           <dl className="details">
-            <ContactRows contact={r.person} />
+            {!r.detailsRemoved && <ContactRows contact={r.person} />}
             <dt>What matters to them</dt>
             <dd>{r.reasons.length ? r.reasons.join(", ") : "Not recorded"}</dd>
             {r.notes && (
@@ -137,8 +138,12 @@ export default function ReferralCasePage() {
             )}
             <dt>Consent</dt>
             <dd>{r.consent}</dd>
-            <dt>Their link works until</dt>
-            <dd>{r.linkExpires}</dd>
+            {!r.detailsRemoved && (
+              <>
+                <dt>Their link works until</dt>
+                <dd>{r.linkExpires}</dd>
+              </>
+            )}
           </dl>
           {r.canWithdraw && (
             <>
