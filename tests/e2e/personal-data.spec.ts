@@ -1,7 +1,6 @@
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { expectNoAxeViolations } from "./a11y";
 import { linkFromMailbox, openToAll, signIn, walk } from "./referral-journeys";
-
 
 test("a person removes their details from their page; the referrer then sees only 'Name removed'", async ({ browser }) => {
   const email = `rosa.${Date.now()}@example.org`;

@@ -1,8 +1,7 @@
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { readFile } from "node:fs/promises";
 import { expectNoAxeViolations } from "./a11y";
 import { linkFromMailbox, openToAll, signIn, walk } from "./referral-journeys";
-
 
 test("a referrer refers a demo person, who books from the emailed link; the organiser and the referrer see it", async ({ browser }) => {
   const email = `margaret.${Date.now()}@example.org`;
