@@ -59,7 +59,7 @@ function DetailsRemoved() {
     <div className="container narrow patient-page">
       <h1>Your details have been removed</h1>
       <div className="notice" role="status">
-        <p>We have deleted your name and contact details. Any places you had booked are cancelled, and the person who referred you has been told.</p>
+        <p>We have deleted your name and contact details. Any places you had booked are cancelled, and the organiser (and whoever referred you) has been told.</p>
       </div>
       <p>This link no longer works. You can close this page.</p>
       <p>If you would like to take part again, please contact the person who referred you, or the organiser of the activity.</p>
@@ -335,7 +335,7 @@ function RemoveMyDetails({ result }: { result: ActionReply | null }) {
       <ul>
         <li>your name, email address, phone number and any notes about you are deleted;</li>
         <li>any places you have booked are cancelled and offered to someone else;</li>
-        <li>the person who referred you is told that your referral has ended;</li>
+        <li>the organiser, and whoever referred you, are told that your referral has ended;</li>
         <li>we keep a record of which sessions you went to and your answers to the wellbeing questions, without your name, so we can learn whether activities like this help people;</li>
         <li>this link stops working.</li>
       </ul>
