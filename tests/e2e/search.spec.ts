@@ -47,10 +47,19 @@ test.describe("search", () => {
     await expect(page.getByLabel("Near", { exact: true })).toHaveValue("Leeds");
     const list = page.locator(".results-list");
     await expect(list).toBeVisible();
+    // On a phone the map (its code and tiles) is not fetched until asked for.
+    const tiles: string[] = [];
+    page.on("request", (request) => {
+      if (request.url().includes("/test-tiles/")) tiles.push(request.url());
+    });
+    await page.waitForLoadState("networkidle");
+    expect(tiles).toEqual([]);
+    await expect(page.locator(".leaflet-container")).toHaveCount(0);
     await page.getByRole("button", { name: "Map", exact: true }).click();
     await expect(page.locator(".leaflet-container")).toBeVisible();
     await expect(list).toBeHidden();
     await expect(page.locator(".search-pin, .search-cluster").first()).toBeVisible();
+    await expect.poll(() => tiles.length).toBeGreaterThan(0);
     await expectNoAxeViolations(page);
     await page.getByRole("button", { name: "List", exact: true }).click();
     await expect(list).toBeVisible();

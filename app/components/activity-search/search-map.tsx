@@ -11,6 +11,12 @@ export interface SearchMapProps {
   radiusKm: number | null;
   selectedId: string | null;
   onSelect: (id: string) => void;
+  /**
+   * Whether to load the map at all. On a phone it is a second view: Leaflet's
+   * code and the map tiles (a few hundred kB on a metered connection) wait
+   * until someone asks for the map.
+   */
+  load: boolean;
 }
 
 /**
@@ -36,13 +42,17 @@ export function SearchMap(props: SearchMapProps) {
           ? `The ${mapped} results on this page.`
           : `${mapped} of the ${props.hits.length} results on this page have a place; the others are online.`}
       </p>
-      <ClientOnly fallback={fallback}>
-        {() => (
-          <Suspense fallback={fallback}>
-            <SearchMapClient {...props} config={config} />
-          </Suspense>
-        )}
-      </ClientOnly>
+      {props.load ? (
+        <ClientOnly fallback={fallback}>
+          {() => (
+            <Suspense fallback={fallback}>
+              <SearchMapClient {...props} config={config} />
+            </Suspense>
+          )}
+        </ClientOnly>
+      ) : (
+        fallback
+      )}
     </section>
   );
 }

@@ -7,6 +7,7 @@ import { useState } from "react";
 import { Field } from "~/components/forms/field";
 import { SearchResultItem } from "~/components/activity-search/search-result-item";
 import { SearchMap } from "~/components/activity-search/search-map";
+import { useMediaQuery } from "~/utils/use-media-query";
 import { UseMyLocation } from "~/components/activity-search/use-my-location";
 import {
   dayKeys,
@@ -76,6 +77,13 @@ function SearchView({ lastResult, params, results, categories }: ReturnType<type
   const navigation = useNavigation();
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [view, setView] = useState<"list" | "map">("list");
+  // Side by side on wide screens; on a phone the map loads the first time it is asked for, then stays.
+  const wide = useMediaQuery("(min-width: 60rem)");
+  const [mapAskedFor, setMapAskedFor] = useState(false);
+  const showView = (next: "list" | "map") => {
+    if (next === "map") setMapAskedFor(true);
+    setView(next);
+  };
   const [form, fields] = useForm({
     id: "search",
     lastResult: lastResult as SubmissionResult<string[]> | null,
@@ -92,7 +100,7 @@ function SearchView({ lastResult, params, results, categories }: ReturnType<type
 
   const showOnMap = (id: string) => {
     setSelectedId(id);
-    setView("map");
+    showView("map");
   };
 
   return (
@@ -261,10 +269,10 @@ function SearchView({ lastResult, params, results, categories }: ReturnType<type
       {results && results.total > 0 && (
         <div className={`search-results view-${view}`}>
           <div className="view-toggle" role="group" aria-label="Show results as">
-            <button type="button" className={view === "list" ? "" : "secondary"} aria-pressed={view === "list"} onClick={() => setView("list")}>
+            <button type="button" className={view === "list" ? "" : "secondary"} aria-pressed={view === "list"} onClick={() => showView("list")}>
               List
             </button>
-            <button type="button" className={view === "map" ? "" : "secondary"} aria-pressed={view === "map"} onClick={() => setView("map")}>
+            <button type="button" className={view === "map" ? "" : "secondary"} aria-pressed={view === "map"} onClick={() => showView("map")}>
               Map
             </button>
           </div>
@@ -291,6 +299,7 @@ function SearchView({ lastResult, params, results, categories }: ReturnType<type
             radiusKm={results.place ? (p.radius_km ?? 5) : null}
             selectedId={selectedId}
             onSelect={setSelectedId}
+            load={wide || mapAskedFor}
           />
         </div>
       )}
