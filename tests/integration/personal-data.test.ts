@@ -8,6 +8,8 @@ import { loader as organiserReferralLoader } from "~/routes/organiser.referrals.
 import { loader as caseLoader } from "~/routes/referrals.$id/route";
 import { createReferrals, createSelfReferral } from "~/modules/referrals/create-referral.server";
 import { removeExpiredPersonalDetails } from "~/modules/referrals/personal-data.server";
+import { addWalkIn } from "~/modules/attendance/walk-in.server";
+import { loadRegister } from "~/modules/attendance/register.server";
 import { withdrawReferral } from "~/modules/referrals/referral-case.server";
 import { transitionReferral } from "~/modules/referrals/transition-referral.server";
 import { requestAs } from "../setup/auth";
@@ -149,6 +151,20 @@ describe("retention: personal details of referrals closed longer than PERSONAL_D
     expect(await removeExpiredPersonalDetails({ limit: 2 })).toBe(2);
     expect(await removeExpiredPersonalDetails({ limit: 2 })).toBe(1);
     for (const id of made) await expectRemoved(id, "retention");
+  });
+
+  it("treats a walk-in like any referral: the register keeps the attendance, without the name", async () => {
+    const organiser = await createOrganiser();
+    const activity = await createActivity({ organisationId: organiser.organisation.id });
+    const session = await createSession(activity.id, { startsAt: new Date(Date.now() - 3_600_000) });
+    const walkIn = await addWalkIn({ sessionId: session.id, userId: organiser.user.id, person: { firstName: "Joan", lastName: "Smith", phone: "07700900456" } });
+    await inTransaction((tx) => transitionReferral(tx, { referralId: walkIn.referralId, to: "completed", actor: { type: "system" }, now: new Date() }));
+    await closedDaysAgo(walkIn.referralId, 400);
+
+    expect(await removeExpiredPersonalDetails()).toBeGreaterThanOrEqual(1);
+    await expectRemoved(walkIn.referralId, "retention");
+    const register = await loadRegister(session.id, { type: "user", userId: organiser.user.id });
+    expect(register?.people.find((p) => p.bookingId === walkIn.bookingId)).toMatchObject({ name: "Name removed", attendance: "attended", walkIn: true });
   });
 });
 
