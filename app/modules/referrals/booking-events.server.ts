@@ -6,6 +6,7 @@
 import { eq } from "drizzle-orm";
 import type { Tx } from "#db/client";
 import { sessions } from "#db/schema";
+import { cancelUpcomingBookingsOfReferral, type CancelledBooking } from "../bookings/cancel-booking.server";
 import type { Booking } from "../bookings/place-booking.server";
 import { formatSessionWhen } from "../activities/format";
 import { formatInTimezone } from "../activities/schedule";
@@ -50,4 +51,23 @@ export async function announceOffer(tx: Tx, offered: Booking, now: Date): Promis
       holdUntil: formatInTimezone(offered.offerExpiresAt ?? session.startsAt, tz, "datetime"),
     }),
   );
+}
+
+/**
+ * The referral is over (ended, or the person's details are going): its places
+ * still to come are cancelled, each with a timeline event, and a freed place
+ * goes to the next person waiting. Returns what was cancelled, for the
+ * caller's messages.
+ */
+export async function releaseUpcomingPlaces(
+  tx: Tx,
+  referralId: string,
+  input: { actor: Actor; now: Date; note: string },
+): Promise<CancelledBooking[]> {
+  const cancelled = await cancelUpcomingBookingsOfReferral(tx, referralId, input.now);
+  for (const { before, nextOffer } of cancelled) {
+    await recordBookingEvent(tx, { referralId, action: "cancelled", booking: before, actor: input.actor, at: input.now, note: input.note });
+    if (nextOffer) await announceOffer(tx, nextOffer, input.now);
+  }
+  return cancelled;
 }

@@ -15,14 +15,13 @@
 import { and, asc, eq, inArray, isNull, lt } from "drizzle-orm";
 import { getDb, type Tx } from "#db/client";
 import { referralEvents, referrals, sessions } from "#db/schema";
-import { cancelUpcomingBookingsOfReferral } from "../bookings/cancel-booking.server";
 import { formatSessionWhen } from "../activities/format";
 import { formatInTimezone } from "../activities/schedule";
 import { forgetMessages } from "../notifications/outbox.server";
 import { organiserCancelledMessage } from "../notifications/referral-messages";
 import { now as clockNow } from "~/utils/clock.server";
 import { env } from "~/utils/env.server";
-import { announceOffer, recordBookingEvent } from "./booking-events.server";
+import { releaseUpcomingPlaces } from "./booking-events.server";
 import { isFinal, referralStatuses, type ReferralStatus } from "./lifecycle";
 import { messageOrganisers, personMessageKey } from "./notify.server";
 import { endPatientLinks } from "./patient-link.server";
@@ -137,17 +136,14 @@ export async function removeDetailsAtPersonsRequest(tx: Tx, referralId: string, 
  * so the next person waiting is offered the place and the organiser knows.
  */
 async function cancelPlacesOfClosedReferral(tx: Tx, referralId: string, now: Date): Promise<void> {
-  const cancelled = await cancelUpcomingBookingsOfReferral(tx, referralId, now);
-  if (!cancelled.length) return;
+  const cancelled = await releaseUpcomingPlaces(tx, referralId, { actor: { type: "patient" }, now, note: "The person asked for their details to be removed" });
+  const booked = cancelled.filter((c) => c.before.status === "booked");
+  if (!booked.length) return;
   const ctx = (await loadReferralContext(tx, referralId))!;
-  for (const { before, nextOffer } of cancelled) {
+  for (const { before, nextOffer } of booked) {
     const [session] = await tx.select().from(sessions).where(eq(sessions.id, before.sessionId));
-    await recordBookingEvent(tx, { referralId, action: "cancelled", booking: before, actor: { type: "patient" }, at: now, startsAt: session?.startsAt });
-    if (before.status === "booked" && session) {
-      const when = formatSessionWhen(session.startsAt, session.endsAt, ctx.activity.timezone);
-      await messageOrganisers(tx, ctx, (base) => organiserCancelledMessage({ ...base, when, freed: nextOffer ? "offered" : "free" }));
-    }
-    if (nextOffer) await announceOffer(tx, nextOffer, now);
+    const when = formatSessionWhen(session.startsAt, session.endsAt, ctx.activity.timezone);
+    await messageOrganisers(tx, ctx, (base) => organiserCancelledMessage({ ...base, when, freed: nextOffer ? "offered" : "free" }));
   }
 }
 

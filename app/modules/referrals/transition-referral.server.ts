@@ -1,9 +1,9 @@
 import { eq } from "drizzle-orm";
 import type { Tx } from "#db/client";
 import { referrals } from "#db/schema";
-import { cancelUpcomingBookingsOfReferral, type CancelledBooking } from "../bookings/cancel-booking.server";
+import type { CancelledBooking } from "../bookings/cancel-booking.server";
 import { now as clockNow } from "~/utils/clock.server";
-import { announceOffer, recordBookingEvent } from "./booking-events.server";
+import { releaseUpcomingPlaces } from "./booking-events.server";
 import { recordReferralEvent, type Actor } from "./referral-events.server";
 import { canTransition, IllegalTransitionError, type ReferralStatus } from "./lifecycle";
 import { notifyTransition } from "./transition-notifications.server";
@@ -74,11 +74,9 @@ export async function transitionReferral(tx: Tx, input: TransitionInput): Promis
     data: input.data,
     at: now,
   });
-  const cancelledBookings = endsBookings.includes(input.to) ? await cancelUpcomingBookingsOfReferral(tx, current.id, now) : [];
-  for (const { before, nextOffer } of cancelledBookings) {
-    await recordBookingEvent(tx, { referralId: current.id, action: "cancelled", booking: before, actor: input.actor, at: now, note: "The referral ended" });
-    if (nextOffer) await announceOffer(tx, nextOffer, now);
-  }
+  const cancelledBookings = endsBookings.includes(input.to)
+    ? await releaseUpcomingPlaces(tx, current.id, { actor: input.actor, now, note: "The referral ended" })
+    : [];
   const change: TransitionChange = { referral: updated, from, to: input.to, input, cancelledBookings };
   if (!input.silent) await notifyTransition(tx, change, now);
   for (const hook of hooks) await hook(tx, change);
