@@ -76,6 +76,8 @@ function runOnce() {
 
     child.on("close", (code, signal) => {
       clearInterval(watch);
+      // The runner is gone; a worker of its that ignored SIGTERM must not outlive it.
+      if (stalled) killGroup("SIGKILL");
       process.off("SIGINT", onInt);
       process.off("SIGTERM", onTerm);
       resolve({ code: code ?? (signal ? 1 : 0), stalled });
