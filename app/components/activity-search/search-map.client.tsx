@@ -138,7 +138,7 @@ function Clusters({
   );
 }
 
-export default function SearchMapClient({ hits, place, radiusKm, selectedId, onSelect, config }: SearchMapProps & { config: MapConfig }) {
+export default function SearchMapClient({ hits, place, radiusKm, selectedId, onSelect, config }: Omit<SearchMapProps, "load"> & { config: MapConfig }) {
   const points = useMemo(
     () =>
       hits

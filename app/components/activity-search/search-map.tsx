@@ -24,7 +24,7 @@ export interface SearchMapProps {
  * without JavaScript (or without map tiles) the list is the whole page, and
  * the map says so instead of showing an empty box.
  */
-export function SearchMap(props: SearchMapProps) {
+export function SearchMap({ load, ...props }: SearchMapProps) {
   const config = useMapConfig();
   const mapped = props.hits.filter((h) => h.lat != null && h.lng != null).length;
   const fallback = (
@@ -42,7 +42,7 @@ export function SearchMap(props: SearchMapProps) {
           ? `The ${mapped} results on this page.`
           : `${mapped} of the ${props.hits.length} results on this page have a place; the others are online.`}
       </p>
-      {props.load ? (
+      {load ? (
         <ClientOnly fallback={fallback}>
           {() => (
             <Suspense fallback={fallback}>
