@@ -1,3 +1,4 @@
+import { readdirSync } from "node:fs";
 import js from "@eslint/js";
 import reactHooks from "eslint-plugin-react-hooks";
 import globals from "globals";
@@ -11,6 +12,22 @@ const serverOnly = {
   ],
 };
 
+// Each module in app/modules has a public face (index.server.ts, and index.ts for
+// what the browser may use too). Code outside a module imports only that; a
+// module's own files import each other freely, but never their own face (a cycle).
+const modules = readdirSync(new URL("./app/modules", import.meta.url), { withFileTypes: true })
+  .filter((entry) => entry.isDirectory())
+  .map((entry) => entry.name);
+const faceMessage = "Import another module through its public face: ~/modules/<name> (index.ts) or ~/modules/<name>/index.server.";
+const deepImports = [
+  { regex: "(^~|(^|/)app)/modules/[^/]+/(?!index(\\.server)?$)", message: faceMessage },
+];
+const deepImportsFrom = (name) => [
+  { regex: `^~/modules/(?!${name}/)[^/]+/(?!index(\\.server)?$)`, message: faceMessage },
+  { regex: "^\\.\\./(?!\\.)[^/]+/(?!index(\\.server)?$)", message: faceMessage },
+  { regex: `^(~/modules/${name}(/index(\\.server)?)?|\\./index(\\.server)?)$`, message: "A module's own files import each other directly, not through the module's public face." },
+];
+
 export default tseslint.config(
   { ignores: ["build/**", "node_modules/**", "data/**", "tests/.tmp/**", "test-results/**", "playwright-report/**"] },
   js.configs.recommended,
@@ -23,10 +40,27 @@ export default tseslint.config(
     },
   },
   {
+    files: ["app/**/*.ts", "app/**/*.tsx", "tests/**/*.ts", "scripts/**/*.ts"],
+    rules: { "no-restricted-imports": ["error", { patterns: deepImports }] },
+  },
+  {
     files: ["app/**/*.tsx", "app/**/*.ts"],
     ignores: ["app/**/*.server.ts", "app/**/*.test.ts", "app/**/*.test.tsx"],
-    rules: { "no-restricted-imports": ["error", serverOnly] },
+    rules: { "no-restricted-imports": ["error", { patterns: [...deepImports, ...serverOnly.patterns] }] },
   },
+  // Later blocks replace the rule's options for the files they match, so each carries the whole list.
+  ...modules.flatMap((name) => [
+    {
+      files: [`app/modules/${name}/**/*.ts`, `app/modules/${name}/**/*.tsx`],
+      ignores: [`app/modules/${name}/index.ts`, `app/modules/${name}/index.server.ts`],
+      rules: { "no-restricted-imports": ["error", { patterns: deepImportsFrom(name) }] },
+    },
+    {
+      files: [`app/modules/${name}/**/*.ts`, `app/modules/${name}/**/*.tsx`],
+      ignores: ["app/**/*.server.ts", "app/**/*.test.ts", "app/**/*.test.tsx", `app/modules/${name}/index.ts`],
+      rules: { "no-restricted-imports": ["error", { patterns: [...deepImportsFrom(name), ...serverOnly.patterns] }] },
+    },
+  ]),
   {
     files: ["app/**/*.tsx"],
     plugins: { "react-hooks": reactHooks },

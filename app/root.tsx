@@ -1,7 +1,6 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { env } from "~/utils/env.server";
-import { getCurrentUser } from "~/modules/accounts/guards.server";
-import { listMemberships } from "~/modules/accounts/memberships.server";
+import { getCurrentUser, listMemberships } from "~/modules/accounts/index.server";
 import {
   isRouteErrorResponse,
   Links,

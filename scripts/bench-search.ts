@@ -17,7 +17,7 @@ import { sql } from "drizzle-orm";
 import postgres from "postgres";
 import { openDatabase, queryRows, type DatabaseHandle } from "../db/client";
 import { migrateDatabase } from "../db/migrate";
-import { readGreatBritainTowns } from "../app/modules/places/gb-towns.server";
+import { readGreatBritainTowns } from "../app/modules/places/index.server";
 import { runSearch, searchStatement } from "../search/postgres";
 import { unfilteredQuery, type SearchQuery } from "../search/types";
 import { benchTowns, loadBenchData } from "./lib/bench-data";

@@ -5,8 +5,7 @@
  * replaces the live one.
  */
 import { closeDatabase } from "../db/client";
-import { rebuildSearchIndex } from "../app/modules/activities/search-sync.server";
-import { getSearchIndex } from "../app/modules/activities/search-index.server";
+import { rebuildSearchIndex, getSearchIndex } from "../app/modules/activities/index.server";
 import { loadConfig } from "./lib/config";
 
 loadConfig();

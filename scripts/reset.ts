@@ -14,7 +14,7 @@ await handle.db.execute(sql`drop schema if exists public cascade`);
 await handle.db.execute(sql`drop schema if exists drizzle cascade`);
 await handle.db.execute(sql`create schema public`);
 await migrateDatabase(handle);
-const { loadDemoDataIfEmpty } = await import("../app/modules/demo/load-demo-data.server");
+const { loadDemoDataIfEmpty } = await import("../app/modules/demo/index.server");
 await loadDemoDataIfEmpty();
 console.log("Database reset with demo data.");
 await closeDatabase();

@@ -5,7 +5,7 @@ import { loadConfig } from "./lib/config";
 loadConfig();
 const handle = await getDatabase();
 await migrateDatabase(handle);
-const { loadDemoDataIfEmpty } = await import("../app/modules/demo/load-demo-data.server");
+const { loadDemoDataIfEmpty } = await import("../app/modules/demo/index.server");
 const seeded = await loadDemoDataIfEmpty();
 console.log(seeded ? "Demo data loaded." : "The database already has data; nothing loaded (use npm run db:reset to start again).");
 await closeDatabase();

@@ -5,7 +5,7 @@ import { loadConfig } from "./lib/config";
 
 loadConfig();
 await migrateDatabase(await getDatabase());
-const { runJobsOnce, startWorker } = await import("../app/modules/worker/worker.server");
+const { runJobsOnce, startWorker } = await import("../app/modules/worker/index.server");
 if (process.argv.includes("--once")) {
   await runJobsOnce();
   await closeDatabase();

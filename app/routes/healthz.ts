@@ -1,4 +1,4 @@
-import { checkHealth } from "~/modules/system/health.server";
+import { checkHealth } from "~/modules/system/index.server";
 
 export async function loader() {
   const health = await checkHealth();

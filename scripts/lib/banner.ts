@@ -1,6 +1,6 @@
 import type { Env } from "../../app/utils/env.server";
 import { publicUrl } from "../../app/utils/env.server";
-import { mailMode } from "../../app/modules/notifications/mail-mode";
+import { mailMode } from "../../app/modules/notifications/index.server";
 import { demoAccounts } from "../../db/seed/demo-data";
 
 export function printBanner(options: {

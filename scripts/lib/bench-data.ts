@@ -7,7 +7,7 @@
  */
 import { sql } from "drizzle-orm";
 import { queryRows, type Db } from "../../db/client";
-import type { Town } from "../../app/modules/places/gb-towns.server";
+import type { Town } from "../../app/modules/places/index.server";
 
 export interface BenchSize {
   activities: number;

@@ -7,7 +7,7 @@ export async function prepareDatabase(options: { seed: boolean }) {
   await migrateDatabase(handle);
   let seeded = false;
   if (options.seed) {
-    const { loadDemoDataIfEmpty } = await import("../../app/modules/demo/load-demo-data.server");
+    const { loadDemoDataIfEmpty } = await import("../../app/modules/demo/index.server");
     seeded = await loadDemoDataIfEmpty();
   }
   return { kind: handle.kind, seeded };

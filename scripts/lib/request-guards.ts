@@ -4,8 +4,7 @@
  * (a pure function in app/modules/accounts/csrf.server.ts).
  */
 import type { RequestHandler } from "express";
-import { CLIENT_IP_HEADER } from "../../app/modules/accounts/client-context.server";
-import { checkRequestOrigin, crossSiteRefusal } from "../../app/modules/accounts/csrf.server";
+import { CLIENT_IP_HEADER, checkRequestOrigin, crossSiteRefusal } from "../../app/modules/accounts/index.server";
 import type { Env } from "../../app/utils/env.server";
 
 /** Overwrites any client-sent value, so the header can be trusted downstream. */

@@ -187,6 +187,23 @@ describe("module dependencies (DESIGN.md: one-way)", () => {
     expect(offending).toEqual([]);
   });
 
+  // Each module's public face is its index.server.ts (and index.ts for what the
+  // browser may use too); a module's other files are its own business.
+  it("code outside a module imports only its public face, and a module never imports its own face", () => {
+    const isFace = (file: string) => /^index(\.server)?(\.tsx?)?$/.test(path.basename(file)) && path.dirname(path.dirname(file)) === modulesDir;
+    const offending = ["app", "tests", "scripts"]
+      .flatMap((dir) => importsUnder(path.join(root, dir)))
+      .filter((edge) => {
+        const to = moduleOf(edge.target);
+        if (!to || path.dirname(edge.target) === modulesDir) return false;
+        const from = moduleOf(edge.from);
+        if (from === to) return isFace(edge.target) && !isFace(edge.from);
+        return !isFace(edge.target);
+      })
+      .map((edge) => `${relative(edge.from)} imports "${edge.specifier}"`);
+    expect(offending).toEqual([]);
+  });
+
   it.each(["db", "search"])("%s/ never imports from app/", (dir) => {
     const offending = importsUnder(path.join(root, dir))
       .filter((edge) => isInside(appDir, edge.target))

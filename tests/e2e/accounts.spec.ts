@@ -3,6 +3,7 @@ import { generateHOTP } from "@oslojs/otp";
 import { decodeBase32IgnorePadding } from "@oslojs/encoding";
 import { expectNoAxeViolations } from "./a11y";
 import { postForm } from "./same-origin";
+import { MINUTE_MS } from "~/utils/time";
 
 const unique = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
 
@@ -191,7 +192,7 @@ test("the header shows what the signed-in person can use; admins reach the audit
   await expect(page.getByRole("status").filter({ hasText: "removed" })).toBeVisible();
 
   // Half an hour later, handing out administrator rights asks for the password again first.
-  expect((await postForm(request, "/dev/clock", { offsetMs: String(31 * 60_000) })).ok()).toBe(true);
+  expect((await postForm(request, "/dev/clock", { offsetMs: String(31 * MINUTE_MS) })).ok()).toBe(true);
   try {
     await page.getByRole("button", { name: /Make admin/ }).click();
     await expect(page.getByRole("heading", { level: 1, name: "Confirm it is you" })).toBeVisible();

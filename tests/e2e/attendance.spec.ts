@@ -10,8 +10,8 @@
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import { postForm } from "./same-origin";
 import { expectNoAxeViolations } from "./a11y";
+import { DAY_MS, MINUTE_MS } from "~/utils/time";
 
-const DAY = 86_400_000;
 const password = "linkway-demo-2026";
 // A demo activity run by organiser@linkway.test's group, weekly, with the organiser as its contact.
 const activityTitle = "Hyde Park Walk and Talk";
@@ -62,7 +62,7 @@ test.describe.serial("session registers", () => {
     const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
     const page = await context.newPage();
     // A week on, this week's sessions have happened.
-    await moveClock(page.request, 8 * DAY);
+    await moveClock(page.request, 8 * DAY_MS);
     await signIn(page, "organiser@linkway.test", "/registers");
     await expect(page.getByRole("heading", { level: 1, name: "Registers" })).toBeVisible();
     await expectNoAxeViolations(page);
@@ -128,7 +128,7 @@ test.describe.serial("session registers", () => {
 
   test("the one-tap link from the email marks attendance without signing in, and is refused once expired", async ({ browser, request }) => {
     // A day later the session has certainly ended, so the worker sends its link.
-    await moveClock(request, 9 * DAY);
+    await moveClock(request, 9 * DAY_MS);
     const reader = await browser.newPage();
     oneTapPath = await linkFromMailbox(reader, { to: contactEmail, subject: `Who came to ${activityTitle}? Mark the register`, pattern: /\/register\// });
     await reader.close();
@@ -152,7 +152,7 @@ test.describe.serial("session registers", () => {
     expect(other?.status()).toBe(200);
 
     // Fifteen days after the session the register has closed and the link no longer works.
-    await moveClock(request, 9 * DAY + 15 * DAY);
+    await moveClock(request, 9 * DAY_MS + 15 * DAY_MS);
     const expired = await page.goto(oneTapPath);
     expect(expired?.status()).toBe(410);
     await expect(page.getByRole("heading", { level: 1, name: "This register link cannot be used" })).toBeVisible();
@@ -164,7 +164,7 @@ test.describe.serial("session registers", () => {
   test("six weeks on, the walk-in answers the follow-up wellbeing check from their emailed link", async ({ browser, request }) => {
     // Many steps and five accessibility scans: allow for a slow CI machine.
     test.setTimeout(120_000);
-    await moveClock(request, 9 * DAY + 43 * DAY);
+    await moveClock(request, 9 * DAY_MS + 43 * DAY_MS);
     const context = await browser.newContext();
     const page = await context.newPage();
     const wellbeingPath = await linkFromMailbox(page, { to: walkInEmail, subject: /How are you now\?/, pattern: /\/wellbeing/ });
@@ -280,7 +280,7 @@ test.describe("the whole loop", () => {
 
     /** Moves the clock to just after a session ends and opens its one-tap register link from the organiser's email. */
     const openRegisterAfter = async (session: (typeof sessions)[number]) => {
-      await moveClock(person.request, session.endsAt + 5 * 60_000 - Date.now());
+      await moveClock(person.request, session.endsAt + 5 * MINUTE_MS - Date.now());
       let href = "";
       await expect(async () => {
         await organiser.goto(`/dev/mailbox?to=${encodeURIComponent(contactEmail)}`);

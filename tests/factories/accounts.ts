@@ -2,8 +2,7 @@
 import { and, asc, eq, sql } from "drizzle-orm";
 import { getDb } from "../../db/client";
 import { outbox, users } from "../../db/schema";
-import { hashPassword } from "~/modules/accounts/password.server";
-import { newTotpKey } from "~/modules/accounts/totp.server";
+import { hashPassword, newTotpKey } from "~/modules/accounts/index.server";
 import { createUser } from "./index";
 
 export const testPassword = "mauve otter gravel lantern";

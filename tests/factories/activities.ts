@@ -2,12 +2,13 @@
 import { eq, sql } from "drizzle-orm";
 import { getDb } from "../../db/client";
 import { bookings, referrals, sessions } from "../../db/schema";
+import { DAY_MS, addDays } from "~/utils/time";
 
 let counter = 0;
 
 /** YYYY-MM-DD in London, `days` from now. */
 export function londonDate(days: number, from = new Date()): string {
-  const d = new Date(from.getTime() + days * 86_400_000);
+  const d = addDays(from, days);
   const parts = new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/London", year: "numeric", month: "2-digit", day: "2-digit" }).formatToParts(d);
   const get = (t: string) => parts.find((p) => p.type === t)!.value;
   return `${get("year")}-${get("month")}-${get("day")}`;
@@ -66,7 +67,7 @@ export async function bookPlace(activityId: string, sessionId: string) {
       patientLastName: `Person ${n}`,
       consentAt: new Date(),
       status: "booked",
-      linkExpiresAt: new Date(Date.now() + 60 * 86_400_000),
+      linkExpiresAt: new Date(Date.now() + 60 * DAY_MS),
     })
     .returning();
   const [booking] = await db.insert(bookings).values({ referralId: referral.id, sessionId, status: "booked" }).returning();

@@ -4,6 +4,7 @@
  */
 import { getDb } from "../../db/client";
 import { activities, organisations, sessions, users, memberships } from "../../db/schema";
+import { addMinutes } from "~/utils/time";
 
 let counter = 0;
 const next = () => ++counter;
@@ -68,7 +69,7 @@ export async function createSession(
     .values({
       activityId,
       startsAt,
-      endsAt: new Date(startsAt.getTime() + 90 * 60_000),
+      endsAt: addMinutes(startsAt, 90),
       capacity: 12,
       ...overrides,
     })

@@ -5,7 +5,8 @@
 import { eq, sql } from "drizzle-orm";
 import { getDb } from "../../db/client";
 import { bookings, oneTimeTokens, outcomeResponses, referrals, sessions } from "../../db/schema";
-import { newToken } from "~/modules/accounts/secure-token.server";
+import { newToken } from "~/modules/accounts/index.server";
+import { DAY_MS, addDays } from "~/utils/time";
 
 let counter = 0;
 const next = () => ++counter;
@@ -28,7 +29,7 @@ export async function createReferral(overrides: Partial<typeof referrals.$inferI
       patientEmail: `margaret${next()}@example.test`,
       consentAt: now,
       status: "booked",
-      linkExpiresAt: new Date(now.getTime() + 60 * 86_400_000),
+      linkExpiresAt: addDays(now, 60),
       ...overrides,
     })
     .returning();
@@ -44,7 +45,7 @@ export async function createPatientLink(referralId: string, options: { expiresAt
     purpose: "patient_link",
     secretHash,
     subjectId: referralId,
-    expiresAt: options.expiresAt ?? new Date(Date.now() + 60 * 86_400_000),
+    expiresAt: options.expiresAt ?? new Date(Date.now() + 60 * DAY_MS),
   });
   return token;
 }

@@ -1,7 +1,6 @@
 /** Factories for referral tests: referrers, organisers and referrals made through the real module. */
 import { randomUUID } from "node:crypto";
-import { createReferrals } from "~/modules/referrals/create-referral.server";
-import type { ReferralFormValues } from "~/modules/referrals/schemas";
+import { createReferrals, type ReferralFormValues } from "~/modules/referrals/index.server";
 import { addMember, createOrganisation, createUser } from "./index";
 
 export async function createReferrer() {

@@ -2,9 +2,9 @@
  * A small, known world for search tests: activities at chosen distances and
  * bearings from a centre in Leeds, with sessions on chosen days and times.
  */
-import { localDateTimeToUtc } from "~/modules/activities/schedule";
 import type { activities } from "../../db/schema";
 import { createActivity, createOrganisation, createSession } from "./index";
+import { localDateTimeToUtc } from "~/utils/time";
 
 export const centre = { lat: 53.8, lng: -1.55 };
 

@@ -4,8 +4,7 @@ import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb } from "../../db/client";
 import { auditLog, authSessions, memberships, oneTimeTokens, organisations, users } from "../../db/schema";
-import { getCurrentUser, requireUser } from "~/modules/accounts/guards.server";
-import { createSession, SESSION_ABSOLUTE_MS, SESSION_IDLE_MS, validateSessionToken } from "~/modules/accounts/sessions.server";
+import { getCurrentUser, requireUser, createSession, SESSION_ABSOLUTE_MS, SESSION_IDLE_MS, validateSessionToken } from "~/modules/accounts/index.server";
 import { setClockOffset } from "~/utils/clock.server";
 import { action as signUpAction } from "~/routes/signup/route";
 import { action as confirmSignUpAction, loader as confirmSignUpLoader } from "~/routes/signup_.confirm.$token/route";
@@ -23,6 +22,7 @@ import { addMember, createOrganisation } from "../factories";
 import { createAccount, emailsTo, linkFromEmail, testPassword } from "../factories/accounts";
 import { requestAs } from "../setup/auth";
 import { callRoute, cookieFrom } from "../setup/routes";
+import { MINUTE_MS } from "~/utils/time";
 
 const tokenOf = (path: string) => decodeURIComponent(path.split("/").pop()!);
 const withCookie = (cookie: string, path: string, form?: Record<string, string>) =>
@@ -92,7 +92,7 @@ describe("resetting a password", () => {
     const db = await getDb();
     const [row] = await db.select().from(oneTimeTokens).where(eq(oneTimeTokens.subjectId, user.id));
     expect(Buffer.from(row.secretHash).toString("utf8")).not.toContain(token.split(".")[1]);
-    expect(row.expiresAt.getTime() - row.createdAt.getTime()).toBeLessThanOrEqual(60 * 60_000);
+    expect(row.expiresAt.getTime() - row.createdAt.getTime()).toBeLessThanOrEqual(60 * MINUTE_MS);
     expect((await callRoute(resetLoader, await requestAs(null, link), { token })).data.usable).toBe(true);
 
     const weak = await callRoute(resetAction, await requestAs(null, link, { form: { password: "qwertyuiop123" } }), { token });
@@ -116,7 +116,7 @@ describe("resetting a password", () => {
     const user = await createAccount();
     await callRoute(forgotAction, await requestAs(null, "/forgot-password", { form: { email: user.email } }));
     const token = tokenOf(await linkFromEmail(user.email, "/reset-password/"));
-    setClockOffset(46 * 60_000);
+    setClockOffset(46 * MINUTE_MS);
     try {
       expect((await callRoute(resetLoader, await requestAs(null, "/"), { token })).data.usable).toBe(false);
     } finally {

@@ -6,14 +6,13 @@ import { sessions } from "../../db/schema";
 import * as activityIcs from "~/routes/activities_.$id.calendar[.]ics/route";
 import * as organisationIcs from "~/routes/organisations.$id.calendar[.]ics/route";
 import * as publicPage from "~/routes/activities.$id/route";
-import { activityCalendar } from "~/modules/interop/activity-calendar.server";
-import { saveActivity } from "~/modules/activities/activity-editor.server";
-import { cancelSession } from "~/modules/activities/session-changes.server";
-import { createActivityFormSchema } from "~/modules/activities/activity-form";
-import { ukBounds } from "~/modules/places/geo-bounds";
+import { activityCalendar } from "~/modules/interop/index.server";
+import { saveActivity, cancelSession, createActivityFormSchema } from "~/modules/activities/index.server";
+import { ukBounds } from "~/modules/places/index.server";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { createActivity, createOrganisation, createSession, createUser } from "../factories";
 import { activityForm, data, londonDate, run } from "../factories/activities";
+import { DAY_MS, HOUR_MS } from "~/utils/time";
 
 /** A published activity made through the module, so its sessions come from a real schedule. */
 async function publishedActivity(overrides: Record<string, string | string[] | undefined> = {}, now = new Date()) {
@@ -139,10 +138,10 @@ describe("an organisation's calendar", () => {
     const choir = await createActivity({ organisationId: org.id, timezone: "Europe/London" });
     const draft = await createActivity({ organisationId: org.id, status: "draft" });
     const elsewhere = await createActivity();
-    const soon = Math.ceil(Date.now() / 3_600_000) * 3_600_000;
+    const soon = Math.ceil(Date.now() / 3_600_000) * HOUR_MS;
     const expected = [
       await createSession(walk.id, { startsAt: new Date(soon + 86_400_000) }),
-      await createSession(choir.id, { startsAt: new Date(soon + 2 * 86_400_000) }),
+      await createSession(choir.id, { startsAt: new Date(soon + 2 * DAY_MS) }),
     ];
     await createSession(walk.id, { startsAt: new Date(Date.now() - 86_400_000) });
     await createSession(draft.id);

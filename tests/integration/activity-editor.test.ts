@@ -5,7 +5,7 @@ import { activities, outbox, schedules, sessions } from "../../db/schema";
 import * as editRoute from "~/routes/organiser.activities.$id.edit/route";
 import * as newRoute from "~/routes/organiser.activities.new/route";
 import * as publicPage from "~/routes/activities.$id/route";
-import { findStrandedSessions } from "~/modules/activities/schedule-changes.server";
+import { findStrandedSessions } from "~/modules/activities/index.server";
 import { addMember, createActivity, createOrganisation, createUser } from "../factories";
 import { activityForm, bookPlace, data, londonDate, run } from "../factories/activities";
 import { requestAs } from "../setup/auth";

@@ -2,7 +2,7 @@ import { and, asc, eq, gte } from "drizzle-orm";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "../../db/client";
 import { outbox, schedules, sessions } from "../../db/schema";
-import { HORIZON_WEEKS, rollSessionHorizon } from "~/modules/activities/materialise-sessions.server";
+import { HORIZON_WEEKS, rollSessionHorizon } from "~/modules/activities/index.server";
 import { setClockOffset } from "~/utils/clock.server";
 import * as newRoute from "~/routes/organiser.activities.new/route";
 import * as sessionsRoute from "~/routes/organiser.activities.$id.sessions/route";

@@ -6,22 +6,14 @@ import { and, asc, eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb, queryRows } from "../../db/client";
 import { bookings, referralEvents, referrals, sessions } from "../../db/schema";
-import { AttendanceError } from "~/modules/attendance/attendance-error";
-import { completeFinishedProgrammes, completeReferral } from "~/modules/attendance/completion.server";
-import { markAttendance, markEveryoneAttended } from "~/modules/attendance/mark-attendance.server";
-import { loadRegister, reopenRegister } from "~/modules/attendance/register.server";
-import { loadSelfReport, recordSelfReport } from "~/modules/attendance/self-report.server";
-import { disengageStalledReferrals } from "~/modules/attendance/disengage.server";
-import { flagReferralsWithoutBooking } from "~/modules/attendance/stall.server";
-import { addWalkIn } from "~/modules/attendance/walk-in.server";
-import { ATTENDANCE_NOTICE_DELAY_MS } from "~/modules/attendance/referral-notices.server";
-import { deliverPendingEmails, listDevMailbox } from "~/modules/notifications/email.server";
-import { performPatientAction } from "~/modules/referrals/patient-actions.server";
+import { AttendanceError, completeFinishedProgrammes, completeReferral, markAttendance, markEveryoneAttended, loadRegister, reopenRegister, loadSelfReport, recordSelfReport, disengageStalledReferrals, flagReferralsWithoutBooking, addWalkIn, ATTENDANCE_NOTICE_DELAY_MS } from "~/modules/attendance/index.server";
+import { deliverPendingEmails, listDevMailbox } from "~/modules/notifications/index.server";
+import { performPatientAction } from "~/modules/referrals/index.server";
 import { addMember, createActivity, createOrganisation, createSession, createUser } from "../factories";
 import { createBooking, createPatientLink, createReferral } from "../factories/referral-rows";
+import { HOUR_MS } from "~/utils/time";
 
-const HOUR = 3_600_000;
-const DAY = 24 * HOUR;
+const DAY = 24 * HOUR_MS;
 
 /** A provider with an organiser, a referrer, and a session that started an hour ago. */
 async function scene(options: { completionSessions?: number | null } = {}) {
@@ -32,7 +24,7 @@ async function scene(options: { completionSessions?: number | null } = {}) {
   const referrerOrg = await createOrganisation({ kind: "referrer" });
   const referrer = await createUser();
   await addMember(referrerOrg.id, referrer.id, "owner");
-  const session = await createSession(activity.id, { startsAt: new Date(Date.now() - HOUR) });
+  const session = await createSession(activity.id, { startsAt: new Date(Date.now() - HOUR_MS) });
   const referral = await createReferral({
     activityId: activity.id,
     referrerUserId: referrer.id,
@@ -315,7 +307,7 @@ describe("correcting a mark puts the referral back where the facts say", () => {
 describe("refused register changes write nothing", () => {
   it("refuses a session that has not started", async () => {
     const s = await scene();
-    const future = await createSession(s.activity.id, { startsAt: new Date(Date.now() + 2 * HOUR) });
+    const future = await createSession(s.activity.id, { startsAt: new Date(Date.now() + 2 * HOUR_MS) });
     const booking = await createBooking(s.referral.id, future.id);
     await expectRefused(
       () => markAttendance({ sessionId: future.id, bookingId: booking.id, attendance: "attended", access: { type: "user", userId: s.organiser.id } }),
@@ -327,7 +319,7 @@ describe("refused register changes write nothing", () => {
   it("refuses someone not booked on the session: unknown, cancelled, waitlisted, or booked elsewhere", async () => {
     const s = await scene();
     const access = { type: "user" as const, userId: s.organiser.id };
-    const otherSession = await createSession(s.activity.id, { startsAt: new Date(Date.now() - 2 * HOUR) });
+    const otherSession = await createSession(s.activity.id, { startsAt: new Date(Date.now() - 2 * HOUR_MS) });
     const elsewhere = await createBooking(s.referral.id, otherSession.id);
     const cancelledReferral = await createReferral({ activityId: s.activity.id, status: "accepted" });
     const cancelled = await createBooking(cancelledReferral.id, s.session.id, { status: "cancelled" });
@@ -377,7 +369,7 @@ describe("refused register changes write nothing", () => {
     const admin = await createUser({ isAdmin: true });
     expect((await loadRegister(s.session.id, { type: "user", userId: admin.id }, { now: later }))?.viewer).toMatchObject({ kind: "admin", canReopen: true, canMark: false });
     await reopenRegister({ sessionId: s.session.id, userId: admin.id, now: later });
-    const result = await markAttendance({ sessionId: s.session.id, bookingId: s.booking.id, attendance: "attended", access, now: new Date(later.getTime() + HOUR) });
+    const result = await markAttendance({ sessionId: s.session.id, bookingId: s.booking.id, attendance: "attended", access, now: new Date(later.getTime() + HOUR_MS) });
     expect(result.changed).toBe(true);
     const db = await getDb();
     const audit = await queryRows<{ action: string }>(db, sql`select action from audit_log where target_id = ${s.session.id}`);

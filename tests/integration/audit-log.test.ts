@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { listAuditEntries, recordAudit } from "~/modules/accounts/audit.server";
+import { listAuditEntries, recordAudit } from "~/modules/accounts/index.server";
 import { loader as auditLoader } from "~/routes/admin.audit/route";
 import { createAccount } from "../factories/accounts";
 import { requestAs } from "../setup/auth";

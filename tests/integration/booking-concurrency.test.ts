@@ -2,9 +2,10 @@ import { eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDatabase, getDb, queryRows } from "../../db/client";
 import { bookings, sessions } from "../../db/schema";
-import { performPatientAction } from "~/modules/referrals/patient-actions.server";
+import { performPatientAction } from "~/modules/referrals/index.server";
 import { createActivity, createSession } from "../factories";
 import { createReferrer, refer } from "../factories/referrals";
+import { DAY_MS } from "~/utils/time";
 
 const ROUNDS = 5;
 const PEOPLE = 50;
@@ -23,7 +24,7 @@ describe.skipIf(kind !== "postgres")("booking under concurrency (real PostgreSQL
     const db = await getDb();
 
     for (let round = 0; round < ROUNDS; round++) {
-      const session = await createSession(activity.id, { capacity: CAPACITY, bookedCount: ALREADY_TAKEN, startsAt: new Date(Date.now() + (round + 2) * 86_400_000) });
+      const session = await createSession(activity.id, { capacity: CAPACITY, bookedCount: ALREADY_TAKEN, startsAt: new Date(Date.now() + (round + 2) * DAY_MS) });
       // Half ask to book outright (refused when full), half would rather wait.
       const results = await Promise.all(
         people.map((p, i) => performPatientAction(p.token, { intent: i % 2 === 0 ? "book" : "waitlist", sessionId: session.id })),

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { getDb } from "../../db/client";
-import { deliverPendingEmails, listDevMailbox, queueEmail } from "~/modules/notifications/email.server";
+import { deliverPendingEmails, listDevMailbox, queueEmail } from "~/modules/notifications/index.server";
 
 describe("email delivery without SMTP", () => {
   it("lands queued messages in the development mailbox", async () => {

@@ -1,11 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { getDatabase } from "../../db/client";
-import { checkHealth } from "~/modules/system/health.server";
-import {
-  findPublishedActivity,
-  listPublishedActivities,
-  listUpcomingSessions,
-} from "~/modules/activities/public-activities.server";
+import { checkHealth } from "~/modules/system/index.server";
+import { findPublishedActivity, listPublishedActivities, listUpcomingSessions } from "~/modules/activities/index.server";
 import { createActivity, createSession } from "../factories";
 
 describe("health", () => {

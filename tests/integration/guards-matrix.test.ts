@@ -6,7 +6,7 @@ import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "../../db/client";
 import { auditLog, invitations, memberships, organisations, users } from "../../db/schema";
-import { requireOrgOfKind } from "~/modules/accounts/guards.server";
+import { requireOrgOfKind } from "~/modules/accounts/index.server";
 import { loader as accountLoader } from "~/routes/account._index/route";
 import { loader as adminHomeLoader } from "~/routes/admin._index/route";
 import { loader as auditLoader } from "~/routes/admin.audit/route";

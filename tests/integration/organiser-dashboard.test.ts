@@ -8,6 +8,7 @@ import * as places from "~/routes/api.places/route";
 import { addMember, createActivity, createOrganisation, createSession, createUser } from "../factories";
 import { data, run } from "../factories/activities";
 import { requestAs } from "../setup/auth";
+import { DAY_MS } from "~/utils/time";
 
 describe("the organiser dashboard", () => {
   let organiser: { id: string };
@@ -29,7 +30,7 @@ describe("the organiser dashboard", () => {
     await createActivity({ organisationId: org.id, title: "Old club", status: "archived" });
     const soonest = await createActivity({ organisationId: org.id, title: "Zumba gold" });
     await createSession(soonest.id, { startsAt: new Date(Date.now() + 3600_000), capacity: 10, bookedCount: 7 });
-    await createSession(soonest.id, { startsAt: new Date(Date.now() + 10 * 86_400_000) });
+    await createSession(soonest.id, { startsAt: new Date(Date.now() + 10 * DAY_MS) });
     await createActivity({ organisationId: second.id, title: "Second group's walk" });
   });
 

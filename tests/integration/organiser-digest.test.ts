@@ -6,19 +6,18 @@ import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb } from "../../db/client";
 import { bookings } from "../../db/schema";
-import { deliverPendingEmails, listDevMailbox } from "~/modules/notifications/email.server";
-import { latestDigestTime, sendBookingDigests } from "~/modules/referrals/organiser-digest.server";
-import { performPatientAction } from "~/modules/referrals/patient-actions.server";
+import { deliverPendingEmails, listDevMailbox } from "~/modules/notifications/index.server";
+import { latestDigestTime, sendBookingDigests, performPatientAction } from "~/modules/referrals/index.server";
 import { addMember, createActivity, createSession, createUser } from "../factories";
 import { createOrganiser, createReferrer, refer } from "../factories/referrals";
+import { HOUR_MS } from "~/utils/time";
 
-const HOUR = 3_600_000;
-const DAY = 24 * HOUR;
+const DAY = 24 * HOUR_MS;
 const at = (d: Date, ms: number) => new Date(d.getTime() + ms);
 
 // A morning two days from now, the next one after it, and sessions later still.
 const morning = latestDigestTime(at(new Date(), 2 * DAY));
-const nextMorning = latestDigestTime(at(morning, 30 * HOUR));
+const nextMorning = latestDigestTime(at(morning, 30 * HOUR_MS));
 const sessionStart = at(new Date(), 6 * DAY);
 
 async function setup() {
@@ -61,9 +60,9 @@ describe("the daily booking summary", () => {
     const margaret = await refer(walk.id, referrer, { firstName: "Margaret", lastName: "Thompson", email: "margaret.t@example.org" });
     const ade = await refer(walk.id, referrer, { firstName: "Ade", lastName: "Okoro" });
     const joan = await refer(choir.id, referrer, { firstName: "Joan", lastName: "Smith" });
-    await bookAt(margaret.token, walkSession.id, at(morning, 2 * HOUR));
-    await bookAt(joan.token, choirSession.id, at(morning, 3 * HOUR));
-    await bookAt(ade.token, walkSession.id, at(morning, 20 * HOUR));
+    await bookAt(margaret.token, walkSession.id, at(morning, 2 * HOUR_MS));
+    await bookAt(joan.token, choirSession.id, at(morning, 3 * HOUR_MS));
+    await bookAt(ade.token, walkSession.id, at(morning, 20 * HOUR_MS));
 
     // Before the next morning, nothing: today's bookings wait for tomorrow's summary.
     expect(await sendBookingDigests({ now: at(nextMorning, -60_000) })).toBe(0);
@@ -83,18 +82,18 @@ describe("the daily booking summary", () => {
       expect(digest.text).not.toContain("Thompson");
     }
     // Later runs that day, and the next morning with nothing new, send nothing.
-    expect(await sendBookingDigests({ now: at(nextMorning, 2 * HOUR) })).toBe(0);
-    expect(await sendBookingDigests({ now: at(nextMorning, DAY + HOUR) })).toBe(0);
+    expect(await sendBookingDigests({ now: at(nextMorning, 2 * HOUR_MS) })).toBe(0);
+    expect(await sendBookingDigests({ now: at(nextMorning, DAY + HOUR_MS) })).toBe(0);
     expect(await digestsTo(owner.email)).toHaveLength(1);
   });
 
   it("leaves out places given up since (they were emailed when it happened); tells nobody when nothing is left", async () => {
     const { owner, walk, walkSession, referrer } = await setup();
     const margaret = await refer(walk.id, referrer, { firstName: "Margaret" });
-    await bookAt(margaret.token, walkSession.id, at(morning, HOUR));
+    await bookAt(margaret.token, walkSession.id, at(morning, HOUR_MS));
     const db = await getDb();
     const [booking] = await db.select().from(bookings).where(eq(bookings.referralId, margaret.id));
-    expect((await performPatientAction(margaret.token, { intent: "cancel", bookingId: booking.id }, at(morning, 2 * HOUR))).ok).toBe(true);
+    expect((await performPatientAction(margaret.token, { intent: "cancel", bookingId: booking.id }, at(morning, 2 * HOUR_MS))).ok).toBe(true);
     expect(await sendBookingDigests({ now: at(nextMorning, 60_000) })).toBe(0);
     expect(await digestsTo(owner.email)).toHaveLength(0);
   });
@@ -104,8 +103,8 @@ describe("the daily booking summary", () => {
     const second = await setup();
     const a = await refer(first.walk.id, first.referrer, { firstName: "Alice" });
     const b = await refer(second.walk.id, second.referrer, { firstName: "Bob" });
-    await bookAt(a.token, first.walkSession.id, at(morning, HOUR));
-    await bookAt(b.token, second.walkSession.id, at(morning, HOUR));
+    await bookAt(a.token, first.walkSession.id, at(morning, HOUR_MS));
+    await bookAt(b.token, second.walkSession.id, at(morning, HOUR_MS));
     const runs = await Promise.all([sendBookingDigests({ now: at(nextMorning, 60_000) }), sendBookingDigests({ now: at(nextMorning, 60_000) })]);
     expect(runs[0] + runs[1]).toBe(2);
     const [toFirst] = await digestsTo(first.owner.email);

@@ -7,10 +7,9 @@ import { isNotNull } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb } from "../../db/client";
 import { outbox } from "../../db/schema";
-import { deliverPendingEmails, listDevMailbox, queueEmail } from "~/modules/notifications/email.server";
-import { discardPendingMessages, enqueue, pruneSettledMessages } from "~/modules/notifications/outbox.server";
+import { deliverPendingEmails, listDevMailbox, queueEmail, discardPendingMessages, enqueue, pruneSettledMessages } from "~/modules/notifications/index.server";
+import { DAY_MS } from "~/utils/time";
 
-const DAY = 86_400_000;
 const link = "https://linkway.example/r/abcdefghijklmnopqrstuvwxyz234567";
 
 /** Each test writes to its own addresses: the file shares one database. */
@@ -45,10 +44,10 @@ describe("what the outbox keeps", () => {
     const db = await getDb();
     await queueEmail(db, { to: "old@example.test", subject: "Sent long ago", text: "x" });
     await deliverPendingEmails();
-    await queueEmail(db, { to: "waiting@example.test", subject: "Not yet due", text: "x" }, { availableAt: new Date(Date.now() + 365 * DAY) });
+    await queueEmail(db, { to: "waiting@example.test", subject: "Not yet due", text: "x" }, { availableAt: new Date(Date.now() + 365 * DAY_MS) });
 
-    expect(await pruneSettledMessages({ days: 90, now: new Date(Date.now() + 89 * DAY) })).toBe(0);
-    expect(await pruneSettledMessages({ days: 90, now: new Date(Date.now() + 91 * DAY) })).toBeGreaterThanOrEqual(1);
+    expect(await pruneSettledMessages({ days: 90, now: new Date(Date.now() + 89 * DAY_MS) })).toBe(0);
+    expect(await pruneSettledMessages({ days: 90, now: new Date(Date.now() + 91 * DAY_MS) })).toBeGreaterThanOrEqual(1);
     const left = await rows("old@example.test", "waiting@example.test");
     expect(left.map((r) => r.payload.subject)).toEqual(["Not yet due"]);
     expect(left[0].processedAt).toBeNull();

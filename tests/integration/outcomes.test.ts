@@ -7,18 +7,17 @@ import { eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb, queryRows } from "../../db/client";
 import { outcomeResponses, referralEvents, referrals } from "../../db/schema";
-import { findReferralByPatientToken } from "~/modules/referrals/patient-link.server";
+import { findReferralByPatientToken, sendFollowUps } from "~/modules/referrals/index.server";
 import { now } from "~/utils/clock.server";
-import { markAttendance } from "~/modules/attendance/mark-attendance.server";
-import { getOutcomeComparison } from "~/modules/outcomes/comparison.server";
-import { sendFollowUps } from "~/modules/referrals/follow-up.server";
+import { markAttendance } from "~/modules/attendance/index.server";
+import { getOutcomeComparison } from "~/modules/outcomes/index.server";
 import * as selfReportRoute from "~/routes/r.$token_.bookings.$bookingId.self-report/route";
 import * as wellbeingRoute from "~/routes/r.$token_.wellbeing/route";
 import { addMember, createActivity, createOrganisation, createSession, createUser } from "../factories";
 import { createBaseline, createBooking, createPatientLink, createReferral } from "../factories/referral-rows";
 import { requestAs } from "../setup/auth";
+import { DAY_MS, HOUR_MS } from "~/utils/time";
 
-const DAY = 86_400_000;
 const args = (request: Request, params: Record<string, string>) => ({ request, params, context: {} }) as never;
 
 function unwrap(result: unknown): { status: number; body: Record<string, unknown> } {
@@ -38,11 +37,11 @@ async function attendingReferral(options: { attended: number; firstDaysAgo: numb
   const referral = await createReferral({
     activityId: activity.id,
     status: "booked",
-    createdAt: new Date(Date.now() - (options.firstDaysAgo + 7) * DAY),
+    createdAt: new Date(Date.now() - (options.firstDaysAgo + 7) * DAY_MS),
     ...(options.patientEmail !== undefined ? { patientEmail: options.patientEmail } : {}),
   });
   for (let i = 0; i < options.attended; i++) {
-    const session = await createSession(activity.id, { startsAt: new Date(Date.now() - (options.firstDaysAgo - i * 7) * DAY) });
+    const session = await createSession(activity.id, { startsAt: new Date(Date.now() - (options.firstDaysAgo - i * 7) * DAY_MS) });
     const booking = await createBooking(referral.id, session.id);
     // Marked on the day, as the organiser would have.
     const onTheDay = new Date(session.startsAt.getTime() + 3_600_000);
@@ -86,7 +85,7 @@ describe("the follow-up trigger", () => {
     const db = await getDb();
     const [row] = await db.select().from(referrals).where(eq(referrals.id, four.referral.id));
     expect(row.followUpSentAt).not.toBeNull();
-    expect(row.linkExpiresAt.getTime()).toBeGreaterThan(Date.now() + 29 * DAY);
+    expect(row.linkExpiresAt.getTime()).toBeGreaterThan(Date.now() + 29 * DAY_MS);
     await sendFollowUps();
     expect(await mailTo(four.referral.patientEmail!)).toHaveLength(1);
   });
@@ -169,7 +168,7 @@ describe("baseline against follow-up", () => {
     await createBaseline(
       referral.id,
       { ons4: { life_satisfaction: 3, worthwhile: 8, happiness: 4, anxiety: 7 }, ucla3: { lack_companionship: 3, left_out: 3, isolated: 2 } },
-      new Date(Date.now() - 35 * DAY),
+      new Date(Date.now() - 35 * DAY_MS),
     );
     const before = await getOutcomeComparison(referral.id);
     expect(before).toMatchObject({ followUpAt: null, sessionsAttendedBetween: 4 });
@@ -190,7 +189,7 @@ describe("baseline against follow-up", () => {
 describe("the person's self-report page", () => {
   it("records I went from their link and thanks them", async () => {
     const { referral, activity } = await attendingReferral({ attended: 0, firstDaysAgo: 0 });
-    const session = await createSession(activity.id, { startsAt: new Date(Date.now() - 2 * 3_600_000) });
+    const session = await createSession(activity.id, { startsAt: new Date(Date.now() - 2 * HOUR_MS) });
     const booking = await createBooking(referral.id, session.id);
     const token = await createPatientLink(referral.id);
     const params = { token, bookingId: booking.id };

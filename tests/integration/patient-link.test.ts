@@ -5,7 +5,7 @@ import { getDb } from "../../db/client";
 import { bookings, oneTimeTokens, outbox, referralEvents, referrals, sessions } from "../../db/schema";
 import { action as patientAction, loader as patientLoader } from "~/routes/r.$token/route";
 import { loader as calendarLoader } from "~/routes/r.$token_.calendar.$bookingId/route";
-import { passOnLapsedOffers } from "~/modules/referrals/waitlist-offers.server";
+import { passOnLapsedOffers } from "~/modules/referrals/index.server";
 import { requestAs } from "../setup/auth";
 import { createActivity, createSession } from "../factories";
 import { snapshotCounts } from "../factories/counts";

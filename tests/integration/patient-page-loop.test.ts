@@ -11,14 +11,14 @@ import { referrals, sessions } from "../../db/schema";
 import { loader as patientLoader, action as patientAction } from "~/routes/r.$token/route";
 import { action as selfReportAction } from "~/routes/r.$token_.bookings.$bookingId.self-report/route";
 import { action as wellbeingAction } from "~/routes/r.$token_.wellbeing/route";
-import type { PatientPage } from "~/modules/referrals/patient-page.server";
+import type { PatientPage } from "~/modules/referrals/index.server";
 import { setClockOffset } from "~/utils/clock.server";
 import { requestAs } from "../setup/auth";
 import { createActivity, createSession } from "../factories";
 import { createReferrer, refer } from "../factories/referrals";
 import { callRoute } from "../factories/route-call";
+import { DAY_MS } from "~/utils/time";
 
-const DAY = 86_400_000;
 
 afterEach(() => setClockOffset(0));
 
@@ -31,7 +31,7 @@ async function page(token: string): Promise<PatientPage> {
 async function bookedPerson() {
   const referrer = await createReferrer();
   const activity = await createActivity({ requiresScreening: false });
-  const session = await createSession(activity.id, { startsAt: new Date(Date.now() + 2 * DAY) });
+  const session = await createSession(activity.id, { startsAt: new Date(Date.now() + 2 * DAY_MS) });
   const person = await refer(activity.id, referrer);
   const booked = await callRoute(patientAction, await requestAs(null, `/r/${person.token}`, { form: { intent: "book", sessionId: session.id } }), { token: person.token });
   expect(booked.status).toBe(200);
@@ -45,7 +45,7 @@ describe("the person's page after a session", () => {
     expect((await page(person.token)).bookings).toEqual([expect.objectContaining({ id: bookingId, isPast: false, canSelfReport: false, selfReported: null })]);
 
     // Three days on the session is over: it moves to the past and can be reported on.
-    setClockOffset(3 * DAY);
+    setClockOffset(3 * DAY_MS);
     const after = await page(person.token);
     expect(after.bookings).toEqual([expect.objectContaining({ id: bookingId, isPast: true, canSelfReport: true, selfReported: null })]);
 
@@ -62,7 +62,7 @@ describe("the person's page after a session", () => {
     const { person, session, bookingId } = await bookedPerson();
     const db = await getDb();
     await db.update(sessions).set({ status: "cancelled", cancelReason: "Flooded path" }).where(eq(sessions.id, session.id));
-    setClockOffset(3 * DAY);
+    setClockOffset(3 * DAY_MS);
     const booking = (await page(person.token)).bookings.find((b) => b.id === bookingId);
     expect(booking?.canSelfReport ?? false).toBe(false);
   });

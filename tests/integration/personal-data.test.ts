@@ -6,19 +6,15 @@ import { bookings, outbox, outcomeResponses, referralEvents, referrals, sessions
 import { action as patientAction, loader as patientLoader } from "~/routes/r.$token/route";
 import { loader as organiserReferralLoader } from "~/routes/organiser.referrals.$id/route";
 import { loader as caseLoader } from "~/routes/referrals.$id/route";
-import { createReferrals, createSelfReferral } from "~/modules/referrals/create-referral.server";
-import { removeExpiredPersonalDetails } from "~/modules/referrals/personal-data.server";
-import { addWalkIn } from "~/modules/attendance/walk-in.server";
-import { loadRegister } from "~/modules/attendance/register.server";
-import { withdrawReferral } from "~/modules/referrals/referral-case.server";
-import { transitionReferral } from "~/modules/referrals/transition-referral.server";
+import { createReferrals, createSelfReferral, removeExpiredPersonalDetails, withdrawReferral, transitionReferral } from "~/modules/referrals/index.server";
+import { addWalkIn, loadRegister } from "~/modules/attendance/index.server";
 import { requestAs } from "../setup/auth";
 import { createActivity, createSession } from "../factories";
 import { snapshotCounts } from "../factories/counts";
 import { createOrganiser, createReferrer, refer, referralValues, tokenOf } from "../factories/referrals";
 import { callRoute } from "../factories/route-call";
+import { DAY_MS } from "~/utils/time";
 
-const DAY = 86_400_000;
 
 async function act(token: string, form: Record<string, string>) {
   return callRoute(patientAction, await requestAs(null, `/r/${token}`, { form }), { token });
@@ -42,7 +38,7 @@ async function eventsOf(id: string) {
 /** Moves a closed referral's closing date back, as if it ended `days` ago. */
 async function closedDaysAgo(id: string, days: number) {
   const db = await getDb();
-  await db.update(referrals).set({ statusChangedAt: new Date(Date.now() - days * DAY) }).where(eq(referrals.id, id));
+  await db.update(referrals).set({ statusChangedAt: new Date(Date.now() - days * DAY_MS) }).where(eq(referrals.id, id));
 }
 
 async function inTransaction<T>(fn: Parameters<Awaited<ReturnType<typeof getDb>>["transaction"]>[0]) {
@@ -80,7 +76,7 @@ describe("retention: personal details of referrals closed longer than PERSONAL_D
     expect((await act(old.token, { intent: "book", sessionId: session.id })).status).toBe(200);
     const db = await getDb();
     // The session happened and they went.
-    await db.update(sessions).set({ startsAt: new Date(Date.now() - 3 * DAY), endsAt: new Date(Date.now() - 3 * DAY + 3_600_000) }).where(eq(sessions.id, session.id));
+    await db.update(sessions).set({ startsAt: new Date(Date.now() - 3 * DAY_MS), endsAt: new Date(Date.now() - 3 * DAY_MS + 3_600_000) }).where(eq(sessions.id, session.id));
     await db.update(bookings).set({ attendance: "attended" }).where(eq(bookings.referralId, old.id));
     await withdrawReferral({ referralId: old.id, organisationIds: [referrer.organisation.id], userId: referrer.user.id, reason: "Margaret moved to her daughter's in Leeds" });
     await closedDaysAgo(old.id, 400);

@@ -4,7 +4,7 @@ import { eq } from "drizzle-orm";
 import { afterEach, describe, expect, it } from "vitest";
 import { getDb } from "../../db/client";
 import { memberships, users } from "../../db/schema";
-import { RECENT_SIGN_IN_MS } from "~/modules/accounts/guards.server";
+import { RECENT_SIGN_IN_MS } from "~/modules/accounts/index.server";
 import { setClockOffset } from "~/utils/clock.server";
 import { action as adminUsersAction } from "~/routes/admin.users/route";
 import { action as confirmAction, loader as confirmLoader } from "~/routes/login_.confirm/route";

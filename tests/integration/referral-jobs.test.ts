@@ -3,21 +3,18 @@ import { describe, expect, it } from "vitest";
 import { getDb } from "../../db/client";
 import { bookings, devMailbox, outbox, referralEvents, referrals, sessions } from "../../db/schema";
 import { action as patientAction } from "~/routes/r.$token/route";
-import { deliverPendingEmails, queueEmail } from "~/modules/notifications/email.server";
-import { enqueue } from "~/modules/notifications/outbox.server";
-import { sendBookingReminders } from "~/modules/referrals/booking-reminders.server";
-import { expireIdleReferrals } from "~/modules/referrals/expire-referrals.server";
-import { handleSessionCancellations } from "~/modules/referrals/session-cancellations.server";
+import { deliverPendingEmails, queueEmail, enqueue } from "~/modules/notifications/index.server";
+import { sendBookingReminders, expireIdleReferrals, handleSessionCancellations } from "~/modules/referrals/index.server";
 import { requestAs } from "../setup/auth";
 import { createActivity, createSession } from "../factories";
 import { createReferrer, refer } from "../factories/referrals";
 import { callRoute } from "../factories/route-call";
+import { DAY_MS, HOUR_MS } from "~/utils/time";
 
 async function act(token: string, form: Record<string, string>) {
   return callRoute(patientAction, await requestAs(null, `/r/${token}`, { form }), { token });
 }
 
-const DAY = 86_400_000;
 
 describe("worker jobs", () => {
   it("delivers queued email to the development mailbox (inside the worker's transaction, also on PGlite)", async () => {
@@ -37,8 +34,8 @@ describe("worker jobs", () => {
     const idleSent = await refer(screened.id, referrer);
     const booked = await refer(open.id, referrer);
     await act(booked.token, { intent: "book", sessionId: session.id });
-    const later = new Date(Date.now() + 22 * DAY);
-    expect(await expireIdleReferrals({ now: new Date(Date.now() + 20 * DAY) })).toBe(0);
+    const later = new Date(Date.now() + 22 * DAY_MS);
+    expect(await expireIdleReferrals({ now: new Date(Date.now() + 20 * DAY_MS) })).toBe(0);
     expect(await expireIdleReferrals({ now: later })).toBe(2);
     const db = await getDb();
     const statuses = Object.fromEntries((await db.select().from(referrals)).map((r) => [r.id, r.status]));
@@ -56,8 +53,8 @@ describe("worker jobs", () => {
   it("reminds each booked person once, about a day before", async () => {
     const referrer = await createReferrer();
     const activity = await createActivity();
-    const soon = await createSession(activity.id, { startsAt: new Date(Date.now() + 20 * 3_600_000) });
-    const later = await createSession(activity.id, { startsAt: new Date(Date.now() + 5 * DAY) });
+    const soon = await createSession(activity.id, { startsAt: new Date(Date.now() + 20 * HOUR_MS) });
+    const later = await createSession(activity.id, { startsAt: new Date(Date.now() + 5 * DAY_MS) });
     const person = await refer(activity.id, referrer);
     await act(person.token, { intent: "book", sessionId: soon.id });
     await act(person.token, { intent: "book", sessionId: later.id });
@@ -76,7 +73,7 @@ describe("worker jobs", () => {
     const referrer = await createReferrer();
     const activity = await createActivity();
     const session = await createSession(activity.id, { capacity: 1 });
-    const other = await createSession(activity.id, { startsAt: new Date(Date.now() + 9 * DAY) });
+    const other = await createSession(activity.id, { startsAt: new Date(Date.now() + 9 * DAY_MS) });
     const a = await refer(activity.id, referrer);
     const b = await refer(activity.id, referrer);
     const c = await refer(activity.id, referrer);

@@ -4,12 +4,13 @@ import { getDb } from "../../db/client";
 import { oneTimeTokens, outbox, outcomeResponses, referralEvents, referrals } from "../../db/schema";
 import { action as newReferralAction, loader as newReferralLoader } from "~/routes/referrals.new/route";
 import { action as selfReferralAction, loader as selfReferralLoader } from "~/routes/activities.$id_.request-a-place/route";
-import { loadPatientPage } from "~/modules/referrals/patient-page.server";
+import { loadPatientPage } from "~/modules/referrals/index.server";
 import { requestAs } from "../setup/auth";
 import { createActivity, createSession } from "../factories";
 import { snapshotCounts } from "../factories/counts";
 import { createOrganiser, createReferrer, tokenOf } from "../factories/referrals";
 import { callRoute } from "../factories/route-call";
+import { DAY_MS } from "~/utils/time";
 
 function referralForm(activityIds: string[], overrides: Record<string, string | string[] | undefined> = {}) {
   const form: Record<string, string | string[]> = {
@@ -58,7 +59,7 @@ describe("making a referral", () => {
     const [row] = await db.select().from(referrals).where(eq(referrals.id, created.id));
     expect(row).toMatchObject({ source: "referrer", referrerUserId: referrer.user.id, referrerOrganisationId: referrer.organisation.id, status: "accepted", reasons: ["loneliness", "low_mood"] });
     expect(row.consentAt).toBeInstanceOf(Date);
-    expect(row.linkExpiresAt.getTime() - row.consentAt.getTime()).toBe(60 * 86_400_000);
+    expect(row.linkExpiresAt.getTime() - row.consentAt.getTime()).toBe(60 * DAY_MS);
 
     const events = await db.select().from(referralEvents).where(eq(referralEvents.referralId, created.id));
     expect(events.filter((e) => e.kind === "status").map((e) => `${e.fromStatus}→${e.toStatus}:${e.actorType}`)).toEqual(["null→sent:user", "sent→accepted:system"]);

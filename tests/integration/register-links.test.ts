@@ -7,17 +7,15 @@ import { asc, eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb, queryRows } from "../../db/client";
 import { bookings, referralEvents, sessions } from "../../db/schema";
-import { markAttendance } from "~/modules/attendance/mark-attendance.server";
-import { sendRegisterLinks } from "~/modules/attendance/register-link.server";
-import { requestNewRegisterLink } from "~/modules/attendance/register.server";
+import { markAttendance, sendRegisterLinks, requestNewRegisterLink } from "~/modules/attendance/index.server";
 import * as linkRoute from "~/routes/register_.$token/route";
 import * as organiserRoute from "~/routes/sessions_.$id_.register/route";
 import { addMember, createActivity, createOrganisation, createSession, createUser } from "../factories";
 import { createBooking, createReferral } from "../factories/referral-rows";
 import { requestAs } from "../setup/auth";
+import { HOUR_MS } from "~/utils/time";
 
-const HOUR = 3_600_000;
-const DAY = 24 * HOUR;
+const DAY = 24 * HOUR_MS;
 
 async function scene(options: { contactEmail?: string | null } = {}) {
   const provider = await createOrganisation({ kind: "provider" });
@@ -26,7 +24,7 @@ async function scene(options: { contactEmail?: string | null } = {}) {
   const contactEmail = options.contactEmail === undefined ? `contact-${Math.random().toString(36).slice(2)}@example.test` : options.contactEmail;
   const activity = await createActivity({ organisationId: provider.id, contactEmail });
   // Ended half an hour ago.
-  const session = await createSession(activity.id, { startsAt: new Date(Date.now() - 2 * HOUR) });
+  const session = await createSession(activity.id, { startsAt: new Date(Date.now() - 2 * HOUR_MS) });
   const referral = await createReferral({ activityId: activity.id, status: "booked" });
   const booking = await createBooking(referral.id, session.id);
   return { provider, organiser, activity, session, referral, booking, contactEmail };
@@ -85,8 +83,8 @@ const args = (request: Request, params: Record<string, string>) => ({ request, p
 describe("sending the one-tap link", () => {
   it("emails the activity's contact once per ended session with a live booking", async () => {
     const s = await scene();
-    const empty = await createSession(s.activity.id, { startsAt: new Date(Date.now() - 3 * HOUR) });
-    const upcoming = await createSession(s.activity.id, { startsAt: new Date(Date.now() + HOUR) });
+    const empty = await createSession(s.activity.id, { startsAt: new Date(Date.now() - 3 * HOUR_MS) });
+    const upcoming = await createSession(s.activity.id, { startsAt: new Date(Date.now() + HOUR_MS) });
     await createBooking((await createReferral({ activityId: s.activity.id })).id, upcoming.id);
     await sendRegisterLinks();
     const mail = await mailTo(s.contactEmail!);
@@ -226,7 +224,7 @@ describe("the organiser's register page", () => {
 
   it("refuses a session not yet started with a clear message", async () => {
     const s = await scene();
-    const future = await createSession(s.activity.id, { startsAt: new Date(Date.now() + 3 * HOUR) });
+    const future = await createSession(s.activity.id, { startsAt: new Date(Date.now() + 3 * HOUR_MS) });
     const booking = await createBooking(s.referral.id, future.id);
     const before = await counts();
     const post = unwrap(

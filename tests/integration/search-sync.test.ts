@@ -2,11 +2,11 @@ import { eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb, queryRows } from "../../db/client";
 import { activities, outbox, sessions } from "../../db/schema";
-import { queueActivityReindex, rebuildSearchIndex, refreshSessionSummaries, syncSearchIndex } from "~/modules/activities/search-sync.server";
+import { queueActivityReindex, rebuildSearchIndex, refreshSessionSummaries, syncSearchIndex } from "~/modules/activities/index.server";
 import { slotBit } from "../../search/types";
 import { createActivity, createSession } from "../factories";
-import { localDateTimeToUtc } from "~/modules/activities/schedule";
 import { nextDate } from "../factories/search";
+import { localDateTimeToUtc } from "~/utils/time";
 
 async function summary(id: string) {
   const db = await getDb();

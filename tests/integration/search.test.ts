@@ -2,15 +2,11 @@ import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb, queryRows } from "../../db/client";
 import { searchLog } from "../../db/schema";
-import { haversineKm } from "~/modules/places/geo-bounds";
-import { parseSearchParams, type SearchParams } from "~/modules/activities/search-query";
-import { searchActivities, type SearchResultsPage } from "~/modules/activities/search.server";
+import { haversineKm } from "~/modules/places/index.server";
+import { parseSearchParams, type SearchParams, searchActivities, type SearchResultsPage, changeActivityStatus, pruneSpellingWords, accessibilityKeys } from "~/modules/activities/index.server";
 import { loader as apiLoader } from "~/routes/api.search/route";
 import { createActivity, createOrganisation } from "../factories";
 import { searchFlagBits } from "../../db/schema/activities";
-import { changeActivityStatus } from "~/modules/activities/activity-editor.server";
-import { pruneSpellingWords } from "~/modules/activities/search-sync.server";
-import { accessibilityKeys } from "~/modules/activities/vocabulary";
 import { centre, createPlacedActivity, offset } from "../factories/search";
 
 const plain = (title: string, summary: string, extra: object = {}) => ({ title, summary, description: summary, tags: [], ...extra });

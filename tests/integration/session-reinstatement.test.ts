@@ -7,23 +7,22 @@ import { and, asc, eq, isNull, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb, queryRows } from "../../db/client";
 import { bookings, outbox, referralEvents, referrals, sessions } from "../../db/schema";
-import { handleSessionCancellations } from "~/modules/referrals/session-cancellations.server";
-import { handleSessionReinstatements } from "~/modules/referrals/session-reinstatements.server";
+import { handleSessionCancellations, handleSessionReinstatements } from "~/modules/referrals/index.server";
 import { action as patientAction } from "~/routes/r.$token/route";
 import * as sessionsRoute from "~/routes/organiser.activities.$id.sessions/route";
 import { addMember, createActivity, createOrganisation, createSession, createUser } from "../factories";
 import { createReferrer, refer } from "../factories/referrals";
 import { callRoute } from "../factories/route-call";
 import { requestAs } from "../setup/auth";
+import { DAY_MS, MINUTE_MS } from "~/utils/time";
 
-const DAY = 86_400_000;
 
 async function scene(options: { capacity?: number } = {}) {
   const provider = await createOrganisation({ kind: "provider" });
   const organiser = await createUser();
   await addMember(provider.id, organiser.id, "owner");
   const activity = await createActivity({ organisationId: provider.id });
-  const session = await createSession(activity.id, { startsAt: new Date(Date.now() + 3 * DAY), capacity: options.capacity ?? 12 });
+  const session = await createSession(activity.id, { startsAt: new Date(Date.now() + 3 * DAY_MS), capacity: options.capacity ?? 12 });
   const referrer = await createReferrer();
   return { provider, organiser, activity, session, referrer };
 }
@@ -65,7 +64,7 @@ async function emails(subjectStart: string, activityId: string) {
 describe("reinstating a cancelled session", () => {
   it("makes it bookable again, tells the people the cancellation cancelled (not others) with their link, and books nobody back in", async () => {
     const s = await scene({ capacity: 2 });
-    const other = await createSession(s.activity.id, { startsAt: new Date(Date.now() + 10 * DAY) });
+    const other = await createSession(s.activity.id, { startsAt: new Date(Date.now() + 10 * DAY_MS) });
     const ann = await refer(s.activity.id, s.referrer);
     const bob = await refer(s.activity.id, s.referrer);
     const cat = await refer(s.activity.id, s.referrer);
@@ -78,7 +77,7 @@ describe("reinstating a cancelled session", () => {
     const db = await getDb();
     const [danBooking] = await db.select().from(bookings).where(eq(bookings.referralId, dan.id));
     await act(dan.token, { intent: "cancel", bookingId: danBooking.id });
-    await db.update(bookings).set({ sessionId: s.session.id, cancelledAt: new Date(Date.now() - DAY) }).where(eq(bookings.id, danBooking.id));
+    await db.update(bookings).set({ sessionId: s.session.id, cancelledAt: new Date(Date.now() - DAY_MS) }).where(eq(bookings.id, danBooking.id));
 
     expect((await post(s.activity.id, s.organiser.id, { intent: "cancel", sessionId: s.session.id, reason: "The hall is flooded" })).status).toBe(302);
     expect((await sessionRow(s.session.id)).cancelledAt).not.toBeNull();
@@ -139,10 +138,10 @@ describe("reinstating a cancelled session", () => {
     const s = await scene();
     const db = await getDb();
     const started = await createSession(s.activity.id, {
-      startsAt: new Date(Date.now() - 30 * 60_000),
+      startsAt: new Date(Date.now() - 30 * MINUTE_MS),
       status: "cancelled",
       cancelReason: "Snow",
-      cancelledAt: new Date(Date.now() - DAY),
+      cancelledAt: new Date(Date.now() - DAY_MS),
     });
     const outboxBefore = (await db.select().from(outbox)).length;
     const past = await post(s.activity.id, s.organiser.id, { intent: "reinstate", sessionId: started.id });

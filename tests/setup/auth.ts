@@ -1,6 +1,5 @@
 /** Signed-in requests for integration tests: a real session row and cookie. */
-import { createSession } from "~/modules/accounts/sessions.server";
-import { sessionCookieName } from "~/modules/accounts/session-cookie.server";
+import { createSession, sessionCookieName } from "~/modules/accounts/index.server";
 
 export async function cookieFor(userId: string): Promise<string> {
   const { token } = await createSession(userId, { twoFactorVerified: true });

@@ -14,18 +14,8 @@ import { ChoiceGroup } from "~/components/forms/choice-group";
 import { Field } from "~/components/forms/field";
 import { useSchemaForm } from "~/components/forms/use-schema-form";
 import { LocationPicker } from "~/components/map/location-picker";
-import {
-  createActivityFormSchema,
-  MAX_SCHEDULES,
-  newScheduleDefaults,
-  ONE_OFF_DATE_SLOTS,
-  timezoneChoices,
-  type ActivityFormInput,
-  type ScheduleFieldsInput,
-} from "~/modules/activities/activity-form";
-import { WEEKDAYS } from "~/modules/activities/schedule";
-import { accessibilityFeatures, costTypes, suitabilityOptions } from "~/modules/activities/vocabulary";
-import type { Bounds } from "~/modules/places/geo-bounds";
+import { createActivityFormSchema, MAX_SCHEDULES, newScheduleDefaults, ONE_OFF_DATE_SLOTS, timezoneChoices, type ActivityFormInput, type ScheduleFieldsInput, WEEKDAYS, accessibilityFeatures, costTypes, suitabilityOptions } from "~/modules/activities";
+import type { Bounds } from "~/modules/places";
 import { AccessibilityIcon } from "./accessibility-icon";
 
 const dayNames = { MO: "Monday", TU: "Tuesday", WE: "Wednesday", TH: "Thursday", FR: "Friday", SA: "Saturday", SU: "Sunday" };

@@ -1,5 +1,4 @@
-import { statusLabels } from "~/modules/activities/activity-status";
-import type { ActivityStatus } from "~/modules/activities/vocabulary";
+import { statusLabels, type ActivityStatus } from "~/modules/activities";
 
 /** "Published", "Draft" or "Archived" as a tag; the word is there, so the colour is never the only sign. */
 export function ActivityStatusTag({ status }: { status: ActivityStatus }) {

@@ -1,9 +1,8 @@
 import { Link } from "@remix-run/react";
 import type { SearchHit } from "#search/types";
 import { ClientOnly } from "~/components/map/client-only";
-import { formatCost } from "~/modules/activities/format";
-import { formatInTimezone } from "~/modules/activities/schedule";
-import { accessibilityFeatures, type AccessibilityFeature } from "~/modules/activities/vocabulary";
+import { formatCost, accessibilityFeatures, type AccessibilityFeature } from "~/modules/activities";
+import { formatInTimezone } from "~/utils/time";
 
 export function formatDistance(km: number): string {
   if (km < 0.1) return "Less than 0.1 km away";

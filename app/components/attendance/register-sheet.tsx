@@ -12,9 +12,8 @@ import { getFormProps, getInputProps } from "@conform-to/react";
 import { Form, useRevalidator } from "@remix-run/react";
 import { useCallback, useEffect, useRef, useState, type FormEvent } from "react";
 import { Field } from "~/components/forms/field";
-import type { OrganiserMark } from "~/modules/bookings/effective-attendance";
-import { offlineResult, type RegisterActionResult } from "~/modules/attendance/register-results";
-import { walkInSchema } from "~/modules/attendance/schemas";
+import type { OrganiserMark } from "~/modules/bookings";
+import { offlineResult, type RegisterActionResult, walkInSchema } from "~/modules/attendance";
 import { useSchemaForm } from "~/components/forms/use-schema-form";
 import { CheckboxField } from "~/components/forms/checkbox-field";
 

@@ -1,7 +1,7 @@
 import { getInputProps, type FieldMetadata } from "@conform-to/react";
 import { lazy, Suspense, useCallback, useEffect, useState } from "react";
 import { Field } from "~/components/forms/field";
-import type { PlaceLookupResult } from "~/modules/places/lookup";
+import type { PlaceLookupResult } from "~/modules/places";
 import { ClientOnly } from "./client-only";
 import type { LatLng } from "./location-picker.client";
 import { useMapConfig } from "./map-config";

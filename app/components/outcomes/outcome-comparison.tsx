@@ -4,7 +4,7 @@
  * words as well as numbers, never by colour alone.
  */
 import { DataTable } from "~/components/layout/data-table";
-import type { MeasureComparison, OutcomeComparison as OutcomeComparisonData } from "~/modules/outcomes/comparison";
+import type { MeasureComparison, OutcomeComparison as OutcomeComparisonData } from "~/modules/outcomes";
 
 const directionWords: Record<NonNullable<MeasureComparison["direction"]>, string> = {
   better: "Better",

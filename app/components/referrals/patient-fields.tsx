@@ -1,8 +1,7 @@
 import { getInputProps, getTextareaProps, type FieldMetadata } from "@conform-to/react";
 import { OptionChoices } from "~/components/forms/choice-group";
 import { Field } from "~/components/forms/field";
-import { preferredContactOptions } from "~/modules/referrals/contact";
-import { referralReasons } from "~/modules/referrals/reasons";
+import { preferredContactOptions, referralReasons } from "~/modules/referrals";
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 export interface PatientFieldMetas {

@@ -1,5 +1,5 @@
 import { Link } from "@remix-run/react";
-import { formatUkMobile, type PersonRoute } from "~/modules/referrals/contact";
+import { formatUkMobile, type PersonRoute } from "~/modules/referrals";
 
 /**
  * After the "ask for a place" form: the same page whether the request is new

@@ -1,5 +1,5 @@
 import type { FieldMetadata } from "@conform-to/react";
-import { ons4Questions, ucla3Options, ucla3Questions } from "~/modules/outcomes/instruments";
+import { ons4Questions, ucla3Options, ucla3Questions } from "~/modules/outcomes";
 import { OptionChoices } from "~/components/forms/choice-group";
 
 const zeroToTen = Object.fromEntries(Array.from({ length: 11 }, (_, i) => [String(i), String(i)]));

@@ -5,8 +5,7 @@
 import { and, eq, ne, or } from "drizzle-orm";
 import { getDb } from "#db/client";
 import { auditLog, invitations, oneTimeTokens, users } from "#db/schema";
-import { queueEmail } from "../notifications/email.server";
-import { renderEmail } from "../notifications/templates";
+import { queueEmail, renderEmail } from "~/modules/notifications/index.server";
 import { publicUrl } from "~/utils/env.server";
 import { now } from "~/utils/clock.server";
 import { recordAudit } from "./audit.server";
@@ -18,6 +17,7 @@ import { hashPassword } from "./password.server";
 import { passwordProblem } from "./password-policy.server";
 import { hitRateLimit, rateLimitRules, tooManyAttemptsMessage } from "./rate-limit.server";
 import { invalidateSession, invalidateUserSessions, listUserSessions } from "./sessions.server";
+import { MINUTE_MS } from "~/utils/time";
 
 export type FieldResult<F extends string> = { ok: true } | { ok: false; field?: F; message: string };
 
@@ -29,7 +29,7 @@ export async function changeName(userId: string, name: string, context: Partial<
   });
 }
 
-export const EMAIL_CHANGE_TTL_MS = 60 * 60_000;
+export const EMAIL_CHANGE_TTL_MS = 60 * MINUTE_MS;
 
 /**
  * Sends a confirmation link to the new address (the change happens only when

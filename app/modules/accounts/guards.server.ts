@@ -18,6 +18,7 @@ import { recordAudit } from "./audit.server";
 import { clientContext } from "./client-context.server";
 import { readSessionToken } from "./session-cookie.server";
 import { validateSessionToken, type AuthSession, type SessionUser } from "./sessions.server";
+import { MINUTE_MS } from "~/utils/time";
 
 export interface CurrentUser {
   user: SessionUser;
@@ -91,7 +92,7 @@ async function deny(
  * roles, dropping an organisation's two-step requirement) need a sign-in from
  * the last half hour, so an unattended or stolen session cannot make them.
  */
-export const RECENT_SIGN_IN_MS = 30 * 60_000;
+export const RECENT_SIGN_IN_MS = 30 * MINUTE_MS;
 export const CONFIRM_SIGN_IN_PATH = "/login/confirm";
 
 /** Sends someone whose sign-in is older than RECENT_SIGN_IN_MS to confirm it, then back to this page. */

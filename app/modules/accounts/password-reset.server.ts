@@ -6,8 +6,7 @@
 import { eq } from "drizzle-orm";
 import { getDb } from "#db/client";
 import { users } from "#db/schema";
-import { queueEmail } from "../notifications/email.server";
-import { renderEmail } from "../notifications/templates";
+import { queueEmail, renderEmail } from "~/modules/notifications/index.server";
 import { publicUrl } from "~/utils/env.server";
 import { recordAudit } from "./audit.server";
 import { type ClientContext } from "./client-context.server";
@@ -16,8 +15,9 @@ import { hashPassword } from "./password.server";
 import { passwordProblem } from "./password-policy.server";
 import { clearRateLimit, hitRateLimit, rateLimitRules, tooManyAttemptsMessage } from "./rate-limit.server";
 import { invalidateUserSessions } from "./sessions.server";
+import { MINUTE_MS } from "~/utils/time";
 
-export const RESET_LINK_TTL_MS = 45 * 60_000;
+export const RESET_LINK_TTL_MS = 45 * MINUTE_MS;
 
 export type ResetRequestResult = { ok: true } | { ok: false; message: string };
 

@@ -8,6 +8,7 @@ import { eq, lt, sql } from "drizzle-orm";
 import { getDb, type Executor } from "#db/client";
 import { rateLimits } from "#db/schema";
 import { now as clockNow } from "~/utils/clock.server";
+import { MINUTE_MS } from "~/utils/time";
 
 export interface RateLimitRule {
   name: string;
@@ -15,7 +16,7 @@ export interface RateLimitRule {
   windowMs: number;
 }
 
-const minutes = (n: number) => n * 60_000;
+const minutes = (n: number) => n * MINUTE_MS;
 const hours = (n: number) => n * minutes(60);
 
 export const rateLimitRules = {

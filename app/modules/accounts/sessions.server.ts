@@ -3,6 +3,7 @@ import { getDb, type Executor } from "#db/client";
 import { authSessions, users } from "#db/schema";
 import { now as clockNow } from "~/utils/clock.server";
 import { newToken, secretMatches, splitToken } from "./secure-token.server";
+import { MINUTE_MS } from "~/utils/time";
 
 /** Inactivity expiry, refreshed while the session is in use. */
 export const SESSION_IDLE_MS = 2 * 3600_000;
@@ -13,9 +14,9 @@ export const SESSION_ABSOLUTE_MS = 24 * 3600_000;
  * this long: long enough to open the app and type a code, too short to be
  * worth stealing.
  */
-export const PENDING_TWO_FACTOR_MS = 10 * 60_000;
+export const PENDING_TWO_FACTOR_MS = 10 * MINUTE_MS;
 /** Refresh the sliding expiry at most this often, to spare writes. */
-const REFRESH_AFTER_MS = 10 * 60_000;
+const REFRESH_AFTER_MS = 10 * MINUTE_MS;
 
 export type SessionUser = typeof users.$inferSelect;
 export type AuthSession = typeof authSessions.$inferSelect;

@@ -8,8 +8,7 @@
 import { eq } from "drizzle-orm";
 import { getDb } from "#db/client";
 import { activities } from "#db/schema";
-import { requireOrgOfKind, requireUser, type CurrentUser } from "../accounts/guards.server";
-import { findMembership, type MembershipView } from "../accounts/memberships.server";
+import { requireOrgOfKind, requireUser, type CurrentUser, findMembership, type MembershipView } from "~/modules/accounts/index.server";
 import { forbidden, notFound } from "~/utils/http.server";
 import { isUuid } from "~/utils/ids";
 

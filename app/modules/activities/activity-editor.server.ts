@@ -6,10 +6,8 @@
 import { and, asc, eq, gt, gte, inArray, lte } from "drizzle-orm";
 import { getDb, type Executor, type Tx } from "#db/client";
 import { activities, categories, schedules, sessions } from "#db/schema";
-import { copyPhoto, deletePhoto, preparePhoto, storePhoto } from "../media/photo.server";
-import { getImageStore } from "../media/image-store.server";
-import { resolvePlace } from "../places/gazetteer.server";
-import { isInBounds, type Bounds } from "../places/geo-bounds";
+import { copyPhoto, deletePhoto, preparePhoto, storePhoto, getImageStore } from "~/modules/media/index.server";
+import { resolvePlace, isInBounds, type Bounds } from "~/modules/places/index.server";
 import {
   OUTSIDE_AREA_MESSAGE,
   parsePriceToPence,

@@ -4,21 +4,11 @@
  * the allowed area, so both sides check exactly the same rules.
  */
 import { z } from "zod";
-import { isInBounds, type Bounds } from "../places/geo-bounds";
-import { isUkPostcode, normalisePostcode } from "../places/place-query";
-import {
-  expandSchedule,
-  fromRrule,
-  isValidTimezone,
-  toRrule,
-  WEEKDAYS,
-  type MonthlyNth,
-  type RepeatChoice,
-  type ScheduleRule,
-  type Weekday,
-} from "./schedule";
+import { isInBounds, type Bounds, isUkPostcode, normalisePostcode } from "~/modules/places";
+import { expandSchedule, fromRrule, toRrule, WEEKDAYS, type MonthlyNth, type RepeatChoice, type ScheduleRule, type Weekday } from "./schedule";
 import { HORIZON_WEEKS, horizonEnd } from "./horizon";
 import { accessibilityKeys, suitabilityKeys, type AccessibilityFeature, type Suitability } from "./vocabulary";
+import { isValidTimezone } from "~/utils/time";
 
 export const PHOTO_MAX_BYTES = 5 * 1024 * 1024;
 export const PHOTO_TYPES = ["image/jpeg", "image/png", "image/webp"] as const;

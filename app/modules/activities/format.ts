@@ -1,5 +1,5 @@
-import { formatInTimezone } from "./schedule";
 import type { CostType } from "./vocabulary";
+import { formatInTimezone } from "~/utils/time";
 
 /** "Free", "£4.50", "Pay what you can" — cost in plain words. */
 export function formatCost(costType: CostType, costPence: number | null | undefined): string {

@@ -7,6 +7,7 @@ import { sql } from "drizzle-orm";
 import { getDb, queryRows } from "#db/client";
 import { DASHBOARD_PAGE_SIZE, type DashboardQuery } from "./dashboard-query";
 import type { ActivityStatus } from "./vocabulary";
+import { addDays } from "~/utils/time";
 
 export interface DashboardActivity {
   id: string;
@@ -98,7 +99,7 @@ export interface WeekSession {
 /** The organisation's sessions in the seven days from now (drafts and published; archived ones have none). */
 export async function listSessionsThisWeek(organisationId: string, now: Date): Promise<WeekSession[]> {
   const db = await getDb();
-  const until = new Date(now.getTime() + 7 * 86_400_000);
+  const until = addDays(now, 7);
   const rows = await queryRows<Record<string, unknown>>(
     db,
     sql`select s.id, s.activity_id, a.title, a.timezone, s.starts_at, s.ends_at, s.capacity, s.booked_count, s.status

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { expandSchedule, type ScheduleRule } from "./schedule";
 import { planRegeneration, type ExistingSession } from "./schedule-edits";
+import { MINUTE_MS } from "~/utils/time";
 
 const window = { from: new Date("2026-10-01T00:00:00Z"), to: new Date("2026-11-30T00:00:00Z") };
 const tuesdays: ScheduleRule = {
@@ -59,7 +60,7 @@ describe("planRegeneration", () => {
     const plan = planRegeneration(existing, expandSchedule(longer, window), "Europe/London");
     expect(plan.move).toHaveLength(existing.length);
     expect(plan.move[0]).toMatchObject({ id: "s0" });
-    expect(plan.move[0].endsAt.getTime() - plan.move[0].startsAt.getTime()).toBe(120 * 60_000);
+    expect(plan.move[0].endsAt.getTime() - plan.move[0].startsAt.getTime()).toBe(120 * MINUTE_MS);
     expect(plan.insert).toEqual([]);
     expect(plan.remove).toEqual([]);
   });

@@ -15,7 +15,8 @@
  *   The new schedule does not add a second session on that same day.
  * - Every new occurrence without a session gets one.
  */
-import { formatInTimezone, type Occurrence } from "./schedule";
+import { type Occurrence } from "./schedule";
+import { formatInTimezone } from "~/utils/time";
 
 export interface ExistingSession {
   id: string;

@@ -1,15 +1,6 @@
 import { describe, expect, it } from "vitest";
-import {
-  MAX_OCCURRENCES,
-  describeSchedule,
-  expandSchedule,
-  formatInTimezone,
-  fromRrule,
-  localDateTimeToUtc,
-  toRrule,
-  type RepeatChoice,
-  type ScheduleRule,
-} from "./schedule";
+import { MAX_OCCURRENCES, describeSchedule, expandSchedule, fromRrule, toRrule, type RepeatChoice, type ScheduleRule } from "./schedule";
+import { formatInTimezone, localDateTimeToUtc } from "~/utils/time";
 
 const LONDON = "Europe/London";
 

@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { getDb, queryRows, type Executor } from "#db/client";
 import { listPublishedActivityIds, loadActivityDocuments } from "#search/documents";
-import { enqueue, processOutbox } from "../notifications/outbox.server";
+import { enqueue, processOutbox } from "~/modules/notifications/index.server";
 import { getSearchIndex } from "./search-index.server";
 
 /**

@@ -9,8 +9,7 @@ import { categories as categoriesTable } from "#db/schema";
 import type { SearchHit, SearchIndex, SearchOutcome, SearchQuery } from "#search/types";
 import { now } from "~/utils/clock.server";
 import { env } from "~/utils/env.server";
-import { isInBounds } from "../places/geo-bounds";
-import { resolvePlace, type Place } from "../places/gazetteer.server";
+import { isInBounds, resolvePlace, type Place } from "~/modules/places/index.server";
 import {
   effectiveSort,
   hasSpaceWithinDays,

@@ -7,10 +7,10 @@
 import { and, asc, eq, gte, lte } from "drizzle-orm";
 import { getDb, type Tx } from "#db/client";
 import { activities, sessions } from "#db/schema";
-import { enqueue } from "../notifications/outbox.server";
-import { localDateTimeToUtc } from "./schedule";
+import { enqueue } from "~/modules/notifications/index.server";
 import { liveBookingsOfSession } from "./live-bookings.server";
 import { queueActivityReindex } from "./search-sync.server";
+import { localDateTimeToUtc } from "~/utils/time";
 
 export type SessionChangeResult = { ok: true; sessionId: string } | { ok: false; fieldErrors: Record<string, string[]> };
 

@@ -2,7 +2,7 @@
  * Where attendance puts an open referral. Pure rules over facts; the server
  * code gathers the facts and moves the referral through the lifecycle.
  */
-import type { ReferralStatus } from "../referrals/lifecycle";
+import type { ReferralStatus } from "~/modules/referrals";
 
 /**
  * The first attended session makes a booked referral "attending". When the

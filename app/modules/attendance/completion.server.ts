@@ -6,12 +6,10 @@
 import { and, eq, sql } from "drizzle-orm";
 import { getDb, queryRows } from "#db/client";
 import { memberships, referrals } from "#db/schema";
-import { IllegalTransitionError } from "../referrals/lifecycle";
-import { transitionReferral, type Referral } from "../referrals/transition-referral.server";
+import { IllegalTransitionError, transitionReferral, type Referral, dropStallFlag } from "~/modules/referrals/index.server";
 import { now as clockNow } from "~/utils/clock.server";
 import { isUuid } from "~/utils/ids";
 import { programmeHasEnded } from "./completion-rules";
-import { dropStallFlag } from "../referrals/stall-flag.server";
 
 export type CompleteResult =
   | { ok: true; referral: Referral }

@@ -7,13 +7,12 @@
 import { and, eq, inArray, isNotNull, lte, sql } from "drizzle-orm";
 import { getDb, queryRows, type Tx } from "#db/client";
 import { referrals } from "#db/schema";
-import { transitionReferral } from "../referrals/transition-referral.server";
+import { transitionReferral, dropStallFlag } from "~/modules/referrals/index.server";
 import { now as clockNow } from "~/utils/clock.server";
 import { env } from "~/utils/env.server";
-import { dropStallFlag } from "../referrals/stall-flag.server";
 import { disengageableStatuses, isDisengaged, stallReasonLabels, type StallReason } from "./stall-rules";
+import { DAY_MS } from "~/utils/time";
 
-const DAY_MS = 86_400_000;
 
 async function bookingActivity(tx: Tx, referralId: string, now: Date) {
   const [row] = await queryRows<{ last_activity: string | Date | null; upcoming: boolean | null }>(

@@ -12,10 +12,8 @@
 import { and, asc, eq } from "drizzle-orm";
 import { getDb, type Tx } from "#db/client";
 import { bookings, memberships } from "#db/schema";
-import { recordReferralEvent } from "../referrals/referral-events.server";
-import type { Actor } from "../referrals/transition-referral.server";
-import { formatInTimezone } from "../activities/schedule";
-import { effectiveAttendance, type OrganiserMark } from "../bookings/effective-attendance";
+import { recordReferralEvent, type Actor } from "~/modules/referrals/index.server";
+import { effectiveAttendance, type OrganiserMark } from "~/modules/bookings/index.server";
 import { now as clockNow } from "~/utils/clock.server";
 import { isUuid } from "~/utils/ids";
 import { AttendanceError, linkProblems } from "./attendance-error";
@@ -23,6 +21,7 @@ import { reviewReferralAfterAttendance } from "./referral-loop.server";
 import { resolveRegisterLink } from "./register-link.server";
 import { registerLocksAt, registerState } from "./register-window";
 import { loadSessionContext, type SessionContext } from "./session-context.server";
+import { formatInTimezone } from "~/utils/time";
 
 export type RegisterAccess = { type: "user"; userId: string } | { type: "register_link"; token: string };
 

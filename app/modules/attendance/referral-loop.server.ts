@@ -9,13 +9,11 @@
 import { eq } from "drizzle-orm";
 import type { Tx } from "#db/client";
 import { activities, referrals } from "#db/schema";
-import { loadAttendanceFacts } from "../bookings/attendance-facts.server";
-import type { Mark } from "../bookings/effective-attendance";
-import { transitionReferral, type Actor } from "../referrals/transition-referral.server";
+import { loadAttendanceFacts, type Mark } from "~/modules/bookings/index.server";
+import { transitionReferral, type Actor, clearStall } from "~/modules/referrals/index.server";
 import { statusAfterAttendance } from "./attending-rules";
 import { reachedCompletionSessions } from "./completion-rules";
 import { noticeAttendanceChange } from "./referral-notices.server";
-import { clearStall } from "../referrals/stall-flag.server";
 import { flagStalled } from "./stall.server";
 import { attendanceStallChange } from "./stall-rules";
 

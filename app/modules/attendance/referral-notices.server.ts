@@ -1,19 +1,17 @@
 /** Emails to the referrer about one referral (attendance news, stall alerts), through the referrals module's messaging. */
 import type { Tx } from "#db/client";
-import { attendanceNoticeEmail, attendanceWithdrawnEmail, stalledAlertEmail } from "../notifications/attendance-emails";
-import { lastDelivered, withdrawPending } from "../notifications/outbox.server";
-import type { Mark } from "../bookings/effective-attendance";
-import { messageReferrer, referrerMessageBase } from "../referrals/notify.server";
-import { loadReferralContext } from "../referrals/referral-context.server";
-import type { Referral as ReferralRow } from "../referrals/transition-referral.server";
+import { attendanceNoticeEmail, attendanceWithdrawnEmail, stalledAlertEmail, lastDelivered, withdrawPending } from "~/modules/notifications/index.server";
+import type { Mark } from "~/modules/bookings/index.server";
+import { messageReferrer, referrerMessageBase, loadReferralContext, type Referral as ReferralRow } from "~/modules/referrals/index.server";
 import { stallNextSteps, stallReasonLabels, type StallReason } from "./stall-rules";
+import { MINUTE_MS } from "~/utils/time";
 
 /**
  * Registers are kept on phones, often standing in a doorway: a wrong tap put
  * right within minutes should never reach the referrer. So the news waits this
  * long, and a change in that time replaces it instead of sending a second email.
  */
-export const ATTENDANCE_NOTICE_DELAY_MS = 10 * 60_000;
+export const ATTENDANCE_NOTICE_DELAY_MS = 10 * MINUTE_MS;
 
 /**
  * Tells the referrer the booking's answer changed: attended, did not attend,

@@ -14,16 +14,15 @@
 import { and, eq, isNull, sql } from "drizzle-orm";
 import { getDb, queryRows, type Executor, type Tx } from "#db/client";
 import { memberships, oneTimeTokens, sessions, users } from "#db/schema";
-import { newToken, secretMatches, splitToken } from "../accounts/secure-token.server";
-import { formatInTimezone } from "../activities/schedule";
-import { registerLinkEmail } from "../notifications/attendance-emails";
-import { queueMessage } from "../notifications/email.server";
+import { newToken, secretMatches, splitToken } from "~/modules/accounts/index.server";
+import { registerLinkEmail, queueMessage } from "~/modules/notifications/index.server";
 import { now as clockNow } from "~/utils/clock.server";
 import { publicUrl } from "~/utils/env.server";
 import { logger } from "~/utils/logger.server";
 import { linkProblems } from "./attendance-error";
 import { registerLocksAt, REGISTER_EDITABLE_DAYS } from "./register-window";
 import { loadSessionContext, type SessionContext } from "./session-context.server";
+import { formatInTimezone, addDays } from "~/utils/time";
 
 export interface RegisterLinkGrant {
   tokenId: string;
@@ -103,7 +102,7 @@ async function sendLinkFor(tx: Tx, context: SessionContext, now: Date): Promise<
 export async function sendRegisterLinks(options: { now?: Date; limit?: number } = {}): Promise<number> {
   const now = options.now ?? clockNow();
   const db = await getDb();
-  const openSince = new Date(now.getTime() - REGISTER_EDITABLE_DAYS * 86_400_000);
+  const openSince = addDays(now, -REGISTER_EDITABLE_DAYS);
   const due = await queryRows<{ id: string }>(
     db,
     sql`select s.id from sessions s

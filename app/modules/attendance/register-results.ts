@@ -4,7 +4,7 @@
  * server: the page keeps the mark on screen and offers to try again.
  */
 import type { SubmissionResult } from "@conform-to/react";
-import type { OrganiserMark } from "../bookings/effective-attendance";
+import type { OrganiserMark } from "~/modules/bookings";
 
 export type RegisterActionResult =
   | { intent: "mark"; ok: true; bookingId: string; attendance: OrganiserMark }

@@ -1,3 +1,4 @@
+import { DAY_MS } from "~/utils/time";
 /**
  * When a session's register can be changed. Browser-safe: the register page
  * shows the same state the server enforces.
@@ -6,7 +7,6 @@
  * after it ends, then locks; an admin can reopen it until a set time.
  */
 export const REGISTER_EDITABLE_DAYS = 14;
-const DAY_MS = 86_400_000;
 
 export type RegisterState = "cancelled" | "not_started" | "open" | "locked";
 

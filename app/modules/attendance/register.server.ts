@@ -5,17 +5,17 @@
 import { and, asc, eq, sql } from "drizzle-orm";
 import { getDb, queryRows, type Executor } from "#db/client";
 import { auditLog, bookings, memberships, referrals, sessions, users } from "#db/schema";
-import { formatInTimezone } from "../activities/schedule";
-import { formatSessionWhen } from "../activities/format";
-import type { OrganiserMark, SelfReport } from "../bookings/effective-attendance";
+import { formatSessionWhen } from "~/modules/activities/index.server";
+import type { OrganiserMark, SelfReport } from "~/modules/bookings/index.server";
 import { now as clockNow } from "~/utils/clock.server";
 import { isUuid } from "~/utils/ids";
 import { AttendanceError } from "./attendance-error";
-import { shortName } from "../referrals/referral-context.server";
+import { shortName } from "~/modules/referrals/index.server";
 import { assertRegisterOpen, authoriseRegisterChange } from "./mark-attendance.server";
 import { resendRegisterLink, resolveRegisterLink } from "./register-link.server";
 import { registerLocksAt, registerState, type RegisterState } from "./register-window";
 import { loadSessionContext, type SessionContext } from "./session-context.server";
+import { formatInTimezone, addDays, addHours } from "~/utils/time";
 
 export type RegisterViewer = { type: "user"; userId: string } | { type: "register_link"; token: string };
 
@@ -180,8 +180,8 @@ export interface RecentRegister {
 export async function listRecentRegisters(userId: string, options: { now?: Date } = {}): Promise<RecentRegister[]> {
   const now = options.now ?? clockNow();
   const db = await getDb();
-  const from = new Date(now.getTime() - 14 * 86_400_000);
-  const to = new Date(now.getTime() + 12 * 3_600_000);
+  const from = addDays(now, -14);
+  const to = addHours(now, 12);
   const rows = await queryRows<{
     id: string;
     title: string;
@@ -237,7 +237,7 @@ export async function reopenRegister(input: { sessionId: string; userId: string;
     if (registerState(context.session, now) !== "locked") {
       throw new AttendanceError("not_allowed", "Only a locked register can be reopened.", 409);
     }
-    const reopenedUntil = new Date(now.getTime() + REOPEN_DAYS * 86_400_000);
+    const reopenedUntil = addDays(now, REOPEN_DAYS);
     await tx.update(sessions).set({ registerReopenedUntil: reopenedUntil, updatedAt: now }).where(eq(sessions.id, context.session.id));
     await tx.insert(auditLog).values({
       at: now,

@@ -6,11 +6,10 @@
 import { and, eq } from "drizzle-orm";
 import { getDb } from "#db/client";
 import { bookings } from "#db/schema";
-import { canSelfReport, effectiveAttendance, type SelfReport } from "../bookings/effective-attendance";
-import { recordReferralEvent } from "../referrals/referral-events.server";
+import { canSelfReport, effectiveAttendance, type SelfReport } from "~/modules/bookings/index.server";
+import { recordReferralEvent, findReferralByPatientToken } from "~/modules/referrals/index.server";
 import { now as clockNow } from "~/utils/clock.server";
 import { isUuid } from "~/utils/ids";
-import { findReferralByPatientToken } from "../referrals/patient-link.server";
 import { reviewReferralAfterAttendance } from "./referral-loop.server";
 import { loadSessionContext } from "./session-context.server";
 

@@ -2,7 +2,7 @@
 import { eq } from "drizzle-orm";
 import type { Executor } from "#db/client";
 import { activities, organisations, sessions } from "#db/schema";
-import { formatSessionWhen } from "../activities/format";
+import { formatSessionWhen } from "~/modules/activities/index.server";
 import { isUuid } from "~/utils/ids";
 
 export interface SessionContext {

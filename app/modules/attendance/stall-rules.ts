@@ -3,8 +3,9 @@
  * followed, so the referrer should act. Pure rules over facts; the server
  * code gathers the facts and records the flag.
  */
-import type { ReferralStatus } from "../referrals/lifecycle";
-import type { Mark } from "../bookings/effective-attendance";
+import type { ReferralStatus } from "~/modules/referrals";
+import type { Mark } from "~/modules/bookings";
+import { DAY_MS } from "~/utils/time";
 
 export type StallReason = "two_no_shows" | "no_booking";
 
@@ -50,7 +51,6 @@ export function attendanceStallChange(facts: {
   return null;
 }
 
-const DAY_MS = 86_400_000;
 
 /**
  * Accepted (or back to accepted after a cancellation) and still nothing

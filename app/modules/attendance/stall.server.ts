@@ -6,12 +6,12 @@
 import { and, eq, isNull, sql } from "drizzle-orm";
 import { getDb, queryRows, type Tx } from "#db/client";
 import { referrals } from "#db/schema";
-import { recordReferralEvent } from "../referrals/referral-events.server";
+import { recordReferralEvent, type Referral as ReferralRow } from "~/modules/referrals/index.server";
 import { now as clockNow } from "~/utils/clock.server";
 import { env } from "~/utils/env.server";
-import type { Referral as ReferralRow } from "../referrals/transition-referral.server";
 import { queueStallAlert } from "./referral-notices.server";
 import { isNoBookingStall, stallNextSteps, stallReasonLabels, type StallReason } from "./stall-rules";
+import { addDays } from "~/utils/time";
 
 export async function flagStalled(tx: Tx, referral: ReferralRow, reason: StallReason, now: Date): Promise<ReferralRow> {
   const [updated] = await tx
@@ -39,7 +39,7 @@ export async function flagReferralsWithoutBooking(options: { now?: Date; days?: 
   const now = options.now ?? clockNow();
   const days = options.days ?? env().STALL_NO_BOOKING_DAYS;
   const db = await getDb();
-  const cutoff = new Date(now.getTime() - days * 86_400_000);
+  const cutoff = addDays(now, -days);
   const candidates = await queryRows<{ id: string }>(
     db,
     sql`select r.id from referrals r

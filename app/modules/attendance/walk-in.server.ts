@@ -6,8 +6,7 @@
  */
 import { sql } from "drizzle-orm";
 import { getDb, queryRows } from "#db/client";
-import { openWalkInReferral } from "../referrals/create-referral.server";
-import { shortName } from "../referrals/referral-context.server";
+import { openWalkInReferral, shortName } from "~/modules/referrals/index.server";
 import { now as clockNow } from "~/utils/clock.server";
 import { AttendanceError } from "./attendance-error";
 import { applyMark, authoriseRegisterChange } from "./mark-attendance.server";

@@ -9,6 +9,7 @@ import { bookings, sessions } from "#db/schema";
 import { MIN_OFFER_LEAD_MINUTES, OFFER_HOLD_HOURS } from "./booking";
 import { releasePlace } from "./capacity.server";
 import type { Booking } from "./place-booking.server";
+import { HOUR_MS, MINUTE_MS } from "~/utils/time";
 
 /**
  * A place on the session has just been given up: offer it to the first
@@ -17,7 +18,7 @@ import type { Booking } from "./place-booking.server";
 export async function passPlaceOn(tx: Tx, sessionId: string, now: Date): Promise<Booking | null> {
   const [session] = await tx.select().from(sessions).where(eq(sessions.id, sessionId));
   const leadMs = session ? session.startsAt.getTime() - now.getTime() : 0;
-  if (session && session.status === "scheduled" && leadMs > MIN_OFFER_LEAD_MINUTES * 60_000) {
+  if (session && session.status === "scheduled" && leadMs > MIN_OFFER_LEAD_MINUTES * MINUTE_MS) {
     const [next] = await tx
       .select({ id: bookings.id })
       .from(bookings)
@@ -27,7 +28,7 @@ export async function passPlaceOn(tx: Tx, sessionId: string, now: Date): Promise
       .limit(1)
       .for("update", { skipLocked: true });
     if (next) {
-      const expires = new Date(Math.min(now.getTime() + OFFER_HOLD_HOURS * 3_600_000, session.startsAt.getTime()));
+      const expires = new Date(Math.min(now.getTime() + OFFER_HOLD_HOURS * HOUR_MS, session.startsAt.getTime()));
       const [offered] = await tx
         .update(bookings)
         .set({ status: "offered", offerExpiresAt: expires, updatedAt: now })

@@ -22,24 +22,13 @@ import { getDb } from "#db/client";
 import { bookings, referrals, sessions } from "#db/schema";
 import type { DemoData } from "#db/seed/demo-data";
 import type { DemoReferralStep, DemoReferralStory, DemoSessionRef, DemoWhen } from "#db/seed/demo-referrals";
-import { localDateTimeToUtc } from "../activities/schedule";
-import { completeFinishedProgrammes } from "../attendance/completion.server";
-import { markAttendance } from "../attendance/mark-attendance.server";
-import { sendRegisterLinks } from "../attendance/register-link.server";
-import { flagReferralsWithoutBooking } from "../attendance/stall.server";
-import { discardPendingMessages, lastOutboxId } from "../notifications/outbox.server";
-import { wellbeingCheckSchema } from "../outcomes/schemas";
-import { sendBookingReminders } from "../referrals/booking-reminders.server";
-import { createReferrals, createSelfReferral, type OpenReferralsResult } from "../referrals/create-referral.server";
-import { expireIdleReferrals } from "../referrals/expire-referrals.server";
-import { recordFollowUp, sendFollowUps } from "../referrals/follow-up.server";
-import { decideReferral } from "../referrals/organiser-referrals.server";
-import { performPatientAction } from "../referrals/patient-actions.server";
-import { organiserDecisionSchema, patientActionSchema, referralFormSchema, selfReferralFormSchema } from "../referrals/schemas";
-import { passOnLapsedOffers } from "../referrals/waitlist-offers.server";
+import { completeFinishedProgrammes, markAttendance, sendRegisterLinks, flagReferralsWithoutBooking } from "~/modules/attendance/index.server";
+import { discardPendingMessages, lastOutboxId } from "~/modules/notifications/index.server";
+import { wellbeingCheckSchema } from "~/modules/outcomes/index.server";
+import { sendBookingReminders, createReferrals, createSelfReferral, type OpenReferralsResult, expireIdleReferrals, recordFollowUp, sendFollowUps, decideReferral, performPatientAction, organiserDecisionSchema, patientActionSchema, referralFormSchema, selfReferralFormSchema, passOnLapsedOffers } from "~/modules/referrals/index.server";
+import { localDateTimeToUtc, HOUR_MS } from "~/utils/time";
 
-const HOUR = 3_600_000;
-const DAY = 24 * HOUR;
+const DAY = 24 * HOUR_MS;
 /** A "past" session ended at least this long before the demo is loaded, so its register has been kept. */
 const PAST_MARGIN = DAY;
 /** A "next" session starts at least this long after, so it is still to come after a few days of trying the demo. */
@@ -106,8 +95,8 @@ export async function playDemoReferrals(data: DemoData, stories: DemoReferralSto
     // a round a day costs a fraction of that, at the price of a follow-up going out the morning after it falls
     // due rather than within minutes.
     const first = Math.min(...events.map((e) => e.at.getTime()));
-    for (let day = startOfUtcDay(first); day + MORNING_UTC_HOUR * HOUR < now.getTime(); day += DAY) {
-      const at = new Date(day + MORNING_UTC_HOUR * HOUR);
+    for (let day = startOfUtcDay(first); day + MORNING_UTC_HOUR * HOUR_MS < now.getTime(); day += DAY) {
+      const at = new Date(day + MORNING_UTC_HOUR * HOUR_MS);
       events.push({
         at,
         rank: [0, 0, 0],
@@ -168,9 +157,9 @@ function resolveWhen(story: DemoReferralStory, when: DemoWhen, session: (ref: De
     const day = new Date(Date.parse(`${today}T00:00:00Z`) - when.daysAgo * DAY).toISOString().slice(0, 10);
     at = localDateTimeToUtc(day, when.at, TIMEZONE);
   } else if ("before" in when) {
-    at = new Date(session(when.before).startsAt.getTime() - when.hours * HOUR);
+    at = new Date(session(when.before).startsAt.getTime() - when.hours * HOUR_MS);
   } else {
-    at = new Date(session(when.after).endsAt.getTime() + when.hours * HOUR);
+    at = new Date(session(when.after).endsAt.getTime() + when.hours * HOUR_MS);
   }
   if (at.getTime() >= now.getTime()) throw new DemoStoryError(story, `a step falls at ${at.toISOString()}, not before the demo was loaded`);
   return at;

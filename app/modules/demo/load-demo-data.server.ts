@@ -11,9 +11,10 @@ import { demoPassword, generateDemoData } from "#db/seed/demo-data";
 import { demoReferralStories } from "#db/seed/demo-referrals";
 import { now as clockNow } from "~/utils/clock.server";
 import { logger } from "~/utils/logger.server";
-import { hashPassword } from "../accounts/password.server";
-import { HORIZON_WEEKS, materialiseSchedule } from "../activities/materialise-sessions.server";
+import { hashPassword } from "~/modules/accounts/index.server";
+import { HORIZON_WEEKS, materialiseSchedule } from "~/modules/activities/index.server";
 import { playDemoReferrals } from "./demo-referrals.server";
+import { addDays } from "~/utils/time";
 
 function chunks<T>(items: T[], size: number): T[][] {
   const out: T[][] = [];
@@ -41,7 +42,7 @@ export async function loadDemoDataIfEmpty(options: { now?: Date } = {}): Promise
     ...data.activities.filter((a) => a.organisationId === firstProviderId).map((a) => a.id),
     ...stories.map((s) => s.activityId),
   ]);
-  const historyFrom = new Date(now.getTime() - HORIZON_WEEKS * 7 * 86_400_000);
+  const historyFrom = addDays(now, -(HORIZON_WEEKS * 7));
 
   await db.transaction(async (tx) => {
     await tx.insert(organisations).values(data.organisations);

@@ -14,7 +14,7 @@
 import { and, asc, eq, gte } from "drizzle-orm";
 import { getDb } from "#db/client";
 import { activities, organisations, sessions } from "#db/schema";
-import { findPublishedActivity, listUpcomingSessions, MAX_UPCOMING_SESSIONS } from "../activities/public-activities.server";
+import { findPublishedActivity, listUpcomingSessions, MAX_UPCOMING_SESSIONS } from "~/modules/activities/index.server";
 import { publicUrl } from "~/utils/env.server";
 import { isUuid } from "~/utils/ids";
 import { buildCalendar, type CalendarEvent } from "./icalendar.server";

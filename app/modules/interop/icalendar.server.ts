@@ -6,8 +6,8 @@
  * clock change in every client.
  */
 import { ICalCalendar, ICalCalendarMethod, ICalEventStatus } from "ical-generator";
-import { wallClockAt } from "../activities/schedule";
 import { buildVtimezone } from "./vtimezone";
+import { wallClockAt } from "~/utils/time";
 
 export interface CalendarEvent {
   /** Globally unique and stable across downloads, e.g. `<session id>@<host>`. */

@@ -1,13 +1,12 @@
+import { offsetMinutes, HOUR_MS, MINUTE_MS } from "~/utils/time";
 /**
  * VTIMEZONE blocks built from the runtime's own time zone data (Intl), so
  * calendars carry a definition for every TZID they use without a network
  * time zone library. Each clock change in the window becomes one dated
  * observance (no RRULE), which every client reads the same way.
  */
-import { offsetMinutes } from "../activities/schedule";
 
-const HOUR = 3_600_000;
-const DAY = 24 * HOUR;
+const DAY = 24 * HOUR_MS;
 
 export interface Transition {
   /** The first instant on the new offset. */
@@ -28,7 +27,7 @@ export function findTransitions(timezone: string, from: Date, to: Date): Transit
       let lo = t;
       let hi = next;
       while (hi - lo > 60_000) {
-        const mid = lo + Math.floor((hi - lo) / 2 / 60_000) * 60_000 || lo + 60_000;
+        const mid = lo + Math.floor((hi - lo) / 2 / 60_000) * MINUTE_MS || lo + 60_000;
         if (offsetMinutes(mid, timezone) === offset) lo = mid;
         else hi = mid;
       }
@@ -48,7 +47,7 @@ function formatOffset(minutes: number): string {
 
 /** Local wall-clock of an instant at a given offset, as an iCalendar floating DATE-TIME. */
 function localStamp(instantMs: number, offset: number): string {
-  return new Date(instantMs + offset * 60_000).toISOString().replace(/[-:]/g, "").slice(0, 15);
+  return new Date(instantMs + offset * MINUTE_MS).toISOString().replace(/[-:]/g, "").slice(0, 15);
 }
 
 function abbreviation(instantMs: number, timezone: string): string | null {

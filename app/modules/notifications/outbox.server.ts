@@ -7,6 +7,7 @@ import { and, asc, desc, eq, gt, inArray, isNotNull, isNull, lt, lte, sql, type 
 import { getDb, type Executor, type Tx } from "#db/client";
 import { outbox } from "#db/schema";
 import { now as clockNow } from "~/utils/clock.server";
+import { DAY_MS, MINUTE_MS } from "~/utils/time";
 
 export type OutboxTopic = "email" | "sms" | "search" | "event";
 export type OutboxRow = typeof outbox.$inferSelect;
@@ -65,7 +66,7 @@ const settledPayload = sql`CASE WHEN ${outbox.topic} IN ('email', 'sms')
 
 /** Exponential backoff: 1, 2, 4 … minutes, capped at an hour. */
 export function retryDelayMs(attempts: number): number {
-  return Math.min(60, 2 ** Math.max(0, attempts - 1)) * 60_000;
+  return Math.min(60, 2 ** Math.max(0, attempts - 1)) * MINUTE_MS;
 }
 
 /**
@@ -164,7 +165,7 @@ export async function countPending(topic: OutboxTopic): Promise<number> {
  */
 export async function pruneSettledMessages(options: { days: number; now?: Date }): Promise<number> {
   const db = await getDb();
-  const before = new Date((options.now ?? clockNow()).getTime() - options.days * 86_400_000);
+  const before = new Date((options.now ?? clockNow()).getTime() - options.days * DAY_MS);
   const gone = await db
     .delete(outbox)
     .where(and(isNotNull(outbox.processedAt), lt(outbox.processedAt, before)))

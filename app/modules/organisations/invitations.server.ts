@@ -6,18 +6,10 @@
 import { and, desc, eq, gt, isNull } from "drizzle-orm";
 import { getDb, type Executor } from "#db/client";
 import { invitations, memberships, organisations, users } from "#db/schema";
-import { queueEmail } from "../notifications/email.server";
-import { renderEmail } from "../notifications/templates";
-import { recordAudit } from "../accounts/audit.server";
-import { type ClientContext } from "../accounts/client-context.server";
-import { consumeOneTimeToken, findOneTimeToken, issueOneTimeToken, revokeOneTimeTokens } from "../accounts/one-time-tokens.server";
-import { hashPassword } from "../accounts/password.server";
-import { passwordProblem } from "../accounts/password-policy.server";
-import { hitRateLimit, rateLimitRules, tooManyAttemptsMessage } from "../accounts/rate-limit.server";
-import { createSession } from "../accounts/sessions.server";
+import { queueEmail, renderEmail } from "~/modules/notifications/index.server";
+import { recordAudit, type ClientContext, consumeOneTimeToken, findOneTimeToken, issueOneTimeToken, revokeOneTimeTokens, hashPassword, passwordProblem, hitRateLimit, rateLimitRules, tooManyAttemptsMessage, createSession, type Role } from "~/modules/accounts/index.server";
 import { now } from "~/utils/clock.server";
 import { publicUrl } from "~/utils/env.server";
-import type { Role } from "../accounts/memberships.server";
 
 export const INVITATION_TTL_MS = 7 * 24 * 3600_000;
 

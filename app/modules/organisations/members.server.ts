@@ -7,8 +7,7 @@
 import { and, asc, count, eq, sql } from "drizzle-orm";
 import { getDb, type Executor } from "#db/client";
 import { memberships, organisations, users } from "#db/schema";
-import { recordAudit } from "../accounts/audit.server";
-import type { Role } from "../accounts/memberships.server";
+import { recordAudit, type Role } from "~/modules/accounts/index.server";
 
 export interface MemberView {
   userId: string;

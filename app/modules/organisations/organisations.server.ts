@@ -1,8 +1,7 @@
 import { eq } from "drizzle-orm";
 import { getDb, type Executor } from "#db/client";
 import { memberships, organisations } from "#db/schema";
-import { recordAudit } from "../accounts/audit.server";
-import type { OrganisationKind } from "../accounts/memberships.server";
+import { recordAudit, type OrganisationKind } from "~/modules/accounts/index.server";
 
 /** A new organisation with its first owner, in the caller's transaction. */
 export async function createOrganisationWithOwner(

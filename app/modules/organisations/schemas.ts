@@ -1,6 +1,6 @@
 /** Form schemas for organisation membership, shared by the browser (Conform) and the server. */
 import { z } from "zod";
-import { emailField, newPasswordField, personNameField } from "../accounts/schemas";
+import { emailField, newPasswordField, personNameField } from "~/modules/accounts";
 
 export const roles = ["owner", "member"] as const;
 

@@ -8,16 +8,8 @@
 import { eq } from "drizzle-orm";
 import { getDb } from "#db/client";
 import { users } from "#db/schema";
-import { recordAudit } from "../accounts/audit.server";
-import { type ClientContext } from "../accounts/client-context.server";
-import type { OrganisationKind } from "../accounts/memberships.server";
-import { consumeOneTimeToken, findOneTimeToken, issueOneTimeToken } from "../accounts/one-time-tokens.server";
-import { hashPassword } from "../accounts/password.server";
-import { passwordProblem } from "../accounts/password-policy.server";
-import { hitRateLimit, rateLimitRules, tooManyAttemptsMessage } from "../accounts/rate-limit.server";
-import { createSession } from "../accounts/sessions.server";
-import { queueEmail } from "../notifications/email.server";
-import { renderEmail } from "../notifications/templates";
+import { recordAudit, type ClientContext, type OrganisationKind, consumeOneTimeToken, findOneTimeToken, issueOneTimeToken, hashPassword, passwordProblem, hitRateLimit, rateLimitRules, tooManyAttemptsMessage, createSession } from "~/modules/accounts/index.server";
+import { queueEmail, renderEmail } from "~/modules/notifications/index.server";
 import { publicUrl } from "~/utils/env.server";
 import { now } from "~/utils/clock.server";
 import { createOrganisationWithOwner } from "./organisations.server";

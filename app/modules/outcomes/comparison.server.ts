@@ -2,7 +2,7 @@
 import { and, asc, eq, gte, lte } from "drizzle-orm";
 import { getDb } from "#db/client";
 import { bookings, outcomeResponses, referrals, sessions } from "#db/schema";
-import { effectiveAttendance } from "../bookings/effective-attendance";
+import { effectiveAttendance } from "~/modules/bookings/index.server";
 import { now as clockNow } from "~/utils/clock.server";
 import { isUuid } from "~/utils/ids";
 import { compareMeasures, type OutcomeComparison, type StoredResponse } from "./comparison";

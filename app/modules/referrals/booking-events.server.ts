@@ -6,14 +6,13 @@
 import { eq } from "drizzle-orm";
 import type { Tx } from "#db/client";
 import { sessions } from "#db/schema";
-import { cancelUpcomingBookingsOfReferral, type CancelledBooking } from "../bookings/cancel-booking.server";
-import type { Booking } from "../bookings/place-booking.server";
-import { formatSessionWhen } from "../activities/format";
-import { formatInTimezone } from "../activities/schedule";
-import { offerMessage } from "../notifications/referral-messages";
+import { cancelUpcomingBookingsOfReferral, type CancelledBooking, type Booking } from "~/modules/bookings/index.server";
+import { formatSessionWhen } from "~/modules/activities/index.server";
+import { offerMessage } from "~/modules/notifications/index.server";
 import { messagePerson } from "./notify.server";
 import { loadReferralContext } from "./referral-context.server";
 import { recordReferralEvent, type Actor } from "./referral-events.server";
+import { formatInTimezone } from "~/utils/time";
 
 /** session_reinstated: the session this booking was cancelled with is back on (the booking stays cancelled). */
 export type BookingAction = "booked" | "waitlisted" | "offered" | "cancelled" | "offer_lapsed" | "session_reinstated";

@@ -6,18 +6,19 @@
 import { and, eq, gt, isNull, lte } from "drizzle-orm";
 import { getDb } from "#db/client";
 import { bookings, sessions } from "#db/schema";
-import { formatSessionWhen } from "../activities/format";
-import { reminderMessage } from "../notifications/referral-messages";
+import { formatSessionWhen } from "~/modules/activities/index.server";
+import { reminderMessage } from "~/modules/notifications/index.server";
 import { now as clockNow } from "~/utils/clock.server";
 import { bookableStatuses } from "./lifecycle";
 import { messagePerson } from "./notify.server";
 import { loadReferralContext } from "./referral-context.server";
+import { addHours } from "~/utils/time";
 
 export const REMINDER_HOURS_BEFORE = 24;
 
 export async function sendBookingReminders(options: { now?: Date; limit?: number } = {}): Promise<number> {
   const now = options.now ?? clockNow();
-  const horizon = new Date(now.getTime() + REMINDER_HOURS_BEFORE * 3_600_000);
+  const horizon = addHours(now, REMINDER_HOURS_BEFORE);
   const db = await getDb();
   return db.transaction(async (tx) => {
     const due = await tx

@@ -7,11 +7,11 @@
 import { and, asc, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import { getDb } from "#db/client";
 import { activities, referrals, users } from "#db/schema";
-import { formatInTimezone } from "../activities/schedule";
 import { now as clockNow } from "~/utils/clock.server";
 import { statusLabels } from "./lifecycle";
 import { attentionReason, needsAttentionRankSql } from "./needs-attention.server";
 import type { CaseloadQuery } from "./schemas";
+import { formatInTimezone } from "~/utils/time";
 
 export const CASELOAD_PAGE_SIZE = 25;
 

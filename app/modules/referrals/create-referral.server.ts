@@ -7,14 +7,11 @@
 import { and, desc, eq, gt, inArray, sql } from "drizzle-orm";
 import { getDb, type Tx } from "#db/client";
 import { activities, organisations, outcomeResponses, referrals } from "#db/schema";
-import type { ClientContext } from "../accounts/client-context.server";
-import { hitRateLimit, rateLimitRules, tooManyAttemptsMessage } from "../accounts/rate-limit.server";
-import { formatInTimezone } from "../activities/schedule";
-import { placeWalkInBooking, type Booking } from "../bookings/place-booking.server";
-import { alreadyAskedMessage, organiserNewReferralMessage, referredMessage } from "../notifications/referral-messages";
-import { ucla3Score } from "../outcomes/instruments";
+import { type ClientContext, hitRateLimit, rateLimitRules, tooManyAttemptsMessage } from "~/modules/accounts/index.server";
+import { placeWalkInBooking, type Booking } from "~/modules/bookings/index.server";
+import { alreadyAskedMessage, organiserNewReferralMessage, referredMessage, textMessagesDelivered } from "~/modules/notifications/index.server";
+import { ucla3Score } from "~/modules/outcomes/index.server";
 import { now as clockNow } from "~/utils/clock.server";
-import { textMessagesDelivered } from "../notifications/text-messages";
 import { personRoute, type PersonRoute } from "./contact";
 import { openStatuses, type ReferralStatus } from "./lifecycle";
 import { messageOrganisers, messagePerson } from "./notify.server";
@@ -25,6 +22,7 @@ import { recordReferralEvent, type Actor } from "./referral-events.server";
 import { generateReferenceCode } from "./reference-code";
 import type { PatientDetails, ReferralFormValues, SelfReferralFormValues } from "./schemas";
 import { transitionReferral } from "./transition-referral.server";
+import { formatInTimezone } from "~/utils/time";
 
 export interface OpenedReferral {
   id: string;

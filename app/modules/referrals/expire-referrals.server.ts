@@ -11,11 +11,12 @@ import { now as clockNow } from "~/utils/clock.server";
 import { env } from "~/utils/env.server";
 import { IllegalTransitionError } from "./lifecycle";
 import { transitionReferral } from "./transition-referral.server";
+import { addDays } from "~/utils/time";
 
 export async function expireIdleReferrals(options: { now?: Date; limit?: number } = {}): Promise<number> {
   const now = options.now ?? clockNow();
   const days = env().REFERRAL_EXPIRY_DAYS;
-  const cutoff = new Date(now.getTime() - days * 86_400_000);
+  const cutoff = addDays(now, -days);
   const db = await getDb();
   const due = await db
     .select({ id: referrals.id })

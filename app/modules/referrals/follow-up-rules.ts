@@ -3,10 +3,10 @@
  * or 6 weeks after their first, whichever comes first; once.
  */
 import type { ReferralStatus } from "./lifecycle";
+import { DAY_MS } from "~/utils/time";
 
 export const FOLLOW_UP_AFTER_SESSIONS = 4;
 export const FOLLOW_UP_AFTER_DAYS = 42;
-const DAY_MS = 86_400_000;
 
 /** People who said no, or whose referral was withdrawn, are not asked. */
 const notAsked: readonly ReferralStatus[] = ["sent", "declined", "withdrawn", "expired"];

@@ -6,17 +6,15 @@
 import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import { getDb, queryRows } from "#db/client";
 import { activities, outcomeResponses, referrals } from "#db/schema";
-import { loadAttendanceFacts } from "../bookings/attendance-facts.server";
-import { followUpEmail } from "../notifications/attendance-emails";
-import { queueMessage } from "../notifications/email.server";
-import { followUpState } from "../outcomes/follow-up-state.server";
-import { ucla3Score } from "../outcomes/instruments";
-import type { WellbeingCheckAnswers } from "../outcomes/schemas";
+import { loadAttendanceFacts } from "~/modules/bookings/index.server";
+import { followUpEmail, queueMessage } from "~/modules/notifications/index.server";
+import { followUpState, ucla3Score, type WellbeingCheckAnswers } from "~/modules/outcomes/index.server";
 import { now as clockNow } from "~/utils/clock.server";
 import { isFollowUpDue } from "./follow-up-rules";
 import { personMessageKey } from "./notify.server";
 import { extendPatientLink, findReferralByPatientToken, issuePatientLink } from "./patient-link.server";
 import { recordReferralEvent } from "./referral-events.server";
+import { addDays } from "~/utils/time";
 
 /** How long the follow-up link works. */
 export const FOLLOW_UP_LINK_DAYS = 30;
@@ -57,7 +55,7 @@ export async function sendFollowUps(options: { now?: Date } = {}): Promise<numbe
         });
         return true;
       }
-      const expiresAt = new Date(now.getTime() + FOLLOW_UP_LINK_DAYS * 86_400_000);
+      const expiresAt = addDays(now, FOLLOW_UP_LINK_DAYS);
       const { url } = await issuePatientLink(tx, await extendPatientLink(tx, referral.id, expiresAt), now);
       const [activity] = await tx.select({ title: activities.title }).from(activities).where(eq(activities.id, referral.activityId));
       const email = followUpEmail({

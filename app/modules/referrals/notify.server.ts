@@ -7,10 +7,8 @@
 import { eq } from "drizzle-orm";
 import type { Executor, Tx } from "#db/client";
 import { organisations } from "#db/schema";
-import { listMemberEmails } from "../accounts/memberships.server";
-import { queueMessage } from "../notifications/email.server";
-import { enqueue, type EnqueueOptions } from "../notifications/outbox.server";
-import type { ActivityBrief, Message } from "../notifications/referral-messages";
+import { listMemberEmails } from "~/modules/accounts/index.server";
+import { queueMessage, enqueue, type EnqueueOptions, type ActivityBrief, type Message } from "~/modules/notifications/index.server";
 import { publicUrl } from "~/utils/env.server";
 import { personRoute, type PersonRoute } from "./contact";
 import { issuePatientLink } from "./patient-link.server";

@@ -13,22 +13,20 @@
 import { and, asc, eq, gt, lte, sql } from "drizzle-orm";
 import { getDb, queryRows, type Db } from "#db/client";
 import { activities, bookings, organisations, referralEvents, referrals, sessions } from "#db/schema";
-import { formatSessionWhen } from "../activities/format";
-import { formatInTimezone, localDateTimeToUtc } from "../activities/schedule";
-import { queueMessage } from "../notifications/email.server";
-import { organiserBookingDigestMessage, type DigestSession } from "../notifications/referral-messages";
+import { formatSessionWhen } from "~/modules/activities/index.server";
+import { queueMessage, organiserBookingDigestMessage, type DigestSession } from "~/modules/notifications/index.server";
 import { now as clockNow } from "~/utils/clock.server";
 import { publicUrl } from "~/utils/env.server";
 import { organiserRecipients } from "./notify.server";
 import { shortName } from "./referral-context.server";
+import { formatInTimezone, localDateTimeToUtc, DAY_MS } from "~/utils/time";
 
 /** Summaries go out at 07:00 UK time, before most sessions start. */
 const DIGEST_TIME = "07:00";
 const DIGEST_TIMEZONE = "Europe/London";
-const DAY = 86_400_000;
 /** An organisation's first summary covers the day before; a worker that was down catches up at most a week. */
-const FIRST_WINDOW_MS = DAY;
-const LONGEST_WINDOW_MS = 7 * DAY;
+const FIRST_WINDOW_MS = DAY_MS;
+const LONGEST_WINDOW_MS = 7 * DAY_MS;
 /** Beyond this many sessions the email points to the organiser's page for the rest. */
 const MAX_SESSIONS = 30;
 
@@ -39,7 +37,7 @@ export function latestDigestTime(now: Date): Date {
   const today = localDateTimeToUtc(localDate.format(now), DIGEST_TIME, DIGEST_TIMEZONE);
   if (today.getTime() <= now.getTime()) return today;
   // Not 07:00 yet today, so yesterday's: twelve hours before 07:00 today is the evening of yesterday's date.
-  return localDateTimeToUtc(localDate.format(new Date(today.getTime() - DAY / 2)), DIGEST_TIME, DIGEST_TIMEZONE);
+  return localDateTimeToUtc(localDate.format(new Date(today.getTime() - DAY_MS / 2)), DIGEST_TIME, DIGEST_TIMEZONE);
 }
 
 /** The person booked it themselves, from their link (walk-ins are added by the organiser, who knows). */

@@ -8,10 +8,8 @@
 import { and, asc, desc, eq, gt, inArray, lt, ne, sql } from "drizzle-orm";
 import { getDb } from "#db/client";
 import { activities, bookings, organisations, referrals, sessions } from "#db/schema";
-import { bookingStatusLabels } from "../bookings/booking";
-import { listReferralBookings } from "../bookings/referral-bookings.server";
-import { formatSessionWhen } from "../activities/format";
-import { formatInTimezone } from "../activities/schedule";
+import { bookingStatusLabels, listReferralBookings } from "~/modules/bookings/index.server";
+import { formatSessionWhen } from "~/modules/activities/index.server";
 import { now as clockNow } from "~/utils/clock.server";
 import { isUuid } from "~/utils/ids";
 import { contactDetails } from "./contact";
@@ -20,6 +18,7 @@ import { statusLabels } from "./lifecycle";
 import { reasonLabel } from "./reasons";
 import { shortName } from "./referral-context.server";
 import { transitionReferral } from "./transition-referral.server";
+import { formatInTimezone, addDays } from "~/utils/time";
 
 type ReferralRow = typeof referrals.$inferSelect;
 
@@ -68,7 +67,7 @@ export async function listOrganiserReferrals(organisationIds: string[], now: Dat
 /** The next four weeks' sessions that have people booked or waiting. */
 async function listSessionsWithBookings(organisationIds: string[], now: Date) {
   const db = await getDb();
-  const horizon = new Date(now.getTime() + 28 * 86_400_000);
+  const horizon = addDays(now, 28);
   const waiting = sql<number>`(select count(*)::int from bookings b where b.session_id = ${sessions.id} and b.status = 'waitlisted')`;
   const rows = await db
     .select({ session: sessions, activityTitle: activities.title, timezone: activities.timezone, waiting })

@@ -7,18 +7,9 @@
 import { and, eq } from "drizzle-orm";
 import { getDb, type Tx } from "#db/client";
 import { bookings, referrals, sessions } from "#db/schema";
-import { cancelBooking } from "../bookings/cancel-booking.server";
-import { placeBooking, type Booking } from "../bookings/place-booking.server";
-import { confirmOffer } from "../bookings/waitlist.server";
-import { formatSessionWhen } from "../activities/format";
-import {
-  bookedMessage,
-  cancelledByPersonMessage,
-  organiserCancelledMessage,
-  referrerBookedMessage,
-  referrerCancelledMessage,
-  waitlistedMessage,
-} from "../notifications/referral-messages";
+import { cancelBooking, placeBooking, type Booking, confirmOffer } from "~/modules/bookings/index.server";
+import { formatSessionWhen } from "~/modules/activities/index.server";
+import { bookedMessage, cancelledByPersonMessage, organiserCancelledMessage, referrerBookedMessage, referrerCancelledMessage, waitlistedMessage } from "~/modules/notifications/index.server";
 import { now as clockNow } from "~/utils/clock.server";
 import { announceOffer, recordBookingEvent } from "./booking-events.server";
 import { bookableStatuses, IllegalTransitionError } from "./lifecycle";

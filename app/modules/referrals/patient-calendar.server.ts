@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { getDb } from "#db/client";
 import { bookings, sessions } from "#db/schema";
-import { bookingCalendar } from "../bookings/booking-calendar.server";
+import { bookingCalendar } from "~/modules/bookings/index.server";
 import { now as clockNow } from "~/utils/clock.server";
 import { publicUrl } from "~/utils/env.server";
 import { checkPatientLink } from "./patient-link.server";

@@ -11,11 +11,12 @@
 import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Executor } from "#db/client";
 import { oneTimeTokens, referrals } from "#db/schema";
-import { newToken, secretMatches, splitToken } from "../accounts/secure-token.server";
+import { newToken, secretMatches, splitToken } from "~/modules/accounts/index.server";
 import { env, publicUrl } from "~/utils/env.server";
+import { DAY_MS } from "~/utils/time";
 
 export function linkExpiryFrom(now: Date): Date {
-  return new Date(now.getTime() + env().REFERRAL_LINK_DAYS * 86_400_000);
+  return new Date(now.getTime() + env().REFERRAL_LINK_DAYS * DAY_MS);
 }
 
 /** Mints a link for the referral; returns the full URL to send. */

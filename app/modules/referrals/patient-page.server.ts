@@ -2,18 +2,14 @@
 import { and, asc, eq, gte, inArray } from "drizzle-orm";
 import { getDb } from "#db/client";
 import { sessions } from "#db/schema";
-import { bookingStatusLabels } from "../bookings/booking";
-import { listReferralBookings } from "../bookings/referral-bookings.server";
-import { waitlistPosition } from "../bookings/waitlist.server";
-import { formatCost, formatSessionWhen } from "../activities/format";
-import { formatInTimezone } from "../activities/schedule";
-import { accessibilityFeatures } from "../activities/vocabulary";
-import { canSelfReport } from "../bookings/effective-attendance";
-import { followUpState } from "../outcomes/follow-up-state.server";
+import { bookingStatusLabels, listReferralBookings, waitlistPosition, canSelfReport } from "~/modules/bookings/index.server";
+import { formatCost, formatSessionWhen, accessibilityFeatures } from "~/modules/activities/index.server";
+import { followUpState } from "~/modules/outcomes/index.server";
 import { now as clockNow } from "~/utils/clock.server";
 import { bookableStatuses, statusLabels } from "./lifecycle";
 import { checkPatientLink } from "./patient-link.server";
 import { activityContact, activityWhere, loadReferralContext } from "./referral-context.server";
+import { formatInTimezone, DAY_MS } from "~/utils/time";
 
 const SESSIONS_SHOWN = 12;
 /** Sessions they went to (or missed) stay on the page this long, so they can say whether they went. */
@@ -54,7 +50,7 @@ async function buildPage(referralId: string, now: Date) {
       // last few weeks' sessions they had a place on (to say whether they went); not a long history.
       .filter((m) => {
         const ago = now.getTime() - m.session.endsAt.getTime();
-        return ago < 7 * 86_400_000 || (m.booking.status === "booked" && ago < PAST_SESSIONS_DAYS * 86_400_000);
+        return ago < 7 * DAY_MS || (m.booking.status === "booked" && ago < PAST_SESSIONS_DAYS * DAY_MS);
       })
       .map(async ({ booking, session }) => ({
         id: booking.id,

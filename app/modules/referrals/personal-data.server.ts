@@ -15,10 +15,8 @@
 import { and, asc, eq, inArray, isNull, lt } from "drizzle-orm";
 import { getDb, type Tx } from "#db/client";
 import { referralEvents, referrals, sessions } from "#db/schema";
-import { formatSessionWhen } from "../activities/format";
-import { formatInTimezone } from "../activities/schedule";
-import { forgetMessages } from "../notifications/outbox.server";
-import { organiserCancelledMessage } from "../notifications/referral-messages";
+import { formatSessionWhen } from "~/modules/activities/index.server";
+import { forgetMessages, organiserCancelledMessage } from "~/modules/notifications/index.server";
 import { now as clockNow } from "~/utils/clock.server";
 import { env } from "~/utils/env.server";
 import { releaseUpcomingPlaces } from "./booking-events.server";
@@ -28,6 +26,7 @@ import { endPatientLinks } from "./patient-link.server";
 import { loadReferralContext } from "./referral-context.server";
 import { recordReferralEvent, type Actor } from "./referral-events.server";
 import { transitionReferral } from "./transition-referral.server";
+import { formatInTimezone, DAY_MS } from "~/utils/time";
 
 export type RemovalReason = "retention" | "person_asked";
 
@@ -39,7 +38,6 @@ export const removalReasonWords: Record<RemovalReason, string> = {
   retention: "after the retention period",
 };
 
-const DAY_MS = 86_400_000;
 
 /** "Personal details removed on 3 March 2026 (at the person's request)", for staff pages; null while they are kept. */
 export function describeRemoval(referral: { detailsRemovedAt: Date | null; detailsRemovedReason: RemovalReason | null }, timezone: string): string | null {

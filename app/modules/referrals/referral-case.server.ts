@@ -7,11 +7,9 @@
 import { and, desc, eq, inArray } from "drizzle-orm";
 import { getDb } from "#db/client";
 import { referralEvents, referrals, users } from "#db/schema";
-import { bookingStatusLabels } from "../bookings/booking";
-import { listReferralBookings } from "../bookings/referral-bookings.server";
-import { formatSessionWhen } from "../activities/format";
-import { formatInTimezone } from "../activities/schedule";
-import { getOutcomeComparison } from "../outcomes/comparison.server";
+import { bookingStatusLabels, listReferralBookings } from "~/modules/bookings/index.server";
+import { formatSessionWhen } from "~/modules/activities/index.server";
+import { getOutcomeComparison } from "~/modules/outcomes/index.server";
 import { now as clockNow } from "~/utils/clock.server";
 import { contactDetails } from "./contact";
 import { canTransition, statusLabels } from "./lifecycle";
@@ -20,6 +18,7 @@ import { describeRemoval } from "./personal-data.server";
 import { activityWhere, loadReferralContext } from "./referral-context.server";
 import { describeReferralEvent } from "./timeline";
 import { transitionReferral } from "./transition-referral.server";
+import { formatInTimezone } from "~/utils/time";
 
 export type ReferralCase = NonNullable<Awaited<ReturnType<typeof getReferralCase>>>;
 

@@ -3,7 +3,7 @@
  * One schema per form.
  */
 import { z } from "zod";
-import { ons4AnswersSchema, ons4Questions, ucla3AnswersSchema, ucla3Questions, type Ons4Answers, type Ucla3Answers } from "../outcomes/instruments";
+import { ons4AnswersSchema, ons4Questions, ucla3AnswersSchema, ucla3Questions, type Ons4Answers, type Ucla3Answers } from "~/modules/outcomes";
 import { normaliseUkMobile, type PreferredContact } from "./contact";
 import { referralReasonKeys } from "./reasons";
 import { referralStatuses } from "./lifecycle";

@@ -10,10 +10,9 @@
 import { eq, sql } from "drizzle-orm";
 import type { Tx } from "#db/client";
 import { sessions } from "#db/schema";
-import { cancelBookingsOfCancelledSession } from "../bookings/cancel-booking.server";
-import { formatSessionWhen } from "../activities/format";
-import { processOutbox } from "../notifications/outbox.server";
-import { referrerCancelledMessage, sessionCancelledMessage } from "../notifications/referral-messages";
+import { cancelBookingsOfCancelledSession } from "~/modules/bookings/index.server";
+import { formatSessionWhen } from "~/modules/activities/index.server";
+import { processOutbox, referrerCancelledMessage, sessionCancelledMessage } from "~/modules/notifications/index.server";
 import { now as clockNow } from "~/utils/clock.server";
 import { isUuid } from "~/utils/ids";
 import { logger } from "~/utils/logger.server";

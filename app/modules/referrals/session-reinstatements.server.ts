@@ -16,10 +16,9 @@
 import { and, eq, inArray, ne, sql } from "drizzle-orm";
 import type { Tx } from "#db/client";
 import { bookings, sessions } from "#db/schema";
-import { bookingsCancelledWithSession } from "../bookings/cancel-booking.server";
-import { formatSessionWhen } from "../activities/format";
-import { processOutbox } from "../notifications/outbox.server";
-import { referrerSessionReinstatedMessage, sessionReinstatedMessage } from "../notifications/referral-messages";
+import { bookingsCancelledWithSession } from "~/modules/bookings/index.server";
+import { formatSessionWhen } from "~/modules/activities/index.server";
+import { processOutbox, referrerSessionReinstatedMessage, sessionReinstatedMessage } from "~/modules/notifications/index.server";
 import { now as clockNow } from "~/utils/clock.server";
 import { isUuid } from "~/utils/ids";
 import { logger } from "~/utils/logger.server";

@@ -4,8 +4,8 @@
  * note, details_removed); an unknown kind still shows, so nothing on the timeline is hidden.
  * Pure and browser-safe.
  */
-import { formatInTimezone } from "../activities/schedule";
 import { statusLabels, type ReferralStatus } from "./lifecycle";
+import { formatInTimezone } from "~/utils/time";
 
 export interface TimelineEvent {
   at: Date;

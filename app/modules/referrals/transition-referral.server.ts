@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import type { Tx } from "#db/client";
 import { referrals } from "#db/schema";
-import type { CancelledBooking } from "../bookings/cancel-booking.server";
+import type { CancelledBooking } from "~/modules/bookings/index.server";
 import { now as clockNow } from "~/utils/clock.server";
 import { releaseUpcomingPlaces } from "./booking-events.server";
 import { recordReferralEvent, type Actor } from "./referral-events.server";

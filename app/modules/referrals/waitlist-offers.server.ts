@@ -2,9 +2,9 @@
 import { eq } from "drizzle-orm";
 import { getDb } from "#db/client";
 import { sessions } from "#db/schema";
-import { expireDueOffers } from "../bookings/waitlist.server";
-import { formatSessionWhen } from "../activities/format";
-import { offerLapsedMessage } from "../notifications/referral-messages";
+import { expireDueOffers } from "~/modules/bookings/index.server";
+import { formatSessionWhen } from "~/modules/activities/index.server";
+import { offerLapsedMessage } from "~/modules/notifications/index.server";
 import { now as clockNow } from "~/utils/clock.server";
 import { announceOffer, recordBookingEvent } from "./booking-events.server";
 import { messagePerson } from "./notify.server";

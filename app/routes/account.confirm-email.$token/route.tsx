@@ -1,7 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { confirmEmailChange, readEmailChange } from "~/modules/accounts/account.server";
-import { clientContext } from "~/modules/accounts/client-context.server";
+import { confirmEmailChange, readEmailChange, clientContext } from "~/modules/accounts/index.server";
 import { FormErrors } from "~/components/forms/form-errors";
 
 export const meta: MetaFunction = () => [{ title: "Confirm your new email address — Linkway" }, { name: "robots", content: "noindex" }];

@@ -1,9 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { endAccountSession, endOtherSessions, listAccountSessions } from "~/modules/accounts/account.server";
-import { clientContext } from "~/modules/accounts/client-context.server";
-import { requireUser } from "~/modules/accounts/guards.server";
-import { endSessionSchema } from "~/modules/accounts/schemas";
+import { endAccountSession, endOtherSessions, listAccountSessions, clientContext, requireUser } from "~/modules/accounts/index.server";
+import { endSessionSchema } from "~/modules/accounts";
 import { AccountPage } from "~/components/account/account-page";
 import { StatusNotice } from "~/components/layout/status-notice";
 

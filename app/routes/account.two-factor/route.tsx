@@ -3,16 +3,8 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { clientContext } from "~/modules/accounts/client-context.server";
-import { requireUser } from "~/modules/accounts/guards.server";
-import { confirmTotpSchema, passwordConfirmationSchema } from "~/modules/accounts/schemas";
-import {
-  confirmTotpEnrolment,
-  disableTwoFactor,
-  regenerateRecoveryCodes,
-  startTotpEnrolment,
-  twoFactorStatus,
-} from "~/modules/accounts/two-factor.server";
+import { clientContext, requireUser, confirmTotpEnrolment, disableTwoFactor, regenerateRecoveryCodes, startTotpEnrolment, twoFactorStatus } from "~/modules/accounts/index.server";
+import { confirmTotpSchema, passwordConfirmationSchema } from "~/modules/accounts";
 import { AccountPage } from "~/components/account/account-page";
 import { CodeField } from "~/components/forms/code-field";
 import { FormErrors } from "~/components/forms/form-errors";

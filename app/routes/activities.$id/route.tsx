@@ -3,14 +3,9 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { AccessibilityIcon } from "~/components/activities/accessibility-icon";
 import { PlaceMap } from "~/components/map/place-map";
 import { leafletLinks } from "~/components/map/leaflet-styles";
-import { formatCost, formatSessionWhen } from "~/modules/activities/format";
-import {
-  findPublishedActivity,
-  listUpcomingSessions,
-  MAX_UPCOMING_SESSIONS,
-} from "~/modules/activities/public-activities.server";
-import { accessibilityFeatures, suitabilityOptions } from "~/modules/activities/vocabulary";
-import { uploadUrl } from "~/modules/media/urls";
+import { formatCost, formatSessionWhen, accessibilityFeatures, suitabilityOptions } from "~/modules/activities";
+import { findPublishedActivity, listUpcomingSessions, MAX_UPCOMING_SESSIONS } from "~/modules/activities/index.server";
+import { uploadUrl } from "~/modules/media";
 import { now } from "~/utils/clock.server";
 import { publicUrl } from "~/utils/env.server";
 import { notFound } from "~/utils/http.server";

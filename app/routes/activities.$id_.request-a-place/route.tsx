@@ -5,10 +5,10 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { PatientFields } from "~/components/referrals/patient-fields";
 import { RequestReceived } from "~/components/referrals/request-received";
-import { clientContext } from "~/modules/accounts/client-context.server";
-import { findPublishedActivity } from "~/modules/activities/public-activities.server";
-import { createSelfReferral } from "~/modules/referrals/create-referral.server";
-import { selfReferralFormSchema } from "~/modules/referrals/schemas";
+import { clientContext } from "~/modules/accounts/index.server";
+import { findPublishedActivity } from "~/modules/activities/index.server";
+import { createSelfReferral } from "~/modules/referrals/index.server";
+import { selfReferralFormSchema } from "~/modules/referrals";
 import { forbidden, notFound } from "~/utils/http.server";
 import { useSchemaForm } from "~/components/forms/use-schema-form";
 import { CheckboxField } from "~/components/forms/checkbox-field";

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link } from "@remix-run/react";
-import { requireAdmin } from "~/modules/accounts/guards.server";
+import { requireAdmin } from "~/modules/accounts/index.server";
 
 export const meta: MetaFunction = () => [{ title: "Administration — Linkway" }];
 

@@ -1,8 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
-import { auditActions, listAuditEntries } from "~/modules/accounts/audit.server";
-import { requireAdmin } from "~/modules/accounts/guards.server";
-import { auditFilterSchema } from "~/modules/accounts/schemas";
+import { auditActions, listAuditEntries, requireAdmin } from "~/modules/accounts/index.server";
+import { auditFilterSchema } from "~/modules/accounts";
 import { DataTable } from "~/components/layout/data-table";
 import { Pager } from "~/components/layout/pager";
 import { ResultCount } from "~/components/layout/result-count";

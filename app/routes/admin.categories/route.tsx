@@ -5,9 +5,9 @@ import { redirect } from "@remix-run/node";
 import { Form, useLoaderData, useSearchParams } from "@remix-run/react";
 import { Field } from "~/components/forms/field";
 import { submittedFormId, useIntentForm } from "~/components/forms/use-schema-form";
-import { requireAdmin } from "~/modules/accounts/guards.server";
-import { categoryActionSchema } from "~/modules/activities/category-form";
-import { applyCategoryAction, listCategoriesWithUse, type CategoryView } from "~/modules/activities/categories.server";
+import { requireAdmin } from "~/modules/accounts/index.server";
+import { categoryActionSchema } from "~/modules/activities";
+import { applyCategoryAction, listCategoriesWithUse, type CategoryView } from "~/modules/activities/index.server";
 import { StatusNotice } from "~/components/layout/status-notice";
 
 export const meta: MetaFunction = () => [{ title: "Categories — Linkway admin" }];

@@ -1,9 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
-import { listUsers, setAdmin } from "~/modules/accounts/admin-users.server";
-import { clientContext } from "~/modules/accounts/client-context.server";
-import { requireAdmin, requireRecentSignIn } from "~/modules/accounts/guards.server";
-import { handsOutAdminAccess, setAdminSchema, userSearchSchema } from "~/modules/accounts/schemas";
+import { listUsers, setAdmin, clientContext, requireAdmin, requireRecentSignIn } from "~/modules/accounts/index.server";
+import { handsOutAdminAccess, setAdminSchema, userSearchSchema } from "~/modules/accounts";
 import { FormErrors } from "~/components/forms/form-errors";
 import { DataTable } from "~/components/layout/data-table";
 import { Pager } from "~/components/layout/pager";

@@ -1,7 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { resolvePlace } from "~/modules/places/gazetteer.server";
-import { isInBounds } from "~/modules/places/geo-bounds";
-import { placeLookupSchema, type PlaceLookupResult } from "~/modules/places/lookup";
+import { resolvePlace } from "~/modules/places/index.server";
+import { isInBounds, placeLookupSchema, type PlaceLookupResult } from "~/modules/places";
 import { env } from "~/utils/env.server";
 import { jsonError } from "~/utils/http.server";
 

@@ -1,7 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { toApiResponse } from "~/modules/activities/search-api";
-import { parseSearchParams } from "~/modules/activities/search-query";
-import { searchActivities } from "~/modules/activities/search.server";
+import { toApiResponse, parseSearchParams } from "~/modules/activities";
+import { searchActivities } from "~/modules/activities/index.server";
 import { jsonError } from "~/utils/http.server";
 import { publicUrl } from "~/utils/env.server";
 

@@ -1,8 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
 import { Fragment } from "react";
-import { listDevMailbox } from "~/modules/notifications/email.server";
-import { mailMode } from "~/modules/notifications/mail-mode";
+import { listDevMailbox } from "~/modules/notifications/index.server";
+import { mailMode } from "~/modules/notifications";
 import { env } from "~/utils/env.server";
 import { notFound } from "~/utils/http.server";
 

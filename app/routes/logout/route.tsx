@@ -1,8 +1,6 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { clientContext } from "~/modules/accounts/client-context.server";
-import { clearSessionCookie, readSessionToken } from "~/modules/accounts/session-cookie.server";
-import { signOut } from "~/modules/accounts/sign-in.server";
+import { clientContext, clearSessionCookie, readSessionToken, signOut } from "~/modules/accounts/index.server";
 
 export async function loader() {
   return redirect("/");

@@ -1,6 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { organisationCalendar } from "~/modules/interop/activity-calendar.server";
-import { calendarFileName, calendarResponse } from "~/modules/interop/icalendar.server";
+import { organisationCalendar, calendarFileName, calendarResponse } from "~/modules/interop/index.server";
 import { now } from "~/utils/clock.server";
 import { notFound } from "~/utils/http.server";
 

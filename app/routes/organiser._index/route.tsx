@@ -3,12 +3,10 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { ActivityStatusTag } from "~/components/activities/activity-status-tag";
 import { DataTable } from "~/components/layout/data-table";
 import { Pager } from "~/components/layout/pager";
-import { requireProviderOrganisation } from "~/modules/activities/activity-access.server";
-import { formatInTimezone } from "~/modules/activities/schedule";
-import { editorUrl, registerUrl, sessionsUrl } from "~/modules/activities/organiser-urls";
-import { DASHBOARD_PAGE_SIZE, dashboardQuerySchema } from "~/modules/activities/dashboard-query";
-import { listOrganisationActivities, listSessionsThisWeek } from "~/modules/activities/organiser-dashboard.server";
+import { requireProviderOrganisation, listOrganisationActivities, listSessionsThisWeek } from "~/modules/activities/index.server";
+import { editorUrl, registerUrl, sessionsUrl, DASHBOARD_PAGE_SIZE, dashboardQuerySchema } from "~/modules/activities";
 import { now } from "~/utils/clock.server";
+import { formatInTimezone } from "~/utils/time";
 
 export const meta: MetaFunction = () => [{ title: "Your activities — Linkway" }];
 

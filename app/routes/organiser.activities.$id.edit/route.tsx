@@ -4,27 +4,10 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remi
 import { ActivityEditorForm } from "~/components/activities/activity-editor-form";
 import { ActivityStatusTag } from "~/components/activities/activity-status-tag";
 import { leafletLinks } from "~/components/map/leaflet-styles";
-import { requireActivityMember } from "~/modules/activities/activity-access.server";
-import {
-  ActivityArchivedError,
-  changeActivityStatus,
-  duplicateActivity,
-  loadActivityForEditing,
-} from "~/modules/activities/activity-editor.server";
-import { activityToFormDefaults, PHOTO_MAX_BYTES } from "~/modules/activities/activity-form";
-import { activityEditorSettings, submitActivityForm } from "~/modules/activities/activity-editor-form.server";
-import {
-  allowedStatusActions,
-  IllegalStatusChangeError,
-  isStatusAction,
-  statusActions,
-} from "~/modules/activities/activity-status";
-import { formatSessionWhen } from "~/modules/activities/format";
-import { editorUrl, sessionsUrl } from "~/modules/activities/organiser-urls";
-import { findStrandedSessions } from "~/modules/activities/schedule-changes.server";
-import { listManagedSessions } from "~/modules/activities/session-changes.server";
-import { readFormData } from "~/modules/media/multipart.server";
-import { thumbnailUrl } from "~/modules/media/urls";
+import { requireActivityMember, ActivityArchivedError, changeActivityStatus, duplicateActivity, loadActivityForEditing, activityEditorSettings, submitActivityForm, findStrandedSessions, listManagedSessions } from "~/modules/activities/index.server";
+import { activityToFormDefaults, PHOTO_MAX_BYTES, allowedStatusActions, IllegalStatusChangeError, isStatusAction, statusActions, formatSessionWhen, editorUrl, sessionsUrl } from "~/modules/activities";
+import { readFormData } from "~/modules/media/index.server";
+import { thumbnailUrl } from "~/modules/media";
 import { now } from "~/utils/clock.server";
 import { conflict, conflictOn, notFound } from "~/utils/http.server";
 

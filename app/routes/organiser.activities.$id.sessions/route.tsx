@@ -6,24 +6,12 @@ import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { Field } from "~/components/forms/field";
 import { FormErrors } from "~/components/forms/form-errors";
 import { submittedFormId, useIntentForm } from "~/components/forms/use-schema-form";
-import { requireActivityMember } from "~/modules/activities/activity-access.server";
-import { loadActivityForEditing } from "~/modules/activities/activity-editor.server";
-import { localDate } from "~/modules/activities/activity-form";
-import { formatSessionWhen } from "~/modules/activities/format";
-import { editorUrl, registerUrl, sessionsUrl } from "~/modules/activities/organiser-urls";
-import { formatInTimezone } from "~/modules/activities/schedule";
-import {
-  addExtraSession,
-  cancelSession,
-  changeSession,
-  listManagedSessions,
-  reinstateSession,
-  type SessionChangeResult,
-} from "~/modules/activities/session-changes.server";
-import { sessionActionSchema } from "~/modules/activities/session-forms";
+import { requireActivityMember, loadActivityForEditing, addExtraSession, cancelSession, changeSession, listManagedSessions, reinstateSession, type SessionChangeResult } from "~/modules/activities/index.server";
+import { localDate, formatSessionWhen, editorUrl, registerUrl, sessionsUrl, sessionActionSchema } from "~/modules/activities";
 import { now } from "~/utils/clock.server";
 import { notFound } from "~/utils/http.server";
 import { StatusNotice } from "~/components/layout/status-notice";
+import { formatInTimezone } from "~/utils/time";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `Sessions of ${data.activity.title} — Linkway` : "Sessions — Linkway" },

@@ -3,10 +3,9 @@ import { redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ActivityEditorForm } from "~/components/activities/activity-editor-form";
 import { leafletLinks } from "~/components/map/leaflet-styles";
-import { requireProviderOrganisation } from "~/modules/activities/activity-access.server";
-import { newActivityDefaults, PHOTO_MAX_BYTES } from "~/modules/activities/activity-form";
-import { activityEditorSettings, submitActivityForm } from "~/modules/activities/activity-editor-form.server";
-import { readFormData } from "~/modules/media/multipart.server";
+import { requireProviderOrganisation, activityEditorSettings, submitActivityForm } from "~/modules/activities/index.server";
+import { newActivityDefaults, PHOTO_MAX_BYTES } from "~/modules/activities";
+import { readFormData } from "~/modules/media/index.server";
 import { now } from "~/utils/clock.server";
 
 export const links = leafletLinks;

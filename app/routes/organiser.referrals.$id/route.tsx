@@ -6,10 +6,9 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Field } from "~/components/forms/field";
 import { ContactRows } from "~/components/referrals/contact-rows";
 import { referralPageMeta } from "~/components/referrals/referral-meta";
-import { requireOrgOfKind } from "~/modules/accounts/guards.server";
-import { IllegalTransitionError } from "~/modules/referrals/lifecycle";
-import { decideReferral, getOrganiserReferral } from "~/modules/referrals/organiser-referrals.server";
-import { organiserDecisionSchema } from "~/modules/referrals/schemas";
+import { requireOrgOfKind } from "~/modules/accounts/index.server";
+import { IllegalTransitionError, organiserDecisionSchema } from "~/modules/referrals";
+import { decideReferral, getOrganiserReferral } from "~/modules/referrals/index.server";
 import { conflictOn, notFound } from "~/utils/http.server";
 import { useSchemaForm } from "~/components/forms/use-schema-form";
 

@@ -1,8 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { DataTable } from "~/components/layout/data-table";
-import { requireOrgOfKind } from "~/modules/accounts/guards.server";
-import { listOrganiserReferrals } from "~/modules/referrals/organiser-referrals.server";
+import { requireOrgOfKind } from "~/modules/accounts/index.server";
+import { listOrganiserReferrals } from "~/modules/referrals/index.server";
 
 export const meta: MetaFunction = () => [{ title: "Referrals to your activities — Linkway" }, { name: "robots", content: "noindex" }];
 

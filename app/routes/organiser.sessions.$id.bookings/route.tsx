@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { requireOrgOfKind } from "~/modules/accounts/guards.server";
-import { listSessionPeople } from "~/modules/referrals/organiser-referrals.server";
+import { requireOrgOfKind } from "~/modules/accounts/index.server";
+import { listSessionPeople } from "~/modules/referrals/index.server";
 import { notFound } from "~/utils/http.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [

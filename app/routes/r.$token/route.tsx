@@ -5,10 +5,8 @@ import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useParams } from "@remix-run/react";
 import { CheckboxField } from "~/components/forms/checkbox-field";
 import { useSchemaForm } from "~/components/forms/use-schema-form";
-import { linkProblemMessages } from "~/modules/referrals/link-problems";
-import { performPatientAction } from "~/modules/referrals/patient-actions.server";
-import { loadPatientPage, type PatientPage } from "~/modules/referrals/patient-page.server";
-import { patientActionSchema } from "~/modules/referrals/schemas";
+import { linkProblemMessages, patientActionSchema } from "~/modules/referrals";
+import { performPatientAction, loadPatientPage, type PatientPage } from "~/modules/referrals/index.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data && "page" in data ? `${data.page.activity.title} — your place — Linkway` : "Your link — Linkway" },

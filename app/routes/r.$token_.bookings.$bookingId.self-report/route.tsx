@@ -6,8 +6,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useParams } from "@remix-run/react";
-import { recordSelfReport, loadSelfReport } from "~/modules/attendance/self-report.server";
-import { selfReportSchema } from "~/modules/attendance/schemas";
+import { recordSelfReport, loadSelfReport } from "~/modules/attendance/index.server";
+import { selfReportSchema } from "~/modules/attendance";
 import { notFound } from "~/utils/http.server";
 
 export const meta: MetaFunction = () => [{ title: "Did you go? — Linkway" }, { name: "robots", content: "noindex" }];

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { linkProblemMessages } from "~/modules/referrals/link-problems";
-import { patientBookingCalendar } from "~/modules/referrals/patient-calendar.server";
+import { linkProblemMessages } from "~/modules/referrals";
+import { patientBookingCalendar } from "~/modules/referrals/index.server";
 import { isUuid } from "~/utils/ids";
 
 /** The .ics for one booking, reached from the person's private page. */

@@ -10,9 +10,8 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { ons4Questions, ucla3Options, ucla3Questions } from "~/modules/outcomes/instruments";
-import { loadFollowUp, recordFollowUp } from "~/modules/referrals/follow-up.server";
-import { wellbeingCheckSchema } from "~/modules/outcomes/schemas";
+import { ons4Questions, ucla3Options, ucla3Questions, wellbeingCheckSchema } from "~/modules/outcomes";
+import { loadFollowUp, recordFollowUp } from "~/modules/referrals/index.server";
 import { notFound } from "~/utils/http.server";
 import { useSchemaForm } from "~/components/forms/use-schema-form";
 

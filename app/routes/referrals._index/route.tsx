@@ -3,11 +3,9 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { DataTable } from "~/components/layout/data-table";
 import { Pager } from "~/components/layout/pager";
 import { ResultCount } from "~/components/layout/result-count";
-import { requireOrgOfKind } from "~/modules/accounts/guards.server";
-import { listCaseload } from "~/modules/referrals/caseload.server";
-import { referralStatuses, statusLabels } from "~/modules/referrals/lifecycle";
-import { caseloadQuerySchema, caseloadSorts } from "~/modules/referrals/schemas";
-import { eventKindLabels } from "~/modules/referrals/timeline";
+import { requireOrgOfKind } from "~/modules/accounts/index.server";
+import { listCaseload } from "~/modules/referrals/index.server";
+import { referralStatuses, statusLabels, caseloadQuerySchema, caseloadSorts, eventKindLabels } from "~/modules/referrals";
 
 export const meta: MetaFunction = () => [{ title: "Your referrals — Linkway" }, { name: "robots", content: "noindex" }];
 

@@ -6,9 +6,8 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data } from "@remix-run/node";
 import { useActionData, useLoaderData, useParams } from "@remix-run/react";
 import { RegisterSheet } from "~/components/attendance/register-sheet";
-import { AttendanceError } from "~/modules/attendance/attendance-error";
-import { runRegisterAction } from "~/modules/attendance/register-actions.server";
-import { loadRegister } from "~/modules/attendance/register.server";
+import { AttendanceError } from "~/modules/attendance";
+import { runRegisterAction, loadRegister } from "~/modules/attendance/index.server";
 
 export const meta: MetaFunction = () => [{ title: "Register — Linkway" }, { name: "robots", content: "noindex" }];
 

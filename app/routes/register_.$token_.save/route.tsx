@@ -1,6 +1,6 @@
 /** POST /register/:token/save — the one-tap register's saves as JSON (see the organiser's /save route). */
 import type { ActionFunctionArgs } from "@remix-run/node";
-import { runRegisterAction } from "~/modules/attendance/register-actions.server";
+import { runRegisterAction } from "~/modules/attendance/index.server";
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { result, status } = await runRegisterAction({

@@ -1,8 +1,8 @@
 /** /registers — an organiser's registers from the last 14 days and today. */
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { requireOrgOfKind } from "~/modules/accounts/guards.server";
-import { listRecentRegisters } from "~/modules/attendance/register.server";
+import { requireOrgOfKind } from "~/modules/accounts/index.server";
+import { listRecentRegisters } from "~/modules/attendance/index.server";
 
 export const meta: MetaFunction = () => [{ title: "Registers — Linkway" }];
 

@@ -9,26 +9,8 @@ import { SearchResultItem } from "~/components/activity-search/search-result-ite
 import { SearchMap } from "~/components/activity-search/search-map";
 import { useMediaQuery } from "~/utils/use-media-query";
 import { UseMyLocation } from "~/components/activity-search/use-my-location";
-import {
-  dayKeys,
-  dayLabels,
-  defaultPerPage,
-  effectiveSort,
-  joinKeys,
-  joinLabels,
-  onlineLabels,
-  onlineOptions,
-  radiusOptionsKm,
-  searchHref,
-  searchParamsSchema,
-  sortKeys,
-  sortLabels,
-  timeKeys,
-  timeLabels,
-  type SearchParams,
-} from "~/modules/activities/search-query";
-import { listCategoryOptions, searchActivities } from "~/modules/activities/search.server";
-import { accessibilityFeatures, accessibilityKeys } from "~/modules/activities/vocabulary";
+import { dayKeys, dayLabels, defaultPerPage, effectiveSort, joinKeys, joinLabels, onlineLabels, onlineOptions, radiusOptionsKm, searchHref, searchParamsSchema, sortKeys, sortLabels, timeKeys, timeLabels, type SearchParams, accessibilityFeatures, accessibilityKeys } from "~/modules/activities";
+import { listCategoryOptions, searchActivities } from "~/modules/activities/index.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: leafletStyles }];
 

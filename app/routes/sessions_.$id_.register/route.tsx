@@ -3,9 +3,8 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { RegisterSheet } from "~/components/attendance/register-sheet";
-import { requireUser } from "~/modules/accounts/guards.server";
-import { runRegisterAction } from "~/modules/attendance/register-actions.server";
-import { loadRegister } from "~/modules/attendance/register.server";
+import { requireUser } from "~/modules/accounts/index.server";
+import { runRegisterAction, loadRegister } from "~/modules/attendance/index.server";
 import { notFound } from "~/utils/http.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data: loaded }) => [

@@ -4,8 +4,8 @@
  * offline does not trigger a page reload that would fail too.
  */
 import type { ActionFunctionArgs } from "@remix-run/node";
-import { requireUser } from "~/modules/accounts/guards.server";
-import { runRegisterAction } from "~/modules/attendance/register-actions.server";
+import { requireUser } from "~/modules/accounts/index.server";
+import { runRegisterAction } from "~/modules/attendance/index.server";
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user } = await requireUser(request);

@@ -1,9 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { clientContext } from "~/modules/accounts/client-context.server";
-import { sessionCookie } from "~/modules/accounts/session-cookie.server";
-import { completeSignUp, readSignUp } from "~/modules/organisations/sign-up.server";
+import { clientContext, sessionCookie } from "~/modules/accounts/index.server";
+import { completeSignUp, readSignUp } from "~/modules/organisations/index.server";
 import { FormErrors } from "~/components/forms/form-errors";
 
 export const meta: MetaFunction = () => [{ title: "Finish creating your account — Linkway" }, { name: "robots", content: "noindex" }];

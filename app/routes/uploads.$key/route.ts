@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { getImageStore } from "~/modules/media/image-store.server";
+import { getImageStore } from "~/modules/media/index.server";
 import { notFound } from "~/utils/http.server";
 
 /** Uploaded pictures. Every upload gets a new key, so a key's bytes never change: cache for a year. */

@@ -1,0 +1,22 @@
+// The accounts module's public face: what other modules, routes, scripts and tests may use.
+export * from "./index";
+export { changeName, changePassword, confirmEmailChange, deleteAccount, endAccountSession, endOtherSessions, listAccountSessions, readEmailChange, requestEmailChange } from "./account.server";
+export { listUsers, setAdmin } from "./admin-users.server";
+export { auditActions, listAuditEntries, recordAudit } from "./audit.server";
+export { CLIENT_IP_HEADER, clientContext, type ClientContext } from "./client-context.server";
+export { checkRequestOrigin, crossSiteRefusal } from "./csrf.server";
+export { type CurrentUser, getCurrentUser, getPendingTwoFactor, RECENT_SIGN_IN_MS, requireAdmin, requireOrgMember, requireOrgOfKind, requireRecentSignIn, requireUser } from "./guards.server";
+export { pruneAuthData } from "./housekeeping.server";
+export { findMembership, listMemberEmails, listMemberships, type MembershipView, type OrganisationKind, type Role } from "./memberships.server";
+export { consumeOneTimeToken, findOneTimeToken, issueOneTimeToken, revokeOneTimeTokens } from "./one-time-tokens.server";
+export { passwordProblem } from "./password-policy.server";
+export { isResetTokenUsable, requestPasswordReset, resetPassword } from "./password-reset.server";
+export { hashPassword } from "./password.server";
+export { hitRateLimit, rateLimitRules, tooManyAttemptsMessage } from "./rate-limit.server";
+export { replaceRecoveryCodes } from "./recovery-codes.server";
+export { newToken, secretMatches, splitToken } from "./secure-token.server";
+export { clearSessionCookie, readSessionToken, sessionCookie, sessionCookieName } from "./session-cookie.server";
+export { createSession, PENDING_TWO_FACTOR_MS, SESSION_ABSOLUTE_MS, SESSION_IDLE_MS, validateSessionToken } from "./sessions.server";
+export { confirmSignIn, landingPathFor, signInWithPassword, signOut, verifySecondFactor } from "./sign-in.server";
+export { newTotpKey } from "./totp.server";
+export { confirmTotpEnrolment, disableTwoFactor, regenerateRecoveryCodes, startTotpEnrolment, twoFactorStatus } from "./two-factor.server";

@@ -1,0 +1,2 @@
+// The accounts module's public face for code that also runs in the browser.
+export { auditFilterSchema, changeEmailSchema, changeNameSchema, changePasswordSchema, confirmSignInSchema, confirmTotpSchema, deleteAccountSchema, emailField, endSessionSchema, forgotPasswordSchema, handsOutAdminAccess, newPasswordField, passwordConfirmationSchema, personNameField, resetPasswordSchema, safeRedirect, setAdminSchema, signInSchema, signUpSchema, twoFactorSignInSchema, userSearchSchema } from "./schemas";

@@ -1,0 +1,5 @@
+// The media module's public face: what other modules, routes, scripts and tests may use.
+export * from "./index";
+export { getImageStore } from "./image-store.server";
+export { readFormData } from "./multipart.server";
+export { copyPhoto, deletePhoto, preparePhoto, storePhoto } from "./photo.server";

@@ -1,0 +1,23 @@
+// The referrals module's public face: what other modules, routes, scripts and tests may use.
+export * from "./index";
+export { sendBookingReminders } from "./booking-reminders.server";
+export { listCaseload } from "./caseload.server";
+export { createReferrals, createSelfReferral, findActivitiesToRefer, type OpenReferralsResult, openWalkInReferral } from "./create-referral.server";
+export { expireIdleReferrals } from "./expire-referrals.server";
+export { loadFollowUp, recordFollowUp, sendFollowUps } from "./follow-up.server";
+export { messageReferrer, referrerMessageBase } from "./notify.server";
+export { latestDigestTime, sendBookingDigests } from "./organiser-digest.server";
+export { decideReferral, getOrganiserReferral, listOrganiserReferrals, listSessionPeople } from "./organiser-referrals.server";
+export { performPatientAction } from "./patient-actions.server";
+export { patientBookingCalendar } from "./patient-calendar.server";
+export { findReferralByPatientToken } from "./patient-link.server";
+export { loadPatientPage, type PatientPage } from "./patient-page.server";
+export { removeExpiredPersonalDetails } from "./personal-data.server";
+export { getReferralCase, withdrawReferral } from "./referral-case.server";
+export { loadReferralContext, shortName } from "./referral-context.server";
+export { recordReferralEvent } from "./referral-events.server";
+export { handleSessionCancellations } from "./session-cancellations.server";
+export { handleSessionReinstatements } from "./session-reinstatements.server";
+export { clearStall, dropStallFlag } from "./stall-flag.server";
+export { type Actor, type Referral, transitionReferral } from "./transition-referral.server";
+export { passOnLapsedOffers } from "./waitlist-offers.server";

@@ -1,0 +1,7 @@
+// The referrals module's public face for code that also runs in the browser.
+export { formatUkMobile, type PersonRoute, preferredContactOptions } from "./contact";
+export { canTransition, IllegalTransitionError, type ReferralStatus, referralStatuses, statusLabels } from "./lifecycle";
+export { linkProblemMessages } from "./link-problems";
+export { referralReasons } from "./reasons";
+export { caseloadQuerySchema, caseloadSorts, organiserDecisionSchema, patientActionSchema, referralFormSchema, type ReferralFormValues, selfReferralFormSchema, withdrawReferralSchema } from "./schemas";
+export { eventKindLabels } from "./timeline";

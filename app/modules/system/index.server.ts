@@ -1,0 +1,2 @@
+// The system module's public face: what other modules, routes, scripts and tests may use.
+export { checkHealth } from "./health.server";
