@@ -4,16 +4,11 @@
  * with digits or symbols, repeated or typed along the keyboard), and not the
  * person's own name or email. No composition rules: any characters, spaces too.
  */
-import commonPasswordList from "./common-passwords.txt?raw";
+import { commonPasswords } from "./common-passwords";
 
 export const MIN_PASSWORD_LENGTH = 12;
 
-const common = new Set(
-  commonPasswordList
-    .split("\n")
-    .map((line) => line.trim().toLowerCase())
-    .filter((line) => line && !line.startsWith("#")),
-);
+const common = new Set(commonPasswords.map((password) => password.toLowerCase()));
 
 const sequences = [
   "01234567890123456789",
