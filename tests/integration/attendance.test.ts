@@ -6,12 +6,14 @@ import { and, asc, eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb, queryRows } from "../../db/client";
 import { bookings, referralEvents, referrals, sessions } from "../../db/schema";
-import { AttendanceError, completeFinishedProgrammes, completeReferral, markAttendance, markEveryoneAttended, loadRegister, reopenRegister, loadSelfReport, recordSelfReport, disengageStalledReferrals, flagReferralsWithoutBooking, addWalkIn, ATTENDANCE_NOTICE_DELAY_MS } from "~/modules/attendance/index.server";
+import { AttendanceError, completeFinishedProgrammes, markAttendance, markEveryoneAttended, loadRegister, reopenRegister, loadSelfReport, recordSelfReport, disengageStalledReferrals, addWalkIn, ATTENDANCE_NOTICE_DELAY_MS } from "~/modules/attendance/index.server";
 import { deliverPendingEmails, listDevMailbox } from "~/modules/notifications/index.server";
-import { performPatientAction } from "~/modules/referrals/index.server";
+import { performPatientAction, flagReferralsWithoutBooking, withdrawReferral } from "~/modules/referrals/index.server";
 import { addMember, createActivity, createOrganisation, createSession, createUser } from "../factories";
 import { createBooking, createPatientLink, createReferral } from "../factories/referral-rows";
 import { HOUR_MS } from "~/utils/time";
+import { requestAs } from "../setup/auth";
+import { callRoute } from "../setup/routes";
 
 const DAY = 24 * HOUR_MS;
 
@@ -514,20 +516,36 @@ describe("stalls and completion over time", () => {
     expect((await referralRow(weekly.referral.id)).status).toBe("attending");
   });
 
-  it("lets the referrer (or their organisation) mark a referral completed; others get 404; illegal moves 409", async () => {
+  it("lets a member of the referring organisation mark an attending referral completed from its page; others cannot", async () => {
     const s = await scene();
+    const { action } = await import("~/routes/referrals.$id/route");
+    const complete = (userId: string, note = "") => requestAs(userId, `/referrals/${s.referral.id}`, { form: { formId: "complete", note } }).then((request) => callRoute(action, request, { id: s.referral.id }));
+    const otherTeam = await createOrganisation({ kind: "referrer" });
     const outsider = await createUser();
-    expect(await completeReferral({ referralId: s.referral.id, userId: outsider.id })).toMatchObject({ ok: false, status: 404 });
-    expect(await completeReferral({ referralId: s.referral.id, userId: s.organiser.id })).toMatchObject({ ok: false, status: 404 });
+    await addMember(otherTeam.id, outsider.id, "owner");
+    expect((await complete(outsider.id)).status).toBe(404);
+    expect((await complete(s.organiser.id)).status).toBe(403);
     // booked → completed is not a legal move.
-    expect(await completeReferral({ referralId: s.referral.id, userId: s.referrer.id })).toMatchObject({ ok: false, status: 409 });
+    expect((await complete(s.referrer.id)).status).toBe(409);
     expect((await referralRow(s.referral.id)).status).toBe("booked");
     await markAttendance({ sessionId: s.session.id, bookingId: s.booking.id, attendance: "attended", access: { type: "user", userId: s.organiser.id } });
     const colleague = await createUser();
     await addMember(s.referrerOrg.id, colleague.id, "member");
-    const done = await completeReferral({ referralId: s.referral.id, userId: colleague.id, note: "Going well on her own now" });
-    expect(done).toMatchObject({ ok: true, referral: { status: "completed" } });
+    expect(await complete(colleague.id, "Going well on her own now")).toMatchObject({ status: 302, location: `/referrals/${s.referral.id}` });
+    expect((await referralRow(s.referral.id)).status).toBe("completed");
     expect((await eventsOf(s.referral.id)).at(-1)).toMatchObject({ toStatus: "completed", note: "Going well on her own now", actorUserId: colleague.id });
+  });
+
+  it("drops a closed referral's stall flag, keeping the stalled event on its timeline", async () => {
+    const s = await scene();
+    const db = await getDb();
+    await db.update(referrals).set({ status: "accepted" }).where(eq(referrals.id, s.referral.id));
+    await db.update(bookings).set({ status: "cancelled" }).where(eq(bookings.id, s.booking.id));
+    await flagReferralsWithoutBooking({ days: 0, now: new Date(Date.now() + DAY) });
+    expect((await referralRow(s.referral.id)).stalledReason).toBe("no_booking");
+    await withdrawReferral({ referralId: s.referral.id, organisationIds: [s.referrerOrg.id], userId: s.referrer.id, reason: "Moved away" });
+    expect(await referralRow(s.referral.id)).toMatchObject({ status: "withdrawn", stalledAt: null, stalledReason: null });
+    expect((await eventsOf(s.referral.id)).map((e) => e.kind)).toContain("stalled");
   });
 });
 

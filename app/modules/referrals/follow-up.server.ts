@@ -7,7 +7,8 @@ import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import { getDb, queryRows } from "#db/client";
 import { activities, outcomeResponses, referrals } from "#db/schema";
 import { loadAttendanceFacts } from "~/modules/bookings/index.server";
-import { followUpEmail, queueMessage } from "~/modules/notifications/index.server";
+import { queueMessage } from "~/modules/notifications/index.server";
+import { followUpMessage } from "./referral-messages";
 import { followUpState, ucla3Score, type WellbeingCheckAnswers } from "~/modules/outcomes/index.server";
 import { now as clockNow } from "~/utils/clock.server";
 import { isFollowUpDue } from "./follow-up-rules";
@@ -58,7 +59,7 @@ export async function sendFollowUps(options: { now?: Date } = {}): Promise<numbe
       const expiresAt = addDays(now, FOLLOW_UP_LINK_DAYS);
       const { url } = await issuePatientLink(tx, await extendPatientLink(tx, referral.id, expiresAt), now);
       const [activity] = await tx.select({ title: activities.title }).from(activities).where(eq(activities.id, referral.activityId));
-      const email = followUpEmail({
+      const email = followUpMessage({
         firstName: referral.patientFirstName,
         activityTitle: activity?.title ?? "your activity",
         url: `${url}/wellbeing`,

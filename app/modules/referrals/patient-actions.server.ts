@@ -9,7 +9,7 @@ import { getDb, type Tx } from "#db/client";
 import { bookings, referrals, sessions } from "#db/schema";
 import { cancelBooking, placeBooking, type Booking, confirmOffer } from "~/modules/bookings/index.server";
 import { formatSessionWhen } from "~/modules/activities/index.server";
-import { bookedMessage, cancelledByPersonMessage, organiserCancelledMessage, referrerBookedMessage, referrerCancelledMessage, waitlistedMessage } from "~/modules/notifications/index.server";
+import { bookedMessage, cancelledByPersonMessage, organiserCancelledMessage, referrerBookedMessage, referrerCancelledMessage, waitlistedMessage } from "./referral-messages";
 import { now as clockNow } from "~/utils/clock.server";
 import { announceOffer, recordBookingEvent } from "./booking-events.server";
 import { bookableStatuses, IllegalTransitionError } from "./lifecycle";

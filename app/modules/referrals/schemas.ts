@@ -174,6 +174,10 @@ export const withdrawReferralSchema = z.object({
     .max(1000, { error: "Use 1,000 characters or fewer" }),
 });
 
+export const completeReferralSchema = z.object({
+  note: z.string().trim().max(1000, { error: "Use 1,000 characters or fewer" }).optional(),
+});
+
 /** What the person can do from their private link. */
 export const patientActionSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("book"), sessionId: z.uuid({ error: "Choose a session" }) }),

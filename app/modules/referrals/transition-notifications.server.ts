@@ -3,7 +3,7 @@ import { asc, inArray } from "drizzle-orm";
 import type { Tx } from "#db/client";
 import { sessions } from "#db/schema";
 import { formatSessionWhen } from "~/modules/activities/index.server";
-import { acceptedMessage, declinedMessage, organiserWithdrawnMessage, referrerDeclinedMessage, referrerDisengagedMessage, referrerExpiredMessage, referrerWithdrawnByPersonMessage, withdrawnByReferrerMessage } from "~/modules/notifications/index.server";
+import { acceptedMessage, declinedMessage, organiserWithdrawnMessage, referrerDeclinedMessage, referrerDisengagedMessage, referrerExpiredMessage, referrerWithdrawnByPersonMessage, withdrawnByReferrerMessage } from "./referral-messages";
 import { env } from "~/utils/env.server";
 import { messageOrganisers, messagePerson, messageReferrer } from "./notify.server";
 import { loadReferralContext } from "./referral-context.server";
