@@ -63,7 +63,7 @@ describe("the demo referrals", () => {
     const rows = await db.select().from(referrals);
     expect(rows).toHaveLength(stories.length);
     for (const s of stories) {
-      const row = rows.find((r) => r.patientFirstName === s.person.firstName && r.patientLastName === s.person.lastName);
+      const row = rows.find((r) => r.personFirstName === s.person.firstName && r.personLastName === s.person.lastName);
       expect(row, s.key).toBeDefined();
       expect({ key: s.key, status: row!.status, stalled: row!.stalledAt !== null, activityId: row!.activityId }).toEqual({
         key: s.key,

@@ -8,10 +8,10 @@ export { loadFollowUp, recordFollowUp, sendFollowUps } from "./follow-up.server"
 export { messageReferrer, referrerMessageBase } from "./notify.server";
 export { latestDigestTime, sendBookingDigests } from "./organiser-digest.server";
 export { decideReferral, getOrganiserReferral, listOrganiserReferrals, listSessionPeople } from "./organiser-referrals.server";
-export { performPatientAction } from "./patient-actions.server";
-export { patientBookingCalendar } from "./patient-calendar.server";
-export { findReferralByPatientToken } from "./patient-link.server";
-export { loadPatientPage, type PatientPage } from "./patient-page.server";
+export { performPersonAction } from "./person-actions.server";
+export { personBookingCalendar } from "./person-calendar.server";
+export { findReferralByPersonToken } from "./person-link.server";
+export { loadPersonPage, type PersonPage } from "./person-page.server";
 export { removeExpiredPersonalDetails } from "./personal-data.server";
 export { completeReferral, getReferralCase, withdrawReferral } from "./referral-case.server";
 export { loadReferralContext, shortName } from "./referral-context.server";

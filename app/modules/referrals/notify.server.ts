@@ -11,7 +11,7 @@ import { listMemberEmails } from "~/modules/accounts/index.server";
 import { queueMessage, enqueue, renderText, type EnqueueOptions, type Message } from "~/modules/notifications/index.server";
 import { publicUrl } from "~/utils/env.server";
 import { personRoute, type PersonRoute } from "./contact";
-import { issuePatientLink } from "./patient-link.server";
+import { issuePersonLink } from "./person-link.server";
 import { activityContact, activityWhere, shortName, type ReferralContext } from "./referral-context.server";
 import type { ActivityBrief, OrganiserMessageBase, PersonMessageBase, ReferrerMessageBase } from "./referral-messages";
 
@@ -31,10 +31,10 @@ export async function messagePerson(
   options: { link?: string; to?: PersonRoute } = {},
 ): Promise<void> {
   const { referral } = ctx;
-  const route = options.to ?? personRoute({ email: referral.patientEmail, phone: referral.patientPhone, preferredContact: referral.preferredContact });
+  const route = options.to ?? personRoute({ email: referral.personEmail, phone: referral.personPhone, preferredContact: referral.preferredContact });
   if (!route) return;
-  const link = options.link ?? (await issuePatientLink(tx, referral, now)).url;
-  const message = build({ firstName: referral.patientFirstName, code: referral.code, activity: activityBrief(ctx), link });
+  const link = options.link ?? (await issuePersonLink(tx, referral, now)).url;
+  const message = build({ firstName: referral.personFirstName, code: referral.code, activity: activityBrief(ctx), link });
   const keyed = { key: personMessageKey(referral.id) };
   if (route.by === "email") await queueMessage(tx, route.to, message, keyed);
   else await enqueue(tx, "sms", { to: route.to, text: renderText(message.content) }, keyed);

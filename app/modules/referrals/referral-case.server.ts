@@ -50,8 +50,8 @@ export async function getReferralCase(referralId: string, organisationIds: strin
     id: referral.id,
     code: referral.code,
     person: {
-      firstName: referral.patientFirstName,
-      lastName: referral.patientLastName,
+      firstName: referral.personFirstName,
+      lastName: referral.personLastName,
       ...contactDetails(referral),
     },
     detailsRemoved: describeRemoval(referral, tz),

@@ -19,7 +19,7 @@ import { isUuid } from "~/utils/ids";
 import { logger } from "~/utils/logger.server";
 import { recordBookingEvent } from "./booking-events.server";
 import { messagePerson, messageReferrer } from "./notify.server";
-import { moveBackIfNoBookingsLeft } from "./patient-actions.server";
+import { moveBackIfNoBookingsLeft } from "./person-actions.server";
 import { loadReferralContext } from "./referral-context.server";
 
 export const SESSION_CANCELLED = "session.cancelled";
