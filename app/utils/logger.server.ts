@@ -2,13 +2,13 @@ import pino from "pino";
 import { env } from "./env.server";
 
 /**
- * One logger. Patient details never go in logs: log ids and codes, not names
+ * One logger. Details of the people referred never go in logs: log ids and codes, not names
  * or contact details; the redact list is a safety net, not the rule.
  */
 export const logger = pino({
   level: env().NODE_ENV === "test" ? (process.env.LOG_LEVEL ?? "silent") : env().LOG_LEVEL,
   redact: {
-    paths: ["*.password", "*.token", "*.patientEmail", "*.patientPhone", "*.email", "req.headers.cookie"],
+    paths: ["*.password", "*.token", "*.personEmail", "*.personPhone", "*.email", "req.headers.cookie"],
     censor: "[redacted]",
   },
 });

@@ -69,7 +69,7 @@ export const recoveryCodes = pgTable(
 
 /**
  * Hashed, expiring, single-purpose tokens: password reset, invitations, email
- * change, patient links, one-tap register links, waitlist offers.
+ * change, person links, one-tap register links, waitlist offers.
  * The token given out is `${id}.${secret}`; only SHA-256(secret) is kept.
  */
 export const oneTimeTokens = pgTable(
@@ -81,7 +81,7 @@ export const oneTimeTokens = pgTable(
         "password_reset",
         "invitation",
         "email_change",
-        "patient_link",
+        "person_link",
         "register_link",
         "waitlist_offer",
         "sign_up",

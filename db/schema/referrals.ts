@@ -34,10 +34,10 @@ export const referrals = pgTable(
     source: text("source", { enum: ["referrer", "self", "walk_in"] }).notNull(),
     /** Referrals made together for one person share a group id. */
     groupId: uuid("group_id"),
-    patientFirstName: text("patient_first_name").notNull(),
-    patientLastName: text("patient_last_name").notNull(),
-    patientEmail: text("patient_email"),
-    patientPhone: text("patient_phone"),
+    personFirstName: text("person_first_name").notNull(),
+    personLastName: text("person_last_name").notNull(),
+    personEmail: text("person_email"),
+    personPhone: text("person_phone"),
     preferredContact: text("preferred_contact", { enum: ["email", "phone", "sms"] })
       .notNull()
       .default("email"),
@@ -81,7 +81,7 @@ export const referralEvents = pgTable(
     fromStatus: text("from_status", { enum: referralStatuses }),
     toStatus: text("to_status", { enum: referralStatuses }),
     actorType: text("actor_type", {
-      enum: ["user", "patient", "system", "register_link"],
+      enum: ["user", "person", "system", "register_link"],
     }).notNull(),
     actorUserId: uuid("actor_user_id").references(() => users.id, { onDelete: "set null" }),
     note: text("note"),

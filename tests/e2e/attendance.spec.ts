@@ -257,9 +257,9 @@ test.describe("the whole loop", () => {
     const code = (await referrer.locator(".reference").first().textContent())!.trim();
 
     // 2. The link arrives; Peter books the next three sessions.
-    const patientPath = await linkFromMailbox(person, { to: personEmail, subject: /.*/, pattern: /\/r\// });
-    const token = patientPath.split("/")[2];
-    await person.goto(patientPath);
+    const personPath = await linkFromMailbox(person, { to: personEmail, subject: /.*/, pattern: /\/r\// });
+    const token = personPath.split("/")[2];
+    await person.goto(personPath);
     await expect(person.getByRole("heading", { level: 1, name: loopActivity })).toBeVisible();
     for (let i = 1; i <= 3; i++) {
       await person.getByRole("button", { name: /^Book / }).first().click();
@@ -302,7 +302,7 @@ test.describe("the whole loop", () => {
     await expect(personRow(organiser, "Peter L.").locator(".register-state")).toHaveText(/^Attended$/);
 
     // Peter's own page now asks whether he went; his answer sits beside the organiser's mark.
-    await person.goto(patientPath);
+    await person.goto(personPath);
     const past = person.locator(".past-booking").filter({ hasText: sessions[0].when });
     await past.getByRole("link", { name: "Did you go? Tell us" }).click();
     await expect(person.getByRole("heading", { level: 1, name: "Did you go?" })).toBeVisible();

@@ -1,5 +1,5 @@
 /**
- * Referrals, patient links and bookings inserted directly, for tests of what
+ * Referrals, person links and bookings inserted directly, for tests of what
  * happens after someone is referred and books (issue 6 builds the real flow).
  */
 import { eq, sql } from "drizzle-orm";
@@ -24,9 +24,9 @@ export async function createReferral(overrides: Partial<typeof referrals.$inferI
     .values({
       code: testCode(),
       source: "referrer",
-      patientFirstName: "Margaret",
-      patientLastName: `Hughes${next()}`,
-      patientEmail: `margaret${next()}@example.test`,
+      personFirstName: "Margaret",
+      personLastName: `Hughes${next()}`,
+      personEmail: `margaret${next()}@example.test`,
       consentAt: now,
       status: "booked",
       linkExpiresAt: addDays(now, 60),
@@ -37,12 +37,12 @@ export async function createReferral(overrides: Partial<typeof referrals.$inferI
 }
 
 /** A private link for the person; returns the token to put in /r/:token. */
-export async function createPatientLink(referralId: string, options: { expiresAt?: Date } = {}) {
+export async function createPersonLink(referralId: string, options: { expiresAt?: Date } = {}) {
   const db = await getDb();
   const { id, token, secretHash } = newToken();
   await db.insert(oneTimeTokens).values({
     id,
-    purpose: "patient_link",
+    purpose: "person_link",
     secretHash,
     subjectId: referralId,
     expiresAt: options.expiresAt ?? new Date(Date.now() + 60 * DAY_MS),

@@ -6,12 +6,14 @@ import { and, asc, eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb, queryRows } from "../../db/client";
 import { bookings, referralEvents, referrals, sessions } from "../../db/schema";
-import { AttendanceError, completeFinishedProgrammes, completeReferral, markAttendance, markEveryoneAttended, loadRegister, reopenRegister, loadSelfReport, recordSelfReport, disengageStalledReferrals, flagReferralsWithoutBooking, addWalkIn, ATTENDANCE_NOTICE_DELAY_MS } from "~/modules/attendance/index.server";
+import { AttendanceError, completeFinishedProgrammes, markAttendance, markEveryoneAttended, loadRegister, reopenRegister, loadSelfReport, recordSelfReport, disengageStalledReferrals, addWalkIn, ATTENDANCE_NOTICE_DELAY_MS } from "~/modules/attendance/index.server";
 import { deliverPendingEmails, listDevMailbox } from "~/modules/notifications/index.server";
-import { performPatientAction } from "~/modules/referrals/index.server";
+import { performPersonAction, flagReferralsWithoutBooking, withdrawReferral } from "~/modules/referrals/index.server";
 import { addMember, createActivity, createOrganisation, createSession, createUser } from "../factories";
-import { createBooking, createPatientLink, createReferral } from "../factories/referral-rows";
+import { createBooking, createPersonLink, createReferral } from "../factories/referral-rows";
 import { HOUR_MS } from "~/utils/time";
+import { requestAs } from "../setup/auth";
+import { callRoute } from "../setup/routes";
 
 const DAY = 24 * HOUR_MS;
 
@@ -104,7 +106,7 @@ describe("marking attendance drives the referral", () => {
     expect(mail).toHaveLength(1);
     expect(mail[0].subject).toBe(`${s.referral.code}: attended ${s.activity.title}`);
     expect(mail[0].text).toContain(`/referrals/${s.referral.id}`);
-    expect(mail[0].text).not.toContain(s.referral.patientEmail!);
+    expect(mail[0].text).not.toContain(s.referral.personEmail!);
     expect(mail[0].text).not.toContain("corrects");
   });
 
@@ -263,7 +265,7 @@ describe("correcting a mark puts the referral back where the facts say", () => {
 
   it("the person changing \"I went\" to \"I could not go\" moves it back too", async () => {
     const s = await scene();
-    const token = await createPatientLink(s.referral.id);
+    const token = await createPersonLink(s.referral.id);
     await recordSelfReport({ token, bookingId: s.booking.id, report: "went" });
     expect((await referralRow(s.referral.id)).status).toBe("attending");
     await recordSelfReport({ token, bookingId: s.booking.id, report: "missed" });
@@ -271,7 +273,7 @@ describe("correcting a mark puts the referral back where the facts say", () => {
     expect((await eventsOf(s.referral.id)).filter((e) => e.kind === "status").at(-1)).toMatchObject({
       fromStatus: "attending",
       toStatus: "booked",
-      actorType: "patient",
+      actorType: "person",
     });
   });
 
@@ -386,7 +388,7 @@ describe("walk-ins", () => {
     expect(walkIn.name).toBe("Joan S.");
     expect(walkIn.code).toMatch(/^[A-Z2-9]{3}-[A-Z2-9]{3}$/);
     const referral = await referralRow(walkIn.referralId);
-    expect(referral).toMatchObject({ source: "walk_in", status: "attending", referrerUserId: null, patientEmail: "joan@example.test" });
+    expect(referral).toMatchObject({ source: "walk_in", status: "attending", referrerUserId: null, personEmail: "joan@example.test" });
     expect(referral.consentAt).toBeInstanceOf(Date);
     expect(referral.linkExpiresAt.getTime()).toBeGreaterThan(Date.now() + 50 * DAY);
     // Through the referral lifecycle like any other referral: opened, accepted, booked, then attending once marked.
@@ -417,12 +419,12 @@ describe("walk-ins", () => {
 describe("the person's own report", () => {
   it("counts while the organiser has not marked, and the organiser's mark wins", async () => {
     const s = await scene();
-    const token = await createPatientLink(s.referral.id);
+    const token = await createPersonLink(s.referral.id);
     expect(await loadSelfReport(token, s.booking.id)).toMatchObject({ open: true, selfReported: null, activityTitle: s.activity.title });
     expect(await recordSelfReport({ token, bookingId: s.booking.id, report: "went" })).toEqual({ ok: true });
     expect((await referralRow(s.referral.id)).status).toBe("attending");
     const event = (await eventsOf(s.referral.id)).find((e) => e.kind === "self_report");
-    expect(event).toMatchObject({ actorType: "patient", data: { bookingId: s.booking.id, selfReported: "went", previous: null } });
+    expect(event).toMatchObject({ actorType: "person", data: { bookingId: s.booking.id, selfReported: "went", previous: null } });
     expect((await emailsTo(s.referrer.email))[0].text).toContain("told us they went");
 
     await markAttendance({ sessionId: s.session.id, bookingId: s.booking.id, attendance: "no_show", access: { type: "user", userId: s.organiser.id } });
@@ -439,10 +441,10 @@ describe("the person's own report", () => {
 
   it("refuses another person's booking, a bad or expired link, and a session not yet started", async () => {
     const s = await scene();
-    const token = await createPatientLink(s.referral.id);
+    const token = await createPersonLink(s.referral.id);
     const other = await createReferral({ activityId: s.activity.id, status: "booked" });
     const otherBooking = await createBooking(other.id, s.session.id);
-    const expired = await createPatientLink(s.referral.id, { expiresAt: new Date(Date.now() - 1000) });
+    const expired = await createPersonLink(s.referral.id, { expiresAt: new Date(Date.now() - 1000) });
     const future = await createSession(s.activity.id, { startsAt: new Date(Date.now() + DAY) });
     const futureBooking = await createBooking(s.referral.id, future.id);
     const before = await snapshot();
@@ -489,8 +491,8 @@ describe("stalls and completion over time", () => {
     expect((await referralRow(accepted.id)).stalledReason).toBe("no_booking");
 
     const upcoming = await createSession(s.activity.id);
-    const token = await createPatientLink(accepted.id);
-    expect(await performPatientAction(token, { intent: "book", sessionId: upcoming.id })).toMatchObject({ ok: true });
+    const token = await createPersonLink(accepted.id);
+    expect(await performPersonAction(token, { intent: "book", sessionId: upcoming.id })).toMatchObject({ ok: true });
     expect(await referralRow(accepted.id)).toMatchObject({ status: "booked", stalledAt: null, stalledReason: null });
     expect((await eventsOf(accepted.id)).map((e) => e.note)).toContain("Booked a session, so no longer stalled");
   });
@@ -514,20 +516,36 @@ describe("stalls and completion over time", () => {
     expect((await referralRow(weekly.referral.id)).status).toBe("attending");
   });
 
-  it("lets the referrer (or their organisation) mark a referral completed; others get 404; illegal moves 409", async () => {
+  it("lets a member of the referring organisation mark an attending referral completed from its page; others cannot", async () => {
     const s = await scene();
+    const { action } = await import("~/routes/referrals.$id/route");
+    const complete = (userId: string, note = "") => requestAs(userId, `/referrals/${s.referral.id}`, { form: { formId: "complete", note } }).then((request) => callRoute(action, request, { id: s.referral.id }));
+    const otherTeam = await createOrganisation({ kind: "referrer" });
     const outsider = await createUser();
-    expect(await completeReferral({ referralId: s.referral.id, userId: outsider.id })).toMatchObject({ ok: false, status: 404 });
-    expect(await completeReferral({ referralId: s.referral.id, userId: s.organiser.id })).toMatchObject({ ok: false, status: 404 });
+    await addMember(otherTeam.id, outsider.id, "owner");
+    expect((await complete(outsider.id)).status).toBe(404);
+    expect((await complete(s.organiser.id)).status).toBe(403);
     // booked → completed is not a legal move.
-    expect(await completeReferral({ referralId: s.referral.id, userId: s.referrer.id })).toMatchObject({ ok: false, status: 409 });
+    expect((await complete(s.referrer.id)).status).toBe(409);
     expect((await referralRow(s.referral.id)).status).toBe("booked");
     await markAttendance({ sessionId: s.session.id, bookingId: s.booking.id, attendance: "attended", access: { type: "user", userId: s.organiser.id } });
     const colleague = await createUser();
     await addMember(s.referrerOrg.id, colleague.id, "member");
-    const done = await completeReferral({ referralId: s.referral.id, userId: colleague.id, note: "Going well on her own now" });
-    expect(done).toMatchObject({ ok: true, referral: { status: "completed" } });
+    expect(await complete(colleague.id, "Going well on her own now")).toMatchObject({ status: 302, location: `/referrals/${s.referral.id}` });
+    expect((await referralRow(s.referral.id)).status).toBe("completed");
     expect((await eventsOf(s.referral.id)).at(-1)).toMatchObject({ toStatus: "completed", note: "Going well on her own now", actorUserId: colleague.id });
+  });
+
+  it("drops a closed referral's stall flag, keeping the stalled event on its timeline", async () => {
+    const s = await scene();
+    const db = await getDb();
+    await db.update(referrals).set({ status: "accepted" }).where(eq(referrals.id, s.referral.id));
+    await db.update(bookings).set({ status: "cancelled" }).where(eq(bookings.id, s.booking.id));
+    await flagReferralsWithoutBooking({ days: 0, now: new Date(Date.now() + DAY) });
+    expect((await referralRow(s.referral.id)).stalledReason).toBe("no_booking");
+    await withdrawReferral({ referralId: s.referral.id, organisationIds: [s.referrerOrg.id], userId: s.referrer.id, reason: "Moved away" });
+    expect(await referralRow(s.referral.id)).toMatchObject({ status: "withdrawn", stalledAt: null, stalledReason: null });
+    expect((await eventsOf(s.referral.id)).map((e) => e.kind)).toContain("stalled");
   });
 });
 
@@ -562,7 +580,7 @@ describe("disengaged after a long stall", () => {
     expect(mail.subject).toBe(`Referral ${s.referral.code}: closed as stopped going`);
     expect(mail.text).toContain("did not attend two sessions in a row");
     expect(mail.text).toContain(`/referrals/${s.referral.id}`);
-    expect(await emailsTo(s.referral.patientEmail!)).toHaveLength(0);
+    expect(await emailsTo(s.referral.personEmail!)).toHaveLength(0);
     await disengageStalledReferrals({ now: after(s.stalledAt, 40) });
     expect((await eventsOf(s.referral.id)).filter((e) => e.toStatus === "disengaged")).toHaveLength(1);
   });
@@ -635,9 +653,9 @@ describe("register view", () => {
     const s = await scene();
     const view = await loadRegister(s.session.id, { type: "user", userId: s.organiser.id });
     expect(view?.people).toEqual([
-      { bookingId: s.booking.id, name: `Margaret ${s.referral.patientLastName[0]}.`, code: s.referral.code, attendance: "unmarked", selfReported: null, walkIn: false },
+      { bookingId: s.booking.id, name: `Margaret ${s.referral.personLastName[0]}.`, code: s.referral.code, attendance: "unmarked", selfReported: null, walkIn: false },
     ]);
-    expect(JSON.stringify(view)).not.toContain(s.referral.patientEmail!);
+    expect(JSON.stringify(view)).not.toContain(s.referral.personEmail!);
     expect(view?.viewer).toMatchObject({ kind: "member", canMark: true, canAddWalkIn: true });
   });
 

@@ -2,7 +2,7 @@ import { eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDatabase, getDb, queryRows } from "../../db/client";
 import { bookings, sessions } from "../../db/schema";
-import { performPatientAction } from "~/modules/referrals/index.server";
+import { performPersonAction } from "~/modules/referrals/index.server";
 import { createActivity, createSession } from "../factories";
 import { createReferrer, refer } from "../factories/referrals";
 import { DAY_MS } from "~/utils/time";
@@ -27,7 +27,7 @@ describe.skipIf(kind !== "postgres")("booking under concurrency (real PostgreSQL
       const session = await createSession(activity.id, { capacity: CAPACITY, bookedCount: ALREADY_TAKEN, startsAt: new Date(Date.now() + (round + 2) * DAY_MS) });
       // Half ask to book outright (refused when full), half would rather wait.
       const results = await Promise.all(
-        people.map((p, i) => performPatientAction(p.token, { intent: i % 2 === 0 ? "book" : "waitlist", sessionId: session.id })),
+        people.map((p, i) => performPersonAction(p.token, { intent: i % 2 === 0 ? "book" : "waitlist", sessionId: session.id })),
       );
       const rows = await db.select().from(bookings).where(eq(bookings.sessionId, session.id));
       const booked = rows.filter((b) => b.status === "booked").length;

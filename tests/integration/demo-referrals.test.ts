@@ -10,9 +10,9 @@ import { devMailbox, outbox, referrals, users } from "../../db/schema";
 import { generateDemoData } from "../../db/seed/demo-data";
 import { demoReferralStories } from "../../db/seed/demo-referrals";
 import { loadDemoDataIfEmpty, DEMO_MESSAGE_NOTE } from "~/modules/demo/index.server";
-import { completeFinishedProgrammes, sendRegisterLinks, flagReferralsWithoutBooking } from "~/modules/attendance/index.server";
+import { completeFinishedProgrammes, sendRegisterLinks } from "~/modules/attendance/index.server";
 import { deliverPendingEmails } from "~/modules/notifications/index.server";
-import { sendBookingReminders, expireIdleReferrals, sendFollowUps } from "~/modules/referrals/index.server";
+import { sendBookingReminders, expireIdleReferrals, sendFollowUps, flagReferralsWithoutBooking } from "~/modules/referrals/index.server";
 import { loader as inboxLoader } from "~/routes/organiser.referrals._index/route";
 import { loader as caseloadLoader } from "~/routes/referrals._index/route";
 import { loader as caseLoader } from "~/routes/referrals.$id/route";
@@ -63,7 +63,7 @@ describe("the demo referrals", () => {
     const rows = await db.select().from(referrals);
     expect(rows).toHaveLength(stories.length);
     for (const s of stories) {
-      const row = rows.find((r) => r.patientFirstName === s.person.firstName && r.patientLastName === s.person.lastName);
+      const row = rows.find((r) => r.personFirstName === s.person.firstName && r.personLastName === s.person.lastName);
       expect(row, s.key).toBeDefined();
       expect({ key: s.key, status: row!.status, stalled: row!.stalledAt !== null, activityId: row!.activityId }).toEqual({
         key: s.key,

@@ -7,7 +7,7 @@ import { describe, expect, it } from "vitest";
 import { getDb } from "../../db/client";
 import { bookings } from "../../db/schema";
 import { deliverPendingEmails, listDevMailbox } from "~/modules/notifications/index.server";
-import { latestDigestTime, sendBookingDigests, performPatientAction } from "~/modules/referrals/index.server";
+import { latestDigestTime, sendBookingDigests, performPersonAction } from "~/modules/referrals/index.server";
 import { addMember, createActivity, createSession, createUser } from "../factories";
 import { createOrganiser, createReferrer, refer } from "../factories/referrals";
 import { HOUR_MS } from "~/utils/time";
@@ -33,7 +33,7 @@ async function setup() {
 }
 
 async function bookAt(token: string, sessionId: string, when: Date) {
-  const result = await performPatientAction(token, { intent: "book", sessionId }, when);
+  const result = await performPersonAction(token, { intent: "book", sessionId }, when);
   expect(result.ok).toBe(true);
 }
 
@@ -93,7 +93,7 @@ describe("the daily booking summary", () => {
     await bookAt(margaret.token, walkSession.id, at(morning, HOUR_MS));
     const db = await getDb();
     const [booking] = await db.select().from(bookings).where(eq(bookings.referralId, margaret.id));
-    expect((await performPatientAction(margaret.token, { intent: "cancel", bookingId: booking.id }, at(morning, 2 * HOUR_MS))).ok).toBe(true);
+    expect((await performPersonAction(margaret.token, { intent: "cancel", bookingId: booking.id }, at(morning, 2 * HOUR_MS))).ok).toBe(true);
     expect(await sendBookingDigests({ now: at(nextMorning, 60_000) })).toBe(0);
     expect(await digestsTo(owner.email)).toHaveLength(0);
   });

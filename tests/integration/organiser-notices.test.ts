@@ -8,8 +8,8 @@ import { describe, expect, it } from "vitest";
 import { getDb } from "../../db/client";
 import { bookings } from "../../db/schema";
 import { deliverPendingEmails, listDevMailbox } from "~/modules/notifications/index.server";
-import { performPatientAction, withdrawReferral } from "~/modules/referrals/index.server";
-import { action as patientAction } from "~/routes/r.$token/route";
+import { performPersonAction, withdrawReferral } from "~/modules/referrals/index.server";
+import { action as personAction } from "~/routes/r.$token/route";
 import { requestAs } from "../setup/auth";
 import { addMember, createActivity, createOrganisation, createSession, createUser } from "../factories";
 import { createOrganiser, createReferrer, refer } from "../factories/referrals";
@@ -38,7 +38,7 @@ async function mailTo(address: string, subject: RegExp) {
 }
 
 async function act(token: string, form: Record<string, string>) {
-  return callRoute<{ ok: boolean; message: string }>(patientAction, await requestAs(null, `/r/${token}`, { form }), { token });
+  return callRoute<{ ok: boolean; message: string }>(personAction, await requestAs(null, `/r/${token}`, { form }), { token });
 }
 
 async function bookingOf(referralId: string) {
@@ -104,7 +104,7 @@ describe("a referral is withdrawn", () => {
   it("by the person: one email to the organisers naming the place given up (no separate cancellation email)", async () => {
     const { owner, member, session, person, activity } = await setup();
     await act(person.token, { intent: "book", sessionId: session.id });
-    expect((await performPatientAction(person.token, { intent: "decline", reason: "I have a new job on Tuesdays and my number is 07700 900123" })).ok).toBe(true);
+    expect((await performPersonAction(person.token, { intent: "decline", reason: "I have a new job on Tuesdays and my number is 07700 900123" })).ok).toBe(true);
     for (const to of [owner.email, member.email]) {
       const mail = await mailTo(to, /withdrawn/);
       expect(mail).toHaveLength(1);

@@ -7,14 +7,14 @@ import { eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb, queryRows } from "../../db/client";
 import { outcomeResponses, referralEvents, referrals } from "../../db/schema";
-import { findReferralByPatientToken, sendFollowUps } from "~/modules/referrals/index.server";
+import { findReferralByPersonToken, sendFollowUps } from "~/modules/referrals/index.server";
 import { now } from "~/utils/clock.server";
 import { markAttendance } from "~/modules/attendance/index.server";
 import { getOutcomeComparison } from "~/modules/outcomes/index.server";
 import * as selfReportRoute from "~/routes/r.$token_.bookings.$bookingId.self-report/route";
 import * as wellbeingRoute from "~/routes/r.$token_.wellbeing/route";
 import { addMember, createActivity, createOrganisation, createSession, createUser } from "../factories";
-import { createBaseline, createBooking, createPatientLink, createReferral } from "../factories/referral-rows";
+import { createBaseline, createBooking, createPersonLink, createReferral } from "../factories/referral-rows";
 import { requestAs } from "../setup/auth";
 import { DAY_MS, HOUR_MS } from "~/utils/time";
 
@@ -29,7 +29,7 @@ function unwrap(result: unknown): { status: number; body: Record<string, unknown
 }
 
 /** A referral with `attended` attended weekly sessions, the first `firstDaysAgo` days ago. */
-async function attendingReferral(options: { attended: number; firstDaysAgo: number; patientEmail?: string | null }) {
+async function attendingReferral(options: { attended: number; firstDaysAgo: number; personEmail?: string | null }) {
   const provider = await createOrganisation({ kind: "provider" });
   const organiser = await createUser();
   await addMember(provider.id, organiser.id, "owner");
@@ -38,7 +38,7 @@ async function attendingReferral(options: { attended: number; firstDaysAgo: numb
     activityId: activity.id,
     status: "booked",
     createdAt: new Date(Date.now() - (options.firstDaysAgo + 7) * DAY_MS),
-    ...(options.patientEmail !== undefined ? { patientEmail: options.patientEmail } : {}),
+    ...(options.personEmail !== undefined ? { personEmail: options.personEmail } : {}),
   });
   for (let i = 0; i < options.attended; i++) {
     const session = await createSession(activity.id, { startsAt: new Date(Date.now() - (options.firstDaysAgo - i * 7) * DAY_MS) });
@@ -76,30 +76,30 @@ describe("the follow-up trigger", () => {
     const three = await attendingReferral({ attended: 3, firstDaysAgo: 21 });
     const four = await attendingReferral({ attended: 4, firstDaysAgo: 28 });
     await sendFollowUps();
-    expect(await mailTo(three.referral.patientEmail!)).toHaveLength(0);
-    const mail = await mailTo(four.referral.patientEmail!);
+    expect(await mailTo(three.referral.personEmail!)).toHaveLength(0);
+    const mail = await mailTo(four.referral.personEmail!);
     expect(mail).toHaveLength(1);
     expect(mail[0].subject).toContain("How are you now?");
     const token = wellbeingToken(mail[0].text);
-    expect((await findReferralByPatientToken(await getDb(), token, now()))?.id).toBe(four.referral.id);
+    expect((await findReferralByPersonToken(await getDb(), token, now()))?.id).toBe(four.referral.id);
     const db = await getDb();
     const [row] = await db.select().from(referrals).where(eq(referrals.id, four.referral.id));
     expect(row.followUpSentAt).not.toBeNull();
     expect(row.linkExpiresAt.getTime()).toBeGreaterThan(Date.now() + 29 * DAY_MS);
     await sendFollowUps();
-    expect(await mailTo(four.referral.patientEmail!)).toHaveLength(1);
+    expect(await mailTo(four.referral.personEmail!)).toHaveLength(1);
   });
 
   it("sends six weeks after the first attended session", async () => {
     const early = await attendingReferral({ attended: 1, firstDaysAgo: 40 });
     const due = await attendingReferral({ attended: 1, firstDaysAgo: 43 });
     await sendFollowUps();
-    expect(await mailTo(early.referral.patientEmail!)).toHaveLength(0);
-    expect(await mailTo(due.referral.patientEmail!)).toHaveLength(1);
+    expect(await mailTo(early.referral.personEmail!)).toHaveLength(0);
+    expect(await mailTo(due.referral.personEmail!)).toHaveLength(1);
   });
 
   it("notes on the referral when there is no email address to send it to", async () => {
-    const { referral } = await attendingReferral({ attended: 4, firstDaysAgo: 28, patientEmail: null });
+    const { referral } = await attendingReferral({ attended: 4, firstDaysAgo: 28, personEmail: null });
     await sendFollowUps();
     const db = await getDb();
     const events = await db.select().from(referralEvents).where(eq(referralEvents.referralId, referral.id));
@@ -111,7 +111,7 @@ describe("answering the follow-up", () => {
   it("refuses out-of-range and missing answers next to the field, writing nothing", async () => {
     const { referral } = await attendingReferral({ attended: 4, firstDaysAgo: 28 });
     await sendFollowUps();
-    const token = wellbeingToken((await mailTo(referral.patientEmail!))[0].text);
+    const token = wellbeingToken((await mailTo(referral.personEmail!))[0].text);
     const page = await wellbeingRoute.loader(args(await requestAs(null, `/r/${token}/wellbeing`), { token }));
     expect(page).toMatchObject({ state: { kind: "open", firstName: "Margaret" } });
 
@@ -131,7 +131,7 @@ describe("answering the follow-up", () => {
   it("stores both instruments with scores and outcome events, once", async () => {
     const { referral } = await attendingReferral({ attended: 4, firstDaysAgo: 28 });
     await sendFollowUps();
-    const token = wellbeingToken((await mailTo(referral.patientEmail!))[0].text);
+    const token = wellbeingToken((await mailTo(referral.personEmail!))[0].text);
     const ok = unwrap(await wellbeingRoute.action(args(await requestAs(null, `/r/${token}/wellbeing`, { form: goodAnswers }), { token })));
     expect(ok).toMatchObject({ status: 200, body: { done: true } });
     const db = await getDb();
@@ -152,7 +152,7 @@ describe("answering the follow-up", () => {
 
   it("is not open before the follow-up is sent, and refuses a bad link", async () => {
     const { referral } = await attendingReferral({ attended: 1, firstDaysAgo: 3 });
-    const token = await createPatientLink(referral.id);
+    const token = await createPersonLink(referral.id);
     expect(await wellbeingRoute.loader(args(await requestAs(null, `/r/${token}/wellbeing`), { token }))).toMatchObject({ state: { kind: "not_yet" } });
     const early = unwrap(await wellbeingRoute.action(args(await requestAs(null, `/r/${token}/wellbeing`, { form: goodAnswers }), { token })));
     expect(early.status).toBe(409);
@@ -173,7 +173,7 @@ describe("baseline against follow-up", () => {
     const before = await getOutcomeComparison(referral.id);
     expect(before).toMatchObject({ followUpAt: null, sessionsAttendedBetween: 4 });
     await sendFollowUps();
-    const token = wellbeingToken((await mailTo(referral.patientEmail!))[0].text);
+    const token = wellbeingToken((await mailTo(referral.personEmail!))[0].text);
     await wellbeingRoute.action(args(await requestAs(null, `/r/${token}/wellbeing`, { form: goodAnswers }), { token }));
     const comparison = await getOutcomeComparison(referral.id);
     const m = Object.fromEntries(comparison!.measures.map((x) => [x.key, x]));
@@ -191,7 +191,7 @@ describe("the person's self-report page", () => {
     const { referral, activity } = await attendingReferral({ attended: 0, firstDaysAgo: 0 });
     const session = await createSession(activity.id, { startsAt: new Date(Date.now() - 2 * HOUR_MS) });
     const booking = await createBooking(referral.id, session.id);
-    const token = await createPatientLink(referral.id);
+    const token = await createPersonLink(referral.id);
     const params = { token, bookingId: booking.id };
     const page = await selfReportRoute.loader(args(await requestAs(null, `/r/${token}/bookings/${booking.id}/self-report`), params));
     expect(page).toMatchObject({ view: { open: true, activityTitle: activity.title } });

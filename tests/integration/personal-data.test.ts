@@ -3,7 +3,7 @@ import { and, eq, inArray, like } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb } from "../../db/client";
 import { bookings, outbox, outcomeResponses, referralEvents, referrals, sessions } from "../../db/schema";
-import { action as patientAction, loader as patientLoader } from "~/routes/r.$token/route";
+import { action as personAction, loader as personLoader } from "~/routes/r.$token/route";
 import { loader as organiserReferralLoader } from "~/routes/organiser.referrals.$id/route";
 import { loader as caseLoader } from "~/routes/referrals.$id/route";
 import { createReferrals, createSelfReferral, removeExpiredPersonalDetails, withdrawReferral, transitionReferral } from "~/modules/referrals/index.server";
@@ -17,11 +17,11 @@ import { DAY_MS } from "~/utils/time";
 
 
 async function act(token: string, form: Record<string, string>) {
-  return callRoute(patientAction, await requestAs(null, `/r/${token}`, { form }), { token });
+  return callRoute(personAction, await requestAs(null, `/r/${token}`, { form }), { token });
 }
 
 async function page(token: string) {
-  return callRoute(patientLoader, await requestAs(null, `/r/${token}`), { token });
+  return callRoute(personLoader, await requestAs(null, `/r/${token}`), { token });
 }
 
 async function referralRow(id: string) {
@@ -49,10 +49,10 @@ async function inTransaction<T>(fn: Parameters<Awaited<ReturnType<typeof getDb>>
 async function expectRemoved(id: string, reason: "retention" | "person_asked") {
   const row = await referralRow(id);
   expect(row).toMatchObject({
-    patientFirstName: "Name removed",
-    patientLastName: "",
-    patientEmail: null,
-    patientPhone: null,
+    personFirstName: "Name removed",
+    personLastName: "",
+    personEmail: null,
+    personPhone: null,
     notesForOrganiser: null,
     declineReason: null,
     detailsRemovedReason: reason,
@@ -86,7 +86,7 @@ describe("retention: personal details of referrals closed longer than PERSONAL_D
     const selfEmail = `self.${randomUUID().slice(0, 8)}@example.org`;
     const { requestId: _ignored, ...selfValues } = referralValues([screened.id], { email: selfEmail, firstName: "Sid" });
     expect((await createSelfReferral(screened.id, { requestId: randomUUID(), ...selfValues })).kind).toBe("received");
-    const [self] = await db.select().from(referrals).where(eq(referrals.patientEmail, selfEmail));
+    const [self] = await db.select().from(referrals).where(eq(referrals.personEmail, selfEmail));
     await inTransaction((tx) => transitionReferral(tx, { referralId: self.id, to: "declined", actor: { type: "user", userId: organiser.user.id }, note: "Sid needs a carer with him" }));
     await closedDaysAgo(self.id, 366);
 
@@ -104,8 +104,8 @@ describe("retention: personal details of referrals closed longer than PERSONAL_D
 
     await expectRemoved(old.id, "retention");
     await expectRemoved(self.id, "retention");
-    expect(await referralRow(recent.id)).toMatchObject({ patientFirstName: "Margaret", detailsRemovedAt: null, notesForOrganiser: "Uses a walking stick" });
-    expect(await referralRow(open.id)).toMatchObject({ patientFirstName: "Margaret", status: "accepted", detailsRemovedAt: null });
+    expect(await referralRow(recent.id)).toMatchObject({ personFirstName: "Margaret", detailsRemovedAt: null, notesForOrganiser: "Uses a walking stick" });
+    expect(await referralRow(open.id)).toMatchObject({ personFirstName: "Margaret", status: "accepted", detailsRemovedAt: null });
 
     // The anonymous record stays: status, reasons, the booking with its attendance, the wellbeing answers.
     const kept = await referralRow(old.id);
@@ -115,7 +115,7 @@ describe("retention: personal details of referrals closed longer than PERSONAL_D
 
     // Notes people wrote are gone; Linkway's own sentences stay; the removal is on the timeline.
     const events = await eventsOf(old.id);
-    expect(events.filter((e) => e.actorType === "user" || e.actorType === "patient").every((e) => e.note === null)).toBe(true);
+    expect(events.filter((e) => e.actorType === "user" || e.actorType === "person").every((e) => e.note === null)).toBe(true);
     expect(JSON.stringify(events)).not.toContain("Leeds");
     expect(events.some((e) => e.actorType === "system" && e.note === "Accepted automatically: this activity does not need screening")).toBe(true);
     expect(events.at(-1)).toMatchObject({ kind: "details_removed", actorType: "system", note: expect.stringMatching(/400 days after the referral closed/) });
@@ -194,7 +194,7 @@ describe("erasure: the person removes their details from their private link", ()
     expect(refused.body).toMatchObject({ ok: false, intent: "remove-details", message: expect.stringMatching(/Tick the box/) });
     expect(refused.body.result.error.understood).toEqual([expect.stringMatching(/Tick the box/)]);
     expect(await snapshotCounts()).toEqual(before);
-    expect((await referralRow(onWalk.id)).patientFirstName).toBe("Margaret");
+    expect((await referralRow(onWalk.id)).personFirstName).toBe("Margaret");
   });
 
   it("cancels their places (the waitlist moves on), withdraws the referrals with the referrer told, covers the group, and ends the link", async () => {
@@ -211,8 +211,8 @@ describe("erasure: the person removes their details from their private link", ()
       const row = await expectRemoved(r.id, "person_asked");
       expect(row.status).toBe("withdrawn");
       const events = await eventsOf(r.id);
-      expect(events.find((e) => e.toStatus === "withdrawn")).toMatchObject({ actorType: "patient" });
-      expect(events.at(-1)).toMatchObject({ kind: "details_removed", actorType: "patient", note: expect.stringMatching(/at their request/) });
+      expect(events.find((e) => e.toStatus === "withdrawn")).toMatchObject({ actorType: "person" });
+      expect(events.at(-1)).toMatchObject({ kind: "details_removed", actorType: "person", note: expect.stringMatching(/at their request/) });
     }
 
     // Their place is cancelled and offered to the person waiting, as a cancel does.

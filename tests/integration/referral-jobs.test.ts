@@ -2,7 +2,7 @@ import { and, eq, isNull } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb } from "../../db/client";
 import { bookings, devMailbox, outbox, referralEvents, referrals, sessions } from "../../db/schema";
-import { action as patientAction } from "~/routes/r.$token/route";
+import { action as personAction } from "~/routes/r.$token/route";
 import { deliverPendingEmails, queueEmail, enqueue } from "~/modules/notifications/index.server";
 import { sendBookingReminders, expireIdleReferrals, handleSessionCancellations } from "~/modules/referrals/index.server";
 import { requestAs } from "../setup/auth";
@@ -12,7 +12,7 @@ import { callRoute } from "../factories/route-call";
 import { DAY_MS, HOUR_MS } from "~/utils/time";
 
 async function act(token: string, form: Record<string, string>) {
-  return callRoute(patientAction, await requestAs(null, `/r/${token}`, { form }), { token });
+  return callRoute(personAction, await requestAs(null, `/r/${token}`, { form }), { token });
 }
 
 

@@ -4,7 +4,7 @@ import { getDb } from "../../db/client";
 import { oneTimeTokens, outbox, outcomeResponses, referralEvents, referrals } from "../../db/schema";
 import { action as newReferralAction, loader as newReferralLoader } from "~/routes/referrals.new/route";
 import { action as selfReferralAction, loader as selfReferralLoader } from "~/routes/activities.$id_.request-a-place/route";
-import { loadPatientPage } from "~/modules/referrals/index.server";
+import { loadPersonPage } from "~/modules/referrals/index.server";
 import { requestAs } from "../setup/auth";
 import { createActivity, createSession } from "../factories";
 import { snapshotCounts } from "../factories/counts";
@@ -71,7 +71,7 @@ describe("making a referral", () => {
 
     // The token is stored hashed: the secret never appears in the database.
     const token = tokenOf(created.link);
-    const [tokenRow] = await db.select().from(oneTimeTokens).where(and(eq(oneTimeTokens.purpose, "patient_link"), eq(oneTimeTokens.subjectId, created.id)));
+    const [tokenRow] = await db.select().from(oneTimeTokens).where(and(eq(oneTimeTokens.purpose, "person_link"), eq(oneTimeTokens.subjectId, created.id)));
     expect(tokenRow.secretHash).toBeInstanceOf(Uint8Array);
     expect(JSON.stringify(tokenRow)).not.toContain(token.split(".")[1]);
     expect(token.split(".")[1].length * 5).toBeGreaterThanOrEqual(128);
@@ -83,7 +83,7 @@ describe("making a referral", () => {
     // Subjects are logged: they never carry the person's name.
     expect(String(toPerson.payload.subject)).not.toContain("Margaret");
 
-    const page = await loadPatientPage(token);
+    const page = await loadPersonPage(token);
     expect(page.status).toBe("ok");
   });
 
@@ -179,14 +179,14 @@ describe("asking for a place yourself", () => {
     expect(body).toEqual({ kind: "done", sentTo: { by: "email", to: "ade.okoro@example.org" }, needsScreening: false });
     const db = await getDb();
     const [row] = await db.select().from(referrals).where(eq(referrals.activityId, activity.id));
-    expect(row).toMatchObject({ source: "self", referrerUserId: null, referrerOrganisationId: null, patientPhone: "+447700900123", preferredContact: "email", status: "accepted" });
+    expect(row).toMatchObject({ source: "self", referrerUserId: null, referrerOrganisationId: null, personPhone: "+447700900123", preferredContact: "email", status: "accepted" });
     const mail = (await db.select().from(outbox).where(eq(outbox.topic, "email"))).filter((m) => m.payload.to === "ade.okoro@example.org");
     expect(mail).toHaveLength(1);
     expect(JSON.stringify(mail[0].payload)).toMatch(/\/r\/\S+/);
     expect(JSON.stringify(mail[0].payload)).toContain(row.code);
     expect(JSON.stringify(body)).not.toContain(row.code);
     const events = await db.select().from(referralEvents).where(eq(referralEvents.referralId, row.id));
-    expect(events[0]).toMatchObject({ actorType: "patient", toStatus: "sent" });
+    expect(events[0]).toMatchObject({ actorType: "person", toStatus: "sent" });
   });
 
   it("is refused where the activity does not welcome self-referral (403) or does not exist (404), writing nothing", async () => {

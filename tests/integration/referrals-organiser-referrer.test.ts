@@ -7,7 +7,7 @@ import { loader as inboxLoader } from "~/routes/organiser.referrals._index/route
 import { loader as sessionPeopleLoader } from "~/routes/organiser.sessions.$id.bookings/route";
 import { loader as caseloadLoader } from "~/routes/referrals._index/route";
 import { action as withdrawAction, loader as caseLoader } from "~/routes/referrals.$id/route";
-import { action as patientAction } from "~/routes/r.$token/route";
+import { action as personAction } from "~/routes/r.$token/route";
 import { requestAs } from "../setup/auth";
 import { createActivity, createSession } from "../factories";
 import { snapshotCounts } from "../factories/counts";
@@ -16,7 +16,7 @@ import { createBooking, createReferral } from "../factories/referral-rows";
 import { callRoute } from "../factories/route-call";
 
 async function book(token: string, sessionId: string) {
-  return callRoute(patientAction, await requestAs(null, `/r/${token}`, { form: { intent: "book", sessionId } }), { token });
+  return callRoute(personAction, await requestAs(null, `/r/${token}`, { form: { intent: "book", sessionId } }), { token });
 }
 
 async function screenedReferral() {
@@ -134,7 +134,7 @@ describe("referrer caseload", () => {
     const earlier = await createSession(activity.id, { startsAt: new Date(Date.now() - 14 * day) });
     const later = await createSession(activity.id, { startsAt: new Date(Date.now() - 7 * day) });
     const make = async (firstName: string, values: Partial<typeof referrals.$inferInsert>, marks: ("attended" | "no_show")[] = []) => {
-      const row = await createReferral({ activityId: activity.id, referrerOrganisationId: referrer.organisation.id, patientFirstName: firstName, ...values });
+      const row = await createReferral({ activityId: activity.id, referrerOrganisationId: referrer.organisation.id, personFirstName: firstName, ...values });
       for (const [i, attendance] of marks.entries()) await createBooking(row.id, [earlier, later][i].id, { attendance });
       return row;
     };

@@ -8,7 +8,7 @@ import { getDb } from "../../db/client";
 import { outbox, rateLimits, referrals } from "../../db/schema";
 import { CLIENT_IP_HEADER } from "~/modules/accounts/index.server";
 import { deliverPendingEmails, listDevMailbox } from "~/modules/notifications/index.server";
-import { createSelfReferral, performPatientAction, loadPatientPage, selfReferralFormSchema } from "~/modules/referrals/index.server";
+import { createSelfReferral, performPersonAction, loadPersonPage, selfReferralFormSchema } from "~/modules/referrals/index.server";
 import { action as requestAction } from "~/routes/activities.$id_.request-a-place/route";
 import { requestAs } from "../setup/auth";
 import { createActivity, createSession } from "../factories";
@@ -126,7 +126,7 @@ describe("one open request per person per activity", () => {
     expect(again.subject).toBe(`Your place at ${activity.title}: your link again`);
     expect(again.text).toMatch(/You asked for a place on .+, and that is still open, so we have not made a second request/);
     expect(again.text).toContain(original.code);
-    const page = await loadPatientPage(tokenOf(linkIn(again.text)));
+    const page = await loadPersonPage(tokenOf(linkIn(again.text)));
     expect(page.status === "ok" && page.page.referral.code).toBe(original.code);
     // The organiser was told about the first request only.
     const db = await getDb();
@@ -156,7 +156,7 @@ describe("one open request per person per activity", () => {
     const [referral] = await referralsTo(activity.id);
     const shown = (first.body as { shown: { link: string; code: string } }).shown;
     expect(shown.code).toBe(referral.code);
-    const page = await loadPatientPage(tokenOf(shown.link));
+    const page = await loadPersonPage(tokenOf(shown.link));
     expect(page.status === "ok" && page.page.referral.code).toBe(referral.code);
 
     const repeat = await ask(activity.id, person({ ...byText, phone: "+44 7700 900123" }), freshIp());
@@ -174,14 +174,14 @@ describe("one open request per person per activity", () => {
     const shared = "the.smiths@example.org";
     await ask(activity.id, person({ email: shared, firstName: "Joan" }), freshIp());
     await ask(activity.id, person({ email: shared, firstName: "Harold" }), freshIp());
-    expect((await referralsTo(activity.id)).map((r) => r.patientFirstName).sort()).toEqual(["Harold", "Joan"]);
+    expect((await referralsTo(activity.id)).map((r) => r.personFirstName).sort()).toEqual(["Harold", "Joan"]);
 
     const joan = await newestMailTo(shared);
     expect(joan.subject).toMatch(/Your request for a place/);
     const joanToken = tokenOf(linkIn((await listDevMailbox({ to: shared })).find((m) => m.text.includes("Hello Joan"))!.text));
-    expect((await performPatientAction(joanToken, { intent: "decline", reason: undefined })).ok).toBe(true);
+    expect((await performPersonAction(joanToken, { intent: "decline", reason: undefined })).ok).toBe(true);
     await ask(activity.id, person({ email: shared, firstName: "Joan" }), freshIp());
-    expect((await referralsTo(activity.id)).filter((r) => r.patientFirstName === "Joan").map((r) => r.status).sort()).toEqual(["accepted", "withdrawn"]);
+    expect((await referralsTo(activity.id)).filter((r) => r.personFirstName === "Joan").map((r) => r.status).sort()).toEqual(["accepted", "withdrawn"]);
   });
 
   it("treats an open referral from a referrer the same way, in the referral's words", async () => {

@@ -8,7 +8,7 @@ import { describe, expect, it } from "vitest";
 import { getDb, queryRows } from "../../db/client";
 import { bookings, outbox, referralEvents, referrals, sessions } from "../../db/schema";
 import { handleSessionCancellations, handleSessionReinstatements } from "~/modules/referrals/index.server";
-import { action as patientAction } from "~/routes/r.$token/route";
+import { action as personAction } from "~/routes/r.$token/route";
 import * as sessionsRoute from "~/routes/organiser.activities.$id.sessions/route";
 import { addMember, createActivity, createOrganisation, createSession, createUser } from "../factories";
 import { createReferrer, refer } from "../factories/referrals";
@@ -28,7 +28,7 @@ async function scene(options: { capacity?: number } = {}) {
 }
 
 async function act(token: string, form: Record<string, string>) {
-  return callRoute(patientAction, await requestAs(null, `/r/${token}`, { form }), { token });
+  return callRoute(personAction, await requestAs(null, `/r/${token}`, { form }), { token });
 }
 
 async function post(activityId: string, userId: string, form: Record<string, string>) {
@@ -56,7 +56,7 @@ async function emails(subjectStart: string, activityId: string) {
     db,
     sql`select payload->>'to' as "to", payload->>'subject' as subject, payload->>'text' as text from outbox
         where topic = 'email' and payload->>'subject' like ${`${subjectStart}%`}
-          and lower(payload->>'to') in (select lower(patient_email) from referrals where activity_id = ${activityId})
+          and lower(payload->>'to') in (select lower(person_email) from referrals where activity_id = ${activityId})
         order by id`,
   );
 }
@@ -106,7 +106,7 @@ describe("reinstating a cancelled session", () => {
     expect(await statusOf(ann.id)).toBe("accepted");
 
     const backOn = await emails("Back on:", s.activity.id);
-    const ids = await db.select({ id: referrals.id, email: referrals.patientEmail }).from(referrals);
+    const ids = await db.select({ id: referrals.id, email: referrals.personEmail }).from(referrals);
     const emailOf = (id: string) => ids.find((r) => r.id === id)!.email;
     expect(backOn.map((m) => m.to).sort()).toEqual([emailOf(ann.id), emailOf(bob.id), emailOf(cat.id)].sort());
     expect(backOn[0].text).toContain("we have not booked you in again");
@@ -205,7 +205,7 @@ describe("reinstating a cancelled session", () => {
     const backOn = await emails("Back on:", s.activity.id);
     expect(backOn).toHaveLength(1);
     const db = await getDb();
-    const [catRow] = await db.select({ email: referrals.patientEmail }).from(referrals).where(eq(referrals.id, cat.id));
+    const [catRow] = await db.select({ email: referrals.personEmail }).from(referrals).where(eq(referrals.id, cat.id));
     expect(backOn[0].to).toBe(catRow.email);
   });
 

@@ -1,7 +1,7 @@
 /**
  * The security audit log: who did what, from where, when. Rows are never
  * edited, except that a deleted account's rows keep "deleted user" as actor.
- * Details hold ids and reasons, never passwords, tokens or patient data.
+ * Details hold ids and reasons, never passwords, tokens or anything about the people referred.
  */
 import { and, count, desc, eq, gte, ilike, lt, or, type SQL } from "drizzle-orm";
 import { getDb, type Executor } from "#db/client";

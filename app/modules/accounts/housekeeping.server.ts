@@ -6,7 +6,7 @@ import { now } from "~/utils/clock.server";
 import { pruneRateLimits } from "./rate-limit.server";
 import { pruneExpiredSessions } from "./sessions.server";
 
-/** Only the account purposes: patient and register links belong to their own modules. */
+/** Only the account purposes: people's private links and register links belong to their own modules. */
 const accountPurposes = ["password_reset", "invitation", "email_change", "sign_up"] as const;
 
 export async function pruneAuthData(at = now()): Promise<{ sessions: number; tokens: number; rateLimits: number }> {

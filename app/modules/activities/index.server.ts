@@ -1,14 +1,16 @@
 // The activities module's public face: what other modules, routes, scripts and tests may use.
 export * from "./index";
 export { requireActivityMember, requireProviderOrganisation } from "./activity-access.server";
-export { activityEditorSettings, submitActivityForm } from "./activity-editor-form.server";
-export { ActivityArchivedError, changeActivityStatus, duplicateActivity, loadActivityForEditing, saveActivity } from "./activity-editor.server";
+export { activityEditorSettings, submitActivityForm } from "./activity-form-submission.server";
+export { changeActivityStatus } from "./activity-status.server";
 export { applyCategoryAction, type CategoryView, listCategoriesWithUse } from "./categories.server";
+export { duplicateActivity } from "./duplicate-activity.server";
 export { HORIZON_WEEKS, materialiseSchedule, rollSessionHorizon } from "./materialise-sessions.server";
 export { listOrganisationActivities, listSessionsThisWeek } from "./organiser-dashboard.server";
 export { findPublishedActivity, listPublishedActivities, listUpcomingSessions, MAX_UPCOMING_SESSIONS } from "./public-activities.server";
-export { findStrandedSessions } from "./schedule-changes.server";
+export { ActivityArchivedError, loadActivityForEditing, saveActivity } from "./save-activity.server";
+export { findStrandedSessions } from "./schedule-regeneration.server";
 export { getSearchIndex } from "./search-index.server";
 export { pruneSpellingWords, queueActivityReindex, rebuildSearchIndex, refreshSessionSummaries, syncSearchIndex } from "./search-sync.server";
 export { listCategoryOptions, searchActivities, type SearchResultsPage } from "./search.server";
-export { addExtraSession, cancelSession, changeSession, listManagedSessions, reinstateSession, type SessionChangeResult } from "./session-changes.server";
+export { addExtraSession, cancelSession, changeSession, listManagedSessions, reinstateSession, type SessionChangeResult } from "./single-session-edits.server";

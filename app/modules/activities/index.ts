@@ -1,5 +1,5 @@
 // The activities module's public face for code that also runs in the browser.
-export { type ActivityFormInput, activityToFormDefaults, createActivityFormSchema, localDate, MAX_SCHEDULES, newActivityDefaults, newScheduleDefaults, ONE_OFF_DATE_SLOTS, PHOTO_MAX_BYTES, type ScheduleFieldsInput, timezoneChoices } from "./activity-form";
+export { type ActivityFormInput, activityToFormDefaults, createActivityFormSchema, localDate, MAX_SCHEDULES, newActivityDefaults, newScheduleDefaults, ONE_OFF_DATE_SLOTS, PHOTO_MAX_BYTES, type ScheduleFieldsInput, timezoneChoices } from "./activity-form-schema";
 export { allowedStatusActions, IllegalStatusChangeError, isStatusAction, statusActions, statusLabels } from "./activity-status";
 export { categoryActionSchema } from "./category-form";
 export { DASHBOARD_PAGE_SIZE, dashboardQuerySchema } from "./dashboard-query";

@@ -4,7 +4,7 @@
  * only its point rounded to two decimal places (about 1 km).
  *
  * The words typed are kept (that is the demand signal) but a referrer could
- * type a patient's name into the search box, so the text is cut to 100
+ * type a person's name into the search box, so the text is cut to 100
  * characters and must be treated as possibly personal: shown only to admins in
  * aggregate, and deleted on the same schedule as other logs.
  */

@@ -1,16 +1,16 @@
 /**
  * Worker job: a stalled referral that stays stalled — nothing booked or
  * attended for DISENGAGE_AFTER_STALL_DAYS more (the rule is isDisengaged in
- * stall-rules.ts) — ends as "disengaged" through the lifecycle, which writes
- * the timeline event and tells the referrer. Its stall flag goes with it.
+ * disengage-rules.ts) — ends as "disengaged" through the lifecycle, which
+ * writes the timeline event, drops the stall flag and tells the referrer.
  */
 import { and, eq, inArray, isNotNull, lte, sql } from "drizzle-orm";
 import { getDb, queryRows, type Tx } from "#db/client";
 import { referrals } from "#db/schema";
-import { transitionReferral, dropStallFlag } from "~/modules/referrals/index.server";
+import { stallReasonLabels, transitionReferral, type StallReason } from "~/modules/referrals/index.server";
 import { now as clockNow } from "~/utils/clock.server";
 import { env } from "~/utils/env.server";
-import { disengageableStatuses, isDisengaged, stallReasonLabels, type StallReason } from "./stall-rules";
+import { disengageableStatuses, isDisengaged } from "./disengage-rules";
 import { DAY_MS } from "~/utils/time";
 
 
@@ -55,7 +55,6 @@ export async function disengageStalledReferrals(options: { now?: Date; days?: nu
         data: { stalledReason: referral.stalledReason, stalledAt: referral.stalledAt?.toISOString() ?? null, days },
         now,
       });
-      await dropStallFlag(tx, id);
       return true;
     });
     if (done) disengaged++;

@@ -1,6 +1,6 @@
 // The attendance module's public face: what other modules, routes, scripts and tests may use.
 export * from "./index";
-export { completeFinishedProgrammes, completeReferral } from "./completion.server";
+export { completeFinishedProgrammes } from "./completion.server";
 export { disengageStalledReferrals } from "./disengage.server";
 export { markAttendance, markEveryoneAttended } from "./mark-attendance.server";
 export { ATTENDANCE_NOTICE_DELAY_MS } from "./referral-notices.server";
@@ -8,5 +8,4 @@ export { runRegisterAction } from "./register-actions.server";
 export { sendRegisterLinks } from "./register-link.server";
 export { listRecentRegisters, loadRegister, reopenRegister, requestNewRegisterLink } from "./register.server";
 export { loadSelfReport, recordSelfReport } from "./self-report.server";
-export { flagReferralsWithoutBooking } from "./stall.server";
 export { addWalkIn } from "./walk-in.server";

@@ -10,12 +10,11 @@ import { eq } from "drizzle-orm";
 import type { Tx } from "#db/client";
 import { activities, referrals } from "#db/schema";
 import { loadAttendanceFacts, type Mark } from "~/modules/bookings/index.server";
-import { transitionReferral, type Actor, clearStall } from "~/modules/referrals/index.server";
+import { clearStall, raiseStall, transitionReferral, type Actor } from "~/modules/referrals/index.server";
 import { statusAfterAttendance } from "./attending-rules";
 import { reachedCompletionSessions } from "./completion-rules";
 import { noticeAttendanceChange } from "./referral-notices.server";
-import { flagStalled } from "./stall.server";
-import { attendanceStallChange } from "./stall-rules";
+import { attendanceStallChange } from "./no-show-stall-rules";
 
 const closed = new Set(["completed", "withdrawn", "expired", "declined", "disengaged"]);
 
@@ -58,7 +57,7 @@ export async function reviewReferralAfterAttendance(
   if (!closed.has(referral.status)) {
     const stall = attendanceStallChange({ stalledReason: referral.stalledAt ? (referral.stalledReason ?? "unknown") : null, marks: facts.marks });
     if (stall && "flag" in stall) {
-      referral = await flagStalled(tx, referral, stall.flag, now);
+      referral = await raiseStall(tx, referral, stall.flag, now);
       alerted = true;
     } else if (stall && "clear" in stall) {
       referral = await clearStall(

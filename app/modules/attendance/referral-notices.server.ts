@@ -1,9 +1,9 @@
-/** Emails to the referrer about one referral (attendance news, stall alerts), through the referrals module's messaging. */
+/** Attendance news for the referrer about one referral, through the referrals module's messaging. */
 import type { Tx } from "#db/client";
-import { attendanceNoticeEmail, attendanceWithdrawnEmail, stalledAlertEmail, lastDelivered, withdrawPending } from "~/modules/notifications/index.server";
+import { lastDelivered, withdrawPending } from "~/modules/notifications/index.server";
+import { attendanceNoticeMessage, attendanceWithdrawnMessage } from "./attendance-messages";
 import type { Mark } from "~/modules/bookings/index.server";
 import { messageReferrer, referrerMessageBase, loadReferralContext, type Referral as ReferralRow } from "~/modules/referrals/index.server";
-import { stallNextSteps, stallReasonLabels, type StallReason } from "./stall-rules";
 import { MINUTE_MS } from "~/utils/time";
 
 /**
@@ -33,18 +33,11 @@ export async function noticeAttendanceChange(
   const told = await lastDelivered(tx, key);
   const base = referrerMessageBase(ctx);
   const message = input.mark
-    ? attendanceNoticeEmail({ ...base, when: input.when, mark: input.mark, reportedBy: input.reportedBy, corrects: told !== null })
+    ? attendanceNoticeMessage({ ...base, when: input.when, mark: input.mark, reportedBy: input.reportedBy, corrects: told !== null })
     : told
-      ? attendanceWithdrawnEmail({ ...base, when: input.when })
+      ? attendanceWithdrawnMessage({ ...base, when: input.when })
       : null;
   // Back to what the referrer was last told (a change undone after the email went): nothing new to say.
   if (!message || told?.subject === message.subject) return;
   await messageReferrer(tx, ctx, () => message, { key, availableAt: new Date(input.now.getTime() + ATTENDANCE_NOTICE_DELAY_MS) });
-}
-
-export async function queueStallAlert(tx: Tx, referral: ReferralRow, reason: StallReason): Promise<void> {
-  const ctx = await loadReferralContext(tx, referral.id);
-  if (ctx) {
-    await messageReferrer(tx, ctx, (base) => stalledAlertEmail({ ...base, reason: stallReasonLabels[reason], nextSteps: stallNextSteps[reason] }));
-  }
 }

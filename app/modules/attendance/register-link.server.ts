@@ -15,7 +15,8 @@ import { and, eq, isNull, sql } from "drizzle-orm";
 import { getDb, queryRows, type Executor, type Tx } from "#db/client";
 import { memberships, oneTimeTokens, sessions, users } from "#db/schema";
 import { newToken, secretMatches, splitToken } from "~/modules/accounts/index.server";
-import { registerLinkEmail, queueMessage } from "~/modules/notifications/index.server";
+import { queueMessage } from "~/modules/notifications/index.server";
+import { registerLinkMessage } from "./attendance-messages";
 import { now as clockNow } from "~/utils/clock.server";
 import { publicUrl } from "~/utils/env.server";
 import { logger } from "~/utils/logger.server";
@@ -80,7 +81,7 @@ async function sendLinkFor(tx: Tx, context: SessionContext, now: Date): Promise<
   const bookedCount = await liveBookingCount(tx, context.session.id);
   if (recipients.length) {
     const { url, expiresAt } = await issueRegisterLink(tx, context, now);
-    const email = registerLinkEmail({
+    const email = registerLinkMessage({
       activityTitle: context.activity.title,
       when: context.when,
       url,

@@ -58,8 +58,8 @@ async function listPeople(executor: Executor, sessionId: string): Promise<Regist
   const rows = await executor
     .select({
       bookingId: bookings.id,
-      firstName: referrals.patientFirstName,
-      lastName: referrals.patientLastName,
+      firstName: referrals.personFirstName,
+      lastName: referrals.personLastName,
       code: referrals.code,
       source: referrals.source,
       attendance: bookings.attendance,
@@ -68,10 +68,10 @@ async function listPeople(executor: Executor, sessionId: string): Promise<Regist
     .from(bookings)
     .innerJoin(referrals, eq(referrals.id, bookings.referralId))
     .where(and(eq(bookings.sessionId, sessionId), eq(bookings.status, "booked")))
-    .orderBy(asc(sql`lower(${referrals.patientFirstName})`), asc(sql`lower(${referrals.patientLastName})`), asc(bookings.id));
+    .orderBy(asc(sql`lower(${referrals.personFirstName})`), asc(sql`lower(${referrals.personLastName})`), asc(bookings.id));
   return rows.map((r) => ({
     bookingId: r.bookingId,
-    name: shortName({ patientFirstName: r.firstName, patientLastName: r.lastName }),
+    name: shortName({ personFirstName: r.firstName, personLastName: r.lastName }),
     code: r.code,
     attendance: r.attendance,
     selfReported: r.selfReported,

@@ -7,7 +7,7 @@ import { and, eq } from "drizzle-orm";
 import { getDb } from "#db/client";
 import { bookings } from "#db/schema";
 import { canSelfReport, effectiveAttendance, type SelfReport } from "~/modules/bookings/index.server";
-import { recordReferralEvent, findReferralByPatientToken } from "~/modules/referrals/index.server";
+import { recordReferralEvent, findReferralByPersonToken } from "~/modules/referrals/index.server";
 import { now as clockNow } from "~/utils/clock.server";
 import { isUuid } from "~/utils/ids";
 import { reviewReferralAfterAttendance } from "./referral-loop.server";
@@ -26,7 +26,7 @@ export type SelfReportResult = { ok: true } | { ok: false; status: number; error
 
 async function findBooking(token: string | undefined, bookingId: string | undefined, now: Date) {
   const db = await getDb();
-  const referral = await findReferralByPatientToken(db, token, now);
+  const referral = await findReferralByPersonToken(db, token, now);
   if (!referral || !isUuid(bookingId)) return null;
   const [booking] = await db
     .select()
@@ -45,7 +45,7 @@ export async function loadSelfReport(token: string | undefined, bookingId: strin
   if (!found) return null;
   const { referral, booking, context } = found;
   return {
-    firstName: referral.patientFirstName,
+    firstName: referral.personFirstName,
     activityTitle: context.activity.title,
     when: context.when,
     selfReported: booking.selfReported,
@@ -81,7 +81,7 @@ export async function recordSelfReport(input: {
       referralId: booking.referralId,
       at: now,
       kind: "self_report",
-      actor: { type: "patient" },
+      actor: { type: "person" },
       data: {
         bookingId: booking.id,
         sessionId: context.session.id,
@@ -93,7 +93,7 @@ export async function recordSelfReport(input: {
     const after = effectiveAttendance(updated);
     await reviewReferralAfterAttendance(tx, {
       referralId: booking.referralId,
-      actor: { type: "patient" },
+      actor: { type: "person" },
       now,
       change: { bookingId: booking.id, sessionId: context.session.id, when: context.when, mark: after, changed: after !== before, reportedBy: "person" },
     });

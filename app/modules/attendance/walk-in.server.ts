@@ -23,14 +23,14 @@ export async function addWalkIn(input: {
     const register = await authoriseRegisterChange(tx, input.sessionId, { type: "user", userId: input.userId }, now);
     const { session, activity } = register.context;
     const { firstName, lastName, email, phone } = input.person;
-    const name = shortName({ patientFirstName: firstName, patientLastName: lastName });
+    const name = shortName({ personFirstName: firstName, personLastName: lastName });
 
     // A second tap on "Add" (or a resubmitted form) must not add the same person twice.
     const [already] = await queryRows<{ id: string }>(
       tx,
       sql`select b.id from bookings b join referrals r on r.id = b.referral_id
           where b.session_id = ${session.id} and b.status = 'booked' and r.source = 'walk_in'
-            and lower(r.patient_first_name) = lower(${firstName}) and lower(r.patient_last_name) = lower(${lastName})`,
+            and lower(r.person_first_name) = lower(${firstName}) and lower(r.person_last_name) = lower(${lastName})`,
     );
     if (already) throw new AttendanceError("not_booked", `${name} is already on this register.`, 409);
 

@@ -22,10 +22,10 @@ import { getDb } from "#db/client";
 import { bookings, referrals, sessions } from "#db/schema";
 import type { DemoData } from "#db/seed/demo-data";
 import type { DemoReferralStep, DemoReferralStory, DemoSessionRef, DemoWhen } from "#db/seed/demo-referrals";
-import { completeFinishedProgrammes, markAttendance, sendRegisterLinks, flagReferralsWithoutBooking } from "~/modules/attendance/index.server";
+import { completeFinishedProgrammes, markAttendance, sendRegisterLinks } from "~/modules/attendance/index.server";
 import { discardPendingMessages, lastOutboxId } from "~/modules/notifications/index.server";
 import { wellbeingCheckSchema } from "~/modules/outcomes/index.server";
-import { sendBookingReminders, createReferrals, createSelfReferral, type OpenReferralsResult, expireIdleReferrals, recordFollowUp, sendFollowUps, decideReferral, performPatientAction, organiserDecisionSchema, patientActionSchema, referralFormSchema, selfReferralFormSchema, passOnLapsedOffers } from "~/modules/referrals/index.server";
+import { sendBookingReminders, createReferrals, createSelfReferral, type OpenReferralsResult, expireIdleReferrals, recordFollowUp, sendFollowUps, decideReferral, performPersonAction, organiserDecisionSchema, personActionSchema, referralFormSchema, selfReferralFormSchema, passOnLapsedOffers, flagReferralsWithoutBooking } from "~/modules/referrals/index.server";
 import { localDateTimeToUtc, HOUR_MS } from "~/utils/time";
 
 const DAY = 24 * HOUR_MS;
@@ -201,7 +201,7 @@ async function runStep(data: DemoData, story: DemoReferralStory, step: DemoRefer
     return { referralId: state.referralId, token: state.token };
   };
   const asPerson = async (action: unknown) => {
-    const result = await performPatientAction(needReferral().token, patientActionSchema.parse(action), at);
+    const result = await performPersonAction(needReferral().token, personActionSchema.parse(action), at);
     if (!result.ok) throw new DemoStoryError(story, `"${step.do}" was refused: ${result.message}`);
   };
 

@@ -1,6 +1,8 @@
 /**
- * Plain-words email layout shared by every message: a greeting, short
- * paragraphs, at most one clear action, and the reference code when there is one.
+ * The layout every message shares, whoever sends it: a greeting, short
+ * paragraphs, at most one clear action, and the reference code when there is
+ * one. The words live with the context that sends them (e.g.
+ * referrals/referral-messages.ts); this file only lays them out for a channel.
  */
 export interface EmailContent {
   greeting: string;
@@ -43,4 +45,9 @@ export function renderEmail(content: EmailContent): { text: string; html: string
     text: textParts.join("\n\n"),
     html: `<div style="font-family:system-ui,Arial,sans-serif;font-size:18px;line-height:1.5;color:#1b1b1b">${htmlParts.join("")}</div>`,
   };
+}
+
+/** The same content as a text message: the opening line, the link and the reference. */
+export function renderText(content: EmailContent): string {
+  return [content.paragraphs[0], content.action?.url, content.reference ? `Ref ${content.reference}` : null].filter(Boolean).join(" ");
 }

@@ -75,7 +75,7 @@ describe("resolvePlace with GEOCODER_URL", () => {
     expect(await resolvePlace("BS1 5TR")).toMatchObject({ label: "BS1 5TR (Bristol area)", kind: "postcode_area" });
     expect(requested).toEqual(["/postcodes/BS1%205TR"]);
     expect(warn).toHaveBeenCalledOnce();
-    // A full postcode can identify a patient's home; only the outcode is logged.
+    // A full postcode can identify a person's home; only the outcode is logged.
     expect(JSON.stringify(warn.mock.calls[0])).not.toContain("5TR");
   });
 

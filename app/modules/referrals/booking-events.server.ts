@@ -8,7 +8,7 @@ import type { Tx } from "#db/client";
 import { sessions } from "#db/schema";
 import { cancelUpcomingBookingsOfReferral, type CancelledBooking, type Booking } from "~/modules/bookings/index.server";
 import { formatSessionWhen } from "~/modules/activities/index.server";
-import { offerMessage } from "~/modules/notifications/index.server";
+import { offerMessage } from "./referral-messages";
 import { messagePerson } from "./notify.server";
 import { loadReferralContext } from "./referral-context.server";
 import { recordReferralEvent, type Actor } from "./referral-events.server";

@@ -7,7 +7,7 @@ import { and, eq, gt, isNull, lte } from "drizzle-orm";
 import { getDb } from "#db/client";
 import { bookings, sessions } from "#db/schema";
 import { formatSessionWhen } from "~/modules/activities/index.server";
-import { reminderMessage } from "~/modules/notifications/index.server";
+import { reminderMessage } from "./referral-messages";
 import { now as clockNow } from "~/utils/clock.server";
 import { bookableStatuses } from "./lifecycle";
 import { messagePerson } from "./notify.server";

@@ -36,7 +36,7 @@ export async function listCaseload(organisationIds: string[], query: CaseloadQue
       : query.sort === "oldest"
         ? [asc(referrals.createdAt), asc(referrals.id)]
         : query.sort === "name"
-          ? [asc(sql`lower(${referrals.patientFirstName})`), asc(referrals.id)]
+          ? [asc(sql`lower(${referrals.personFirstName})`), asc(referrals.id)]
           : [desc(referrals.createdAt), asc(referrals.id)];
 
   const [{ total }] = await db.select({ total: sql<number>`count(*)::int` }).from(referrals).where(where);
@@ -46,8 +46,8 @@ export async function listCaseload(organisationIds: string[], query: CaseloadQue
     .select({
       id: referrals.id,
       code: referrals.code,
-      firstName: referrals.patientFirstName,
-      lastName: referrals.patientLastName,
+      firstName: referrals.personFirstName,
+      lastName: referrals.personLastName,
       status: referrals.status,
       createdAt: referrals.createdAt,
       activityId: activities.id,

@@ -51,10 +51,10 @@ export function personRoute(contact: { email?: string | null; phone?: string | n
 }
 
 /** How to reach the person, as pages show it: the mobile written the UK way, the preference in words. */
-export function contactDetails(referral: { patientEmail: string | null; patientPhone: string | null; preferredContact: PreferredContact }) {
+export function contactDetails(referral: { personEmail: string | null; personPhone: string | null; preferredContact: PreferredContact }) {
   return {
-    email: referral.patientEmail,
-    phone: referral.patientPhone ? formatUkMobile(referral.patientPhone) : null,
+    email: referral.personEmail,
+    phone: referral.personPhone ? formatUkMobile(referral.personPhone) : null,
     preferredContact: preferredContactOptions[referral.preferredContact],
   };
 }

@@ -9,18 +9,19 @@ import { getDb, type Tx } from "#db/client";
 import { activities, organisations, outcomeResponses, referrals } from "#db/schema";
 import { type ClientContext, hitRateLimit, rateLimitRules, tooManyAttemptsMessage } from "~/modules/accounts/index.server";
 import { placeWalkInBooking, type Booking } from "~/modules/bookings/index.server";
-import { alreadyAskedMessage, organiserNewReferralMessage, referredMessage, textMessagesDelivered } from "~/modules/notifications/index.server";
+import { textMessagesDelivered } from "~/modules/notifications/index.server";
+import { alreadyAskedMessage, organiserNewReferralMessage, referredMessage } from "./referral-messages";
 import { ucla3Score } from "~/modules/outcomes/index.server";
 import { now as clockNow } from "~/utils/clock.server";
 import { personRoute, type PersonRoute } from "./contact";
 import { openStatuses, type ReferralStatus } from "./lifecycle";
 import { messageOrganisers, messagePerson } from "./notify.server";
-import { issuePatientLink, linkExpiryFrom } from "./patient-link.server";
+import { issuePersonLink, linkExpiryFrom } from "./person-link.server";
 import { loadReferralContext } from "./referral-context.server";
 import { recordBookingEvent } from "./booking-events.server";
 import { recordReferralEvent, type Actor } from "./referral-events.server";
 import { generateReferenceCode } from "./reference-code";
-import type { PatientDetails, ReferralFormValues, SelfReferralFormValues } from "./schemas";
+import type { PersonDetails, ReferralFormValues, SelfReferralFormValues } from "./schemas";
 import { transitionReferral } from "./transition-referral.server";
 import { formatInTimezone } from "~/utils/time";
 
@@ -45,7 +46,7 @@ type Baseline = ReferralFormValues["baseline"];
 interface OpenInput {
   requestId: string;
   activityIds: string[];
-  patient: PatientDetails;
+  person: PersonDetails;
   source: "referrer" | "self";
   referrer: { userId: string; organisationId: string } | null;
   baseline: Baseline | null;
@@ -58,7 +59,7 @@ export function createReferrals(
   referrer: { userId: string; organisationId: string },
   now: Date = clockNow(),
 ): Promise<OpenReferralsResult> {
-  return openReferrals({ requestId: values.requestId, activityIds: values.activity, patient: values, source: "referrer", referrer, baseline: values.baseline, now });
+  return openReferrals({ requestId: values.requestId, activityIds: values.activity, person: values, source: "referrer", referrer, baseline: values.baseline, now });
 }
 
 /** What the person who filled in the "ask for a place" form is told. */
@@ -113,7 +114,7 @@ export async function createSelfReferral(
       await sendLinkAgain(tx, open, route, now);
       return undeliverable ? { ...received, alreadyAsked: true } : received;
     }
-    const input: OpenInput = { requestId: values.requestId, activityIds: [activityId], patient: { ...values }, source: "self", referrer: null, baseline: null, now };
+    const input: OpenInput = { requestId: values.requestId, activityIds: [activityId], person: { ...values }, source: "self", referrer: null, baseline: null, now };
     const opened = await openOne(tx, input, chosen.activity);
     return undeliverable && opened.link ? { ...received, shown: { link: opened.link, code: opened.code } } : received;
   });
@@ -134,7 +135,7 @@ async function requestPlaceLimit(activityId: string, route: PersonRoute, ip: str
 
 /** The newest referral of this person to this activity that is still open and whose link still works. */
 async function findOpenRequest(tx: Tx, input: { activityId: string; firstName: string; route: PersonRoute; now: Date }) {
-  const contact = input.route.by === "email" ? sql`lower(${referrals.patientEmail}) = ${input.route.to}` : eq(referrals.patientPhone, input.route.to);
+  const contact = input.route.by === "email" ? sql`lower(${referrals.personEmail}) = ${input.route.to}` : eq(referrals.personPhone, input.route.to);
   const [open] = await tx
     .select()
     .from(referrals)
@@ -143,7 +144,7 @@ async function findOpenRequest(tx: Tx, input: { activityId: string; firstName: s
         eq(referrals.activityId, input.activityId),
         inArray(referrals.status, openStatuses),
         gt(referrals.linkExpiresAt, input.now),
-        sql`lower(trim(${referrals.patientFirstName})) = ${input.firstName.trim().toLowerCase()}`,
+        sql`lower(trim(${referrals.personFirstName})) = ${input.firstName.trim().toLowerCase()}`,
         contact,
       ),
     )
@@ -211,14 +212,14 @@ async function insertReferral(
     referrer: { userId: string; organisationId: string } | null;
     source: "referrer" | "self" | "walk_in";
     groupId: string | null;
-    patient: PatientDetails;
+    person: PersonDetails;
     actor: Actor;
     note: string;
     consentRecordedBy: "referrer" | "person" | "organiser";
     now: Date;
   },
 ): Promise<Referral> {
-  const { patient, now } = input;
+  const { person, now } = input;
   const [referral] = await tx
     .insert(referrals)
     .values({
@@ -228,13 +229,13 @@ async function insertReferral(
       referrerOrganisationId: input.referrer?.organisationId ?? null,
       source: input.source,
       groupId: input.groupId,
-      patientFirstName: patient.firstName,
-      patientLastName: patient.lastName,
-      patientEmail: patient.email ?? null,
-      patientPhone: patient.phone ?? null,
-      preferredContact: patient.preferredContact,
-      reasons: patient.reasons,
-      notesForOrganiser: patient.notes ?? null,
+      personFirstName: person.firstName,
+      personLastName: person.lastName,
+      personEmail: person.email ?? null,
+      personPhone: person.phone ?? null,
+      preferredContact: person.preferredContact,
+      reasons: person.reasons,
+      notesForOrganiser: person.notes ?? null,
       consentAt: now,
       status: "sent",
       statusChangedAt: now,
@@ -279,7 +280,7 @@ export async function openWalkInReferral(
     referrer: null,
     source: "walk_in",
     groupId: null,
-    patient: {
+    person: {
       firstName: person.firstName,
       lastName: person.lastName,
       email: person.email || undefined,
@@ -315,14 +316,14 @@ async function openOne(
   input: OpenInput,
   activity: typeof activities.$inferSelect,
 ): Promise<OpenedReferral> {
-  const { patient, now } = input;
-  const actor: Actor = input.referrer ? { type: "user", userId: input.referrer.userId } : { type: "patient" };
+  const { person, now } = input;
+  const actor: Actor = input.referrer ? { type: "user", userId: input.referrer.userId } : { type: "person" };
   const referral = await insertReferral(tx, {
     activityId: activity.id,
     referrer: input.referrer,
     source: input.source,
     groupId: input.requestId,
-    patient,
+    person,
     actor,
     // Who recorded the person's consent, and when (the event's time).
     note: input.referrer ? "Referral made; the referrer recorded the person's consent" : "The person asked for a place and gave their consent",
@@ -346,7 +347,7 @@ async function openOne(
     status = "accepted";
   }
 
-  const link = await issuePatientLink(tx, referral, now);
+  const link = await issuePersonLink(tx, referral, now);
   const ctx = (await loadReferralContext(tx, referral.id))!;
   await messagePerson(
     tx,

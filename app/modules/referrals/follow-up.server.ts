@@ -7,12 +7,13 @@ import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import { getDb, queryRows } from "#db/client";
 import { activities, outcomeResponses, referrals } from "#db/schema";
 import { loadAttendanceFacts } from "~/modules/bookings/index.server";
-import { followUpEmail, queueMessage } from "~/modules/notifications/index.server";
+import { queueMessage } from "~/modules/notifications/index.server";
+import { followUpMessage } from "./referral-messages";
 import { followUpState, ucla3Score, type WellbeingCheckAnswers } from "~/modules/outcomes/index.server";
 import { now as clockNow } from "~/utils/clock.server";
 import { isFollowUpDue } from "./follow-up-rules";
 import { personMessageKey } from "./notify.server";
-import { extendPatientLink, findReferralByPatientToken, issuePatientLink } from "./patient-link.server";
+import { extendPersonLink, findReferralByPersonToken, issuePersonLink } from "./person-link.server";
 import { recordReferralEvent } from "./referral-events.server";
 import { addDays } from "~/utils/time";
 
@@ -44,7 +45,7 @@ export async function sendFollowUps(options: { now?: Date } = {}): Promise<numbe
       const facts = await loadAttendanceFacts(tx, referral.id);
       if (!isFollowUpDue({ ...referral, attendedCount: facts.attendedCount, firstAttendedAt: facts.firstAttendedAt }, now)) return false;
       await tx.update(referrals).set({ followUpSentAt: now, updatedAt: now }).where(eq(referrals.id, referral.id));
-      if (!referral.patientEmail) {
+      if (!referral.personEmail) {
         await recordReferralEvent(tx, {
           referralId: referral.id,
           at: now,
@@ -56,15 +57,15 @@ export async function sendFollowUps(options: { now?: Date } = {}): Promise<numbe
         return true;
       }
       const expiresAt = addDays(now, FOLLOW_UP_LINK_DAYS);
-      const { url } = await issuePatientLink(tx, await extendPatientLink(tx, referral.id, expiresAt), now);
+      const { url } = await issuePersonLink(tx, await extendPersonLink(tx, referral.id, expiresAt), now);
       const [activity] = await tx.select({ title: activities.title }).from(activities).where(eq(activities.id, referral.activityId));
-      const email = followUpEmail({
-        firstName: referral.patientFirstName,
+      const email = followUpMessage({
+        firstName: referral.personFirstName,
         activityTitle: activity?.title ?? "your activity",
         url: `${url}/wellbeing`,
         code: referral.code,
       });
-      await queueMessage(tx, referral.patientEmail, email, { key: personMessageKey(referral.id) });
+      await queueMessage(tx, referral.personEmail, email, { key: personMessageKey(referral.id) });
       await recordReferralEvent(tx, {
         referralId: referral.id,
         at: now,
@@ -90,10 +91,10 @@ export type FollowUpPageState =
 export async function loadFollowUp(token: string | undefined, options: { now?: Date } = {}): Promise<FollowUpPageState> {
   const now = options.now ?? clockNow();
   const db = await getDb();
-  const referral = await findReferralByPatientToken(db, token, now);
+  const referral = await findReferralByPersonToken(db, token, now);
   if (!referral) return { kind: "not_found" };
   const [activity] = await db.select({ title: activities.title }).from(activities).where(eq(activities.id, referral.activityId));
-  const base = { firstName: referral.patientFirstName, activityTitle: activity?.title ?? "your activity" };
+  const base = { firstName: referral.personFirstName, activityTitle: activity?.title ?? "your activity" };
   return { kind: await followUpState(db, referral), ...base };
 }
 
@@ -103,7 +104,7 @@ export type RecordFollowUpResult = { ok: true } | { ok: false; status: 404 | 409
 export async function recordFollowUp(input: { token: string | undefined; answers: WellbeingCheckAnswers; now?: Date }): Promise<RecordFollowUpResult> {
   const now = input.now ?? clockNow();
   const db = await getDb();
-  const referral = await findReferralByPatientToken(db, input.token, now);
+  const referral = await findReferralByPersonToken(db, input.token, now);
   if (!referral) return { ok: false, status: 404, error: "This link does not work any more. Please contact the person who referred you." };
   if (!referral.followUpSentAt) return { ok: false, status: 409, error: "The follow-up questions are not ready yet. We will email you when they are." };
   const a = input.answers;
@@ -123,7 +124,7 @@ export async function recordFollowUp(input: { token: string | undefined; answers
       { referralId: referral.id, instrument: "ons4", phase: "follow_up", answers: ons4, score: null, createdAt: now },
       { referralId: referral.id, instrument: "ucla3", phase: "follow_up", answers: ucla3, score: loneliness, createdAt: now },
     ]);
-    const person = { type: "patient" } as const;
+    const person = { type: "person" } as const;
     await recordReferralEvent(tx, { referralId: referral.id, at: now, kind: "outcome", actor: person, data: { instrument: "ons4", phase: "follow_up", score: null, answers: ons4 } });
     await recordReferralEvent(tx, { referralId: referral.id, at: now, kind: "outcome", actor: person, data: { instrument: "ucla3", phase: "follow_up", score: loneliness } });
     return { ok: true } as const;

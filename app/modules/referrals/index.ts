@@ -3,5 +3,7 @@ export { formatUkMobile, type PersonRoute, preferredContactOptions } from "./con
 export { canTransition, IllegalTransitionError, type ReferralStatus, referralStatuses, statusLabels } from "./lifecycle";
 export { linkProblemMessages } from "./link-problems";
 export { referralReasons } from "./reasons";
-export { caseloadQuerySchema, caseloadSorts, organiserDecisionSchema, patientActionSchema, referralFormSchema, type ReferralFormValues, selfReferralFormSchema, withdrawReferralSchema } from "./schemas";
+export { stallNextSteps, type StallReason, stallReasonLabels } from "./stall-reasons";
+export { caseloadQuerySchema, completeReferralSchema, caseloadSorts, organiserDecisionSchema, personActionSchema, referralFormSchema, type ReferralFormValues, selfReferralFormSchema, withdrawReferralSchema } from "./schemas";
 export { eventKindLabels } from "./timeline";
+export { type ActivityBrief, type OrganiserMessageBase, type PersonMessageBase, type ReferrerMessageBase } from "./referral-messages";

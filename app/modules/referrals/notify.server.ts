@@ -8,18 +8,12 @@ import { eq } from "drizzle-orm";
 import type { Executor, Tx } from "#db/client";
 import { organisations } from "#db/schema";
 import { listMemberEmails } from "~/modules/accounts/index.server";
-import { queueMessage, enqueue, type EnqueueOptions, type ActivityBrief, type Message } from "~/modules/notifications/index.server";
+import { queueMessage, enqueue, renderText, type EnqueueOptions, type Message } from "~/modules/notifications/index.server";
 import { publicUrl } from "~/utils/env.server";
 import { personRoute, type PersonRoute } from "./contact";
-import { issuePatientLink } from "./patient-link.server";
+import { issuePersonLink } from "./person-link.server";
 import { activityContact, activityWhere, shortName, type ReferralContext } from "./referral-context.server";
-
-export interface PersonMessageBase {
-  firstName: string;
-  code: string;
-  activity: ActivityBrief;
-  link: string;
-}
+import type { ActivityBrief, OrganiserMessageBase, PersonMessageBase, ReferrerMessageBase } from "./referral-messages";
 
 export function activityBrief(ctx: ReferralContext): ActivityBrief {
   return { title: ctx.activity.title, organisationName: ctx.providerName, where: activityWhere(ctx.activity), contact: activityContact(ctx.activity) };
@@ -37,31 +31,18 @@ export async function messagePerson(
   options: { link?: string; to?: PersonRoute } = {},
 ): Promise<void> {
   const { referral } = ctx;
-  const route = options.to ?? personRoute({ email: referral.patientEmail, phone: referral.patientPhone, preferredContact: referral.preferredContact });
+  const route = options.to ?? personRoute({ email: referral.personEmail, phone: referral.personPhone, preferredContact: referral.preferredContact });
   if (!route) return;
-  const link = options.link ?? (await issuePatientLink(tx, referral, now)).url;
-  const message = build({ firstName: referral.patientFirstName, code: referral.code, activity: activityBrief(ctx), link });
+  const link = options.link ?? (await issuePersonLink(tx, referral, now)).url;
+  const message = build({ firstName: referral.personFirstName, code: referral.code, activity: activityBrief(ctx), link });
   const keyed = { key: personMessageKey(referral.id) };
   if (route.by === "email") await queueMessage(tx, route.to, message, keyed);
-  else await enqueue(tx, "sms", { to: route.to, text: smsText(message) }, keyed);
+  else await enqueue(tx, "sms", { to: route.to, text: renderText(message.content) }, keyed);
 }
 
 /** Every message to the person about one referral carries this key, so removing their details can take back what has not gone. */
 export function personMessageKey(referralId: string): string {
   return `person:${referralId}`;
-}
-
-/** A text message: the first lines, the link and the reference. */
-export function smsText(message: Message): string {
-  const { content } = message;
-  return [content.paragraphs[0], content.action?.url, content.reference ? `Ref ${content.reference}` : null].filter(Boolean).join(" ");
-}
-
-export interface ReferrerMessageBase {
-  personName: string;
-  code: string;
-  activityTitle: string;
-  caseUrl: string;
 }
 
 /** Tells the referrer (nobody, for a self-referral). */
@@ -98,13 +79,6 @@ export async function organiserRecipients(executor: Executor, activity: { organi
   if (activity.contactEmail) return [activity.contactEmail];
   const [organisation] = await executor.select({ email: organisations.email }).from(organisations).where(eq(organisations.id, activity.organisationId));
   return organisation?.email ? [organisation.email] : [];
-}
-
-export interface OrganiserMessageBase {
-  personName: string;
-  code: string;
-  activityTitle: string;
-  referralUrl: string;
 }
 
 /** Tells the organisation running the activity, once per address; only the short name and the reference, never contact details. */

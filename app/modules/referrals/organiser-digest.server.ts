@@ -14,7 +14,8 @@ import { and, asc, eq, gt, lte, sql } from "drizzle-orm";
 import { getDb, queryRows, type Db } from "#db/client";
 import { activities, bookings, organisations, referralEvents, referrals, sessions } from "#db/schema";
 import { formatSessionWhen } from "~/modules/activities/index.server";
-import { queueMessage, organiserBookingDigestMessage, type DigestSession } from "~/modules/notifications/index.server";
+import { queueMessage } from "~/modules/notifications/index.server";
+import { organiserBookingDigestMessage, type DigestSession } from "./referral-messages";
 import { now as clockNow } from "~/utils/clock.server";
 import { publicUrl } from "~/utils/env.server";
 import { organiserRecipients } from "./notify.server";
@@ -41,7 +42,7 @@ export function latestDigestTime(now: Date): Date {
 }
 
 /** The person booked it themselves, from their link (walk-ins are added by the organiser, who knows). */
-const bookedByPerson = and(eq(referralEvents.kind, "booking"), eq(referralEvents.actorType, "patient"), sql`${referralEvents.data}->>'action' = 'booked'`);
+const bookedByPerson = and(eq(referralEvents.kind, "booking"), eq(referralEvents.actorType, "person"), sql`${referralEvents.data}->>'action' = 'booked'`);
 
 export async function sendBookingDigests(options: { now?: Date } = {}): Promise<number> {
   const now = options.now ?? clockNow();
@@ -54,7 +55,7 @@ export async function sendBookingDigests(options: { now?: Date } = {}): Promise<
         join ${referrals} r on r.id = e.referral_id
         join ${activities} a on a.id = r.activity_id
         join ${organisations} o on o.id = a.organisation_id
-        where e.kind = 'booking' and e.actor_type = 'patient' and e.data->>'action' = 'booked'
+        where e.kind = 'booking' and e.actor_type = 'person' and e.data->>'action' = 'booked'
           and e.at > ${new Date(until.getTime() - LONGEST_WINDOW_MS).toISOString()}::timestamptz
           and e.at <= ${until.toISOString()}::timestamptz
           and e.at > coalesce(o.booking_digest_through, ${new Date(until.getTime() - FIRST_WINDOW_MS).toISOString()}::timestamptz)`,

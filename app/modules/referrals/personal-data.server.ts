@@ -16,13 +16,14 @@ import { and, asc, eq, inArray, isNull, lt } from "drizzle-orm";
 import { getDb, type Tx } from "#db/client";
 import { referralEvents, referrals, sessions } from "#db/schema";
 import { formatSessionWhen } from "~/modules/activities/index.server";
-import { forgetMessages, organiserCancelledMessage } from "~/modules/notifications/index.server";
+import { forgetMessages } from "~/modules/notifications/index.server";
+import { organiserCancelledMessage } from "./referral-messages";
 import { now as clockNow } from "~/utils/clock.server";
 import { env } from "~/utils/env.server";
 import { releaseUpcomingPlaces } from "./booking-events.server";
 import { isFinal, referralStatuses, type ReferralStatus } from "./lifecycle";
 import { messageOrganisers, personMessageKey } from "./notify.server";
-import { endPatientLinks } from "./patient-link.server";
+import { endPersonLinks } from "./person-link.server";
 import { loadReferralContext } from "./referral-context.server";
 import { recordReferralEvent, type Actor } from "./referral-events.server";
 import { transitionReferral } from "./transition-referral.server";
@@ -62,10 +63,10 @@ export async function removePersonalDetails(tx: Tx, referralId: string, input: {
   await tx
     .update(referrals)
     .set({
-      patientFirstName: REMOVED_NAME,
-      patientLastName: "",
-      patientEmail: null,
-      patientPhone: null,
+      personFirstName: REMOVED_NAME,
+      personLastName: "",
+      personEmail: null,
+      personPhone: null,
       notesForOrganiser: null,
       declineReason: null,
       detailsRemovedAt: now,
@@ -77,11 +78,11 @@ export async function removePersonalDetails(tx: Tx, referralId: string, input: {
   await tx
     .update(referralEvents)
     .set({ note: null })
-    .where(and(eq(referralEvents.referralId, referralId), inArray(referralEvents.actorType, ["patient", "user"])));
-  await endPatientLinks(tx, referralId, now);
+    .where(and(eq(referralEvents.referralId, referralId), inArray(referralEvents.actorType, ["person", "user"])));
+  await endPersonLinks(tx, referralId, now);
   await forgetMessages(tx, personMessageKey(referralId));
 
-  const actor: Actor = reason === "person_asked" ? { type: "patient" } : { type: "system" };
+  const actor: Actor = reason === "person_asked" ? { type: "person" } : { type: "system" };
   const days = Math.floor((now.getTime() - referral.statusChangedAt.getTime()) / DAY_MS);
   await recordReferralEvent(tx, {
     referralId,
@@ -119,7 +120,7 @@ export async function removeDetailsAtPersonsRequest(tx: Tx, referralId: string, 
     if (referral.detailsRemovedAt) continue;
     // A withdrawal cancels its places and tells the referrer and organisers itself, as for any withdrawal.
     if (!isFinal(referral.status)) {
-      await transitionReferral(tx, { referralId: referral.id, to: "withdrawn", actor: { type: "patient" }, data: { detailsRemoval: true }, now });
+      await transitionReferral(tx, { referralId: referral.id, to: "withdrawn", actor: { type: "person" }, data: { detailsRemoval: true }, now });
     } else {
       await cancelPlacesOfClosedReferral(tx, referral.id, now);
     }
@@ -134,7 +135,7 @@ export async function removeDetailsAtPersonsRequest(tx: Tx, referralId: string, 
  * so the next person waiting is offered the place and the organiser knows.
  */
 async function cancelPlacesOfClosedReferral(tx: Tx, referralId: string, now: Date): Promise<void> {
-  const cancelled = await releaseUpcomingPlaces(tx, referralId, { actor: { type: "patient" }, now, note: "The person asked for their details to be removed" });
+  const cancelled = await releaseUpcomingPlaces(tx, referralId, { actor: { type: "person" }, now, note: "The person asked for their details to be removed" });
   const booked = cancelled.filter((c) => c.before.status === "booked");
   if (!booked.length) return;
   const ctx = (await loadReferralContext(tx, referralId))!;

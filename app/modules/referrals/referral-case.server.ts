@@ -18,6 +18,7 @@ import { describeRemoval } from "./personal-data.server";
 import { activityWhere, loadReferralContext } from "./referral-context.server";
 import { describeReferralEvent } from "./timeline";
 import { transitionReferral } from "./transition-referral.server";
+import { isUuid } from "~/utils/ids";
 import { formatInTimezone } from "~/utils/time";
 
 export type ReferralCase = NonNullable<Awaited<ReturnType<typeof getReferralCase>>>;
@@ -49,8 +50,8 @@ export async function getReferralCase(referralId: string, organisationIds: strin
     id: referral.id,
     code: referral.code,
     person: {
-      firstName: referral.patientFirstName,
-      lastName: referral.patientLastName,
+      firstName: referral.personFirstName,
+      lastName: referral.personLastName,
       ...contactDetails(referral),
     },
     detailsRemoved: describeRemoval(referral, tz),
@@ -64,6 +65,8 @@ export async function getReferralCase(referralId: string, organisationIds: strin
     referredBy: referrer?.name ?? null,
     linkExpires: formatInTimezone(referral.linkExpiresAt, tz, "date"),
     canWithdraw: canTransition(referral.status, "withdrawn"),
+    // Offered once they are going: a referral completed without a session attended would count as done when it was not.
+    canComplete: referral.status === "attending",
     activity: { id: activity.id, title: activity.title, organisationName: ctx.providerName, where: activityWhere(activity) },
     bookings: booked.map(({ booking, session }) => ({
       id: booking.id,
@@ -102,19 +105,44 @@ function describeStall(stalledAt: Date, event: typeof referralEvents.$inferSelec
   };
 }
 
+/** Who acts on a referral from its page: a member of one of these referring organisations. */
+interface CaseAccess {
+  referralId: string;
+  organisationIds: string[];
+  userId: string;
+}
+
 export type WithdrawResult = { kind: "withdrawn" } | { kind: "not_found" };
 
 /** The referrer withdraws (IllegalTransitionError if it has already ended → 409). */
-export async function withdrawReferral(input: { referralId: string; organisationIds: string[]; userId: string; reason: string }, now: Date = clockNow()): Promise<WithdrawResult> {
-  if (input.organisationIds.length === 0) return { kind: "not_found" };
+export async function withdrawReferral(input: CaseAccess & { reason: string }, now: Date = clockNow()): Promise<WithdrawResult> {
+  const done = await closeOwnedReferral(input, "withdrawn", input.reason, now);
+  return done ? { kind: "withdrawn" } : { kind: "not_found" };
+}
+
+export type CompleteResult = { kind: "completed" } | { kind: "not_found" };
+
+/**
+ * The referrer marks the referral completed: the person has done what they
+ * were referred for, though the activity goes on (an open-ended group has no
+ * end to complete it). IllegalTransitionError when its status does not allow it (→ 409).
+ */
+export async function completeReferral(input: CaseAccess & { note?: string | null }, now: Date = clockNow()): Promise<CompleteResult> {
+  const done = await closeOwnedReferral(input, "completed", input.note?.trim() || "Marked as completed by the referrer", now);
+  return done ? { kind: "completed" } : { kind: "not_found" };
+}
+
+/** Moves a referral of one of the user's organisations; false when it is not theirs (nothing written). */
+async function closeOwnedReferral(input: CaseAccess, to: "withdrawn" | "completed", note: string, now: Date): Promise<boolean> {
+  if (input.organisationIds.length === 0 || !isUuid(input.referralId)) return false;
   const db = await getDb();
   return db.transaction(async (tx) => {
     const [owned] = await tx
       .select({ id: referrals.id })
       .from(referrals)
       .where(and(eq(referrals.id, input.referralId), inArray(referrals.referrerOrganisationId, input.organisationIds)));
-    if (!owned) return { kind: "not_found" } as const;
-    await transitionReferral(tx, { referralId: owned.id, to: "withdrawn", actor: { type: "user", userId: input.userId }, note: input.reason, now });
-    return { kind: "withdrawn" } as const;
+    if (!owned) return false;
+    await transitionReferral(tx, { referralId: owned.id, to, actor: { type: "user", userId: input.userId }, note, now });
+    return true;
   });
 }

@@ -44,9 +44,9 @@ export async function loadReferralContext(executor: Executor, referralId: string
 }
 
 /** "Margaret T." — what organisers, registers and messages show of a name: enough to recognise someone, no more. */
-export function shortName(referral: Pick<Referral, "patientFirstName" | "patientLastName">): string {
-  const first = referral.patientFirstName.trim();
-  const initial = referral.patientLastName.trim().charAt(0).toUpperCase();
+export function shortName(referral: Pick<Referral, "personFirstName" | "personLastName">): string {
+  const first = referral.personFirstName.trim();
+  const initial = referral.personLastName.trim().charAt(0).toUpperCase();
   return initial ? `${first} ${initial}.` : first;
 }
 

@@ -3,8 +3,8 @@ import { activityWhere, shortName } from "./referral-context.server";
 
 describe("what pages and messages show", () => {
   it("shows first name and last initial only", () => {
-    expect(shortName({ patientFirstName: "Margaret", patientLastName: "hughes" })).toBe("Margaret H.");
-    expect(shortName({ patientFirstName: " Ali ", patientLastName: "" })).toBe("Ali");
+    expect(shortName({ personFirstName: "Margaret", personLastName: "hughes" })).toBe("Margaret H.");
+    expect(shortName({ personFirstName: " Ali ", personLastName: "" })).toBe("Ali");
   });
   it("says where an activity is, or that it is online", () => {
     expect(activityWhere({ online: true, venueName: "Hall", address: null, town: null, postcode: null })).toBe("Online");

@@ -5,7 +5,7 @@ import type { ReferralStatus } from "./lifecycle";
 /** Who made a change: a signed-in user, the person (through their link), the system, or a one-tap register link. */
 export type Actor =
   | { type: "user"; userId: string }
-  | { type: "patient" }
+  | { type: "person" }
   | { type: "system" }
   | { type: "register_link" };
 

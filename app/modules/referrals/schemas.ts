@@ -42,7 +42,7 @@ const mobile = z
   })
   .optional();
 
-const patientFields = {
+const personFields = {
   firstName,
   lastName,
   email,
@@ -52,14 +52,14 @@ const patientFields = {
   notes: z.string().trim().max(2000, { error: "Use 2,000 characters or fewer" }).optional(),
 };
 
-type PatientFieldValues = {
+type PersonFieldValues = {
   email?: string;
   phone?: string;
   preferredContact?: PreferredContact;
 };
 
 /** At least one way to reach the person, and a preferred way that exists. */
-function checkContact(value: PatientFieldValues, ctx: z.RefinementCtx, who: "they" | "you") {
+function checkContact(value: PersonFieldValues, ctx: z.RefinementCtx, who: "they" | "you") {
   if (!value || typeof value !== "object") return;
   if (!value.email && !value.phone) {
     ctx.addIssue({
@@ -80,7 +80,7 @@ function checkContact(value: PatientFieldValues, ctx: z.RefinementCtx, who: "the
   }
 }
 
-function withDefaultContact<T extends PatientFieldValues>(value: T): T & { preferredContact: PreferredContact } {
+function withDefaultContact<T extends PersonFieldValues>(value: T): T & { preferredContact: PreferredContact } {
   return { ...value, preferredContact: value.preferredContact ?? (value.email ? "email" : "sms") };
 }
 
@@ -114,7 +114,7 @@ export const referralFormSchema = z
       .array(z.uuid({ error: "Choose an activity" }), { error: "Choose an activity" })
       .min(1, { error: "Choose at least one activity" })
       .max(10, { error: "Refer to 10 activities or fewer at once" }),
-    ...patientFields,
+    ...personFields,
     consent: z.literal(true, { error: "Tick the box to confirm the person has agreed to share these details" }),
     ons4: ons4AnswersSchema.partial().optional(),
     ucla3: ucla3AnswersSchema.partial().optional(),
@@ -140,7 +140,7 @@ export type ReferralFormValues = z.infer<typeof referralFormSchema>;
 export const selfReferralFormSchema = z
   .object({
     requestId: z.uuid({ error: "Reload the page and try again" }),
-    ...patientFields,
+    ...personFields,
     consent: z.literal(true, { error: "Tick the box to agree, so the organiser can get in touch with you" }),
   })
   .superRefine((value, ctx) => checkContact(value, ctx, "you"), { when: () => true })
@@ -148,7 +148,7 @@ export const selfReferralFormSchema = z
 
 export type SelfReferralFormValues = z.infer<typeof selfReferralFormSchema>;
 
-export type PatientDetails = Pick<ReferralFormValues, "firstName" | "lastName" | "email" | "phone" | "preferredContact" | "reasons" | "notes">;
+export type PersonDetails = Pick<ReferralFormValues, "firstName" | "lastName" | "email" | "phone" | "preferredContact" | "reasons" | "notes">;
 
 const reason = z.string().trim().max(1000, { error: "Use 1,000 characters or fewer" }).optional();
 
@@ -174,8 +174,12 @@ export const withdrawReferralSchema = z.object({
     .max(1000, { error: "Use 1,000 characters or fewer" }),
 });
 
+export const completeReferralSchema = z.object({
+  note: z.string().trim().max(1000, { error: "Use 1,000 characters or fewer" }).optional(),
+});
+
 /** What the person can do from their private link. */
-export const patientActionSchema = z.discriminatedUnion("intent", [
+export const personActionSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("book"), sessionId: z.uuid({ error: "Choose a session" }) }),
   z.object({ intent: z.literal("waitlist"), sessionId: z.uuid({ error: "Choose a session" }) }),
   z.object({ intent: z.literal("cancel"), bookingId: z.uuid({ error: "Choose a booking" }) }),
@@ -187,7 +191,7 @@ export const patientActionSchema = z.discriminatedUnion("intent", [
   }),
 ]);
 
-export type PatientAction = z.infer<typeof patientActionSchema>;
+export type PersonAction = z.infer<typeof personActionSchema>;
 
 export const caseloadSorts = { attention: "Needs attention first", newest: "Newest first", oldest: "Oldest first", name: "First name A to Z" } as const;
 

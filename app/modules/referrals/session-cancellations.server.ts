@@ -12,13 +12,14 @@ import type { Tx } from "#db/client";
 import { sessions } from "#db/schema";
 import { cancelBookingsOfCancelledSession } from "~/modules/bookings/index.server";
 import { formatSessionWhen } from "~/modules/activities/index.server";
-import { processOutbox, referrerCancelledMessage, sessionCancelledMessage } from "~/modules/notifications/index.server";
+import { processOutbox } from "~/modules/notifications/index.server";
+import { referrerCancelledMessage, sessionCancelledMessage } from "./referral-messages";
 import { now as clockNow } from "~/utils/clock.server";
 import { isUuid } from "~/utils/ids";
 import { logger } from "~/utils/logger.server";
 import { recordBookingEvent } from "./booking-events.server";
 import { messagePerson, messageReferrer } from "./notify.server";
-import { moveBackIfNoBookingsLeft } from "./patient-actions.server";
+import { moveBackIfNoBookingsLeft } from "./person-actions.server";
 import { loadReferralContext } from "./referral-context.server";
 
 export const SESSION_CANCELLED = "session.cancelled";

@@ -1,14 +1,41 @@
 /**
- * Lowering a referral's "needs attention" (stalled) flag. Raising it, and the
- * rules for when, belong to attendance (attendance/stall.server.ts); these
- * only touch the referral, so the referrals module can lower the flag too when
- * the person books.
+ * The referral's "needs attention" (stalled) flag: the only code that raises
+ * or lowers it. Attendance decides when missed sessions stall a referral,
+ * no-booking-stall.server.ts when a place was never booked; both call here.
+ * A referral that closes loses its flag in transitionReferral (the "stalled"
+ * event stays on the timeline).
  */
 import { and, eq } from "drizzle-orm";
 import type { Tx } from "#db/client";
 import { referrals } from "#db/schema";
+import { messageReferrer } from "./notify.server";
+import { loadReferralContext } from "./referral-context.server";
 import { recordReferralEvent } from "./referral-events.server";
+import { stalledAlertMessage } from "./referral-messages";
+import { stallNextSteps, stallReasonLabels, type StallReason } from "./stall-reasons";
 import type { Referral as ReferralRow } from "./transition-referral.server";
+
+/** Flags the referral, writes a "stalled" event with the next steps, and alerts the referrer. */
+export async function raiseStall(tx: Tx, referral: ReferralRow, reason: StallReason, now: Date): Promise<ReferralRow> {
+  const [updated] = await tx
+    .update(referrals)
+    .set({ stalledAt: now, stalledReason: reason, updatedAt: now })
+    .where(eq(referrals.id, referral.id))
+    .returning();
+  await recordReferralEvent(tx, {
+    referralId: referral.id,
+    at: now,
+    kind: "stalled",
+    actor: { type: "system" },
+    note: stallReasonLabels[reason],
+    data: { reason, nextSteps: [...stallNextSteps[reason]] },
+  });
+  const ctx = await loadReferralContext(tx, referral.id);
+  if (ctx) {
+    await messageReferrer(tx, ctx, (base) => stalledAlertMessage({ ...base, reason: stallReasonLabels[reason], nextSteps: stallNextSteps[reason] }));
+  }
+  return updated;
+}
 
 export async function clearStall(tx: Tx, referral: ReferralRow, now: Date, note: string): Promise<ReferralRow> {
   const [updated] = await tx
@@ -27,15 +54,10 @@ export async function clearStall(tx: Tx, referral: ReferralRow, now: Date, note:
   return updated;
 }
 
-/** A closed referral no longer needs attention: its flag goes (the "stalled" event stays on the timeline). */
-export async function dropStallFlag(tx: Tx, referralId: string): Promise<void> {
-  await tx.update(referrals).set({ stalledAt: null, stalledReason: null }).where(eq(referrals.id, referralId));
-}
-
 /**
- * Booking answers a "no booking yet" stall (attendance's `no_booking`
- * reason): the referrer no longer needs to chase it, and the worker must not
- * later close the referral as disengaged because of it.
+ * Booking answers a "no booking yet" stall: the referrer no longer needs to
+ * chase it, and the worker must not later close the referral as disengaged
+ * because of it.
  */
 export async function clearNoBookingStall(tx: Tx, referralId: string, now: Date): Promise<void> {
   const [referral] = await tx

@@ -10,11 +10,11 @@ describe("timeline wording", () => {
   it.each([
     [{ kind: "status", fromStatus: null, toStatus: "sent", actorType: "user", actorName: "Jo Bennett" }, "Referral sent", "Jo Bennett"],
     [{ kind: "status", fromStatus: "sent", toStatus: "accepted" }, "Sent → Accepted", "Linkway"],
-    [{ kind: "booking", actorType: "patient", data: { action: "booked", startsAt } }, "Booked a session", "The person"],
+    [{ kind: "booking", actorType: "person", data: { action: "booked", startsAt } }, "Booked a session", "The person"],
     [{ kind: "booking", data: { action: "offered", startsAt } }, "Offered a place from the waitlist", "Linkway"],
     [{ kind: "attendance", actorType: "register_link", data: { attendance: "no_show", startsAt } }, "Did not attend", "Organiser (register link)"],
     [{ kind: "attendance", data: { attendance: "attended", startsAt } }, "Attended", "Linkway"],
-    [{ kind: "self_report", actorType: "patient", data: { selfReported: "went", startsAt } }, "Said they went", "The person"],
+    [{ kind: "self_report", actorType: "person", data: { selfReported: "went", startsAt } }, "Said they went", "The person"],
     [{ kind: "outcome", data: { instrument: "ucla3", phase: "baseline", score: 7 } }, "Loneliness (UCLA-3) answered, before starting", "Linkway"],
     [{ kind: "stalled", data: { reason: "Two missed sessions in a row" } }, "Flagged as stalled", "Linkway"],
     [{ kind: "note", note: "Called, will try the choir" }, "Note", "Linkway"],

@@ -12,7 +12,7 @@ export interface TimelineEvent {
   kind: string;
   fromStatus: ReferralStatus | null;
   toStatus: ReferralStatus | null;
-  actorType: "user" | "patient" | "system" | "register_link";
+  actorType: "user" | "person" | "system" | "register_link";
   actorName: string | null;
   note: string | null;
   data: Record<string, unknown> | null;
@@ -48,7 +48,7 @@ function actorLabel(e: TimelineEvent): string {
   switch (e.actorType) {
     case "user":
       return e.actorName ?? "A staff member";
-    case "patient":
+    case "person":
       return "The person";
     case "register_link":
       return "Organiser (register link)";

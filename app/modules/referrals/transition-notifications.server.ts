@@ -3,7 +3,7 @@ import { asc, inArray } from "drizzle-orm";
 import type { Tx } from "#db/client";
 import { sessions } from "#db/schema";
 import { formatSessionWhen } from "~/modules/activities/index.server";
-import { acceptedMessage, declinedMessage, organiserWithdrawnMessage, referrerDeclinedMessage, referrerDisengagedMessage, referrerExpiredMessage, referrerWithdrawnByPersonMessage, withdrawnByReferrerMessage } from "~/modules/notifications/index.server";
+import { acceptedMessage, declinedMessage, organiserWithdrawnMessage, referrerDeclinedMessage, referrerDisengagedMessage, referrerExpiredMessage, referrerWithdrawnByPersonMessage, withdrawnByReferrerMessage } from "./referral-messages";
 import { env } from "~/utils/env.server";
 import { messageOrganisers, messagePerson, messageReferrer } from "./notify.server";
 import { loadReferralContext } from "./referral-context.server";
@@ -25,14 +25,14 @@ export async function notifyTransition(tx: Tx, change: TransitionChange, now: Da
       await messageReferrer(tx, ctx, (base) => referrerDeclinedMessage({ ...base, reason: note }));
       return;
     case "withdrawn": {
-      if (input.actor.type === "patient") {
+      if (input.actor.type === "person") {
         await messageReferrer(tx, ctx, (base) => referrerWithdrawnByPersonMessage({ ...base, reason: note, detailsRemoved: input.data?.detailsRemoval === true }));
       } else {
         await messagePerson(tx, ctx, now, (base) => withdrawnByReferrerMessage(base));
       }
       // Whoever withdrew, the organiser loses a referral and maybe places: they are told once, here.
       const cancelled = await placesGivenUp(tx, change, ctx.activity.timezone);
-      await messageOrganisers(tx, ctx, (base) => organiserWithdrawnMessage({ ...base, byPerson: input.actor.type === "patient", cancelled }));
+      await messageOrganisers(tx, ctx, (base) => organiserWithdrawnMessage({ ...base, byPerson: input.actor.type === "person", cancelled }));
       return;
     }
     case "expired":

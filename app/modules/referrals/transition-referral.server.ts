@@ -5,7 +5,7 @@ import type { CancelledBooking } from "~/modules/bookings/index.server";
 import { now as clockNow } from "~/utils/clock.server";
 import { releaseUpcomingPlaces } from "./booking-events.server";
 import { recordReferralEvent, type Actor } from "./referral-events.server";
-import { canTransition, IllegalTransitionError, type ReferralStatus } from "./lifecycle";
+import { canTransition, IllegalTransitionError, isFinal, type ReferralStatus } from "./lifecycle";
 import { notifyTransition } from "./transition-notifications.server";
 
 export type { Actor };
@@ -32,21 +32,15 @@ export interface TransitionChange {
   cancelledBookings: CancelledBooking[];
 }
 
-/** Hooks run inside the same transaction after a legal move (other modules react here). */
-export type TransitionHook = (tx: Tx, change: TransitionChange) => Promise<void>;
-const hooks: TransitionHook[] = [];
-export function onReferralTransition(hook: TransitionHook): void {
-  hooks.push(hook);
-}
-
 /** Statuses that end a referral early: its bookings still to come are cancelled and their places passed on. */
 const endsBookings: readonly ReferralStatus[] = ["withdrawn", "declined", "expired"];
 
 /**
  * The one way a referral changes status: locks the row, refuses illegal
  * moves (nothing is written), records the event, cancels bookings a closed
- * referral no longer needs, queues the messages and runs the hooks — all in
- * the caller's transaction.
+ * referral no longer needs, drops a closed referral's stall flag (it no longer
+ * needs attention; the "stalled" event stays on the timeline) and queues the
+ * messages — all in the caller's transaction.
  */
 export async function transitionReferral(tx: Tx, input: TransitionInput): Promise<Referral> {
   const now = input.now ?? clockNow();
@@ -61,6 +55,7 @@ export async function transitionReferral(tx: Tx, input: TransitionInput): Promis
       statusChangedAt: now,
       updatedAt: now,
       ...(input.to === "declined" ? { declineReason: input.note ?? null } : {}),
+      ...(isFinal(input.to) ? { stalledAt: null, stalledReason: null } : {}),
     })
     .where(eq(referrals.id, current.id))
     .returning();
@@ -79,6 +74,5 @@ export async function transitionReferral(tx: Tx, input: TransitionInput): Promis
     : [];
   const change: TransitionChange = { referral: updated, from, to: input.to, input, cancelledBookings };
   if (!input.silent) await notifyTransition(tx, change, now);
-  for (const hook of hooks) await hook(tx, change);
   return updated;
 }

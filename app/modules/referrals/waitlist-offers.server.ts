@@ -4,7 +4,7 @@ import { getDb } from "#db/client";
 import { sessions } from "#db/schema";
 import { expireDueOffers } from "~/modules/bookings/index.server";
 import { formatSessionWhen } from "~/modules/activities/index.server";
-import { offerLapsedMessage } from "~/modules/notifications/index.server";
+import { offerLapsedMessage } from "./referral-messages";
 import { now as clockNow } from "~/utils/clock.server";
 import { announceOffer, recordBookingEvent } from "./booking-events.server";
 import { messagePerson } from "./notify.server";

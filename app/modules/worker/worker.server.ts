@@ -3,10 +3,10 @@
  * this file only decides how often each runs and keeps runs from overlapping.
  */
 import { rollSessionHorizon, pruneSpellingWords, refreshSessionSummaries, syncSearchIndex } from "~/modules/activities/index.server";
-import { completeFinishedProgrammes, sendRegisterLinks, disengageStalledReferrals, flagReferralsWithoutBooking } from "~/modules/attendance/index.server";
+import { completeFinishedProgrammes, sendRegisterLinks, disengageStalledReferrals } from "~/modules/attendance/index.server";
 import { deliverPendingEmails, pruneSettledMessages } from "~/modules/notifications/index.server";
 import { pruneAuthData } from "~/modules/accounts/index.server";
-import { sendFollowUps, sendBookingReminders, expireIdleReferrals, removeExpiredPersonalDetails, sendBookingDigests, handleSessionCancellations, handleSessionReinstatements, passOnLapsedOffers } from "~/modules/referrals/index.server";
+import { sendFollowUps, sendBookingReminders, expireIdleReferrals, removeExpiredPersonalDetails, sendBookingDigests, handleSessionCancellations, handleSessionReinstatements, passOnLapsedOffers, flagReferralsWithoutBooking } from "~/modules/referrals/index.server";
 import { env } from "~/utils/env.server";
 import { logger } from "~/utils/logger.server";
 import { MINUTE_MS } from "~/utils/time";

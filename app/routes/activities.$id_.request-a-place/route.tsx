@@ -3,7 +3,7 @@ import { FormErrors } from "~/components/forms/form-errors";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { PatientFields } from "~/components/referrals/patient-fields";
+import { PersonFields } from "~/components/referrals/person-fields";
 import { RequestReceived } from "~/components/referrals/request-received";
 import { clientContext } from "~/modules/accounts/index.server";
 import { findPublishedActivity } from "~/modules/activities/index.server";
@@ -77,7 +77,7 @@ export default function RequestAPlace() {
       <Form method="post" {...getFormProps(form)}>
         <FormErrors id={form.errorId} errors={form.errors} />
         <input type="hidden" name="requestId" value={requestId} />
-        <PatientFields fields={fields} voice="you" />
+        <PersonFields fields={fields} voice="you" />
         <CheckboxField meta={fields.consent} className="consent">
           I agree to share these details with the organiser
         </CheckboxField>

@@ -5,8 +5,8 @@ import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useParams } from "@remix-run/react";
 import { CheckboxField } from "~/components/forms/checkbox-field";
 import { useSchemaForm } from "~/components/forms/use-schema-form";
-import { linkProblemMessages, patientActionSchema } from "~/modules/referrals";
-import { performPatientAction, loadPatientPage, type PatientPage } from "~/modules/referrals/index.server";
+import { linkProblemMessages, personActionSchema } from "~/modules/referrals";
+import { performPersonAction, loadPersonPage, type PersonPage } from "~/modules/referrals/index.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data && "page" in data ? `${data.page.activity.title} — your place — Linkway` : "Your link — Linkway" },
@@ -18,7 +18,7 @@ const privateHeaders = { "Cache-Control": "no-store", "X-Robots-Tag": "noindex, 
 export const headers: HeadersFunction = () => privateHeaders;
 
 export async function loader({ params }: LoaderFunctionArgs) {
-  const result = await loadPatientPage(params.token ?? "");
+  const result = await loadPersonPage(params.token ?? "");
   if (result.status === "ok") return data({ page: result.page }, { headers: privateHeaders });
   return data({ problem: result.status }, { status: result.status === "invalid" ? 404 : 410, headers: privateHeaders });
 }
@@ -32,29 +32,29 @@ interface ActionReply {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const submission = parseWithZod(await request.formData(), { schema: patientActionSchema });
+  const submission = parseWithZod(await request.formData(), { schema: personActionSchema });
   if (submission.status !== "success") {
     const first = Object.values(submission.error ?? {}).flat()[0];
     const reply: ActionReply = { ok: false, message: first ?? "Something in that request was not right.", intent: String(submission.payload.intent ?? ""), result: submission.reply() };
     return data(reply, { status: 400, headers: privateHeaders });
   }
-  const result = await performPatientAction(params.token ?? "", submission.value);
+  const result = await performPersonAction(params.token ?? "", submission.value);
   const reply: ActionReply = { ok: result.ok, message: result.message, intent: submission.value.intent };
   return data(reply, { status: result.ok ? 200 : result.status, headers: privateHeaders });
 }
 
-export default function PatientLinkPage() {
+export default function PersonLinkPage() {
   const loaded = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   // After removal the link no longer loads the page: the reply says what happened.
   if (actionData?.ok && actionData.intent === "remove-details") return <DetailsRemoved />;
   if ("problem" in loaded) return <LinkProblem problem={loaded.problem} />;
-  return <PatientPageView page={loaded.page} result={actionData ?? null} />;
+  return <PersonPageView page={loaded.page} result={actionData ?? null} />;
 }
 
 function DetailsRemoved() {
   return (
-    <div className="container narrow patient-page">
+    <div className="container narrow person-page">
       <h1>Your details have been removed</h1>
       <div className="notice" role="status">
         <p>We have deleted your name and contact details. Any places you had booked are cancelled, and the organiser (and whoever referred you) has been told.</p>
@@ -67,7 +67,7 @@ function DetailsRemoved() {
 
 function LinkProblem({ problem }: { problem: "expired" | "ended" | "invalid" }) {
   return (
-    <div className="container narrow patient-page">
+    <div className="container narrow person-page">
       <h1>{problem === "invalid" ? "We could not find this link" : "This link has stopped working"}</h1>
       <p className="lead">{linkProblemMessages[problem]}</p>
       <p>If you have a reference code (it looks like K7P-4QX), have it ready when you call.</p>
@@ -87,7 +87,7 @@ const statusExplanations: Record<string, string> = {
   disengaged: "This referral is closed. The person who referred you can help if you would like to start again.",
 };
 
-function PatientPageView({ page, result }: { page: PatientPage; result: ActionReply | null }) {
+function PersonPageView({ page, result }: { page: PersonPage; result: ActionReply | null }) {
   const { token } = useParams();
   const calendarBase = `/r/${token}/calendar`;
   const navigation = useNavigation();
@@ -98,7 +98,7 @@ function PatientPageView({ page, result }: { page: PatientPage; result: ActionRe
   const pastSessions = page.bookings.filter((b) => b.status === "booked" && b.isPast);
   const cancelledBookings = page.bookings.filter((b) => b.status === "cancelled" && !b.isPast);
   return (
-    <div className="container narrow patient-page">
+    <div className="container narrow person-page">
       <p className="muted">Hello {referral.firstName}. This page is just for you: please do not share the link.</p>
       <h1>{activity.title}</h1>
       <p className="reference-box">
@@ -325,7 +325,7 @@ function PatientPageView({ page, result }: { page: PatientPage; result: ActionRe
 function RemoveMyDetails({ result }: { result: ActionReply | null }) {
   const navigation = useNavigation();
   const mine = result?.intent === "remove-details";
-  const [form, fields] = useSchemaForm(patientActionSchema, { id: "remove-details", lastResult: mine ? result?.result : undefined, shouldValidate: "onSubmit" });
+  const [form, fields] = useSchemaForm(personActionSchema, { id: "remove-details", lastResult: mine ? result?.result : undefined, shouldValidate: "onSubmit" });
   return (
     <section className="remove-details" aria-labelledby="remove-details-heading">
       <h2 id="remove-details-heading">Remove my details</h2>

@@ -1,13 +1,13 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { linkProblemMessages } from "~/modules/referrals";
-import { patientBookingCalendar } from "~/modules/referrals/index.server";
+import { personBookingCalendar } from "~/modules/referrals/index.server";
 import { isUuid } from "~/utils/ids";
 
 /** The .ics for one booking, reached from the person's private page. */
 export async function loader({ params }: LoaderFunctionArgs) {
   const headers = { "Cache-Control": "no-store", "X-Robots-Tag": "noindex" };
   if (!isUuid(params.bookingId)) return new Response("We could not find that booking.", { status: 404, headers });
-  const result = await patientBookingCalendar(params.token ?? "", params.bookingId);
+  const result = await personBookingCalendar(params.token ?? "", params.bookingId);
   switch (result.status) {
     case "ok":
       return new Response(result.body, {

@@ -2,17 +2,17 @@ import { getFormProps, getTextareaProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, Link, useLoaderData } from "@remix-run/react";
 import { Field } from "~/components/forms/field";
 import { OutcomeComparison } from "~/components/outcomes/outcome-comparison";
 import { ContactRows } from "~/components/referrals/contact-rows";
 import { referralPageMeta } from "~/components/referrals/referral-meta";
 import { requireOrgOfKind } from "~/modules/accounts/index.server";
-import { IllegalTransitionError, withdrawReferralSchema } from "~/modules/referrals";
-import { getReferralCase, withdrawReferral } from "~/modules/referrals/index.server";
+import { completeReferralSchema, IllegalTransitionError, withdrawReferralSchema } from "~/modules/referrals";
+import { completeReferral, getReferralCase, withdrawReferral } from "~/modules/referrals/index.server";
 import { conflictOn, notFound } from "~/utils/http.server";
 import { isUuid } from "~/utils/ids";
-import { useSchemaForm } from "~/components/forms/use-schema-form";
+import { submittedFormId, useIntentForm } from "~/components/forms/use-schema-form";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => referralPageMeta(data?.referral.code);
 
@@ -29,23 +29,27 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, organisationIds } = await requireOrgOfKind(request, "referrer");
   if (!isUuid(params.id)) throw notFound(notYours);
-  const submission = parseWithZod(await request.formData(), { schema: withdrawReferralSchema });
-  if (submission.status !== "success") return submission.reply();
-  const referralId = params.id;
-  const result = await conflictOn(IllegalTransitionError, () =>
-    withdrawReferral({ referralId, organisationIds, userId: user.id, reason: submission.value.reason }),
-  );
+  const formData = await request.formData();
+  const formId = submittedFormId(formData);
+  const access = { referralId: params.id, organisationIds, userId: user.id };
+  if (formId === "complete") {
+    const submission = parseWithZod(formData, { schema: completeReferralSchema });
+    if (submission.status !== "success") return { formId, result: submission.reply() };
+    const result = await conflictOn(IllegalTransitionError, () => completeReferral({ ...access, note: submission.value.note }));
+    if (result.kind === "not_found") throw notFound(notYours);
+    return redirect(`/referrals/${params.id}`);
+  }
+  const submission = parseWithZod(formData, { schema: withdrawReferralSchema });
+  if (submission.status !== "success") return { formId: "withdraw", result: submission.reply() };
+  const result = await conflictOn(IllegalTransitionError, () => withdrawReferral({ ...access, reason: submission.value.reason }));
   if (result.kind === "not_found") throw notFound(notYours);
   return redirect(`/referrals/${params.id}`);
 }
 
 export default function ReferralCasePage() {
   const { referral: r } = useLoaderData<typeof loader>();
-  const lastResult = useActionData<typeof action>();
-  const [form, fields] = useSchemaForm(withdrawReferralSchema, {
-    lastResult,
-    shouldValidate: "onBlur",
-  });
+  const [form, fields] = useIntentForm(withdrawReferralSchema, "withdraw");
+  const [completeForm, completeFields] = useIntentForm(completeReferralSchema, "complete");
   return (
     <div className="container">
       <p>
@@ -144,11 +148,25 @@ export default function ReferralCasePage() {
               </>
             )}
           </dl>
+          {r.canComplete && (
+            <>
+              <h2>Mark as completed</h2>
+              <p>When they have got what they needed from the activity, even though it carries on. Nothing is sent to the person.</p>
+              <Form method="post" {...getFormProps(completeForm)}>
+                <input type="hidden" name="formId" value={completeForm.id} />
+                <Field label="Note (optional)" meta={completeFields.note}>
+                  {(props) => <textarea {...getTextareaProps(completeFields.note)} {...props} rows={2} />}
+                </Field>
+                <button type="submit">Mark as completed</button>
+              </Form>
+            </>
+          )}
           {r.canWithdraw && (
             <>
               <h2>Withdraw this referral</h2>
               <p>Any sessions they booked will be cancelled and the person will be told.</p>
               <Form method="post" {...getFormProps(form)}>
+                <input type="hidden" name="formId" value={form.id} />
                 <Field label="Why is it being withdrawn?" meta={fields.reason}>
                   {(props) => <textarea {...getTextareaProps(fields.reason)} {...props} rows={3} />}
                 </Field>

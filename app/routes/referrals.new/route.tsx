@@ -3,7 +3,7 @@ import { FormErrors } from "~/components/forms/form-errors";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { PatientFields } from "~/components/referrals/patient-fields";
+import { PersonFields } from "~/components/referrals/person-fields";
 import { ReferralsCreated } from "~/components/referrals/referrals-created";
 import { WellbeingFields } from "~/components/referrals/wellbeing-fields";
 import { requireOrgOfKind } from "~/modules/accounts/index.server";
@@ -83,7 +83,7 @@ export default function NewReferral() {
           </p>
         ) : null}
 
-        <PatientFields fields={fields} voice="they" />
+        <PersonFields fields={fields} voice="they" />
         <WellbeingFields ons4Fields={fields.ons4.getFieldset()} ucla3Fields={fields.ucla3.getFieldset()} />
 
         <CheckboxField meta={fields.consent} className="consent">

@@ -1,7 +1,7 @@
 /**
  * The person's private link, /r/<token>. No account: the token is the key.
  *
- * Stored in one_time_tokens (purpose patient_link, subject = the referral)
+ * Stored in one_time_tokens (purpose person_link, subject = the referral)
  * rather than in a column on referrals, because a referral needs more than
  * one live link: the secret is kept only as a SHA-256 hash, so every message
  * that carries a link (referral, booking confirmation, reminder, waitlist
@@ -20,7 +20,7 @@ export function linkExpiryFrom(now: Date): Date {
 }
 
 /** Mints a link for the referral; returns the full URL to send. */
-export async function issuePatientLink(
+export async function issuePersonLink(
   executor: Executor,
   referral: { id: string; linkExpiresAt: Date },
   now: Date,
@@ -28,7 +28,7 @@ export async function issuePatientLink(
   const { id, token, secretHash } = newToken();
   await executor.insert(oneTimeTokens).values({
     id,
-    purpose: "patient_link",
+    purpose: "person_link",
     secretHash,
     subjectId: referral.id,
     expiresAt: referral.linkExpiresAt,
@@ -46,13 +46,13 @@ export type LinkCheck = { status: "ok"; referralId: string } | { status: "expire
  * like an unknown id ("invalid"), so guessing learns nothing; only the
  * holder of the real link learns that it was ended.
  */
-export async function checkPatientLink(executor: Executor, token: string, now: Date): Promise<LinkCheck> {
+export async function checkPersonLink(executor: Executor, token: string, now: Date): Promise<LinkCheck> {
   const parts = splitToken(token);
   if (!parts) return { status: "invalid" };
   const [row] = await executor
     .select()
     .from(oneTimeTokens)
-    .where(and(eq(oneTimeTokens.id, parts.id), eq(oneTimeTokens.purpose, "patient_link")));
+    .where(and(eq(oneTimeTokens.id, parts.id), eq(oneTimeTokens.purpose, "person_link")));
   if (!row || !secretMatches(parts.secret, row.secretHash)) return { status: "invalid" };
   if (row.usedAt) return { status: "ended" };
   if (row.expiresAt.getTime() <= now.getTime()) return { status: "expired" };
@@ -64,23 +64,23 @@ export async function checkPatientLink(executor: Executor, token: string, now: D
  * waitlist offers); the referral's own link lifetime ends too, so no later
  * message can mint a working one. Returns how many links were live.
  */
-export async function endPatientLinks(executor: Executor, referralId: string, now: Date): Promise<number> {
+export async function endPersonLinks(executor: Executor, referralId: string, now: Date): Promise<number> {
   const ended = await executor
     .update(oneTimeTokens)
     .set({ usedAt: now })
-    .where(and(inArray(oneTimeTokens.purpose, ["patient_link", "waitlist_offer"]), eq(oneTimeTokens.subjectId, referralId), isNull(oneTimeTokens.usedAt)))
+    .where(and(inArray(oneTimeTokens.purpose, ["person_link", "waitlist_offer"]), eq(oneTimeTokens.subjectId, referralId), isNull(oneTimeTokens.usedAt)))
     .returning({ id: oneTimeTokens.id });
   await executor.update(referrals).set({ linkExpiresAt: sql`least(${referrals.linkExpiresAt}, ${now.toISOString()}::timestamptz)` }).where(eq(referrals.id, referralId));
   return ended.length;
 }
 
 /** The referral a live link belongs to, or null (unknown, tampered, revoked or expired). */
-export async function findReferralByPatientToken(
+export async function findReferralByPersonToken(
   executor: Executor,
   token: string | undefined,
   now: Date,
 ): Promise<typeof referrals.$inferSelect | null> {
-  const check = token ? await checkPatientLink(executor, token, now) : { status: "invalid" as const };
+  const check = token ? await checkPersonLink(executor, token, now) : { status: "invalid" as const };
   if (check.status !== "ok") return null;
   const [referral] = await executor.select().from(referrals).where(eq(referrals.id, check.referralId));
   if (!referral || referral.linkExpiresAt <= now) return null;
@@ -91,7 +91,7 @@ export async function findReferralByPatientToken(
  * Stretches the referral's link lifetime to at least `expiresAt` (never
  * shortens it), e.g. before a follow-up weeks later mints a fresh link.
  */
-export async function extendPatientLink(
+export async function extendPersonLink(
   executor: Executor,
   referralId: string,
   expiresAt: Date,

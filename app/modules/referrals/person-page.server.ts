@@ -7,7 +7,7 @@ import { formatCost, formatSessionWhen, accessibilityFeatures } from "~/modules/
 import { followUpState } from "~/modules/outcomes/index.server";
 import { now as clockNow } from "~/utils/clock.server";
 import { bookableStatuses, statusLabels } from "./lifecycle";
-import { checkPatientLink } from "./patient-link.server";
+import { checkPersonLink } from "./person-link.server";
 import { activityContact, activityWhere, loadReferralContext } from "./referral-context.server";
 import { formatInTimezone, DAY_MS } from "~/utils/time";
 
@@ -15,12 +15,12 @@ const SESSIONS_SHOWN = 12;
 /** Sessions they went to (or missed) stay on the page this long, so they can say whether they went. */
 const PAST_SESSIONS_DAYS = 28;
 
-export type PatientPageResult = { status: "ok"; page: PatientPage } | { status: "expired" } | { status: "ended" } | { status: "invalid" };
-export type PatientPage = Awaited<ReturnType<typeof buildPage>>;
+export type PersonPageResult = { status: "ok"; page: PersonPage } | { status: "expired" } | { status: "ended" } | { status: "invalid" };
+export type PersonPage = Awaited<ReturnType<typeof buildPage>>;
 
-export async function loadPatientPage(token: string, now: Date = clockNow()): Promise<PatientPageResult> {
+export async function loadPersonPage(token: string, now: Date = clockNow()): Promise<PersonPageResult> {
   const db = await getDb();
-  const link = await checkPatientLink(db, token, now);
+  const link = await checkPersonLink(db, token, now);
   if (link.status !== "ok") return link;
   return { status: "ok", page: await buildPage(link.referralId, now) };
 }
@@ -70,7 +70,7 @@ async function buildPage(referralId: string, now: Date) {
   return {
     referral: {
       code: referral.code,
-      firstName: referral.patientFirstName,
+      firstName: referral.personFirstName,
       status: referral.status,
       statusLabel: statusLabels[referral.status],
       declineReason: referral.declineReason,

@@ -1,11 +1,10 @@
 /**
- * The words of every message about a referral or a booking, in plain
- * language, each with the reference code. Pure: callers pass what the
- * message needs. Subjects never carry a person's name (subjects are logged).
+ * The words of every message the referrals module sends about a referral or
+ * a booking, in plain language, each with the reference code. Pure: callers
+ * pass what the message needs; notifications only renders and delivers.
+ * Subjects never carry a person's name (subjects are logged).
  */
-import type { Message } from "./templates";
-
-export type { Message };
+import type { Message } from "~/modules/notifications";
 
 export interface ActivityBrief {
   title: string;
@@ -15,7 +14,7 @@ export interface ActivityBrief {
   contact: string | null;
 }
 
-interface PersonBase {
+export interface PersonMessageBase {
   firstName: string;
   code: string;
   activity: ActivityBrief;
@@ -26,7 +25,7 @@ const askOrganiser = (a: ActivityBrief) => (a.contact ? `If you have questions, 
 
 // ── To the person ───────────────────────────────────────────────────────────
 
-export function referredMessage(m: PersonBase & { referrerName: string | null; needsScreening: boolean }): Message {
+export function referredMessage(m: PersonMessageBase & { referrerName: string | null; needsScreening: boolean }): Message {
   const opening = m.referrerName
     ? `${m.referrerName} has referred you to ${m.activity.title}, run by ${m.activity.organisationName}.`
     : `Thank you for asking for a place at ${m.activity.title}, run by ${m.activity.organisationName}.`;
@@ -49,7 +48,7 @@ export function referredMessage(m: PersonBase & { referrerName: string | null; n
  * request for this activity: no second request, their own link again. It goes
  * only to their address, so whoever sent the form learns nothing.
  */
-export function alreadyAskedMessage(m: PersonBase & { since: string; referred: boolean }): Message {
+export function alreadyAskedMessage(m: PersonMessageBase & { since: string; referred: boolean }): Message {
   return {
     subject: `Your place at ${m.activity.title}: your link again`,
     content: {
@@ -66,7 +65,7 @@ export function alreadyAskedMessage(m: PersonBase & { since: string; referred: b
   };
 }
 
-export function acceptedMessage(m: PersonBase): Message {
+export function acceptedMessage(m: PersonMessageBase): Message {
   return {
     subject: `You can now book a place at ${m.activity.title}`,
     content: {
@@ -78,7 +77,7 @@ export function acceptedMessage(m: PersonBase): Message {
   };
 }
 
-export function declinedMessage(m: Omit<PersonBase, "link"> & { reason: string | null; hasReferrer: boolean }): Message {
+export function declinedMessage(m: Omit<PersonMessageBase, "link"> & { reason: string | null; hasReferrer: boolean }): Message {
   return {
     subject: `About your referral to ${m.activity.title}`,
     content: {
@@ -95,7 +94,7 @@ export function declinedMessage(m: Omit<PersonBase, "link"> & { reason: string |
   };
 }
 
-export function withdrawnByReferrerMessage(m: Omit<PersonBase, "link">): Message {
+export function withdrawnByReferrerMessage(m: Omit<PersonMessageBase, "link">): Message {
   return {
     subject: `Your referral to ${m.activity.title} has been closed`,
     content: {
@@ -114,7 +113,7 @@ export interface SessionBrief {
   joiningUrl?: string | null;
 }
 
-export function bookedMessage(m: PersonBase & { session: SessionBrief }): Message {
+export function bookedMessage(m: PersonMessageBase & { session: SessionBrief }): Message {
   return {
     subject: `Booked: ${m.activity.title}, ${m.session.when}`,
     content: {
@@ -132,7 +131,7 @@ export function bookedMessage(m: PersonBase & { session: SessionBrief }): Messag
   };
 }
 
-export function waitlistedMessage(m: PersonBase & { session: SessionBrief }): Message {
+export function waitlistedMessage(m: PersonMessageBase & { session: SessionBrief }): Message {
   return {
     subject: `You are on the waitlist: ${m.activity.title}, ${m.session.when}`,
     content: {
@@ -147,7 +146,7 @@ export function waitlistedMessage(m: PersonBase & { session: SessionBrief }): Me
   };
 }
 
-export function cancelledByPersonMessage(m: PersonBase & { session: SessionBrief }): Message {
+export function cancelledByPersonMessage(m: PersonMessageBase & { session: SessionBrief }): Message {
   return {
     subject: `Cancelled: ${m.activity.title}, ${m.session.when}`,
     content: {
@@ -159,7 +158,7 @@ export function cancelledByPersonMessage(m: PersonBase & { session: SessionBrief
   };
 }
 
-export function offerMessage(m: PersonBase & { session: SessionBrief; holdUntil: string }): Message {
+export function offerMessage(m: PersonMessageBase & { session: SessionBrief; holdUntil: string }): Message {
   return {
     subject: `A place has come up: ${m.activity.title}, ${m.session.when}`,
     content: {
@@ -174,7 +173,7 @@ export function offerMessage(m: PersonBase & { session: SessionBrief; holdUntil:
   };
 }
 
-export function offerLapsedMessage(m: PersonBase & { session: SessionBrief }): Message {
+export function offerLapsedMessage(m: PersonMessageBase & { session: SessionBrief }): Message {
   return {
     subject: `The place you were offered has gone: ${m.activity.title}`,
     content: {
@@ -189,7 +188,7 @@ export function offerLapsedMessage(m: PersonBase & { session: SessionBrief }): M
   };
 }
 
-export function reminderMessage(m: PersonBase & { session: SessionBrief }): Message {
+export function reminderMessage(m: PersonMessageBase & { session: SessionBrief }): Message {
   return {
     subject: `Reminder: ${m.activity.title}, ${m.session.when}`,
     content: {
@@ -206,7 +205,7 @@ export function reminderMessage(m: PersonBase & { session: SessionBrief }): Mess
   };
 }
 
-export function sessionCancelledMessage(m: PersonBase & { session: SessionBrief; reason: string | null }): Message {
+export function sessionCancelledMessage(m: PersonMessageBase & { session: SessionBrief; reason: string | null }): Message {
   return {
     subject: `Session cancelled: ${m.activity.title}, ${m.session.when}`,
     content: {
@@ -222,7 +221,7 @@ export function sessionCancelledMessage(m: PersonBase & { session: SessionBrief;
   };
 }
 
-export function sessionReinstatedMessage(m: PersonBase & { session: SessionBrief }): Message {
+export function sessionReinstatedMessage(m: PersonMessageBase & { session: SessionBrief }): Message {
   return {
     subject: `Back on: ${m.activity.title}, ${m.session.when}`,
     content: {
@@ -238,9 +237,25 @@ export function sessionReinstatedMessage(m: PersonBase & { session: SessionBrief
   };
 }
 
+/** The follow-up wellbeing check (its link opens the questions, not the referral page). */
+export function followUpMessage(input: { firstName: string; activityTitle: string; url: string; code: string }): Message {
+  return {
+    subject: `How are you now? A few questions about ${input.activityTitle}`,
+    content: {
+      greeting: `Hello ${input.firstName},`,
+      paragraphs: [
+        `You have been going to ${input.activityTitle}. We would like to know how you are feeling now.`,
+        "There are seven short questions. It takes about two minutes. Your answers help the person who referred you, and help keep activities like this going.",
+      ],
+      action: { label: "Answer the questions", url: input.url },
+      reference: input.code,
+    },
+  };
+}
+
 // ── To the referrer ─────────────────────────────────────────────────────────
 
-interface ReferrerBase {
+export interface ReferrerMessageBase {
   /** "Margaret T." — first name and last initial only. */
   personName: string;
   code: string;
@@ -249,7 +264,7 @@ interface ReferrerBase {
   caseUrl: string;
 }
 
-function toReferrer(subject: string, m: ReferrerBase, lines: string[]): Message {
+function toReferrer(subject: string, m: ReferrerMessageBase, lines: string[]): Message {
   return {
     subject,
     content: {
@@ -261,7 +276,7 @@ function toReferrer(subject: string, m: ReferrerBase, lines: string[]): Message 
   };
 }
 
-export function referrerDeclinedMessage(m: ReferrerBase & { reason: string | null }): Message {
+export function referrerDeclinedMessage(m: ReferrerMessageBase & { reason: string | null }): Message {
   return toReferrer(`Referral ${m.code} was declined`, m, [
     `The organiser of ${m.activityTitle} declined your referral of ${m.personName}.`,
     m.reason ? `Their reason: “${m.reason}”` : "They did not give a reason.",
@@ -269,11 +284,11 @@ export function referrerDeclinedMessage(m: ReferrerBase & { reason: string | nul
   ]);
 }
 
-export function referrerBookedMessage(m: ReferrerBase & { when: string }): Message {
+export function referrerBookedMessage(m: ReferrerMessageBase & { when: string }): Message {
   return toReferrer(`Referral ${m.code}: a session was booked`, m, [`${m.personName} has booked a place at ${m.activityTitle} on ${m.when}.`]);
 }
 
-export function referrerCancelledMessage(m: ReferrerBase & { when: string; bySession: boolean }): Message {
+export function referrerCancelledMessage(m: ReferrerMessageBase & { when: string; bySession: boolean }): Message {
   return toReferrer(`Referral ${m.code}: a booking was cancelled`, m, [
     m.bySession
       ? `The organiser cancelled the session of ${m.activityTitle} on ${m.when}, so ${m.personName}'s booking is cancelled. They have been told and can book another session.`
@@ -281,14 +296,14 @@ export function referrerCancelledMessage(m: ReferrerBase & { when: string; bySes
   ]);
 }
 
-export function referrerSessionReinstatedMessage(m: ReferrerBase & { when: string }): Message {
+export function referrerSessionReinstatedMessage(m: ReferrerMessageBase & { when: string }): Message {
   return toReferrer(`Referral ${m.code}: a cancelled session is back on`, m, [
     `The organiser has put the session of ${m.activityTitle} on ${m.when} back on. ${m.personName}'s booking for it was cancelled when the session was.`,
     "They have been told and can book again with their link; they were not booked back in automatically.",
   ]);
 }
 
-export function referrerDisengagedMessage(m: ReferrerBase & { reason: string | null }): Message {
+export function referrerDisengagedMessage(m: ReferrerMessageBase & { reason: string | null }): Message {
   return toReferrer(`Referral ${m.code}: closed as stopped going`, m, [
     `Your referral of ${m.personName} to ${m.activityTitle} has been closed as “stopped going”.`,
     m.reason ? `Why: ${m.reason}.` : "They have not booked or gone to a session for some time.",
@@ -296,7 +311,7 @@ export function referrerDisengagedMessage(m: ReferrerBase & { reason: string | n
   ]);
 }
 
-export function referrerWithdrawnByPersonMessage(m: ReferrerBase & { reason: string | null; detailsRemoved?: boolean }): Message {
+export function referrerWithdrawnByPersonMessage(m: ReferrerMessageBase & { reason: string | null; detailsRemoved?: boolean }): Message {
   if (m.detailsRemoved) {
     return toReferrer(`Referral ${m.code} has ended: the person asked for their details to be removed`, m, [
       `${m.personName} asked for their personal details to be removed, so their referral to ${m.activityTitle} has ended and any places they had booked are cancelled.`,
@@ -309,11 +324,27 @@ export function referrerWithdrawnByPersonMessage(m: ReferrerBase & { reason: str
   ]);
 }
 
-export function referrerExpiredMessage(m: ReferrerBase & { days: number }): Message {
+export function referrerExpiredMessage(m: ReferrerMessageBase & { days: number }): Message {
   return toReferrer(`Referral ${m.code} has expired`, m, [
     `Nothing has happened on your referral of ${m.personName} to ${m.activityTitle} for ${m.days} days, so it has expired.`,
     "You may want to check in with the person.",
   ]);
+}
+
+export function stalledAlertMessage(input: ReferrerMessageBase & { reason: string; nextSteps: readonly string[] }): Message {
+  return {
+    subject: `${input.code}: this referral needs your attention`,
+    content: {
+      greeting: "Hello,",
+      paragraphs: [
+        `${input.personName}'s referral to ${input.activityTitle} has stalled: ${input.reason.toLowerCase()}.`,
+        "Things you could do next:",
+        ...input.nextSteps.map((step) => `• ${step}`),
+      ],
+      action: { label: "See the referral", url: input.caseUrl },
+      reference: input.code,
+    },
+  };
 }
 
 // ── To the organiser ────────────────────────────────────────────────────────
@@ -330,7 +361,7 @@ export function organiserNewReferralMessage(m: { code: string; activityTitle: st
   };
 }
 
-interface OrganiserBase {
+export interface OrganiserMessageBase {
   /** "Margaret T." — first name and last initial only; never contact details. */
   personName: string;
   code: string;
@@ -339,7 +370,7 @@ interface OrganiserBase {
   referralUrl: string;
 }
 
-function toOrganiser(subject: string, m: OrganiserBase, lines: string[]): Message {
+function toOrganiser(subject: string, m: OrganiserMessageBase, lines: string[]): Message {
   return { subject, content: { greeting: "Hello,", paragraphs: lines, action: { label: "Open the referral", url: m.referralUrl }, reference: m.code } };
 }
 
@@ -351,11 +382,11 @@ const freedPlaceLine = (freed: FreedPlace) =>
     ? "The place has been offered to the first person on the waitlist, so you do not need to do anything."
     : "The place is free again for someone else to book.";
 
-export function organiserCancelledMessage(m: OrganiserBase & { when: string; freed: FreedPlace }): Message {
+export function organiserCancelledMessage(m: OrganiserMessageBase & { when: string; freed: FreedPlace }): Message {
   return toOrganiser(`Cancelled: ${m.activityTitle}, ${m.when}`, m, [`${m.personName} has cancelled their place at ${m.activityTitle} on ${m.when}.`, freedPlaceLine(m.freed)]);
 }
 
-export function organiserWithdrawnMessage(m: OrganiserBase & { byPerson: boolean; cancelled: { when: string; freed: FreedPlace }[] }): Message {
+export function organiserWithdrawnMessage(m: OrganiserMessageBase & { byPerson: boolean; cancelled: { when: string; freed: FreedPlace }[] }): Message {
   const opening = m.byPerson
     ? `${m.personName} has said they no longer want a place at ${m.activityTitle}.`
     : `The person who referred ${m.personName} to ${m.activityTitle} has withdrawn the referral.`;

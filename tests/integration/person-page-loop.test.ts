@@ -8,10 +8,10 @@ import { eq } from "drizzle-orm";
 import { afterEach, describe, expect, it } from "vitest";
 import { getDb } from "../../db/client";
 import { referrals, sessions } from "../../db/schema";
-import { loader as patientLoader, action as patientAction } from "~/routes/r.$token/route";
+import { loader as personLoader, action as personAction } from "~/routes/r.$token/route";
 import { action as selfReportAction } from "~/routes/r.$token_.bookings.$bookingId.self-report/route";
 import { action as wellbeingAction } from "~/routes/r.$token_.wellbeing/route";
-import type { PatientPage } from "~/modules/referrals/index.server";
+import type { PersonPage } from "~/modules/referrals/index.server";
 import { setClockOffset } from "~/utils/clock.server";
 import { requestAs } from "../setup/auth";
 import { createActivity, createSession } from "../factories";
@@ -22,8 +22,8 @@ import { DAY_MS } from "~/utils/time";
 
 afterEach(() => setClockOffset(0));
 
-async function page(token: string): Promise<PatientPage> {
-  const { status, body } = await callRoute<{ page: PatientPage }>(patientLoader, await requestAs(null, `/r/${token}`), { token });
+async function page(token: string): Promise<PersonPage> {
+  const { status, body } = await callRoute<{ page: PersonPage }>(personLoader, await requestAs(null, `/r/${token}`), { token });
   expect(status).toBe(200);
   return body.page;
 }
@@ -33,7 +33,7 @@ async function bookedPerson() {
   const activity = await createActivity({ requiresScreening: false });
   const session = await createSession(activity.id, { startsAt: new Date(Date.now() + 2 * DAY_MS) });
   const person = await refer(activity.id, referrer);
-  const booked = await callRoute(patientAction, await requestAs(null, `/r/${person.token}`, { form: { intent: "book", sessionId: session.id } }), { token: person.token });
+  const booked = await callRoute(personAction, await requestAs(null, `/r/${person.token}`, { form: { intent: "book", sessionId: session.id } }), { token: person.token });
   expect(booked.status).toBe(200);
   const bookingId = (await page(person.token)).bookings[0].id;
   return { person, session, bookingId };

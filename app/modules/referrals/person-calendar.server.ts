@@ -4,15 +4,15 @@ import { bookings, sessions } from "#db/schema";
 import { bookingCalendar } from "~/modules/bookings/index.server";
 import { now as clockNow } from "~/utils/clock.server";
 import { publicUrl } from "~/utils/env.server";
-import { checkPatientLink } from "./patient-link.server";
+import { checkPersonLink } from "./person-link.server";
 import { activityContact, activityWhere, loadReferralContext } from "./referral-context.server";
 
 export type CalendarFileResult = { status: "ok"; body: string; filename: string } | { status: "expired" | "ended" | "invalid" | "not_found" };
 
 /** The .ics for one of the person's bookings (a cancelled one says STATUS:CANCELLED). */
-export async function patientBookingCalendar(token: string, bookingId: string, now: Date = clockNow()): Promise<CalendarFileResult> {
+export async function personBookingCalendar(token: string, bookingId: string, now: Date = clockNow()): Promise<CalendarFileResult> {
   const db = await getDb();
-  const link = await checkPatientLink(db, token, now);
+  const link = await checkPersonLink(db, token, now);
   if (link.status !== "ok") return link;
   const [row] = await db
     .select({ booking: bookings, session: sessions })

@@ -1,40 +1,17 @@
 /**
- * The stalled flag: set when the data says the prescription is not being
- * followed (the rules are in stall-rules.ts), cleared when the person goes
- * again. Setting it writes a "stalled" event and alerts the referrer.
+ * Worker job: accepted referrals with nothing booked STALL_NO_BOOKING_DAYS
+ * after acceptance are flagged as stalled (once); booking clears the flag
+ * (clearNoBookingStall).
  */
 import { and, eq, isNull, sql } from "drizzle-orm";
-import { getDb, queryRows, type Tx } from "#db/client";
+import { getDb, queryRows } from "#db/client";
 import { referrals } from "#db/schema";
-import { recordReferralEvent, type Referral as ReferralRow } from "~/modules/referrals/index.server";
 import { now as clockNow } from "~/utils/clock.server";
 import { env } from "~/utils/env.server";
-import { queueStallAlert } from "./referral-notices.server";
-import { isNoBookingStall, stallNextSteps, stallReasonLabels, type StallReason } from "./stall-rules";
 import { addDays } from "~/utils/time";
+import { isNoBookingStall } from "./no-booking-stall-rules";
+import { raiseStall } from "./stall-flag.server";
 
-export async function flagStalled(tx: Tx, referral: ReferralRow, reason: StallReason, now: Date): Promise<ReferralRow> {
-  const [updated] = await tx
-    .update(referrals)
-    .set({ stalledAt: now, stalledReason: reason, updatedAt: now })
-    .where(eq(referrals.id, referral.id))
-    .returning();
-  await recordReferralEvent(tx, {
-    referralId: referral.id,
-    at: now,
-    kind: "stalled",
-    actor: { type: "system" },
-    note: stallReasonLabels[reason],
-    data: { reason, nextSteps: [...stallNextSteps[reason]] },
-  });
-  await queueStallAlert(tx, updated, reason);
-  return updated;
-}
-
-/**
- * Worker job: accepted referrals with nothing booked STALL_NO_BOOKING_DAYS
- * after acceptance are flagged (once).
- */
 export async function flagReferralsWithoutBooking(options: { now?: Date; days?: number } = {}): Promise<number> {
   const now = options.now ?? clockNow();
   const days = options.days ?? env().STALL_NO_BOOKING_DAYS;
@@ -62,7 +39,7 @@ export async function flagReferralsWithoutBooking(options: { now?: Date; days?: 
       );
       const facts = { ...referral, hasLiveBooking: Number(live?.n ?? 0) > 0 };
       if (!isNoBookingStall(facts, now, days)) return false;
-      await flagStalled(tx, referral, "no_booking", now);
+      await raiseStall(tx, referral, "no_booking", now);
       return true;
     });
     if (done) flagged++;

@@ -9,7 +9,7 @@ import {
   parseTags,
   scheduleFromFields,
   type EditableActivity,
-} from "./activity-form";
+} from "./activity-form-schema";
 
 const now = new Date("2026-11-20T12:00:00Z");
 const schema = createActivityFormSchema({ bounds: ukBounds, now });

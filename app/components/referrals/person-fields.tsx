@@ -4,7 +4,7 @@ import { Field } from "~/components/forms/field";
 import { preferredContactOptions, referralReasons } from "~/modules/referrals";
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
-export interface PatientFieldMetas {
+export interface PersonFieldMetas {
   firstName: FieldMetadata<any>;
   lastName: FieldMetadata<any>;
   email: FieldMetadata<any>;
@@ -16,7 +16,7 @@ export interface PatientFieldMetas {
 /* eslint-enable @typescript-eslint/no-explicit-any */
 
 /** The person's details, worded for a referrer ("they") or for the person ("you"). */
-export function PatientFields({ fields, voice }: { fields: PatientFieldMetas; voice: "they" | "you" }) {
+export function PersonFields({ fields, voice }: { fields: PersonFieldMetas; voice: "they" | "you" }) {
   const their = voice === "they" ? "Their" : "Your";
   return (
     <>

@@ -9,21 +9,21 @@ import { getDb, type Tx } from "#db/client";
 import { bookings, referrals, sessions } from "#db/schema";
 import { cancelBooking, placeBooking, type Booking, confirmOffer } from "~/modules/bookings/index.server";
 import { formatSessionWhen } from "~/modules/activities/index.server";
-import { bookedMessage, cancelledByPersonMessage, organiserCancelledMessage, referrerBookedMessage, referrerCancelledMessage, waitlistedMessage } from "~/modules/notifications/index.server";
+import { bookedMessage, cancelledByPersonMessage, organiserCancelledMessage, referrerBookedMessage, referrerCancelledMessage, waitlistedMessage } from "./referral-messages";
 import { now as clockNow } from "~/utils/clock.server";
 import { announceOffer, recordBookingEvent } from "./booking-events.server";
 import { bookableStatuses, IllegalTransitionError } from "./lifecycle";
 import { linkProblemMessages } from "./link-problems";
 import { messageOrganisers, messagePerson, messageReferrer } from "./notify.server";
-import { checkPatientLink } from "./patient-link.server";
+import { checkPersonLink } from "./person-link.server";
 import { removeDetailsAtPersonsRequest } from "./personal-data.server";
 import { loadReferralContext, type ReferralContext } from "./referral-context.server";
 import type { Actor } from "./referral-events.server";
-import type { PatientAction } from "./schemas";
+import type { PersonAction } from "./schemas";
 import { clearNoBookingStall } from "./stall-flag.server";
 import { transitionReferral } from "./transition-referral.server";
 
-export type PatientActionResult =
+export type PersonActionResult =
   | { ok: true; message: string }
   | { ok: false; status: 400 | 404 | 409 | 410; message: string };
 
@@ -36,14 +36,14 @@ class Refused extends Error {
   }
 }
 
-const patient: Actor = { type: "patient" };
+const person: Actor = { type: "person" };
 
 
-export async function performPatientAction(token: string, action: PatientAction, now: Date = clockNow()): Promise<PatientActionResult> {
+export async function performPersonAction(token: string, action: PersonAction, now: Date = clockNow()): Promise<PersonActionResult> {
   const db = await getDb();
   try {
     const message = await db.transaction(async (tx) => {
-      const link = await checkPatientLink(tx, token, now);
+      const link = await checkPersonLink(tx, token, now);
       if (link.status === "invalid") throw new Refused(404, linkProblemMessages.invalid);
       if (link.status === "expired" || link.status === "ended") throw new Refused(410, linkProblemMessages[link.status]);
       // Serialises this person's submits: a double click finds the first booking.
@@ -58,7 +58,7 @@ export async function performPatientAction(token: string, action: PatientAction,
         case "accept-offer":
           return takeOffer(tx, ctx, action.bookingId, now);
         case "decline":
-          await transitionReferral(tx, { referralId: ctx.referral.id, to: "withdrawn", actor: patient, note: action.reason ?? null, now });
+          await transitionReferral(tx, { referralId: ctx.referral.id, to: "withdrawn", actor: person, note: action.reason ?? null, now });
           return "Thank you for letting us know. The person who referred you has been told.";
         case "remove-details":
           await removeDetailsAtPersonsRequest(tx, ctx.referral.id, now);
@@ -97,13 +97,13 @@ async function sessionWhen(tx: Tx, ctx: ReferralContext, sessionId: string) {
 /** Booked → the referral moves to "booked" (if it was waiting), the person and the referrer are told. */
 async function confirmBooked(tx: Tx, ctx: ReferralContext, booking: Booking, now: Date) {
   const session = await sessionWhen(tx, ctx, booking.sessionId);
-  await recordBookingEvent(tx, { referralId: ctx.referral.id, action: "booked", booking, actor: patient, at: now, startsAt: session.startsAt ?? undefined });
+  await recordBookingEvent(tx, { referralId: ctx.referral.id, action: "booked", booking, actor: person, at: now, startsAt: session.startsAt ?? undefined });
   await clearNoBookingStall(tx, ctx.referral.id, now);
   if (ctx.referral.status === "accepted") {
     await transitionReferral(tx, {
       referralId: ctx.referral.id,
       to: "booked",
-      actor: patient,
+      actor: person,
       data: { bookingId: booking.id, sessionId: booking.sessionId, startsAt: session.startsAt?.toISOString() },
       now,
     });
@@ -137,7 +137,7 @@ async function book(tx: Tx, ctx: ReferralContext, sessionId: string, waitlistIfF
     }
     case "waitlisted": {
       const session = await sessionWhen(tx, ctx, sessionId);
-      await recordBookingEvent(tx, { referralId: ctx.referral.id, action: "waitlisted", booking: result.booking, actor: patient, at: now, startsAt: result.startsAt });
+      await recordBookingEvent(tx, { referralId: ctx.referral.id, action: "waitlisted", booking: result.booking, actor: person, at: now, startsAt: result.startsAt });
       await messagePerson(tx, ctx, now, (base) => waitlistedMessage({ ...base, session }));
       return `You are on the waitlist for ${session.when}. If a place comes up, we will let you know.`;
     }
@@ -158,9 +158,9 @@ async function cancel(tx: Tx, ctx: ReferralContext, bookingId: string, now: Date
   if (session.startsAt && session.startsAt.getTime() <= now.getTime()) throw new Refused(409, "That session has already started, so it cannot be cancelled now.");
   const result = await cancelBooking(tx, booking.id, now);
   if (!result) return "That booking is already cancelled.";
-  await recordBookingEvent(tx, { referralId: ctx.referral.id, action: "cancelled", booking: result.before, actor: patient, at: now, startsAt: session.startsAt ?? undefined });
+  await recordBookingEvent(tx, { referralId: ctx.referral.id, action: "cancelled", booking: result.before, actor: person, at: now, startsAt: session.startsAt ?? undefined });
   if (result.before.status === "booked") {
-    await moveBackIfNoBookingsLeft(tx, ctx.referral.id, patient, now);
+    await moveBackIfNoBookingsLeft(tx, ctx.referral.id, person, now);
     await messagePerson(tx, ctx, now, (base) => cancelledByPersonMessage({ ...base, session }));
     await messageReferrer(tx, ctx, (base) => referrerCancelledMessage({ ...base, when: session.when, bySession: false }));
     // A freed place matters to the organiser now; if it goes to the waitlist, that flow tells the next person.

@@ -3,7 +3,7 @@ import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb } from "../../db/client";
 import { bookings, oneTimeTokens, outbox, referralEvents, referrals, sessions } from "../../db/schema";
-import { action as patientAction, loader as patientLoader } from "~/routes/r.$token/route";
+import { action as personAction, loader as personLoader } from "~/routes/r.$token/route";
 import { loader as calendarLoader } from "~/routes/r.$token_.calendar.$bookingId/route";
 import { passOnLapsedOffers } from "~/modules/referrals/index.server";
 import { requestAs } from "../setup/auth";
@@ -15,7 +15,7 @@ import { callRoute } from "../factories/route-call";
 type Body = { ok: boolean; message: string };
 
 async function act(token: string, form: Record<string, string>) {
-  return callRoute<Body>(patientAction, await requestAs(null, `/r/${token}`, { form }), { token });
+  return callRoute<Body>(personAction, await requestAs(null, `/r/${token}`, { form }), { token });
 }
 
 async function setup(options: { capacity?: number; screening?: boolean; online?: boolean } = {}) {
@@ -40,7 +40,7 @@ async function liveBookings(referralId: string) {
 describe("the person's private link", () => {
   it("shows only this referral, with sessions and places left", async () => {
     const { person, session, activity } = await setup({ capacity: 5 });
-    const { status, body, headers } = await callRoute(patientLoader, await requestAs(null, `/r/${person.token}`), { token: person.token });
+    const { status, body, headers } = await callRoute(personLoader, await requestAs(null, `/r/${person.token}`), { token: person.token });
     expect(status).toBe(200);
     expect(headers.get("Cache-Control")).toBe("no-store");
     expect(body.page.referral.code).toBe(person.code);
@@ -60,7 +60,7 @@ describe("the person's private link", () => {
     expect(s.bookedCount).toBe(1);
     const events = await db.select().from(referralEvents).where(eq(referralEvents.referralId, person.id));
     expect(events.find((e) => e.kind === "booking")?.data).toMatchObject({ action: "booked", sessionId: session.id, startsAt: session.startsAt.toISOString() });
-    expect(events.find((e) => e.toStatus === "booked")).toMatchObject({ fromStatus: "accepted", actorType: "patient" });
+    expect(events.find((e) => e.toStatus === "booked")).toMatchObject({ fromStatus: "accepted", actorType: "person" });
     const mail = await db.select().from(outbox).where(eq(outbox.topic, "email"));
     expect(mail.some((m) => String(m.payload.subject).startsWith("Booked:"))).toBe(true);
     expect(mail.some((m) => m.payload.to === referrer.user.email && String(m.payload.subject).includes("a session was booked"))).toBe(true);
@@ -130,11 +130,11 @@ describe("the person's private link", () => {
     const tampered = `${id}.${secret.slice(0, -1)}${secret.endsWith("a") ? "b" : "a"}`;
     const before = await snapshotCounts();
     for (const token of [tampered, "nonsense", `${id}.`, "a.b.c"]) {
-      expect((await callRoute(patientLoader, await requestAs(null, `/r/x`), { token })).status).toBe(404);
+      expect((await callRoute(personLoader, await requestAs(null, `/r/x`), { token })).status).toBe(404);
       expect((await act(token, { intent: "book", sessionId: session.id })).status).toBe(404);
     }
     await db.update(oneTimeTokens).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(oneTimeTokens.id, id));
-    const expired = await callRoute(patientLoader, await requestAs(null, `/r/x`), { token: person.token });
+    const expired = await callRoute(personLoader, await requestAs(null, `/r/x`), { token: person.token });
     expect(expired.status).toBe(410);
     expect(expired.body).toEqual({ problem: "expired" });
     const refused = await act(person.token, { intent: "book", sessionId: session.id });
@@ -198,7 +198,7 @@ describe("the person's private link", () => {
     expect((await liveBookings(person.id))[0].status).toBe("cancelled");
     const db = await getDb();
     const [event] = await db.select().from(referralEvents).where(and(eq(referralEvents.referralId, person.id), eq(referralEvents.toStatus, "withdrawn")));
-    expect(event).toMatchObject({ actorType: "patient", note: "Found a choir instead" });
+    expect(event).toMatchObject({ actorType: "person", note: "Found a choir instead" });
     const mail = await db.select().from(outbox).where(eq(outbox.topic, "email"));
     expect(mail.some((m) => m.payload.to === referrer.user.email && String(m.payload.text).includes("Found a choir instead"))).toBe(true);
     // Once closed: no booking, no second decline.
@@ -210,7 +210,7 @@ describe("the person's private link", () => {
 
   it("shows the joining link of an online activity only once booked", async () => {
     const { person, session } = await setup({ online: true });
-    const load = async () => (await callRoute(patientLoader, await requestAs(null, "/r/x"), { token: person.token })).body.page.activity.joiningUrl;
+    const load = async () => (await callRoute(personLoader, await requestAs(null, "/r/x"), { token: person.token })).body.page.activity.joiningUrl;
     expect(await load()).toBeNull();
     await act(person.token, { intent: "book", sessionId: session.id });
     expect(await load()).toBe("https://meet.example.org/walk");

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { expandSchedule, type ScheduleRule } from "./schedule";
-import { planRegeneration, type ExistingSession } from "./schedule-edits";
+import { planRegeneration, type ExistingSession } from "./schedule-regeneration-plan";
 import { MINUTE_MS } from "~/utils/time";
 
 const window = { from: new Date("2026-10-01T00:00:00Z"), to: new Date("2026-11-30T00:00:00Z") };

@@ -2,8 +2,8 @@
 import type { SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { env } from "~/utils/env.server";
-import { listCategoryChoices, saveActivity } from "./activity-editor.server";
-import { createActivityFormSchema, localDate } from "./activity-form";
+import { listCategoryChoices, saveActivity } from "./save-activity.server";
+import { createActivityFormSchema, localDate } from "./activity-form-schema";
 import { savedLocation } from "./organiser-urls";
 
 /**

@@ -1,6 +1,6 @@
 /**
  * Applies a saved schedule to its future sessions (the rules are in
- * schedule-edits.ts), inside the caller's transaction.
+ * schedule-regeneration-plan.ts), inside the caller's transaction.
  */
 import { and, eq, gte, inArray } from "drizzle-orm";
 import { getDb, type Executor } from "#db/client";
@@ -9,7 +9,7 @@ import { horizonEnd } from "./horizon";
 import { liveBookingsOfSession } from "./live-bookings.server";
 import { insertOccurrences } from "./materialise-sessions.server";
 import { expandSchedule } from "./schedule";
-import { planRegeneration, type ExistingSession } from "./schedule-edits";
+import { planRegeneration, type ExistingSession } from "./schedule-regeneration-plan";
 
 type ScheduleRow = typeof schedules.$inferSelect;
 

@@ -1,6 +1,6 @@
 /**
  * What happens to a schedule's future sessions when the schedule changes.
- * Pure: the database side (schedule-changes.server.ts) loads the sessions,
+ * Pure: the database side (schedule-regeneration.server.ts) loads the sessions,
  * asks this planner, and applies the plan in one transaction.
  *
  * The rules:

@@ -1,12 +1,13 @@
 /**
- * Organisers' verbs for an activity: save (create or edit, with its
- * schedules), duplicate, and move it through draft → published → archived.
- * Every change is one transaction that also queues the search reindex.
+ * Saving an activity from its editor: create or edit it with its schedules,
+ * placing it on the map and regenerating sessions, in one transaction that
+ * also queues the search reindex. (Duplicating is duplicate-activity.server.ts;
+ * draft → published → archived is activity-status.server.ts.)
  */
-import { and, asc, eq, gt, gte, inArray, lte } from "drizzle-orm";
+import { and, asc, eq, gt, gte, lte } from "drizzle-orm";
 import { getDb, type Executor, type Tx } from "#db/client";
 import { activities, categories, schedules, sessions } from "#db/schema";
-import { copyPhoto, deletePhoto, preparePhoto, storePhoto, getImageStore } from "~/modules/media/index.server";
+import { deletePhoto, preparePhoto, storePhoto, getImageStore } from "~/modules/media/index.server";
 import { resolvePlace, isInBounds, type Bounds } from "~/modules/places/index.server";
 import {
   OUTSIDE_AREA_MESSAGE,
@@ -14,11 +15,9 @@ import {
   parseTags,
   scheduleFromFields,
   type ActivityFormValues,
-} from "./activity-form";
-import { IllegalStatusChangeError, statusActions, type StatusAction } from "./activity-status";
+} from "./activity-form-schema";
 import { formatSessionWhen } from "./format";
-import { regenerateScheduleSessions, removeSchedule, type StrandedSession } from "./schedule-changes.server";
-import { liveBookingsOfSession } from "./live-bookings.server";
+import { regenerateScheduleSessions, removeSchedule, type StrandedSession } from "./schedule-regeneration.server";
 import { queueActivityReindex } from "./search-sync.server";
 import type { ActivityStatus } from "./vocabulary";
 
@@ -286,102 +285,4 @@ async function saveSchedules(tx: Tx, activityId: string, values: ActivityFormVal
     if (!kept.has(schedule.id)) stranded.push(...(await removeSchedule(tx, schedule.id, now)));
   }
   return stranded.sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime());
-}
-
-export type StatusChangeResult = { status: ActivityStatus; stillBooked: StrandedSession[] };
-
-/**
- * Moves an activity along its life. Archiving removes its future sessions
- * that nobody has booked and reports those that somebody has; restoring
- * rebuilds the sessions from its schedules. Throws IllegalStatusChangeError.
- */
-export async function changeActivityStatus(
-  activityId: string,
-  action: StatusAction,
-  now: Date,
-): Promise<StatusChangeResult> {
-  const db = await getDb();
-  return db.transaction(async (tx) => {
-    const [activity] = await tx.select().from(activities).where(eq(activities.id, activityId)).for("update");
-    if (!activity) throw new Error(`Activity ${activityId} does not exist`);
-    const rule = statusActions[action];
-    if (!(rule.from as readonly string[]).includes(activity.status)) {
-      throw new IllegalStatusChangeError(activity.status, action);
-    }
-    await tx
-      .update(activities)
-      .set({
-        status: rule.to,
-        publishedAt: rule.to === "published" ? (activity.publishedAt ?? now) : activity.publishedAt,
-        updatedAt: now,
-      })
-      .where(eq(activities.id, activityId));
-    let stillBooked: StrandedSession[] = [];
-    if (action === "archive") stillBooked = await clearFutureSessions(tx, activityId, now);
-    if (action === "restore") {
-      const rows = await tx.select().from(schedules).where(eq(schedules.activityId, activityId));
-      for (const schedule of rows) {
-        await regenerateScheduleSessions(tx, schedule, { capacity: activity.capacity, now });
-      }
-    }
-    await queueActivityReindex(tx, activityId);
-    return { status: rule.to, stillBooked };
-  });
-}
-
-async function clearFutureSessions(tx: Tx, activityId: string, now: Date): Promise<StrandedSession[]> {
-  const liveBookings = liveBookingsOfSession;
-  const future = await tx
-    .select({ id: sessions.id, startsAt: sessions.startsAt, endsAt: sessions.endsAt, status: sessions.status, liveBookings })
-    .from(sessions)
-    .where(and(eq(sessions.activityId, activityId), gte(sessions.startsAt, now)))
-    .orderBy(asc(sessions.startsAt));
-  const unbooked = future.filter((s) => Number(s.liveBookings) === 0).map((s) => s.id);
-  if (unbooked.length) await tx.delete(sessions).where(inArray(sessions.id, unbooked));
-  return future
-    .filter((s) => Number(s.liveBookings) > 0 && s.status === "scheduled")
-    .map((s) => ({ id: s.id, startsAt: s.startsAt, endsAt: s.endsAt, liveBookings: Number(s.liveBookings) }));
-}
-
-/** A draft copy with the same details, schedules and photo; its sessions start from now. */
-export async function duplicateActivity(activityId: string, userId: string, now: Date): Promise<string> {
-  const db = await getDb();
-  const source = await loadActivityForEditing(activityId);
-  if (!source) throw new Error(`Activity ${activityId} does not exist`);
-  const { id: _id, createdAt: _c, updatedAt: _u, publishedAt: _p, status: _s, createdBy: _b, ...fields } = source.activity;
-  const imagePath = fields.imagePath ? await copyPhoto(getImageStore(), fields.imagePath) : null;
-  return db.transaction(async (tx) => {
-    const [copy] = await tx
-      .insert(activities)
-      .values({
-        ...fields,
-        title: `${fields.title} (copy)`.slice(0, 140),
-        imagePath,
-        imageAlt: imagePath ? fields.imageAlt : null,
-        status: "draft",
-        createdBy: userId,
-        createdAt: now,
-        updatedAt: now,
-      })
-      .returning({ id: activities.id });
-    for (const s of source.schedules) {
-      const [row] = await tx
-        .insert(schedules)
-        .values({
-          activityId: copy.id,
-          rrule: s.rrule,
-          startsOn: s.startsOn,
-          startTime: s.startTime,
-          durationMinutes: s.durationMinutes,
-          timezone: s.timezone,
-          until: s.until,
-          createdAt: now,
-          updatedAt: now,
-        })
-        .returning();
-      await regenerateScheduleSessions(tx, row, { capacity: fields.capacity, now });
-    }
-    await queueActivityReindex(tx, copy.id);
-    return copy.id;
-  });
 }

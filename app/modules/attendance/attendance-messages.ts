@@ -1,12 +1,12 @@
 /**
- * Messages that close the loop: the one-tap register link for organisers,
- * attendance news and stall alerts for referrers, and the follow-up wellbeing
- * check for the person. Plain words; the person's first name and reference
- * code only, never their contact details.
+ * What attendance sends: the one-tap register link for organisers, and
+ * attendance news for referrers. Plain words; the person's first name and
+ * reference code only, never their contact details.
  */
-import type { Message } from "./templates";
+import type { Message } from "~/modules/notifications";
+import type { ReferrerMessageBase } from "~/modules/referrals";
 
-export function registerLinkEmail(input: {
+export function registerLinkMessage(input: {
   activityTitle: string;
   when: string;
   url: string;
@@ -28,14 +28,7 @@ export function registerLinkEmail(input: {
   };
 }
 
-interface ReferrerBase {
-  personName: string;
-  code: string;
-  activityTitle: string;
-  caseUrl: string;
-}
-
-export function attendanceNoticeEmail(input: ReferrerBase & {
+export function attendanceNoticeMessage(input: ReferrerMessageBase & {
   when: string;
   mark: "attended" | "no_show";
   reportedBy: "organiser" | "person";
@@ -60,7 +53,7 @@ export function attendanceNoticeEmail(input: ReferrerBase & {
 }
 
 /** The answer we emailed about was taken back, and there is no new one yet. */
-export function attendanceWithdrawnEmail(input: ReferrerBase & { when: string }): Message {
+export function attendanceWithdrawnMessage(input: ReferrerMessageBase & { when: string }): Message {
   return {
     subject: `${input.code}: correction about ${input.activityTitle}`,
     content: {
@@ -70,37 +63,6 @@ export function attendanceWithdrawnEmail(input: ReferrerBase & { when: string })
         "We will email you again if the organiser or the person tells us. You can see every step of this referral on its page.",
       ],
       action: { label: "See the referral", url: input.caseUrl },
-      reference: input.code,
-    },
-  };
-}
-
-export function stalledAlertEmail(input: ReferrerBase & { reason: string; nextSteps: readonly string[] }): Message {
-  return {
-    subject: `${input.code}: this referral needs your attention`,
-    content: {
-      greeting: "Hello,",
-      paragraphs: [
-        `${input.personName}'s referral to ${input.activityTitle} has stalled: ${input.reason.toLowerCase()}.`,
-        "Things you could do next:",
-        ...input.nextSteps.map((step) => `• ${step}`),
-      ],
-      action: { label: "See the referral", url: input.caseUrl },
-      reference: input.code,
-    },
-  };
-}
-
-export function followUpEmail(input: { firstName: string; activityTitle: string; url: string; code: string }): Message {
-  return {
-    subject: `How are you now? A few questions about ${input.activityTitle}`,
-    content: {
-      greeting: `Hello ${input.firstName},`,
-      paragraphs: [
-        `You have been going to ${input.activityTitle}. We would like to know how you are feeling now.`,
-        "There are seven short questions. It takes about two minutes. Your answers help the person who referred you, and help keep activities like this going.",
-      ],
-      action: { label: "Answer the questions", url: input.url },
       reference: input.code,
     },
   };
