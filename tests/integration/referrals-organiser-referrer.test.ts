@@ -214,7 +214,8 @@ describe("referrer caseload", () => {
     expect((await callRoute(withdrawAction, await requestAs(stranger.user.id, "/x", { form: { reason: "x" } }), { id: person.id })).status).toBe(404);
     expect(await snapshotCounts()).toEqual(before);
     const noReason = await callRoute(withdrawAction, await requestAs(referrer.user.id, "/x", { form: { reason: "" } }), { id: person.id });
-    expect(noReason.body.error.reason[0]).toMatch(/Say why/);
+    expect(noReason.status).toBe(200);
+    expect(noReason.body.result.error.reason[0]).toMatch(/Say why/);
     const done = await callRoute(withdrawAction, await requestAs(referrer.user.id, "/x", { form: { reason: "Moved away" } }), { id: person.id });
     expect(done.status).toBe(302);
     const db = await getDb();
