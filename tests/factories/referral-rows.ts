@@ -1,11 +1,13 @@
 /**
  * Referrals, person links and bookings inserted directly, for tests of what
- * happens after someone is referred and books (issue 6 builds the real flow).
+ * happens after someone is referred and books, without going through every page.
  */
-import { eq, sql } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { getDb } from "../../db/client";
-import { bookings, oneTimeTokens, outcomeResponses, referrals, sessions } from "../../db/schema";
+import { bookings, oneTimeTokens, outcomeResponses, referrals } from "../../db/schema";
 import { newToken } from "~/modules/accounts/index.server";
+import { placeWalkInBooking } from "~/modules/bookings/index.server";
+import { type Ucla3Answers, ucla3Score } from "~/modules/outcomes/index.server";
 import { DAY_MS, addDays } from "~/utils/time";
 
 let counter = 0;
@@ -50,28 +52,34 @@ export async function createPersonLink(referralId: string, options: { expiresAt?
   return token;
 }
 
-/** A booking that takes a place, as the bookings module would. */
+/**
+ * A booking. A booked one takes its place through the bookings module (as a
+ * walk-in does: full, past or not), so the session's count stays true; other
+ * statuses hold no place and are inserted as they are.
+ */
 export async function createBooking(referralId: string, sessionId: string, overrides: Partial<typeof bookings.$inferInsert> = {}) {
   const db = await getDb();
-  const [row] = await db
-    .insert(bookings)
-    .values({ referralId, sessionId, status: "booked", ...overrides })
-    .returning();
-  if ((overrides.status ?? "booked") === "booked") {
-    await db.update(sessions).set({ bookedCount: sql`${sessions.bookedCount} + 1` }).where(eq(sessions.id, sessionId));
+  if ((overrides.status ?? "booked") !== "booked") {
+    const [row] = await db.insert(bookings).values({ referralId, sessionId, status: "booked", ...overrides }).returning();
+    return row;
   }
-  return row;
+  return db.transaction(async (tx) => {
+    const booking = await placeWalkInBooking(tx, { referralId, sessionId, now: new Date() });
+    if (Object.keys(overrides).length === 0) return booking;
+    const [row] = await tx.update(bookings).set(overrides).where(eq(bookings.id, booking.id)).returning();
+    return row;
+  });
 }
 
 export async function createBaseline(
   referralId: string,
-  answers: { ons4: Record<string, number>; ucla3: Record<string, number> },
+  answers: { ons4: Record<string, number>; ucla3: Ucla3Answers },
   createdAt = new Date(),
 ) {
   const db = await getDb();
   const u = answers.ucla3;
   await db.insert(outcomeResponses).values([
     { referralId, instrument: "ons4", phase: "baseline", answers: answers.ons4, score: null, createdAt },
-    { referralId, instrument: "ucla3", phase: "baseline", answers: u, score: u.lack_companionship + u.left_out + u.isolated, createdAt },
+    { referralId, instrument: "ucla3", phase: "baseline", answers: u, score: ucla3Score(u), createdAt },
   ]);
 }

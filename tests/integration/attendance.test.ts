@@ -14,6 +14,7 @@ import { createBooking, createPersonLink, createReferral } from "../factories/re
 import { HOUR_MS } from "~/utils/time";
 import { requestAs } from "../setup/auth";
 import { callRoute } from "../setup/routes";
+import { emailsTo } from "../factories/mail";
 
 const DAY = 24 * HOUR_MS;
 
@@ -56,13 +57,6 @@ async function receivedBy(address: string, at: Date) {
 
 const afterTheWait = () => new Date(Date.now() + ATTENDANCE_NOTICE_DELAY_MS + 60_000);
 
-async function emailsTo(address: string) {
-  const db = await getDb();
-  return queryRows<{ subject: string; text: string }>(
-    db,
-    sql`select payload->>'subject' as subject, payload->>'text' as text from outbox where topic = 'email' and payload->>'to' = ${address} order by id`,
-  );
-}
 
 /** Everything a refused change could have touched, to check nothing was written. */
 async function snapshot() {

@@ -7,7 +7,8 @@ import { changeMemberRole, removeMember } from "~/modules/organisations/index.se
 import { action as membersAction, loader as membersLoader } from "~/routes/organisations.$id.members/route";
 import { action as acceptAction, loader as acceptLoader } from "~/routes/invitations.$token/route";
 import { addMember, createOrganisation } from "../factories";
-import { createAccount, emailsTo, linkFromEmail } from "../factories/accounts";
+import { createAccount, linkFromEmail } from "../factories/accounts";
+import { emailsTo } from "../factories/mail";
 import { requestAs } from "../setup/auth";
 import { callRoute, cookieFrom } from "../setup/routes";
 

@@ -9,11 +9,9 @@ import { getDb } from "../../db/client";
 import { bookings } from "../../db/schema";
 import { deliverPendingEmails, listDevMailbox } from "~/modules/notifications/index.server";
 import { performPersonAction, withdrawReferral } from "~/modules/referrals/index.server";
-import { action as personAction } from "~/routes/r.$token/route";
-import { requestAs } from "../setup/auth";
 import { addMember, createActivity, createOrganisation, createSession, createUser } from "../factories";
 import { createOrganiser, createReferrer, refer } from "../factories/referrals";
-import { callRoute } from "../setup/routes";
+import { personAct } from "../factories/person";
 
 async function providerWithTwoMembers() {
   const { organisation, user: owner } = await createOrganiser();
@@ -37,10 +35,6 @@ async function mailTo(address: string, subject: RegExp) {
   return (await listDevMailbox({ to: address })).filter((m) => subject.test(m.subject)).reverse();
 }
 
-async function act(token: string, form: Record<string, string>) {
-  return callRoute<{ ok: boolean; message: string }>(personAction, await requestAs(null, `/r/${token}`, { form }), { token });
-}
-
 async function bookingOf(referralId: string) {
   const db = await getDb();
   const [booking] = await db.select().from(bookings).where(eq(bookings.referralId, referralId));
@@ -56,10 +50,10 @@ function expectNoContactDetails(text: string) {
 describe("a person cancels their booked place", () => {
   it("emails each member of the organisation once, with the session, the short name, the reference and the referral's page", async () => {
     const { owner, member, session, person, activity } = await setup();
-    await act(person.token, { intent: "book", sessionId: session.id });
+    await personAct(person.token, { intent: "book", sessionId: session.id });
     const booking = await bookingOf(person.id);
     // A double click sends the cancel twice: still one email each.
-    await Promise.all([act(person.token, { intent: "cancel", bookingId: booking.id }), act(person.token, { intent: "cancel", bookingId: booking.id })]);
+    await Promise.all([personAct(person.token, { intent: "cancel", bookingId: booking.id }), personAct(person.token, { intent: "cancel", bookingId: booking.id })]);
 
     for (const to of [owner.email, member.email]) {
       const mail = await mailTo(to, /^Cancelled:/);
@@ -79,23 +73,23 @@ describe("a person cancels their booked place", () => {
   it("says the place went to the waitlist, and does not email again when the next person takes it", async () => {
     const { owner, session, activity, referrer, person } = await setup({ capacity: 1 });
     const waiting = await refer(activity.id, referrer, { firstName: "Ade" });
-    await act(person.token, { intent: "book", sessionId: session.id });
-    await act(waiting.token, { intent: "waitlist", sessionId: session.id });
-    await act(person.token, { intent: "cancel", bookingId: (await bookingOf(person.id)).id });
+    await personAct(person.token, { intent: "book", sessionId: session.id });
+    await personAct(waiting.token, { intent: "waitlist", sessionId: session.id });
+    await personAct(person.token, { intent: "cancel", bookingId: (await bookingOf(person.id)).id });
     const [cancelled] = await mailTo(owner.email, /^Cancelled:/);
     expect(cancelled.text).toContain("The place has been offered to the first person on the waitlist, so you do not need to do anything.");
 
     const before = (await mailTo(owner.email, /.*/)).length;
-    expect((await act(waiting.token, { intent: "accept-offer", bookingId: (await bookingOf(waiting.id)).id })).body.message).toMatch(/You are booked/);
+    expect((await personAct(waiting.token, { intent: "accept-offer", bookingId: (await bookingOf(waiting.id)).id })).body.message).toMatch(/You are booked/);
     expect(await mailTo(owner.email, /.*/)).toHaveLength(before);
   });
 
   it("does not email for leaving a waitlist, which frees no place", async () => {
     const { owner, session, activity, referrer, person } = await setup({ capacity: 1 });
     const waiting = await refer(activity.id, referrer, { firstName: "Ade" });
-    await act(person.token, { intent: "book", sessionId: session.id });
-    await act(waiting.token, { intent: "waitlist", sessionId: session.id });
-    expect((await act(waiting.token, { intent: "cancel", bookingId: (await bookingOf(waiting.id)).id })).body.message).toMatch(/left the waitlist/);
+    await personAct(person.token, { intent: "book", sessionId: session.id });
+    await personAct(waiting.token, { intent: "waitlist", sessionId: session.id });
+    expect((await personAct(waiting.token, { intent: "cancel", bookingId: (await bookingOf(waiting.id)).id })).body.message).toMatch(/left the waitlist/);
     expect(await mailTo(owner.email, /^Cancelled:/)).toHaveLength(0);
   });
 });
@@ -103,7 +97,7 @@ describe("a person cancels their booked place", () => {
 describe("a referral is withdrawn", () => {
   it("by the person: one email to the organisers naming the place given up (no separate cancellation email)", async () => {
     const { owner, member, session, person, activity } = await setup();
-    await act(person.token, { intent: "book", sessionId: session.id });
+    await personAct(person.token, { intent: "book", sessionId: session.id });
     expect((await performPersonAction(person.token, { intent: "decline", reason: "I have a new job on Tuesdays and my number is 07700 900123" })).ok).toBe(true);
     for (const to of [owner.email, member.email]) {
       const mail = await mailTo(to, /withdrawn/);

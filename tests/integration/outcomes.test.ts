@@ -3,9 +3,9 @@
  * fresh private link, answers validated (out-of-range refused, nothing
  * written), stored with scores, compared with the baseline.
  */
-import { eq, sql } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { getDb, queryRows } from "../../db/client";
+import { getDb } from "../../db/client";
 import { outcomeResponses, referralEvents, referrals } from "../../db/schema";
 import { findReferralByPersonToken, sendFollowUps } from "~/modules/referrals/index.server";
 import { now } from "~/utils/clock.server";
@@ -17,6 +17,7 @@ import { addMember, createActivity, createOrganisation, createSession, createUse
 import { createBaseline, createBooking, createPersonLink, createReferral } from "../factories/referral-rows";
 import { requestAs } from "../setup/auth";
 import { DAY_MS, HOUR_MS } from "~/utils/time";
+import { emailsTo } from "../factories/mail";
 
 const args = (request: Request, params: Record<string, string>) => ({ request, params, context: {} }) as never;
 
@@ -50,14 +51,6 @@ async function attendingReferral(options: { attended: number; firstDaysAgo: numb
   return { referral, activity, organiser };
 }
 
-async function mailTo(address: string) {
-  const db = await getDb();
-  return queryRows<{ subject: string; text: string }>(
-    db,
-    sql`select payload->>'subject' as subject, payload->>'text' as text from outbox where topic = 'email' and payload->>'to' = ${address} order by id`,
-  );
-}
-
 function wellbeingToken(text: string): string {
   const match = /\/r\/([a-z0-9]+\.[a-z0-9]+)\/wellbeing/.exec(text);
   if (!match) throw new Error(`no wellbeing link in: ${text}`);
@@ -76,8 +69,8 @@ describe("the follow-up trigger", () => {
     const three = await attendingReferral({ attended: 3, firstDaysAgo: 21 });
     const four = await attendingReferral({ attended: 4, firstDaysAgo: 28 });
     await sendFollowUps();
-    expect(await mailTo(three.referral.personEmail!)).toHaveLength(0);
-    const mail = await mailTo(four.referral.personEmail!);
+    expect(await emailsTo(three.referral.personEmail!)).toHaveLength(0);
+    const mail = await emailsTo(four.referral.personEmail!);
     expect(mail).toHaveLength(1);
     expect(mail[0].subject).toContain("How are you now?");
     const token = wellbeingToken(mail[0].text);
@@ -87,15 +80,15 @@ describe("the follow-up trigger", () => {
     expect(row.followUpSentAt).not.toBeNull();
     expect(row.linkExpiresAt.getTime()).toBeGreaterThan(Date.now() + 29 * DAY_MS);
     await sendFollowUps();
-    expect(await mailTo(four.referral.personEmail!)).toHaveLength(1);
+    expect(await emailsTo(four.referral.personEmail!)).toHaveLength(1);
   });
 
   it("sends six weeks after the first attended session", async () => {
     const early = await attendingReferral({ attended: 1, firstDaysAgo: 40 });
     const due = await attendingReferral({ attended: 1, firstDaysAgo: 43 });
     await sendFollowUps();
-    expect(await mailTo(early.referral.personEmail!)).toHaveLength(0);
-    expect(await mailTo(due.referral.personEmail!)).toHaveLength(1);
+    expect(await emailsTo(early.referral.personEmail!)).toHaveLength(0);
+    expect(await emailsTo(due.referral.personEmail!)).toHaveLength(1);
   });
 
   it("notes on the referral when there is no email address to send it to", async () => {
@@ -111,7 +104,7 @@ describe("answering the follow-up", () => {
   it("refuses out-of-range and missing answers next to the field, writing nothing", async () => {
     const { referral } = await attendingReferral({ attended: 4, firstDaysAgo: 28 });
     await sendFollowUps();
-    const token = wellbeingToken((await mailTo(referral.personEmail!))[0].text);
+    const token = wellbeingToken((await emailsTo(referral.personEmail!))[0].text);
     const page = await wellbeingRoute.loader(args(await requestAs(null, `/r/${token}/wellbeing`), { token }));
     expect(page).toMatchObject({ state: { kind: "open", firstName: "Margaret" } });
 
@@ -131,7 +124,7 @@ describe("answering the follow-up", () => {
   it("stores both instruments with scores and outcome events, once", async () => {
     const { referral } = await attendingReferral({ attended: 4, firstDaysAgo: 28 });
     await sendFollowUps();
-    const token = wellbeingToken((await mailTo(referral.personEmail!))[0].text);
+    const token = wellbeingToken((await emailsTo(referral.personEmail!))[0].text);
     const ok = unwrap(await wellbeingRoute.action(args(await requestAs(null, `/r/${token}/wellbeing`, { form: goodAnswers }), { token })));
     expect(ok).toMatchObject({ status: 200, body: { done: true } });
     const db = await getDb();
@@ -173,7 +166,7 @@ describe("baseline against follow-up", () => {
     const before = await getOutcomeComparison(referral.id);
     expect(before).toMatchObject({ followUpAt: null, sessionsAttendedBetween: 4 });
     await sendFollowUps();
-    const token = wellbeingToken((await mailTo(referral.personEmail!))[0].text);
+    const token = wellbeingToken((await emailsTo(referral.personEmail!))[0].text);
     await wellbeingRoute.action(args(await requestAs(null, `/r/${token}/wellbeing`, { form: goodAnswers }), { token }));
     const comparison = await getOutcomeComparison(referral.id);
     const m = Object.fromEntries(comparison!.measures.map((x) => [x.key, x]));

@@ -3,7 +3,7 @@ import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb } from "../../db/client";
 import { bookings, oneTimeTokens, outbox, referralEvents, referrals, sessions } from "../../db/schema";
-import { action as personAction, loader as personLoader } from "~/routes/r.$token/route";
+import { loader as personLoader } from "~/routes/r.$token/route";
 import { loader as calendarLoader } from "~/routes/r.$token_.calendar.$bookingId/route";
 import { passOnLapsedOffers } from "~/modules/referrals/index.server";
 import { requestAs } from "../setup/auth";
@@ -11,12 +11,7 @@ import { createActivity, createSession } from "../factories";
 import { snapshotCounts } from "../factories/counts";
 import { createReferrer, refer } from "../factories/referrals";
 import { callRoute } from "../setup/routes";
-
-type Body = { ok: boolean; message: string };
-
-async function act(token: string, form: Record<string, string>) {
-  return callRoute<Body>(personAction, await requestAs(null, `/r/${token}`, { form }), { token });
-}
+import { personAct } from "../factories/person";
 
 async function setup(options: { capacity?: number; screening?: boolean; online?: boolean } = {}) {
   const referrer = await createReferrer();
@@ -51,7 +46,7 @@ describe("the person's private link", () => {
 
   it("books a session: one booking, a place taken, the referral booked, everyone told", async () => {
     const { person, session, referrer } = await setup();
-    const { status, body } = await act(person.token, { intent: "book", sessionId: session.id });
+    const { status, body } = await personAct(person.token, { intent: "book", sessionId: session.id });
     expect(status).toBe(200);
     expect(body.message).toMatch(/You are booked/);
     expect(await statusOf(person.id)).toBe("booked");
@@ -68,7 +63,7 @@ describe("the person's private link", () => {
 
   it("a repeated submit of the same booking form makes one booking", async () => {
     const { person, session } = await setup();
-    const results = await Promise.all([1, 2, 3].map(() => act(person.token, { intent: "book", sessionId: session.id })));
+    const results = await Promise.all([1, 2, 3].map(() => personAct(person.token, { intent: "book", sessionId: session.id })));
     expect(results.every((r) => r.status === 200)).toBe(true);
     expect((await liveBookings(person.id)).filter((b) => b.status === "booked")).toHaveLength(1);
     const db = await getDb();
@@ -78,18 +73,18 @@ describe("the person's private link", () => {
 
   it("cancel → back to accepted (place freed); book again → booked", async () => {
     const { person, session } = await setup();
-    await act(person.token, { intent: "book", sessionId: session.id });
+    await personAct(person.token, { intent: "book", sessionId: session.id });
     const [booking] = await liveBookings(person.id);
-    const cancelled = await act(person.token, { intent: "cancel", bookingId: booking.id });
+    const cancelled = await personAct(person.token, { intent: "cancel", bookingId: booking.id });
     expect(cancelled.body.message).toMatch(/cancelled/);
     expect(await statusOf(person.id)).toBe("accepted");
     const db = await getDb();
     expect((await db.select().from(sessions).where(eq(sessions.id, session.id)))[0].bookedCount).toBe(0);
     // Cancelling again changes nothing.
     const before = await snapshotCounts();
-    expect((await act(person.token, { intent: "cancel", bookingId: booking.id })).body.message).toMatch(/already cancelled/);
+    expect((await personAct(person.token, { intent: "cancel", bookingId: booking.id })).body.message).toMatch(/already cancelled/);
     expect(await snapshotCounts()).toEqual(before);
-    await act(person.token, { intent: "book", sessionId: session.id });
+    await personAct(person.token, { intent: "book", sessionId: session.id });
     expect(await statusOf(person.id)).toBe("booked");
     const events = await db.select().from(referralEvents).where(and(eq(referralEvents.referralId, person.id), eq(referralEvents.kind, "status")));
     expect(events.map((e) => e.toStatus)).toEqual(["sent", "accepted", "booked", "accepted", "booked"]);
@@ -103,7 +98,7 @@ describe("the person's private link", () => {
     const { person, session } = await setup();
     await arrange(session);
     const before = await snapshotCounts();
-    const result = await act(person.token, { intent: "book", sessionId: session.id });
+    const result = await personAct(person.token, { intent: "book", sessionId: session.id });
     expect(result.status).toBe(status);
     expect(result.body.message).toMatch(message);
     expect(await snapshotCounts()).toEqual(before);
@@ -113,11 +108,11 @@ describe("the person's private link", () => {
     const { person } = await setup();
     const other = await createSession((await createActivity()).id);
     const before = await snapshotCounts();
-    expect((await act(person.token, { intent: "book", sessionId: other.id })).status).toBe(404);
+    expect((await personAct(person.token, { intent: "book", sessionId: other.id })).status).toBe(404);
     expect(await snapshotCounts()).toEqual(before);
     const screened = await setup({ screening: true });
     const before2 = await snapshotCounts();
-    const result = await act(screened.person.token, { intent: "book", sessionId: screened.session.id });
+    const result = await personAct(screened.person.token, { intent: "book", sessionId: screened.session.id });
     expect(result.status).toBe(409);
     expect(result.body.message).toMatch(/not said yes/);
     expect(await snapshotCounts()).toEqual(before2);
@@ -131,13 +126,13 @@ describe("the person's private link", () => {
     const before = await snapshotCounts();
     for (const token of [tampered, "nonsense", `${id}.`, "a.b.c"]) {
       expect((await callRoute(personLoader, await requestAs(null, `/r/x`), { token })).status).toBe(404);
-      expect((await act(token, { intent: "book", sessionId: session.id })).status).toBe(404);
+      expect((await personAct(token, { intent: "book", sessionId: session.id })).status).toBe(404);
     }
     await db.update(oneTimeTokens).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(oneTimeTokens.id, id));
     const expired = await callRoute(personLoader, await requestAs(null, `/r/x`), { token: person.token });
     expect(expired.status).toBe(410);
     expect(expired.body).toEqual({ problem: "expired" });
-    const refused = await act(person.token, { intent: "book", sessionId: session.id });
+    const refused = await personAct(person.token, { intent: "book", sessionId: session.id });
     expect(refused.status).toBe(410);
     expect(refused.body.message).toMatch(/contact the person who referred you/);
     const { tokens: _t, ...after } = await snapshotCounts();
@@ -149,13 +144,13 @@ describe("the person's private link", () => {
     const { activity, referrer, session, person: first } = await setup({ capacity: 1 });
     const second = await refer(activity.id, referrer);
     const third = await refer(activity.id, referrer);
-    await act(first.token, { intent: "book", sessionId: session.id });
-    expect((await act(second.token, { intent: "book", sessionId: session.id })).status).toBe(409);
-    expect((await act(second.token, { intent: "waitlist", sessionId: session.id })).body.message).toMatch(/waitlist/);
-    await act(third.token, { intent: "waitlist", sessionId: session.id });
+    await personAct(first.token, { intent: "book", sessionId: session.id });
+    expect((await personAct(second.token, { intent: "book", sessionId: session.id })).status).toBe(409);
+    expect((await personAct(second.token, { intent: "waitlist", sessionId: session.id })).body.message).toMatch(/waitlist/);
+    await personAct(third.token, { intent: "waitlist", sessionId: session.id });
 
     const [firstBooking] = await liveBookings(first.id);
-    await act(first.token, { intent: "cancel", bookingId: firstBooking.id });
+    await personAct(first.token, { intent: "cancel", bookingId: firstBooking.id });
     const [offer] = await liveBookings(second.id);
     expect(offer.status).toBe("offered");
     expect(offer.offerExpiresAt!.getTime()).toBeGreaterThan(Date.now());
@@ -165,8 +160,8 @@ describe("the person's private link", () => {
     expect(mail.some((m) => String(m.payload.subject).startsWith("A place has come up"))).toBe(true);
 
     // Someone else cannot jump the queue while the place is held.
-    expect((await act(third.token, { intent: "book", sessionId: session.id })).body.message).toMatch(/already on the waitlist/);
-    const taken = await act(second.token, { intent: "accept-offer", bookingId: offer.id });
+    expect((await personAct(third.token, { intent: "book", sessionId: session.id })).body.message).toMatch(/already on the waitlist/);
+    const taken = await personAct(second.token, { intent: "accept-offer", bookingId: offer.id });
     expect(taken.body.message).toMatch(/You are booked/);
     expect(await statusOf(second.id)).toBe("booked");
   });
@@ -175,24 +170,24 @@ describe("the person's private link", () => {
     const { activity, referrer, session, person: first } = await setup({ capacity: 1 });
     const second = await refer(activity.id, referrer);
     const third = await refer(activity.id, referrer);
-    await act(first.token, { intent: "book", sessionId: session.id });
-    await act(second.token, { intent: "waitlist", sessionId: session.id });
-    await act(third.token, { intent: "waitlist", sessionId: session.id });
-    await act(first.token, { intent: "cancel", bookingId: (await liveBookings(first.id))[0].id });
+    await personAct(first.token, { intent: "book", sessionId: session.id });
+    await personAct(second.token, { intent: "waitlist", sessionId: session.id });
+    await personAct(third.token, { intent: "waitlist", sessionId: session.id });
+    await personAct(first.token, { intent: "cancel", bookingId: (await liveBookings(first.id))[0].id });
     const [offer] = await liveBookings(second.id);
     const later = new Date(offer.offerExpiresAt!.getTime() + 1000);
     // Too late to take it.
     expect(await passOnLapsedOffers({ now: later })).toBe(1);
     expect((await liveBookings(second.id))[0].status).toBe("cancelled");
     expect((await liveBookings(third.id))[0].status).toBe("offered");
-    const refused = await act(second.token, { intent: "accept-offer", bookingId: offer.id });
+    const refused = await personAct(second.token, { intent: "accept-offer", bookingId: offer.id });
     expect(refused.status).toBe(409);
   });
 
   it("declining the referral: withdrawn by the person, upcoming bookings cancelled, referrer told", async () => {
     const { person, session, referrer } = await setup();
-    await act(person.token, { intent: "book", sessionId: session.id });
-    const result = await act(person.token, { intent: "decline", reason: "Found a choir instead" });
+    await personAct(person.token, { intent: "book", sessionId: session.id });
+    const result = await personAct(person.token, { intent: "decline", reason: "Found a choir instead" });
     expect(result.status).toBe(200);
     expect(await statusOf(person.id)).toBe("withdrawn");
     expect((await liveBookings(person.id))[0].status).toBe("cancelled");
@@ -203,8 +198,8 @@ describe("the person's private link", () => {
     expect(mail.some((m) => m.payload.to === referrer.user.email && String(m.payload.text).includes("Found a choir instead"))).toBe(true);
     // Once closed: no booking, no second decline.
     const before = await snapshotCounts();
-    expect((await act(person.token, { intent: "book", sessionId: session.id })).status).toBe(409);
-    expect((await act(person.token, { intent: "decline" })).status).toBe(409);
+    expect((await personAct(person.token, { intent: "book", sessionId: session.id })).status).toBe(409);
+    expect((await personAct(person.token, { intent: "decline" })).status).toBe(409);
     expect(await snapshotCounts()).toEqual(before);
   });
 
@@ -212,13 +207,13 @@ describe("the person's private link", () => {
     const { person, session } = await setup({ online: true });
     const load = async () => (await callRoute(personLoader, await requestAs(null, "/r/x"), { token: person.token })).body.page.activity.joiningUrl;
     expect(await load()).toBeNull();
-    await act(person.token, { intent: "book", sessionId: session.id });
+    await personAct(person.token, { intent: "book", sessionId: session.id });
     expect(await load()).toBe("https://meet.example.org/walk");
   });
 
   it("gives a calendar file with a stable UID; after cancelling it says CANCELLED", async () => {
     const { person, session } = await setup();
-    await act(person.token, { intent: "book", sessionId: session.id });
+    await personAct(person.token, { intent: "book", sessionId: session.id });
     const [booking] = await liveBookings(person.id);
     const get = async () => callRoute<string>(calendarLoader, await requestAs(null, "/x"), { token: person.token, bookingId: booking.id });
     const first = await get();
@@ -228,7 +223,7 @@ describe("the person's private link", () => {
     expect(event(first.body).getFirstPropertyValue("uid")).toBe(`booking-${booking.id}@linkway`);
     expect(event(first.body).getFirstPropertyValue("status")).toBe("CONFIRMED");
     expect((event(first.body).getFirstPropertyValue("dtstart") as ICAL.Time).toJSDate().getTime()).toBe(Math.floor(session.startsAt.getTime() / 1000) * 1000);
-    await act(person.token, { intent: "cancel", bookingId: booking.id });
+    await personAct(person.token, { intent: "cancel", bookingId: booking.id });
     const second = await get();
     expect(event(second.body).getFirstPropertyValue("uid")).toBe(`booking-${booking.id}@linkway`);
     expect(event(second.body).getFirstPropertyValue("status")).toBe("CANCELLED");

@@ -3,7 +3,6 @@ import { and, eq, inArray, like } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb } from "../../db/client";
 import { bookings, outbox, outcomeResponses, referralEvents, referrals, sessions } from "../../db/schema";
-import { action as personAction, loader as personLoader } from "~/routes/r.$token/route";
 import { loader as organiserReferralLoader } from "~/routes/organiser.referrals.$id/route";
 import { loader as caseLoader } from "~/routes/referrals.$id/route";
 import { createReferrals, createSelfReferral, removeExpiredPersonalDetails, withdrawReferral, transitionReferral } from "~/modules/referrals/index.server";
@@ -14,15 +13,10 @@ import { snapshotCounts } from "../factories/counts";
 import { createOrganiser, createReferrer, refer, referralValues, tokenOf } from "../factories/referrals";
 import { callRoute } from "../setup/routes";
 import { DAY_MS } from "~/utils/time";
+import { personAct, personPage } from "../factories/person";
 
 
-async function act(token: string, form: Record<string, string>) {
-  return callRoute(personAction, await requestAs(null, `/r/${token}`, { form }), { token });
-}
 
-async function page(token: string) {
-  return callRoute(personLoader, await requestAs(null, `/r/${token}`), { token });
-}
 
 async function referralRow(id: string) {
   const db = await getDb();
@@ -73,7 +67,7 @@ describe("retention: personal details of referrals closed longer than PERSONAL_D
       phone: "07700900123",
       baseline: { ons4: { life_satisfaction: 3, worthwhile: 4, happiness: 2, anxiety: 8 }, ucla3: { lack_companionship: 3, left_out: 3, isolated: 3 } },
     });
-    expect((await act(old.token, { intent: "book", sessionId: session.id })).status).toBe(200);
+    expect((await personAct(old.token, { intent: "book", sessionId: session.id })).status).toBe(200);
     const db = await getDb();
     // The session happened and they went.
     await db.update(sessions).set({ startsAt: new Date(Date.now() - 3 * DAY_MS), endsAt: new Date(Date.now() - 3 * DAY_MS + 3_600_000) }).where(eq(sessions.id, session.id));
@@ -122,11 +116,11 @@ describe("retention: personal details of referrals closed longer than PERSONAL_D
     expect(JSON.stringify(await eventsOf(self.id))).not.toContain("carer");
 
     // The person's old link now says it has stopped working, and does nothing.
-    const loaded = await page(old.token);
+    const loaded = await personPage(old.token);
     expect(loaded.status).toBe(410);
     expect(loaded.body).toEqual({ problem: "ended" });
     const before = await snapshotCounts();
-    expect((await act(old.token, { intent: "cancel", bookingId: randomUUID() })).status).toBe(410);
+    expect((await personAct(old.token, { intent: "cancel", bookingId: randomUUID() })).status).toBe(410);
     expect(await snapshotCounts()).toEqual(before);
 
     // A second run finds nothing more to do.
@@ -179,17 +173,17 @@ describe("erasure: the person removes their details from their private link", ()
     });
     if (made.kind !== "created") throw new Error(made.kind);
     const [onWalk, onChoir] = made.referrals.map((r) => ({ ...r, token: tokenOf(r.link!) }));
-    expect((await act(onWalk.token, { intent: "book", sessionId: session.id })).status).toBe(200);
+    expect((await personAct(onWalk.token, { intent: "book", sessionId: session.id })).status).toBe(200);
     // Someone else waits for the one place.
     const waiting = await refer(walk.id, referrer, { firstName: "Walter" });
-    await act(waiting.token, { intent: "waitlist", sessionId: session.id });
+    await personAct(waiting.token, { intent: "waitlist", sessionId: session.id });
     return { referrer, organiser, session, email, onWalk, onChoir, waiting };
   }
 
   it("refuses without the confirmation ticked: a 400 naming the box, nothing written", async () => {
     const { onWalk } = await scene();
     const before = await snapshotCounts();
-    const refused = await act(onWalk.token, { intent: "remove-details" });
+    const refused = await personAct(onWalk.token, { intent: "remove-details" });
     expect(refused.status).toBe(400);
     expect(refused.body).toMatchObject({ ok: false, intent: "remove-details", message: expect.stringMatching(/Tick the box/) });
     expect(refused.body.result.error.understood).toEqual([expect.stringMatching(/Tick the box/)]);
@@ -202,7 +196,7 @@ describe("erasure: the person removes their details from their private link", ()
     const db = await getDb();
     const outboxStart = (await db.select({ id: outbox.id }).from(outbox)).reduce((max, r) => Math.max(max, r.id), 0);
 
-    const done = await act(onWalk.token, { intent: "remove-details", understood: "on" });
+    const done = await personAct(onWalk.token, { intent: "remove-details", understood: "on" });
     expect(done.status).toBe(200);
     expect(done.body).toMatchObject({ ok: true, intent: "remove-details", message: expect.stringMatching(/removed/) });
 
@@ -238,12 +232,12 @@ describe("erasure: the person removes their details from their private link", ()
 
     // The link has stopped working: a plain page, and a second request is refused cleanly.
     for (const token of [onWalk.token, onChoir.token]) {
-      const loaded = await page(token);
+      const loaded = await personPage(token);
       expect(loaded.status).toBe(410);
       expect(loaded.body).toEqual({ problem: "ended" });
     }
     const before = await snapshotCounts();
-    const again = await act(onWalk.token, { intent: "remove-details", understood: "on" });
+    const again = await personAct(onWalk.token, { intent: "remove-details", understood: "on" });
     expect(again.status).toBe(410);
     expect(again.body.message).toMatch(/stopped working/);
     expect(await snapshotCounts()).toEqual(before);
@@ -251,7 +245,7 @@ describe("erasure: the person removes their details from their private link", ()
 
   it("staff pages show the removed state and no contact details", async () => {
     const { referrer, organiser, email, onWalk } = await scene();
-    await act(onWalk.token, { intent: "remove-details", understood: "on" });
+    await personAct(onWalk.token, { intent: "remove-details", understood: "on" });
 
     const asReferrer = await callRoute(caseLoader, await requestAs(referrer.user.id, `/referrals/${onWalk.id}`), { id: onWalk.id });
     expect(asReferrer.status).toBe(200);
@@ -278,13 +272,13 @@ describe("erasure: the person removes their details from their private link", ()
     const activity = await createActivity();
     const session = await createSession(activity.id, { capacity: 1 });
     const person = await refer(activity.id, referrer);
-    await act(person.token, { intent: "book", sessionId: session.id });
+    await personAct(person.token, { intent: "book", sessionId: session.id });
     const waiting = await refer(activity.id, referrer, { firstName: "Walter" });
-    await act(waiting.token, { intent: "waitlist", sessionId: session.id });
+    await personAct(waiting.token, { intent: "waitlist", sessionId: session.id });
     // Ended as "stopped going" with a place still booked (that end does not cancel places).
     await inTransaction((tx) => transitionReferral(tx, { referralId: person.id, to: "disengaged", actor: { type: "user", userId: referrer.user.id }, note: "Doing well elsewhere" }));
 
-    expect((await act(person.token, { intent: "remove-details", understood: "on" })).status).toBe(200);
+    expect((await personAct(person.token, { intent: "remove-details", understood: "on" })).status).toBe(200);
     const row = await expectRemoved(person.id, "person_asked");
     expect(row.status).toBe("disengaged");
     const db = await getDb();

@@ -2,19 +2,12 @@ import { and, eq, isNull } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb } from "../../db/client";
 import { bookings, devMailbox, outbox, referralEvents, referrals, sessions } from "../../db/schema";
-import { action as personAction } from "~/routes/r.$token/route";
 import { deliverPendingEmails, queueEmail, enqueue } from "~/modules/notifications/index.server";
 import { sendBookingReminders, expireIdleReferrals, handleSessionCancellations } from "~/modules/referrals/index.server";
-import { requestAs } from "../setup/auth";
 import { createActivity, createSession } from "../factories";
 import { createReferrer, refer } from "../factories/referrals";
-import { callRoute } from "../setup/routes";
 import { DAY_MS, HOUR_MS } from "~/utils/time";
-
-async function act(token: string, form: Record<string, string>) {
-  return callRoute(personAction, await requestAs(null, `/r/${token}`, { form }), { token });
-}
-
+import { personAct } from "../factories/person";
 
 describe("worker jobs", () => {
   it("delivers queued email to the development mailbox (inside the worker's transaction, also on PGlite)", async () => {
@@ -33,7 +26,7 @@ describe("worker jobs", () => {
     const idleAccepted = await refer(open.id, referrer);
     const idleSent = await refer(screened.id, referrer);
     const booked = await refer(open.id, referrer);
-    await act(booked.token, { intent: "book", sessionId: session.id });
+    await personAct(booked.token, { intent: "book", sessionId: session.id });
     const later = new Date(Date.now() + 22 * DAY_MS);
     expect(await expireIdleReferrals({ now: new Date(Date.now() + 20 * DAY_MS) })).toBe(0);
     expect(await expireIdleReferrals({ now: later })).toBe(2);
@@ -56,8 +49,8 @@ describe("worker jobs", () => {
     const soon = await createSession(activity.id, { startsAt: new Date(Date.now() + 20 * HOUR_MS) });
     const later = await createSession(activity.id, { startsAt: new Date(Date.now() + 5 * DAY_MS) });
     const person = await refer(activity.id, referrer);
-    await act(person.token, { intent: "book", sessionId: soon.id });
-    await act(person.token, { intent: "book", sessionId: later.id });
+    await personAct(person.token, { intent: "book", sessionId: soon.id });
+    await personAct(person.token, { intent: "book", sessionId: later.id });
     expect(await sendBookingReminders()).toBe(1);
     expect(await sendBookingReminders()).toBe(0);
     const db = await getDb();
@@ -77,10 +70,10 @@ describe("worker jobs", () => {
     const a = await refer(activity.id, referrer);
     const b = await refer(activity.id, referrer);
     const c = await refer(activity.id, referrer);
-    await act(a.token, { intent: "book", sessionId: session.id });
-    await act(b.token, { intent: "waitlist", sessionId: session.id });
-    await act(c.token, { intent: "book", sessionId: session.id });
-    await act(c.token, { intent: "book", sessionId: other.id });
+    await personAct(a.token, { intent: "book", sessionId: session.id });
+    await personAct(b.token, { intent: "waitlist", sessionId: session.id });
+    await personAct(c.token, { intent: "book", sessionId: session.id });
+    await personAct(c.token, { intent: "book", sessionId: other.id });
     const db = await getDb();
     await db.update(sessions).set({ status: "cancelled", cancelReason: "The hall is flooded" }).where(eq(sessions.id, session.id));
     await enqueue(db, "event", { type: "some.other.event" });

@@ -14,6 +14,7 @@ import { addMember, createActivity, createOrganisation, createSession, createUse
 import { createBooking, createReferral } from "../factories/referral-rows";
 import { requestAs } from "../setup/auth";
 import { HOUR_MS } from "~/utils/time";
+import { emailsTo } from "../factories/mail";
 
 const DAY = 24 * HOUR_MS;
 
@@ -30,13 +31,6 @@ async function scene(options: { contactEmail?: string | null } = {}) {
   return { provider, organiser, activity, session, referral, booking, contactEmail };
 }
 
-async function mailTo(address: string) {
-  const db = await getDb();
-  return queryRows<{ subject: string; text: string }>(
-    db,
-    sql`select payload->>'subject' as subject, payload->>'text' as text from outbox where topic = 'email' and payload->>'to' = ${address} order by id`,
-  );
-}
 
 function tokenFrom(text: string): string {
   const match = /\/register\/([a-z0-9]+\.[a-z0-9]+)/.exec(text);
@@ -46,7 +40,7 @@ function tokenFrom(text: string): string {
 
 async function sendLinkFor(s: Awaited<ReturnType<typeof scene>>) {
   await sendRegisterLinks();
-  const mail = await mailTo(s.contactEmail!);
+  const mail = await emailsTo(s.contactEmail!);
   return tokenFrom(mail.at(-1)!.text);
 }
 
@@ -87,7 +81,7 @@ describe("sending the one-tap link", () => {
     const upcoming = await createSession(s.activity.id, { startsAt: new Date(Date.now() + HOUR_MS) });
     await createBooking((await createReferral({ activityId: s.activity.id })).id, upcoming.id);
     await sendRegisterLinks();
-    const mail = await mailTo(s.contactEmail!);
+    const mail = await emailsTo(s.contactEmail!);
     expect(mail).toHaveLength(1);
     expect(mail[0].subject).toBe(`Who came to ${s.activity.title}? Mark the register`);
     expect(mail[0].text).toContain("1 person was booked");
@@ -103,13 +97,13 @@ describe("sending the one-tap link", () => {
     expect(JSON.stringify(stored)).not.toContain(token.split(".")[1]);
 
     await sendRegisterLinks();
-    expect(await mailTo(s.contactEmail!)).toHaveLength(1);
+    expect(await emailsTo(s.contactEmail!)).toHaveLength(1);
   });
 
   it("goes to the organisation's owners when the activity has no contact email", async () => {
     const s = await scene({ contactEmail: null });
     await sendRegisterLinks();
-    expect(await mailTo(s.organiser.email)).toHaveLength(1);
+    expect(await emailsTo(s.organiser.email)).toHaveLength(1);
   });
 });
 
@@ -187,7 +181,7 @@ describe("using the one-tap link", () => {
     expect(oldPage).toMatchObject({ status: 410, body: { refused: expect.stringContaining("newer register link") } });
     const oldPost = unwrap(await linkRoute.action(args(await requestAs(null, `/register/${token}`, { form }), { token })));
     expect(oldPost.status).toBe(410);
-    const newToken = tokenFrom((await mailTo(s.contactEmail!)).at(-1)!.text);
+    const newToken = tokenFrom((await emailsTo(s.contactEmail!)).at(-1)!.text);
     expect(newToken).not.toBe(token);
     expect(await counts()).toEqual({ ...before, events: before.events });
 
@@ -264,6 +258,6 @@ describe("the organiser's register page", () => {
       await organiserRoute.action(args(await requestAs(s.organiser.id, `/sessions/${s.session.id}/register`, { form: { intent: "resend_link" } }), { id: s.session.id })),
     );
     expect(result).toMatchObject({ status: 200, body: { ok: true, message: expect.stringContaining(s.contactEmail!) } });
-    expect(await mailTo(s.contactEmail!)).toHaveLength(1);
+    expect(await emailsTo(s.contactEmail!)).toHaveLength(1);
   });
 });

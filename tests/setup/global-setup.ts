@@ -2,10 +2,13 @@ import { mkdirSync } from "node:fs";
 import { writeFile } from "node:fs/promises";
 import { openDatabase } from "../../db/client";
 import { migrateDatabase } from "../../db/migrate";
+import { hashPassword } from "~/modules/accounts/index.server";
+import { testPassword } from "../factories/accounts";
 import { adminQuery, pgliteTemplatePath, serverUrl, tmpDir, withDatabase } from "./test-database";
 
 export default async function globalSetup() {
   mkdirSync(tmpDir, { recursive: true });
+  process.env.TEST_PASSWORD_HASH = await hashPassword(testPassword);
   const url = serverUrl();
   if (url) {
     const template = `lw_test_template_${process.pid}`;

@@ -12,8 +12,12 @@ const server = process.env.TEST_SERVER_DATABASE_URL;
 const template = process.env.TEST_TEMPLATE_DATABASE;
 let databaseName: string | undefined;
 
-/** Generous: loading the template competes for the CPU with every other worker. */
-const SET_UP_TIMEOUT_MS = 180_000;
+/**
+ * Generous: loading the template competes for the CPU with every other
+ * process (minutes when a machine is overloaded). A copy that never finishes
+ * is still caught, here or by scripts/stall-guard.mjs.
+ */
+const SET_UP_TIMEOUT_MS = 600_000;
 
 beforeAll(async () => {
   await closeDatabase();
