@@ -20,4 +20,10 @@ describe("session cookie", () => {
     expect(readSessionToken(request)).toBe("abc.def");
     expect(readSessionToken(new Request("http://x/"))).toBeNull();
   });
+
+  it("treats a malformed cookie as signed out", () => {
+    for (const value of ["%", "%E0%A4%A", "abc%zz"]) {
+      expect(readSessionToken(new Request("http://x/", { headers: { Cookie: `linkway_session=${value}` } }))).toBeNull();
+    }
+  });
 });

@@ -19,7 +19,13 @@ export function readSessionToken(request: Request): string | null {
   const name = sessionCookieName();
   for (const part of header.split(";")) {
     const [key, ...rest] = part.trim().split("=");
-    if (key === name) return decodeURIComponent(rest.join("="));
+    if (key !== name) continue;
+    // A cookie the browser mangled (or someone forged) is no session: signed out, never a 500.
+    try {
+      return decodeURIComponent(rest.join("="));
+    } catch {
+      return null;
+    }
   }
   return null;
 }

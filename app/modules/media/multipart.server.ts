@@ -4,6 +4,7 @@
  * schema reports it as too big), and the rest of the stream is drained.
  */
 import { unstable_parseMultipartFormData, type UploadHandler } from "@remix-run/node";
+import { readForm } from "~/utils/read-form.server";
 
 const MAX_TEXT_FIELD_BYTES = 64 * 1024;
 
@@ -40,10 +41,11 @@ function uploadHandler(maxFileBytes: number): UploadHandler {
   };
 }
 
+/** `readForm` (415/400 for anything but a form, text cleaned), with files kept only up to the limit. */
 export async function readFormData(request: Request, options: { maxFileBytes: number }): Promise<FormData> {
-  const type = request.headers.get("Content-Type") ?? "";
-  if (type.startsWith("multipart/form-data")) {
-    return unstable_parseMultipartFormData(request, uploadHandler(options.maxFileBytes));
-  }
-  return request.formData();
+  return readForm(request, (r) =>
+    (r.headers.get("Content-Type") ?? "").toLowerCase().startsWith("multipart/form-data")
+      ? unstable_parseMultipartFormData(r, uploadHandler(options.maxFileBytes))
+      : r.formData(),
+  );
 }

@@ -1,3 +1,4 @@
+import { readForm } from "~/utils/read-form.server";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { endAccountSession, endOtherSessions, listAccountSessions, clientContext, requireUser } from "~/modules/accounts/index.server";
@@ -17,7 +18,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const { user, session } = await requireUser(request);
-  const parsed = endSessionSchema.safeParse(Object.fromEntries(await request.formData()));
+  const parsed = endSessionSchema.safeParse(Object.fromEntries(await readForm(request)));
   if (!parsed.success) return { done: "Nothing was changed." };
   const context = clientContext(request);
   if (parsed.data.intent === "end-others") {

@@ -1,3 +1,4 @@
+import { readForm } from "~/utils/read-form.server";
 import { getFormProps, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
@@ -28,7 +29,7 @@ type ActionData = {
 
 export async function action({ request }: ActionFunctionArgs): Promise<ActionData | Response> {
   const { user } = await requireUser(request);
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const context = clientContext(request);
   const intent = formData.get("intent");
   if (intent === "start") {

@@ -1,3 +1,4 @@
+import { readQuery } from "~/utils/read-form.server";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { AccessibilityIcon } from "~/components/activities/accessibility-icon";
@@ -24,7 +25,7 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
   if (!activity) throw notFound("We could not find that activity. It may have finished or moved.");
   // The same list the calendar feed is built from, so the two always agree.
   const upcoming = await listUpcomingSessions(activity.id, { now: now(), limit: MAX_UPCOMING_SESSIONS });
-  const showAll = new URL(request.url).searchParams.get("sessions") === "all";
+  const showAll = readQuery(request).get("sessions") === "all";
   const calendarPath = `/activities/${activity.id}/calendar.ics`;
   return {
     activity,

@@ -1,3 +1,4 @@
+import { readForm } from "~/utils/read-form.server";
 import { getFormProps } from "@conform-to/react";
 import { FormErrors } from "~/components/forms/form-errors";
 import { parseWithZod } from "@conform-to/zod/v4";
@@ -34,7 +35,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const activity = await activityWelcomingSelfReferral(params.id);
-  const submission = parseWithZod(await request.formData(), { schema: selfReferralFormSchema });
+  const submission = parseWithZod(await readForm(request), { schema: selfReferralFormSchema });
   if (submission.status !== "success") return data({ kind: "form" as const, form: submission.reply() });
   const result = await createSelfReferral(activity.id, submission.value, clientContext(request));
   switch (result.kind) {

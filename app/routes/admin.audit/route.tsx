@@ -1,3 +1,4 @@
+import { readQuery } from "~/utils/read-form.server";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
 import { auditActions, listAuditEntries, requireAdmin } from "~/modules/accounts/index.server";
@@ -10,7 +11,7 @@ export const meta: MetaFunction = () => [{ title: "Audit log — Linkway" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAdmin(request);
-  const params = Object.fromEntries(new URL(request.url).searchParams);
+  const params = Object.fromEntries(readQuery(request));
   const parsed = auditFilterSchema.safeParse(params);
   const filter = parsed.success ? parsed.data : {};
   const action = filter.action && filter.action in auditActions ? filter.action : undefined;

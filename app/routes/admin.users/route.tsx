@@ -1,3 +1,4 @@
+import { readForm, readQuery } from "~/utils/read-form.server";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
 import { listUsers, setAdmin, setCommissioner, clientContext, requireAdmin, requireRecentSignIn } from "~/modules/accounts/index.server";
@@ -12,7 +13,7 @@ export const meta: MetaFunction = () => [{ title: "People — Linkway administra
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { user } = await requireAdmin(request);
-  const parsed = userSearchSchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
+  const parsed = userSearchSchema.safeParse(Object.fromEntries(readQuery(request)));
   const query = parsed.success ? parsed.data : {};
   const result = await listUsers({ q: query.q || undefined, page: query.page });
   return {
@@ -26,7 +27,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const current = await requireAdmin(request);
   const { user } = current;
-  const parsed = userRoleChangeSchema.safeParse(Object.fromEntries(await request.formData()));
+  const parsed = userRoleChangeSchema.safeParse(Object.fromEntries(await readForm(request)));
   if (!parsed.success) return { done: null, error: "That change could not be understood. Please try again." };
   const change = parsed.data;
   if (handsOutAdminAccess(change)) requireRecentSignIn(request, current);

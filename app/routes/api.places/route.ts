@@ -1,3 +1,4 @@
+import { readQuery } from "~/utils/read-form.server";
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { resolvePlace } from "~/modules/places/index.server";
 import { isInBounds, placeLookupSchema, type PlaceLookupResult } from "~/modules/places";
@@ -6,7 +7,7 @@ import { jsonError } from "~/utils/http.server";
 
 /** GET /api/places?q=LS6 3AB → the point the editor's map centres on. */
 export async function loader({ request }: LoaderFunctionArgs) {
-  const parsed = placeLookupSchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
+  const parsed = placeLookupSchema.safeParse(Object.fromEntries(readQuery(request)));
   if (!parsed.success) return jsonError(400, parsed.error.issues[0].message, "q");
   const place = await resolvePlace(parsed.data.q);
   if (!place) return jsonError(404, "We could not find that postcode or town. Check it, or move the pin yourself.", "q");

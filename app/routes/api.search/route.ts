@@ -1,3 +1,4 @@
+import { readQuery } from "~/utils/read-form.server";
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { toApiResponse, parseSearchParams } from "~/modules/activities";
 import { searchActivities } from "~/modules/activities/index.server";
@@ -15,7 +16,7 @@ const cors = {
 // Remix sends GET, HEAD and OPTIONS to the loader of a resource route.
 export async function loader({ request }: LoaderFunctionArgs) {
   if (request.method === "OPTIONS") return new Response(null, { status: 204, headers: cors });
-  const parsed = parseSearchParams(new URL(request.url).searchParams);
+  const parsed = parseSearchParams(readQuery(request));
   if (!parsed.ok) return jsonError(400, parsed.error, parsed.field, { headers: cors });
   const result = await searchActivities(parsed.params);
   if (!result.ok) return jsonError(400, result.error, result.field, { headers: cors });

@@ -1,3 +1,4 @@
+import { readQuery } from "~/utils/read-form.server";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
 import { Fragment } from "react";
@@ -11,7 +12,7 @@ export const meta: MetaFunction = () => [{ title: "Development mailbox — Linkw
 /** Only on a site using the development mailbox (see mailMode): every email the site would send. */
 export async function loader({ request }: LoaderFunctionArgs) {
   if (mailMode(env()) !== "dev-mailbox") throw notFound();
-  const to = new URL(request.url).searchParams.get("to") ?? undefined;
+  const to = readQuery(request).get("to") ?? undefined;
   return { to: to ?? "", messages: await listDevMailbox({ to }) };
 }
 

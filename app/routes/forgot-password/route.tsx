@@ -1,3 +1,4 @@
+import { readForm } from "~/utils/read-form.server";
 import { getFormProps, getInputProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, MetaFunction } from "@remix-run/node";
@@ -11,7 +12,7 @@ import { useSchemaForm } from "~/components/forms/use-schema-form";
 export const meta: MetaFunction = () => [{ title: "Reset your password — Linkway" }];
 
 export async function action({ request }: ActionFunctionArgs) {
-  const submission = parseWithZod(await request.formData(), { schema: forgotPasswordSchema });
+  const submission = parseWithZod(await readForm(request), { schema: forgotPasswordSchema });
   if (submission.status !== "success") return { sentTo: null, result: submission.reply() };
   const outcome = await requestPasswordReset(submission.value.email, clientContext(request));
   if (!outcome.ok) return { sentTo: null, result: submission.reply({ formErrors: [outcome.message] }) };

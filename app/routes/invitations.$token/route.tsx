@@ -1,3 +1,4 @@
+import { readForm } from "~/utils/read-form.server";
 import { getFormProps, getInputProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
@@ -30,7 +31,7 @@ function landing(kind: "provider" | "referrer") {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const token = params.token ?? "";
-  const formData = await request.formData();
+  const formData = await readForm(request);
   if (formData.get("intent") === "join") {
     const { user } = await requireUser(request);
     const result = await acceptInvitationAsUser({ token, user, context: clientContext(request) });

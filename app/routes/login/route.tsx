@@ -1,3 +1,4 @@
+import { readForm, readQuery } from "~/utils/read-form.server";
 import { getFormProps, getInputProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
@@ -15,13 +16,13 @@ export const meta: MetaFunction = () => [{ title: "Sign in — Linkway" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const current = await getCurrentUser(request);
-  const params = new URL(request.url).searchParams;
+  const params = readQuery(request);
   if (current) throw redirect(safeRedirect(params.get("redirectTo"), await landingPathFor(current.user)));
   return { notice: params.get("reset") === "1" ? "Your password has been changed. Sign in with your new password." : null };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const submission = parseWithZod(formData, { schema: signInSchema });
   if (submission.status !== "success") return submission.reply({ hideFields: ["password"] });
   const result = await signInWithPassword(submission.value, clientContext(request));

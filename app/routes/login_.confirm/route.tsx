@@ -1,3 +1,4 @@
+import { readForm } from "~/utils/read-form.server";
 import { getFormProps, getInputProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
@@ -19,7 +20,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const current = await requireUser(request);
-  const submission = parseWithZod(await request.formData(), { schema: confirmSignInSchema });
+  const submission = parseWithZod(await readForm(request), { schema: confirmSignInSchema });
   if (submission.status !== "success") return submission.reply();
   const result = await confirmSignIn(current, submission.value, clientContext(request));
   if (!result.ok) {

@@ -1,3 +1,4 @@
+import { readForm, readQuery } from "~/utils/read-form.server";
 import { getFormProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
@@ -12,7 +13,7 @@ import { useSchemaForm } from "~/components/forms/use-schema-form";
 export const meta: MetaFunction = () => [{ title: "Enter your sign-in code — Linkway" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const redirectTo = new URL(request.url).searchParams.get("redirectTo");
+  const redirectTo = readQuery(request).get("redirectTo");
   const current = await getCurrentUser(request);
   if (current) throw redirect(safeRedirect(redirectTo, await landingPathFor(current.user)));
   if (!(await getPendingTwoFactor(request))) throw redirect("/login");
@@ -22,7 +23,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const pending = await getPendingTwoFactor(request);
   if (!pending) throw redirect("/login");
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const submission = parseWithZod(formData, { schema: twoFactorSignInSchema });
   if (submission.status !== "success") return submission.reply();
   const result = await verifySecondFactor(pending, submission.value.code, clientContext(request));

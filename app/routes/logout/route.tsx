@@ -1,3 +1,4 @@
+import { readForm } from "~/utils/read-form.server";
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { clientContext, clearSessionCookie, readSessionToken, signOut } from "~/modules/accounts/index.server";
@@ -7,7 +8,7 @@ export async function loader() {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const everywhere = (await request.formData()).get("scope") === "everywhere";
+  const everywhere = (await readForm(request)).get("scope") === "everywhere";
   await signOut(readSessionToken(request), { everywhere, ...clientContext(request) });
   return redirect("/", { headers: { "Set-Cookie": clearSessionCookie() } });
 }

@@ -1,3 +1,4 @@
+import { readForm } from "~/utils/read-form.server";
 import { getFormProps, getInputProps, getSelectProps, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
@@ -32,7 +33,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 type ActionData = { done: string | null; error: string | null; invite?: SubmissionResult<string[]> };
 
 export async function action({ request, params }: ActionFunctionArgs): Promise<ActionData | Response> {
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const context = clientContext(request);
   if (formData.get("intent") === "invite") {
     const owner = await requireOrgMember(request, params.id, "owner");

@@ -1,3 +1,4 @@
+import { readQuery } from "~/utils/read-form.server";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { ActivityStatusTag } from "~/components/activities/activity-status-tag";
@@ -12,7 +13,7 @@ export const meta: MetaFunction = () => [{ title: "Your activities — Linkway" 
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { organisation, providerOrganisations } = await requireProviderOrganisation(request);
-  const query = dashboardQuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
+  const query = dashboardQuerySchema.parse(Object.fromEntries(readQuery(request)));
   const current = now();
   const [listing, week] = await Promise.all([
     listOrganisationActivities(organisation.organisationId, query, current),

@@ -1,3 +1,4 @@
+import { readForm } from "~/utils/read-form.server";
 import { getFormProps, getInputProps, getTextareaProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
@@ -40,7 +41,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { activity } = await requireActivityMember(request, params.id);
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const formId = submittedFormId(formData);
   const submission = parseWithZod(formData, { schema: sessionActionSchema });
   if (submission.status !== "success") return { formId, result: submission.reply() };

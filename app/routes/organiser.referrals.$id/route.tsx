@@ -1,3 +1,4 @@
+import { readForm } from "~/utils/read-form.server";
 import { getFormProps, getTextareaProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
@@ -26,7 +27,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, organisationIds } = await requireOrgOfKind(request, "provider");
-  const submission = parseWithZod(await request.formData(), { schema: organiserDecisionSchema });
+  const submission = parseWithZod(await readForm(request), { schema: organiserDecisionSchema });
   if (submission.status !== "success") return submission.reply();
   const result = await conflictOn(IllegalTransitionError, () =>
     decideReferral({ referralId: params.id ?? "", organisationIds, userId: user.id, decision: submission.value }),

@@ -1,3 +1,4 @@
+import { readForm } from "~/utils/read-form.server";
 import { getFormProps, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
@@ -38,7 +39,7 @@ interface ActionReply {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const submission = parseWithZod(await request.formData(), { schema: personActionSchema });
+  const submission = parseWithZod(await readForm(request), { schema: personActionSchema });
   if (submission.status !== "success") {
     const first = Object.values(submission.error ?? {}).flat()[0];
     const reply: ActionReply = { ok: false, message: first ?? "Something in that request was not right.", intent: String(submission.payload.intent ?? ""), result: submission.reply() };

@@ -3,6 +3,7 @@
  * went, from their private link. Their answer is kept apart from the
  * organiser's register; the organiser's mark wins when both exist.
  */
+import { readForm } from "~/utils/read-form.server";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useParams } from "@remix-run/react";
@@ -19,7 +20,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const parsed = selfReportSchema.safeParse(Object.fromEntries(await request.formData()));
+  const parsed = selfReportSchema.safeParse(Object.fromEntries(await readForm(request)));
   if (!parsed.success) return data({ ok: false, error: "Choose I went or I could not go." }, { status: 400 });
   const result = await recordSelfReport({ token: params.token, bookingId: params.bookingId, report: parsed.data.report });
   if (!result.ok) return data({ ok: false, error: result.error }, { status: result.status });

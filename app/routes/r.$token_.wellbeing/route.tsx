@@ -3,6 +3,7 @@
  * the person's private link. Works without JavaScript; an answer out of range
  * is refused next to its question and nothing is stored.
  */
+import { readForm } from "~/utils/read-form.server";
 import { getFormProps, type FieldMetadata } from "@conform-to/react";
 import { ChoiceGroup } from "~/components/forms/choice-group";
 import { FormErrors } from "~/components/forms/form-errors";
@@ -24,7 +25,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const submission = parseWithZod(await request.formData(), { schema: wellbeingCheckSchema });
+  const submission = parseWithZod(await readForm(request), { schema: wellbeingCheckSchema });
   if (submission.status !== "success") return data({ reply: submission.reply(), done: false }, { status: 400 });
   const result = await recordFollowUp({ token: params.token, answers: submission.value });
   if (!result.ok) return data({ reply: submission.reply({ formErrors: [result.error] }), done: false }, { status: result.status });

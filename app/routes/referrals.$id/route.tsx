@@ -1,3 +1,4 @@
+import { readForm } from "~/utils/read-form.server";
 import { getFormProps, getTextareaProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
@@ -32,7 +33,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, organisationIds } = await requireOrgOfKind(request, "referrer");
   if (!isUuid(params.id)) throw notFound(notYours);
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const formId = submittedFormId(formData);
   const access = { referralId: params.id, organisationIds, userId: user.id };
   if (formId === "add-action" || formId.startsWith("stop-")) {

@@ -1,3 +1,4 @@
+import { readQuery } from "~/utils/read-form.server";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { DataTable } from "~/components/layout/data-table";
@@ -11,7 +12,7 @@ export const meta: MetaFunction = () => [{ title: "Your referrals — Linkway" }
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { organisationIds } = await requireOrgOfKind(request, "referrer");
-  const query = caseloadQuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
+  const query = caseloadQuerySchema.parse(Object.fromEntries(readQuery(request)));
   return { query, caseload: await listCaseload(organisationIds, query) };
 }
 

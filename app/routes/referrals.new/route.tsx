@@ -1,3 +1,4 @@
+import { readForm, readQuery } from "~/utils/read-form.server";
 import { getFormProps } from "@conform-to/react";
 import { FormErrors } from "~/components/forms/form-errors";
 import { parseWithZod } from "@conform-to/zod/v4";
@@ -17,13 +18,13 @@ export const meta: MetaFunction = () => [{ title: "Refer someone — Linkway" },
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireOrgOfKind(request, "referrer");
-  const ids = new URL(request.url).searchParams.getAll("activity").filter(isUuid);
+  const ids = readQuery(request).getAll("activity").filter(isUuid);
   return { activities: await findActivitiesToRefer(ids), requestId: crypto.randomUUID() };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
   const { user, membership } = await requireOrgOfKind(request, "referrer");
-  const submission = parseWithZod(await request.formData(), { schema: referralFormSchema });
+  const submission = parseWithZod(await readForm(request), { schema: referralFormSchema });
   if (submission.status !== "success") return { kind: "form" as const, form: submission.reply() };
   const result = await createReferrals(submission.value, { userId: user.id, organisationId: membership.organisationId });
   if (result.kind === "refused") return { kind: "form" as const, form: submission.reply({ formErrors: [result.message] }) };

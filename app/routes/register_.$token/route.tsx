@@ -2,6 +2,7 @@
  * /register/:token — the one-tap register from the emailed link: no sign-in,
  * this one session only, marking attendance only.
  */
+import { readForm } from "~/utils/read-form.server";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { useActionData, useLoaderData, useParams } from "@remix-run/react";
@@ -23,7 +24,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { result, status } = await runRegisterAction({
-    formData: await request.formData(),
+    formData: await readForm(request),
     access: { type: "register_link", token: params.token ?? "" },
   });
   return data(result, { status });

@@ -1,3 +1,4 @@
+import { readForm } from "~/utils/read-form.server";
 import { getFormProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
@@ -16,7 +17,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const formData = await request.formData();
+  const formData = await readForm(request);
   formData.set("token", params.token ?? "");
   const submission = parseWithZod(formData, { schema: resetPasswordSchema });
   if (submission.status !== "success") return submission.reply({ hideFields: ["password"] });

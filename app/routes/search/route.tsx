@@ -1,3 +1,4 @@
+import { readQuery } from "~/utils/read-form.server";
 import { getFormProps, getInputProps, getSelectProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
@@ -20,7 +21,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => {
 };
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const submission = parseWithZod(new URL(request.url).searchParams, { schema: searchParamsSchema });
+  const submission = parseWithZod(readQuery(request), { schema: searchParamsSchema });
   if (submission.status !== "success") {
     return { lastResult: submission.reply(), params: null, results: null, categories: await listCategoryOptions() };
   }

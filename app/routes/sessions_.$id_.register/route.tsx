@@ -1,4 +1,5 @@
 /** /sessions/:id/register — the organiser's register for one session (members of the activity's organisation). */
+import { readForm } from "~/utils/read-form.server";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
@@ -22,7 +23,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user } = await requireUser(request);
   const { result, status } = await runRegisterAction({
-    formData: await request.formData(),
+    formData: await readForm(request),
     sessionId: params.id ?? "",
     access: { type: "user", userId: user.id },
   });

@@ -3,6 +3,7 @@
  * page's script. Plain fetch rather than a Remix action, so a save that fails
  * offline does not trigger a page reload that would fail too.
  */
+import { readForm } from "~/utils/read-form.server";
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { requireUser } from "~/modules/accounts/index.server";
 import { runRegisterAction } from "~/modules/attendance/index.server";
@@ -10,7 +11,7 @@ import { runRegisterAction } from "~/modules/attendance/index.server";
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user } = await requireUser(request);
   const { result, status } = await runRegisterAction({
-    formData: await request.formData(),
+    formData: await readForm(request),
     sessionId: params.id ?? "",
     access: { type: "user", userId: user.id },
   });
