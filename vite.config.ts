@@ -1,5 +1,6 @@
 import { vitePlugin as remix } from "@remix-run/dev";
 import { defineConfig } from "vite";
+import { compression } from "vite-plugin-compression2";
 import tsconfigPaths from "vite-tsconfig-paths";
 
 declare module "@remix-run/node" {
@@ -24,6 +25,9 @@ export default defineConfig({
         },
       }),
     tsconfigPaths(),
+    // Browser files are compressed once, at build time, at the strongest
+    // settings; the server sends the `.br`/`.gz` and never compresses them per request.
+    { ...compression({ algorithms: ["brotliCompress", "gzip"], threshold: 1024, logLevel: "silent" }), apply: (_config, env) => env.command === "build" && !env.isSsrBuild },
   ],
   build: { target: "es2020" },
   ssr: {

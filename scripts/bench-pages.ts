@@ -45,6 +45,8 @@ interface Target {
 
 interface Sample {
   rps: number;
+  /** The server's CPU time per request: steadier than req/s on a shared machine. */
+  cpuMs: number;
   p50: number;
   p99: number;
   errors: number;
@@ -80,7 +82,23 @@ async function waitForHealth(child: ChildProcess, timeoutMs: number) {
   throw new Error("The site did not answer /healthz in time.");
 }
 
-function run(target: Target, duration: number): Promise<Sample> {
+/** User + system CPU time of a process, in milliseconds (Linux). */
+function cpuTimeMs(child: ChildProcess): number {
+  try {
+    const fields = readFileSync(`/proc/${child.pid}/stat`, "utf8").split(") ")[1].split(" ");
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+  } catch {
+    return NaN;
+  }
+}
+
+async function measure(child: ChildProcess, target: Target, duration: number): Promise<Sample> {
+  const before = cpuTimeMs(child);
+  const sample = await run(target, duration);
+  return { ...sample, cpuMs: (cpuTimeMs(child) - before) / Math.max(1, sample.rps * duration) };
+}
+
+function run(target: Target, duration: number): Promise<Omit<Sample, "cpuMs">> {
   return new Promise((resolve, reject) => {
     autocannon(
       { url: base + target.path, connections, duration, headers: browserHeaders },
@@ -170,7 +188,7 @@ async function main() {
     const samples = new Map<string, Sample[]>(targets.map((t) => [t.key, []]));
     const load = [loadavg()[0]];
     for (let r = 1; r <= rounds; r++) {
-      for (const t of targets) samples.get(t.key)!.push(await run(t, seconds));
+      for (const t of targets) samples.get(t.key)!.push(await measure(child, t, seconds));
       load.push(loadavg()[0]);
       console.log(`round ${r}/${rounds} done (load average ${loadavg()[0].toFixed(2)})`);
     }
@@ -184,13 +202,13 @@ async function main() {
     const staticRps = med("static");
     console.log("");
     console.log(
-      `${"target".padEnd(28)} ${"req/s min".padStart(10)} ${"median".padStart(8)} ${"max".padStart(8)} ${"p50 ms".padStart(7)} ${"p99 ms".padStart(7)} ${"×static".padStart(8)} errors`,
+      `${"target".padEnd(28)} ${"req/s min".padStart(10)} ${"median".padStart(8)} ${"max".padStart(8)} ${"p50 ms".padStart(7)} ${"p99 ms".padStart(7)} ${"×static".padStart(8)} ${"cpu ms/req".padStart(10)} errors`,
     );
     for (const t of targets) {
       const s = samples.get(t.key)!;
       const rps = s.map((x) => x.rps);
       console.log(
-        `${t.label.padEnd(28)} ${Math.min(...rps).toFixed(0).padStart(10)} ${median(rps).toFixed(0).padStart(8)} ${Math.max(...rps).toFixed(0).padStart(8)} ${median(s.map((x) => x.p50)).toFixed(0).padStart(7)} ${median(s.map((x) => x.p99)).toFixed(0).padStart(7)} ${(median(rps) / staticRps).toFixed(3).padStart(8)} ${s.reduce((n, x) => n + x.errors, 0)}`,
+        `${t.label.padEnd(28)} ${Math.min(...rps).toFixed(0).padStart(10)} ${median(rps).toFixed(0).padStart(8)} ${Math.max(...rps).toFixed(0).padStart(8)} ${median(s.map((x) => x.p50)).toFixed(0).padStart(7)} ${median(s.map((x) => x.p99)).toFixed(0).padStart(7)} ${(median(rps) / staticRps).toFixed(3).padStart(8)} ${median(s.map((x) => x.cpuMs)).toFixed(2).padStart(10)} ${s.reduce((n, x) => n + x.errors, 0)}`,
       );
     }
     const ratio = (a: number, b: number) => (a / b).toFixed(3);

@@ -32,6 +32,9 @@ async function shutdown(signal: string) {
   console.log(`\n${signal} received: closing the server and the database…`);
   await worker?.stop();
   await close();
+  // Searches answered in the last second are still queued for the log.
+  const { flushSearchLog } = await import("../app/modules/activities/index.server");
+  await flushSearchLog();
   const { closeDatabase } = await import("../db/client");
   await closeDatabase();
   process.exit(0);

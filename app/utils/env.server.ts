@@ -68,6 +68,8 @@ export const envSchema = z.object({
     .regex(/^smtps?:\/\//, { error: "expected an smtp:// or smtps:// URL" })
     .optional(),
   MAIL_FROM: z.string().default("Linkway <no-reply@linkway.test>"),
+  /** Compress pages and JSON in this process; turn off when a reverse proxy in front compresses them. */
+  COMPRESS_RESPONSES: booleanFlag.default(true),
   /** Run the background worker inside the web process. */
   RUN_WORKER: booleanFlag.default(true),
   /** Load demo data into an empty database on start. */

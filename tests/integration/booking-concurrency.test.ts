@@ -38,6 +38,13 @@ describe.skipIf(kind !== "postgres")("booking under concurrency (real PostgreSQL
       expect(results.filter((r) => !r.ok).every((r) => !r.ok && r.status === 409 && /full/.test(r.message))).toBe(true);
       const [after] = await db.select().from(sessions).where(eq(sessions.id, session.id));
       expect(after.bookedCount).toBe(CAPACITY);
+      // The place is taken last in each booking's transaction; a booker who lost
+      // the race leaves no "booked" timeline event behind (the savepoint undid it).
+      const [{ n: bookedEvents }] = await queryRows<{ n: number }>(
+        db,
+        sql`select count(*)::int as n from referral_events where kind = 'booking' and data->>'action' = 'booked' and data->>'sessionId' = ${session.id}`,
+      );
+      expect(Number(bookedEvents)).toBe(10);
     }
     const [{ over }] = await queryRows<{ over: number }>(db, sql`select count(*)::int as over from sessions where booked_count > capacity`);
     expect(Number(over)).toBe(0);

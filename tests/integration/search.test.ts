@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { getDb, queryRows } from "../../db/client";
 import { searchLog } from "../../db/schema";
 import { haversineKm } from "~/modules/places/index.server";
-import { parseSearchParams, type SearchParams, searchActivities, type SearchResultsPage, changeActivityStatus, pruneSpellingWords, accessibilityKeys } from "~/modules/activities/index.server";
+import { parseSearchParams, type SearchParams, searchActivities, type SearchResultsPage, changeActivityStatus, pruneSpellingWords, accessibilityKeys, flushSearchLog, applyCategoryAction } from "~/modules/activities/index.server";
 import { loader as apiLoader } from "~/routes/api.search/route";
 import { createActivity, createOrganisation } from "../factories";
 import { searchFlagBits } from "../../db/schema/activities";
@@ -331,6 +331,41 @@ describe("facets", () => {
     expect(strict.total).toBe(0);
     expect(strict.suggestions.map((s) => s.label)).toEqual(expect.arrayContaining(["1 without “Free only”", "1 without “Hearing loop”"]));
   });
+
+  it("offers the nearest wider circle that finds something, and none when nothing matches anywhere", async () => {
+    // Nordic Walking Meadows is 7 km away: 2 and 5 km find nothing, 10 km finds it.
+    const r = await search(`${near}&radius_km=1&q=nordic`);
+    expect(r.total).toBe(0);
+    expect(r.suggestions.map((s) => s.label)).toEqual(["1 within 10 km", expect.stringMatching(/^\d+ without “nordic”$/)]);
+    const none = await search(`${near}&radius_km=1&q=underwater`);
+    expect(none.total).toBe(0);
+    expect(none.suggestions.some((s) => s.label.includes(" km"))).toBe(false);
+  });
+});
+
+describe("categories in search", () => {
+  it("a category an admin adds, renames or removes shows in the next search", async () => {
+    const before = await search(near);
+    expect(before.categories.some((c) => c.name === "Bell ringing")).toBe(false);
+    expect(await applyCategoryAction({ intent: "add", name: "Bell ringing" })).toEqual({ ok: true });
+    const added = await search(`${near}&category=bell-ringing`);
+    expect(added.categories).toContainEqual({ slug: "bell-ringing", name: "Bell ringing" });
+    expect(added.total).toBe(0);
+    await applyCategoryAction({ intent: "update", slug: "bell-ringing", name: "Bell ringing and handbells" });
+    expect((await search(near)).categories).toContainEqual({ slug: "bell-ringing", name: "Bell ringing and handbells" });
+    await applyCategoryAction({ intent: "delete", slug: "bell-ringing" });
+    const parsed = parseSearchParams(new URLSearchParams(`${near}&category=bell-ringing`));
+    const gone = await searchActivities((parsed as { params: SearchParams }).params, { log: false });
+    expect(gone).toMatchObject({ ok: false, field: "category" });
+  });
+
+  it("a category added outside this process is found on the first search that asks for it", async () => {
+    await search(near); // the list is now held in this process
+    const db = await getDb();
+    await db.execute(sql`INSERT INTO categories (slug, name, sort_order) VALUES ('lantern-making', 'Lantern making', 999)`);
+    const r = await search(`${near}&category=lantern-making`);
+    expect(r.categories).toContainEqual({ slug: "lantern-making", name: "Lantern making" });
+  });
 });
 
 describe("GET /api/search", () => {
@@ -394,13 +429,18 @@ describe("GET /api/search", () => {
 describe("search log", () => {
   it("records what and roughly where, never who", async () => {
     const db = await getDb();
+    await flushSearchLog(); // searches made by earlier tests
     await db.delete(searchLog);
     const long = `walking ${"x".repeat(150)}`;
     const parsed = parseSearchParams(new URLSearchParams(`lat=53.81234&lng=-1.55678&q=${long}&category=walking`));
     expect(parsed.ok).toBe(true);
+    const searchedAt = Date.now();
     await searchActivities((parsed as { params: SearchParams }).params);
+    await flushSearchLog();
     const rows = await db.select().from(searchLog);
     expect(rows).toHaveLength(1);
+    // The time of the search, not of the (later) write.
+    expect(Math.abs(rows[0].at.getTime() - searchedAt)).toBeLessThan(5_000);
     expect(rows[0]).toMatchObject({ query: long.slice(0, 100), categories: ["walking"], lat: 53.81, lng: -1.56 });
     expect(rows[0].resultCount).toEqual(expect.any(Number));
     const columns = await queryRows<{ column_name: string }>(
@@ -411,6 +451,31 @@ describe("search log", () => {
     // Later pages of the same search are not counted again.
     const page2 = parseSearchParams(new URLSearchParams("q=walking&page=2"));
     await searchActivities((page2 as { params: SearchParams }).params);
+    await flushSearchLog();
     expect(await db.select().from(searchLog)).toHaveLength(1);
+  });
+
+  it("answers before the log row is written, and writes a burst of searches together", async () => {
+    const db = await getDb();
+    await flushSearchLog(); // searches made by earlier tests
+    await db.delete(searchLog);
+    const parsed = parseSearchParams(new URLSearchParams(`${near}&q=choir`));
+    const answers = await Promise.all(Array.from({ length: 5 }, () => searchActivities((parsed as { params: SearchParams }).params)));
+    expect(answers.every((a) => a.ok && a.total === 1)).toBe(true);
+    // Nothing written yet: the answers did not wait for it.
+    expect(await db.select().from(searchLog)).toHaveLength(0);
+    await flushSearchLog();
+    const rows = await db.select().from(searchLog);
+    expect(rows).toHaveLength(5);
+    expect(rows.every((r) => r.query === "choir" && r.resultCount === 1)).toBe(true);
+  });
+
+  it("writes queued searches within about a second without being asked", async () => {
+    const db = await getDb();
+    await flushSearchLog(); // searches made by earlier tests
+    await db.delete(searchLog);
+    const parsed = parseSearchParams(new URLSearchParams(`${near}&q=pottery`));
+    await searchActivities((parsed as { params: SearchParams }).params);
+    await expect.poll(async () => (await db.select().from(searchLog)).length, { timeout: 5_000 }).toBe(1);
   });
 });

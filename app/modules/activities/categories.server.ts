@@ -7,6 +7,25 @@ import { asc, count, eq, sql } from "drizzle-orm";
 import { getDb } from "#db/client";
 import { activities, categories } from "#db/schema";
 import { slugify, type CategoryAction } from "./category-form";
+import { referenceCache } from "~/utils/reference-cache.server";
+
+export interface CategoryOption {
+  slug: string;
+  name: string;
+}
+
+/** Read on every search, changed by an admin a few times a year: `applyCategoryAction` drops it after each change. */
+export const categoryOptionsCache = referenceCache(async (): Promise<CategoryOption[]> => {
+  const db = await getDb();
+  return db
+    .select({ slug: categories.slug, name: categories.name })
+    .from(categories)
+    .orderBy(asc(categories.sortOrder), asc(categories.name));
+});
+
+export function listCategoryOptions(): Promise<CategoryOption[]> {
+  return categoryOptionsCache.get();
+}
 
 export interface CategoryView {
   slug: string;
@@ -35,7 +54,7 @@ export type CategoryResult = { ok: true } | { ok: false; fieldErrors: Record<str
 
 export async function applyCategoryAction(action: CategoryAction): Promise<CategoryResult> {
   const db = await getDb();
-  return db.transaction(async (tx): Promise<CategoryResult> => {
+  const result = await db.transaction(async (tx): Promise<CategoryResult> => {
     // Ordered once, locked, so two admins reordering at once cannot interleave.
     const all = await tx.select().from(categories).orderBy(asc(categories.sortOrder), asc(categories.name)).for("update");
     const nameTaken = (name: string, except?: string) =>
@@ -85,4 +104,7 @@ export async function applyCategoryAction(action: CategoryAction): Promise<Categ
       }
     }
   });
+  // After the commit, so no search can re-read the old list into the cache.
+  if (result.ok) categoryOptionsCache.invalidate();
+  return result;
 }

@@ -3,7 +3,7 @@ export * from "./index";
 export { requireActivityMember, requireProviderOrganisation } from "./activity-access.server";
 export { activityEditorSettings, submitActivityForm } from "./activity-form-submission.server";
 export { changeActivityStatus } from "./activity-status.server";
-export { applyCategoryAction, type CategoryView, listCategoriesWithUse } from "./categories.server";
+export { applyCategoryAction, type CategoryOption, type CategoryView, listCategoriesWithUse, listCategoryOptions } from "./categories.server";
 export { duplicateActivity } from "./duplicate-activity.server";
 export { HORIZON_WEEKS, materialiseSchedule, rollSessionHorizon } from "./materialise-sessions.server";
 export { listOrganisationActivities, listSessionsThisWeek } from "./organiser-dashboard.server";
@@ -12,5 +12,6 @@ export { ActivityArchivedError, loadActivityForEditing, saveActivity } from "./s
 export { findStrandedSessions } from "./schedule-regeneration.server";
 export { getSearchIndex } from "./search-index.server";
 export { pruneSpellingWords, queueActivityReindex, rebuildSearchIndex, refreshSessionSummaries, syncSearchIndex } from "./search-sync.server";
-export { listCategoryOptions, searchActivities, type SearchResultsPage } from "./search.server";
+export { searchActivities, type SearchResultsPage } from "./search.server";
+export { flushSearchLog } from "./search-log.server";
 export { addExtraSession, cancelSession, changeSession, listManagedSessions, reinstateSession, type SessionChangeResult } from "./single-session-edits.server";

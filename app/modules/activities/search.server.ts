@@ -3,9 +3,6 @@
  * result suggests instead, and what is logged. The backend (search/) only
  * answers a normalised query.
  */
-import { asc } from "drizzle-orm";
-import { getDb } from "#db/client";
-import { categories as categoriesTable } from "#db/schema";
 import type { SearchHit, SearchIndex, SearchOutcome, SearchQuery } from "#search/types";
 import { now } from "~/utils/clock.server";
 import { env } from "~/utils/env.server";
@@ -19,21 +16,9 @@ import {
   type SearchParams,
 } from "./search-query";
 import { getSearchIndex } from "./search-index.server";
+import { categoryOptionsCache, listCategoryOptions, type CategoryOption } from "./categories.server";
 import { recordSearch } from "./search-log.server";
 import { accessibilityFeatures } from "./vocabulary";
-
-export interface CategoryOption {
-  slug: string;
-  name: string;
-}
-
-export async function listCategoryOptions(): Promise<CategoryOption[]> {
-  const db = await getDb();
-  return db
-    .select({ slug: categoriesTable.slug, name: categoriesTable.name })
-    .from(categoriesTable)
-    .orderBy(asc(categoriesTable.sortOrder), asc(categoriesTable.name));
-}
 
 export interface SearchSuggestion {
   /** e.g. "12 within 10 km", "4 without “Free only”". */
@@ -113,15 +98,18 @@ async function suggestAlternatives(index: SearchIndex, params: SearchParams, que
   const count = async (q: Partial<SearchQuery>) => (await index.search({ ...query, ...q, limit: 0, offset: 0 })).total;
   const out: SearchSuggestion[] = [];
 
-  if (query.location) {
-    for (const radius of radiusOptionsKm.filter((r) => r > query.location!.radiusKm)) {
-      const n = await count({ location: { ...query.location, radiusKm: radius } });
-      if (n > 0) {
-        out.push({ label: `${n} within ${radius} km`, count: n, params: { radius_km: radius, page: 1 } });
-        break;
-      }
-    }
-  }
+  // Every count runs at once (each is one index-backed statement); the answer
+  // waits for the slowest, not for the sum.
+  const widerRadii = query.location ? radiusOptionsKm.filter((r) => r > query.location!.radiusKm) : [];
+  const countWithin = (radiusKm: number) => count({ location: { ...query.location!, radiusKm } });
+  // The widest circle first: when it finds nothing (the usual case for words
+  // that match nothing), no narrower one can, and one statement settles it.
+  const widerCounts = (async () => {
+    if (widerRadii.length === 0) return [];
+    const widest = await countWithin(widerRadii.at(-1)!);
+    if (widest === 0) return widerRadii.map(() => 0);
+    return [...(await Promise.all(widerRadii.slice(0, -1).map(countWithin))), widest];
+  })();
   const without = (name: string) => `without “${name}”`;
   const tries: { label: string; query: Partial<SearchQuery>; params: Partial<SearchParams> }[] = [];
   if (params.q) tries.push({ label: without(params.q), query: { text: undefined }, params: { q: undefined } });
@@ -143,10 +131,17 @@ async function suggestAlternatives(index: SearchIndex, params: SearchParams, que
   if (params.online !== "include") {
     tries.push({ label: "in person and online", query: { online: "include" }, params: { online: "include" } });
   }
-  for (const t of tries) {
-    const n = await count(t.query);
-    if (n > 0) out.push({ label: `${n} ${t.label}`, count: n, params: { ...t.params, page: 1 } });
+  const [wider, counts] = await Promise.all([widerCounts, Promise.all(tries.map((t) => count(t.query)))]);
+  // The nearest wider circle that finds something.
+  const nearest = wider.findIndex((n) => n > 0);
+  if (nearest >= 0) {
+    const radius = widerRadii[nearest];
+    out.push({ label: `${wider[nearest]} within ${radius} km`, count: wider[nearest], params: { radius_km: radius, page: 1 } });
   }
+  tries.forEach((t, i) => {
+    const n = counts[i];
+    if (n > 0) out.push({ label: `${n} ${t.label}`, count: n, params: { ...t.params, page: 1 } });
+  });
   return out;
 }
 
@@ -159,9 +154,15 @@ export async function searchActivities(
   params: SearchParams,
   options: { log?: boolean } = {},
 ): Promise<SearchResultsPage | SearchProblem> {
-  const categories = await listCategoryOptions();
-  const known = new Set(categories.map((c) => c.slug));
-  const unknown = params.category.find((c) => !known.has(c));
+  let categories = await listCategoryOptions();
+  const isUnknown = (list: CategoryOption[]) => params.category.find((c) => !list.some((k) => k.slug === c));
+  let unknown = isUnknown(categories);
+  if (unknown) {
+    // Perhaps added a moment ago in another process: look again before refusing.
+    categoryOptionsCache.invalidate();
+    categories = await listCategoryOptions();
+    unknown = isUnknown(categories);
+  }
   if (unknown) return { ok: false, field: "category", error: `“${unknown}” is not a kind of activity we list.`, categories };
 
   const located = await locate(params);
@@ -169,13 +170,15 @@ export async function searchActivities(
   const { place } = located;
 
   const index = getSearchIndex();
-  const query = toQuery(params, place, now());
+  const at = now();
+  const query = toQuery(params, place, at);
   const outcome = await index.search(query);
   const suggestions = outcome.total === 0 ? await suggestAlternatives(index, params, query) : [];
 
   // Each search is counted once, on its first page; later pages are the same search.
+  // Queued, not awaited: the answer does not wait for its log row.
   if (options.log !== false && params.page === 1) {
-    await recordSearch({ query: params.q, categories: params.category, location: place, resultCount: outcome.total });
+    recordSearch({ query: params.q, categories: params.category, location: place, resultCount: outcome.total, at });
   }
   return {
     ok: true,

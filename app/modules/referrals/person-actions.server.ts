@@ -97,6 +97,10 @@ async function sessionWhen(tx: Tx, ctx: ReferralContext, sessionId: string) {
 /** Booked → the referral moves to "booked" (if it was waiting), the person and the referrer are told. */
 async function confirmBooked(tx: Tx, ctx: ReferralContext, booking: Booking, now: Date) {
   const session = await sessionWhen(tx, ctx, booking.sessionId);
+  return confirmBookedAt(tx, ctx, booking, session, now);
+}
+
+async function confirmBookedAt(tx: Tx, ctx: ReferralContext, booking: Booking, session: Awaited<ReturnType<typeof sessionWhen>>, now: Date) {
   await recordBookingEvent(tx, { referralId: ctx.referral.id, action: "booked", booking, actor: person, at: now, startsAt: session.startsAt ?? undefined });
   await clearNoBookingStall(tx, ctx.referral.id, now);
   if (ctx.referral.status === "accepted") {
@@ -115,7 +119,10 @@ async function confirmBooked(tx: Tx, ctx: ReferralContext, booking: Booking, now
 
 async function book(tx: Tx, ctx: ReferralContext, sessionId: string, waitlistIfFull: boolean, now: Date): Promise<string> {
   assertCanBook(ctx);
-  const result = await placeBooking(tx, { referralId: ctx.referral.id, activityId: ctx.activity.id, sessionId, waitlistIfFull, now });
+  const session = await sessionWhen(tx, ctx, sessionId);
+  const result = await placeBooking(tx, { referralId: ctx.referral.id, activityId: ctx.activity.id, sessionId, waitlistIfFull, now }, (sp, booking) =>
+    confirmBookedAt(sp, ctx, booking, session, now),
+  );
   switch (result.kind) {
     case "refused":
       switch (result.reason) {
@@ -131,12 +138,9 @@ async function book(tx: Tx, ctx: ReferralContext, sessionId: string, waitlistIfF
       break;
     case "already":
       return result.booking.status === "waitlisted" ? "You are already on the waitlist for that session." : "You already have a place on that session.";
-    case "booked": {
-      const session = await confirmBooked(tx, ctx, result.booking, now);
-      return `You are booked for ${session.when}. We have sent you the details.`;
-    }
+    case "booked":
+      return `You are booked for ${result.confirmed.when}. We have sent you the details.`;
     case "waitlisted": {
-      const session = await sessionWhen(tx, ctx, sessionId);
       await recordBookingEvent(tx, { referralId: ctx.referral.id, action: "waitlisted", booking: result.booking, actor: person, at: now, startsAt: result.startsAt });
       await messagePerson(tx, ctx, now, (base) => waitlistedMessage({ ...base, session }));
       return `You are on the waitlist for ${session.when}. If a place comes up, we will let you know.`;
