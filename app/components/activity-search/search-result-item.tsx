@@ -21,16 +21,18 @@ function nextSessionText(hit: SearchHit): string {
   return `Next: ${when} (${places})`;
 }
 
-/** One result: everything a referrer needs to choose, and the two next steps (open, refer). */
+/** One result: what someone needs to choose, and the next steps (open; refer, for a referrer). */
 export function SearchResultItem({
   hit,
   categoryName,
   selected,
+  canRefer,
   onShowOnMap,
 }: {
   hit: SearchHit;
   categoryName: string;
   selected: boolean;
+  canRefer: boolean;
   onShowOnMap?: () => void;
 }) {
   const headingId = `result-${hit.id}-title`;
@@ -63,9 +65,11 @@ export function SearchResultItem({
         )}
         <p className="muted">Run by {hit.organisation}</p>
         <div className="button-row">
-          <Link className="button" to={`/referrals/new?activity=${hit.id}`}>
-            Refer<span className="visually-hidden"> someone to {hit.title}</span>
-          </Link>
+          {canRefer && (
+            <Link className="button" to={`/referrals/new?activity=${hit.id}`}>
+              Refer<span className="visually-hidden"> someone to {hit.title}</span>
+            </Link>
+          )}
           {onShowOnMap && (
             <ClientOnly fallback={null}>
               {() => (

@@ -8,6 +8,7 @@ import { Field } from "~/components/forms/field";
 import { SearchResultItem } from "~/components/activity-search/search-result-item";
 import { SearchMap } from "~/components/activity-search/search-map";
 import { useMediaQuery } from "~/utils/use-media-query";
+import { canRefer, useViewer } from "~/utils/viewer";
 import { UseMyLocation } from "~/components/activity-search/use-my-location";
 import { dayKeys, dayLabels, defaultPerPage, effectiveSort, joinKeys, joinLabels, onlineLabels, onlineOptions, radiusOptionsKm, searchHref, searchParamsSchema, sortKeys, sortLabels, timeKeys, timeLabels, type SearchParams, accessibilityFeatures, accessibilityKeys } from "~/modules/activities";
 import { listCategoryOptions, searchActivities } from "~/modules/activities/index.server";
@@ -57,6 +58,7 @@ export default function SearchPage() {
 
 function SearchView({ lastResult, params, results, categories }: ReturnType<typeof useLoaderData<typeof loader>>) {
   const navigation = useNavigation();
+  const viewerCanRefer = canRefer(useViewer());
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [view, setView] = useState<"list" | "map">("list");
   // Side by side on wide screens; on a phone the map loads the first time it is asked for, then stays.
@@ -269,6 +271,7 @@ function SearchView({ lastResult, params, results, categories }: ReturnType<type
                   hit={hit}
                   categoryName={categories.find((c) => c.slug === hit.category)?.name ?? hit.category}
                   selected={selectedId === hit.id}
+                  canRefer={viewerCanRefer}
                   onShowOnMap={hit.lat != null && hit.lng != null ? () => showOnMap(hit.id) : undefined}
                 />
               ))}
