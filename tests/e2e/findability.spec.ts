@@ -60,7 +60,8 @@ for (const javaScriptEnabled of [true, false]) {
     await page.getByRole("link", { name: "Cancel this booking" }).first().click();
     const confirm = page.getByRole("group", { name: /Cancel your place on this session\?/ });
     await expect(confirm).toBeVisible();
-    await expectNoAxeViolations(page);
+    // axe runs as a script in the page, so only where scripts run.
+    if (javaScriptEnabled) await expectNoAxeViolations(page);
     await confirm.getByRole("link", { name: "No, keep my place" }).click();
     await expect(page.getByRole("group", { name: /Cancel your place/ })).toHaveCount(0);
     await expect(page.getByRole("heading", { name: "Your bookings" })).toBeVisible();
@@ -73,7 +74,7 @@ for (const javaScriptEnabled of [true, false]) {
     await status.getByRole("button", { name: /^Undo: keep my place/ }).click();
     await expect(page.getByRole("status").filter({ hasText: "is booked again" })).toBeVisible();
     await expect(page.getByRole("heading", { name: "Your bookings" })).toBeVisible();
-    await expectNoAxeViolations(page);
+    if (javaScriptEnabled) await expectNoAxeViolations(page);
     await context.close();
   });
 }

@@ -9,16 +9,16 @@ export function formatDistance(km: number): string {
   return `${km < 10 ? km.toFixed(1) : Math.round(km)} km away`;
 }
 
-function nextSessionText(hit: SearchHit): string {
-  if (!hit.nextSession) return "No dates planned yet. Contact the organiser.";
-  const when = formatInTimezone(new Date(hit.nextSession.startsAt), hit.timezone, "datetime");
-  const places =
-    hit.nextSession.spacesLeft <= 0
-      ? "full"
-      : hit.nextSession.spacesLeft === 1
-        ? "1 place left"
-        : `${hit.nextSession.spacesLeft} places left`;
-  return `Next: ${when} (${places})`;
+const placesText = (n: number) => (n <= 0 ? "full" : n === 1 ? "1 place left" : `${n} places left`);
+
+/** Offers the next session someone can actually go to: a full next session is named, but not offered. */
+export function nextSessionText(hit: Pick<SearchHit, "nextSession" | "nextOpenSession" | "timezone">): string {
+  const { nextSession: next, nextOpenSession: open, timezone } = hit;
+  if (!next) return "No dates planned yet. Contact the organiser.";
+  const when = (d: Date | string) => formatInTimezone(new Date(d), timezone, "datetime");
+  if (next.spacesLeft > 0 || !open) return `Next: ${when(next.startsAt)} (${placesText(next.spacesLeft)})`;
+  const places = open.spacesLeft == null ? "" : ` (${placesText(open.spacesLeft)})`;
+  return `Next with a place: ${when(open.startsAt)}${places}. The one on ${formatInTimezone(new Date(next.startsAt), timezone, "date")} is full.`;
 }
 
 /** One result: what someone needs to choose, and the next steps (open; refer, for a referrer). */
