@@ -95,3 +95,12 @@ describe("search words", () => {
     expect(titles(await search(`${near}&q=knit`))).toEqual(["Tuesday Natter"]);
   });
 });
+
+describe("a place known only roughly", () => {
+  it("says distances are from the centre of the post town, for a postcode, a sector or 'Leeds LS6'", async () => {
+    for (const near of ["LS6 1AA", "LS6 1", "Leeds LS6"]) {
+      const results = await search(`near=${encodeURIComponent(near)}&radius_km=10`);
+      expect(results.place).toMatchObject({ approximate: true, centre: "Leeds" });
+    }
+  });
+});

@@ -4,7 +4,9 @@ import { ClientOnly } from "~/components/map/client-only";
 import { formatCost, accessibilityFeatures, type AccessibilityFeature } from "~/modules/activities";
 import { formatInTimezone } from "~/utils/time";
 
-export function formatDistance(km: number): string {
+/** `from`: the centre distances are measured from, when the place typed is known only roughly. */
+export function formatDistance(km: number, from?: string): string {
+  if (from) return `About ${Math.max(1, Math.round(km))} km from the centre of ${from}`;
   if (km < 0.1) return "Less than 0.1 km away";
   return `${km < 10 ? km.toFixed(1) : Math.round(km)} km away`;
 }
@@ -27,12 +29,15 @@ export function SearchResultItem({
   categoryName,
   selected,
   canRefer,
+  distanceFrom,
   onShowOnMap,
 }: {
   hit: SearchHit;
   categoryName: string;
   selected: boolean;
   canRefer: boolean;
+  /** Set when distances are from a rough centre (see formatDistance). */
+  distanceFrom?: string;
   onShowOnMap?: () => void;
 }) {
   const headingId = `result-${hit.id}-title`;
@@ -43,7 +48,7 @@ export function SearchResultItem({
           <Link to={`/activities/${hit.id}`}>{hit.title}</Link>
         </h3>
         <p className="meta-row">
-          {hit.distanceKm != null && <span className="distance">{formatDistance(hit.distanceKm)}</span>}
+          {hit.distanceKm != null && <span className="distance">{formatDistance(hit.distanceKm, distanceFrom)}</span>}
           {hit.online && <span>Online</span>}
           {!hit.online && hit.town && <span>{hit.town}</span>}
           <span>{categoryName}</span>

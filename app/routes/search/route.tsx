@@ -272,6 +272,7 @@ function SearchView({ lastResult, params, results, categories }: ReturnType<type
                   categoryName={categories.find((c) => c.slug === hit.category)?.name ?? hit.category}
                   selected={selectedId === hit.id}
                   canRefer={viewerCanRefer}
+                  distanceFrom={results.place?.approximate ? results.place.centre : undefined}
                   onShowOnMap={hit.lat != null && hit.lng != null ? () => showOnMap(hit.id) : undefined}
                 />
               ))}
@@ -309,7 +310,7 @@ function FieldError({ id, errors }: { id: string; errors?: string[] }) {
 function ResultsSummary({ results }: { results: NonNullable<ReturnType<typeof useLoaderData<typeof loader>>["results"]> }) {
   const { total, place, params, textMatch } = results;
   const what = total === 1 ? "1 activity" : `${total} activities`;
-  const where = place ? ` within ${params.radius_km} km of ${place.label}` : "";
+  const where = place ? ` within ${params.radius_km} km of ${place.centre ? `the centre of ${place.centre}` : place.label}` : "";
   const sort = effectiveSort(params, place !== null);
   return (
     <>
@@ -327,8 +328,11 @@ function ResultsSummary({ results }: { results: NonNullable<ReturnType<typeof us
         </p>
       )}
       {place?.approximate && (
-        <p className="hint">
-          We know {place.label} only roughly, so distances are approximate. A full postcode is more exact.
+        <p className="hint place-precision">
+          {place.centre
+            ? `Distances are measured from the centre of ${place.centre}, not from ${params.near ?? place.label}, so they may be out by up to ${Math.round(place.precisionKm ?? 10)} km.`
+            : `We know ${place.label} only roughly, so distances are approximate.`}{" "}
+          A full postcode is more exact where this site has postcode data.
         </p>
       )}
     </>
