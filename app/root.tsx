@@ -15,6 +15,7 @@ import type { ReactNode } from "react";
 import { SiteFooter, SiteHeader, type HeaderUser } from "~/components/layout/site-chrome";
 import { ErrorPage } from "~/components/layout/error-page";
 import { useNonce } from "~/utils/nonce";
+import { useIsPrivatePage } from "~/utils/viewer";
 import appStyles from "~/styles/app.css?url";
 
 export const links: LinksFunction = () => [
@@ -49,6 +50,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export function Layout({ children }: { children: ReactNode }) {
   const nonce = useNonce();
   const data = useRouteLoaderData<typeof loader>("root");
+  const privatePage = useIsPrivatePage();
   return (
     <html lang="en-GB">
       <head>
@@ -61,7 +63,7 @@ export function Layout({ children }: { children: ReactNode }) {
         <a className="skip-link" href="#main">
           Skip to main content
         </a>
-        <SiteHeader user={data?.user ?? null} />
+        <SiteHeader user={data?.user ?? null} private={privatePage} />
         <main id="main" tabIndex={-1}>
           {children}
         </main>

@@ -15,6 +15,7 @@ export interface ActivityDocumentRow {
   tags: string[];
   organisation: string;
   category: string;
+  category_name: string | null;
   town: string | null;
   lat: number | null;
   lng: number | null;
@@ -45,6 +46,7 @@ export function toActivityDocument(row: ActivityDocumentRow): ActivityDocument {
     tags: row.tags ?? [],
     organisation: row.organisation,
     category: row.category,
+    category_name: row.category_name ?? "",
     town: row.town,
     ...(hasPlace ? { _geo: { lat: Number(row.lat), lng: Number(row.lng) } } : {}),
     lat: hasPlace ? Number(row.lat) : null,
@@ -75,7 +77,8 @@ export async function loadActivityDocuments(
   const literal = `{${ids.join(",")}}`;
   const rows = await queryRows<ActivityDocumentRow>(
     executor,
-    sql`SELECT a.id, a.title, a.summary, a.description, a.tags, o.name AS organisation, a.category, a.town,
+    sql`SELECT a.id, a.title, a.summary, a.description, a.tags, o.name AS organisation, a.category,
+          (SELECT c.name FROM categories c WHERE c.slug = a.category) AS category_name, a.town,
           a.lat, a.lng, a.online, a.cost_type, a.cost_pence, a.accessibility, a.self_referral, a.drop_in,
           a.timezone, a.session_slots, a.next_session_at, a.next_open_session_at,
           ns.ends_at AS next_session_ends_at, ns.spaces AS next_session_spaces

@@ -15,6 +15,7 @@ const row: ActivityDocumentRow = {
   tags: ["walk"],
   organisation: "Leeds Walks",
   category: "walking",
+  category_name: "Walking groups",
   town: "Leeds",
   lat: 53.81,
   lng: -1.56,

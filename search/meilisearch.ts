@@ -25,7 +25,7 @@ import {
 import { haversineKm } from "./geo";
 
 export const meiliSettings: Settings = {
-  searchableAttributes: ["title", "tags", "summary", "organisation", "description"],
+  searchableAttributes: ["title", "tags", "summary", "organisation", "description", "category_name"],
   filterableAttributes: [
     "_geo",
     "category",
@@ -156,7 +156,15 @@ export function hitFromDocument(doc: ActivityDocument, query: SearchQuery): Sear
             spacesLeft: doc.next_session_spaces ?? 0,
           }
         : null,
+    nextOpenSession: nextOpenSession(doc, query.now),
   };
+}
+
+/** The document keeps the next open session's time only; its places are known when it is also the next session. */
+function nextOpenSession(doc: ActivityDocument, now: Date): SearchHit["nextOpenSession"] {
+  if (doc.next_open_session_at == null || doc.next_open_session_at < now.getTime()) return null;
+  const same = doc.next_session_at === doc.next_open_session_at;
+  return { startsAt: new Date(doc.next_open_session_at), spacesLeft: same ? (doc.next_session_spaces ?? null) : null };
 }
 
 export interface MeiliOptions {

@@ -88,6 +88,9 @@ interface HitJson {
   next_starts_at: string | null;
   next_ends_at: string | null;
   next_spaces: number | null;
+  open_starts_at: string | null;
+  open_ends_at: string | null;
+  open_spaces: number | null;
 }
 
 /**
@@ -287,13 +290,14 @@ class QueryParts {
   }
 
   hits(): SQL {
-    const openOnly = this.query.hasSpace ? sql`AND s.booked_count < s.capacity` : sql``;
+    // The next session, and the next with a place (the one to offer when the next is full): page rows only.
     return sql`SELECT coalesce(json_agg(json_build_object(
         'id', a.id, 'title', a.title, 'summary', a.summary, 'organisation', o.name, 'category', a.category,
         'lat', a.lat, 'lng', a.lng, 'town', a.town, 'chord', p.chord, 'online', a.online,
         'cost_type', a.cost_type, 'cost_pence', a.cost_pence, 'accessibility', a.accessibility,
         'self_referral', a.self_referral, 'drop_in', a.drop_in, 'timezone', a.timezone,
-        'next_starts_at', ns.starts_at, 'next_ends_at', ns.ends_at, 'next_spaces', ns.spaces
+        'next_starts_at', ns.starts_at, 'next_ends_at', ns.ends_at, 'next_spaces', ns.spaces,
+        'open_starts_at', nos.starts_at, 'open_ends_at', nos.ends_at, 'open_spaces', nos.spaces
       ) ORDER BY p.ord), '[]'::json)::text
       FROM page p
       JOIN activities a ON a.id = p.id
@@ -301,8 +305,13 @@ class QueryParts {
       LEFT JOIN LATERAL (
         SELECT s.starts_at, s.ends_at, greatest(s.capacity - s.booked_count, 0) AS spaces
           FROM sessions s
-         WHERE s.activity_id = a.id AND s.status = 'scheduled' AND s.starts_at >= ${this.now} ${openOnly}
-         ORDER BY s.starts_at LIMIT 1) ns ON true`;
+         WHERE s.activity_id = a.id AND s.status = 'scheduled' AND s.starts_at >= ${this.now}
+         ORDER BY s.starts_at LIMIT 1) ns ON true
+      LEFT JOIN LATERAL (
+        SELECT s.starts_at, s.ends_at, s.capacity - s.booked_count AS spaces
+          FROM sessions s
+         WHERE s.activity_id = a.id AND s.status = 'scheduled' AND s.starts_at >= ${this.now} AND s.booked_count < s.capacity
+         ORDER BY s.starts_at LIMIT 1) nos ON true`;
   }
 
   dayFacets(): SQL {
@@ -365,6 +374,7 @@ function toHit(h: HitJson): SearchHit {
       h.next_starts_at && h.next_ends_at
         ? { startsAt: new Date(h.next_starts_at), endsAt: new Date(h.next_ends_at), spacesLeft: h.next_spaces ?? 0 }
         : null,
+    nextOpenSession: h.open_starts_at ? { startsAt: new Date(h.open_starts_at), spacesLeft: h.open_spaces } : null,
   };
 }
 

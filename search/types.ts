@@ -74,6 +74,11 @@ export interface SearchHit {
   dropIn: boolean;
   timezone: string;
   nextSession: { startsAt: Date; endsAt: Date; spacesLeft: number } | null;
+  /**
+   * The next session with a place: the one to offer, as a full next session is no use to someone choosing
+   * (the same as nextSession when that has a place). spacesLeft is null when the backend knows only the time.
+   */
+  nextOpenSession: { startsAt: Date; spacesLeft: number | null } | null;
 }
 
 export interface SearchFacets {
@@ -100,6 +105,8 @@ export interface ActivityDocument {
   tags: string[];
   organisation: string;
   category: string;
+  /** The category's name, searched as words ("walking" finds the "Walking groups"). */
+  category_name: string;
   town: string | null;
   _geo?: { lat: number; lng: number };
   lat: number | null;

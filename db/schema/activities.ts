@@ -118,8 +118,13 @@ export const activities = pgTable(
     publishedAt: timestamptz("published_at"),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
+    /**
+     * The category's and the organisation's names, so search words match an activity's kind and organiser too
+     * (kept by triggers, migration search-context-words: a generated column cannot read other tables).
+     */
+    searchContext: text("search_context").notNull().default(""),
     searchVector: tsvector("search_vector").generatedAlwaysAs(
-      sql`lw_activity_document(title, summary, description, tags)`,
+      sql`lw_activity_document(title, summary, description, tags, search_context)`,
     ),
     /**
      * ll_to_earth(lat, lng), stored: computing it costs ~13 µs a row (the

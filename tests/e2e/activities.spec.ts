@@ -64,7 +64,8 @@ test("an organiser publishes a weekly walking group with the map picker and find
   await expect(sessions.first()).toContainText("10:00 to 11:30");
   await expect(sessions.first()).toContainText("12 places left");
   await expect(page.getByRole("link", { name: "Ask for a place" })).toBeVisible();
-  await expect(page.getByRole("link", { name: "Refer someone to this activity" })).toBeVisible();
+  // Organisers cannot refer, so they are not offered it.
+  await expect(page.getByRole("link", { name: "Refer someone to this activity" })).toHaveCount(0);
   await expectNoAxeViolations(page);
 
   const ics = await page.request.get(await page.getByRole("link", { name: "Download the dates (.ics file)" }).getAttribute("href") ?? "");

@@ -104,7 +104,8 @@ test("without JavaScript a person asks for a place, books, and cancels", async (
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(openToAll.title);
   await page.getByRole("button", { name: /^Book / }).first().click();
   await expect(page.getByRole("status").filter({ hasText: "You are booked for" })).toBeVisible();
-  await page.getByRole("button", { name: "Cancel this booking" }).first().click();
+  await page.getByRole("link", { name: "Cancel this booking" }).first().click();
+  await page.getByRole("button", { name: "Yes, cancel my place" }).click();
   await expect(page.getByRole("status").filter({ hasText: "is cancelled" })).toBeVisible();
   await context.close();
 });

@@ -31,7 +31,8 @@ async function setup(options: { capacity?: number; screening?: boolean } = {}) {
 
 /** Delivers the outbox, then the messages to this address whose subject matches, oldest first. */
 async function mailTo(address: string, subject: RegExp) {
-  await deliverPendingEmails();
+  // A cancellation is emailed once it can no longer be undone (five minutes, decision 060).
+  await deliverPendingEmails({ now: new Date(Date.now() + 10 * 60_000) });
   return (await listDevMailbox({ to: address })).filter((m) => subject.test(m.subject)).reverse();
 }
 

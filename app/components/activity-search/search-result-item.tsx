@@ -4,33 +4,40 @@ import { ClientOnly } from "~/components/map/client-only";
 import { formatCost, accessibilityFeatures, type AccessibilityFeature } from "~/modules/activities";
 import { formatInTimezone } from "~/utils/time";
 
-export function formatDistance(km: number): string {
+/** `from`: the centre distances are measured from, when the place typed is known only roughly. */
+export function formatDistance(km: number, from?: string): string {
+  if (from) return `About ${Math.max(1, Math.round(km))} km from the centre of ${from}`;
   if (km < 0.1) return "Less than 0.1 km away";
   return `${km < 10 ? km.toFixed(1) : Math.round(km)} km away`;
 }
 
-function nextSessionText(hit: SearchHit): string {
-  if (!hit.nextSession) return "No dates planned yet. Contact the organiser.";
-  const when = formatInTimezone(new Date(hit.nextSession.startsAt), hit.timezone, "datetime");
-  const places =
-    hit.nextSession.spacesLeft <= 0
-      ? "full"
-      : hit.nextSession.spacesLeft === 1
-        ? "1 place left"
-        : `${hit.nextSession.spacesLeft} places left`;
-  return `Next: ${when} (${places})`;
+const placesText = (n: number) => (n <= 0 ? "full" : n === 1 ? "1 place left" : `${n} places left`);
+
+/** Offers the next session someone can actually go to: a full next session is named, but not offered. */
+export function nextSessionText(hit: Pick<SearchHit, "nextSession" | "nextOpenSession" | "timezone">): string {
+  const { nextSession: next, nextOpenSession: open, timezone } = hit;
+  if (!next) return "No dates planned yet. Contact the organiser.";
+  const when = (d: Date | string) => formatInTimezone(new Date(d), timezone, "datetime");
+  if (next.spacesLeft > 0 || !open) return `Next: ${when(next.startsAt)} (${placesText(next.spacesLeft)})`;
+  const places = open.spacesLeft == null ? "" : ` (${placesText(open.spacesLeft)})`;
+  return `Next with a place: ${when(open.startsAt)}${places}. The one on ${formatInTimezone(new Date(next.startsAt), timezone, "date")} is full.`;
 }
 
-/** One result: everything a referrer needs to choose, and the two next steps (open, refer). */
+/** One result: what someone needs to choose, and the next steps (open; refer, for a referrer). */
 export function SearchResultItem({
   hit,
   categoryName,
   selected,
+  canRefer,
+  distanceFrom,
   onShowOnMap,
 }: {
   hit: SearchHit;
   categoryName: string;
   selected: boolean;
+  canRefer: boolean;
+  /** Set when distances are from a rough centre (see formatDistance). */
+  distanceFrom?: string;
   onShowOnMap?: () => void;
 }) {
   const headingId = `result-${hit.id}-title`;
@@ -41,7 +48,7 @@ export function SearchResultItem({
           <Link to={`/activities/${hit.id}`}>{hit.title}</Link>
         </h3>
         <p className="meta-row">
-          {hit.distanceKm != null && <span className="distance">{formatDistance(hit.distanceKm)}</span>}
+          {hit.distanceKm != null && <span className="distance">{formatDistance(hit.distanceKm, distanceFrom)}</span>}
           {hit.online && <span>Online</span>}
           {!hit.online && hit.town && <span>{hit.town}</span>}
           <span>{categoryName}</span>
@@ -63,9 +70,11 @@ export function SearchResultItem({
         )}
         <p className="muted">Run by {hit.organisation}</p>
         <div className="button-row">
-          <Link className="button" to={`/referrals/new?activity=${hit.id}`}>
-            Refer<span className="visually-hidden"> someone to {hit.title}</span>
-          </Link>
+          {canRefer && (
+            <Link className="button" to={`/referrals/new?activity=${hit.id}`}>
+              Refer<span className="visually-hidden"> someone to {hit.title}</span>
+            </Link>
+          )}
           {onShowOnMap && (
             <ClientOnly fallback={null}>
               {() => (

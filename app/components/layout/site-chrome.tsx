@@ -1,14 +1,26 @@
 import { Form, Link, NavLink } from "@remix-run/react";
 
-/** What the header knows about the signed-in person (from the root loader): nothing sensitive. */
-export interface HeaderUser {
-  name: string;
-  isAdmin: boolean;
-  isCommissioner: boolean;
-  kinds: ("provider" | "referrer")[];
-}
+import type { Viewer } from "~/utils/viewer";
 
-export function SiteHeader({ user }: { user: HeaderUser | null }) {
+/** What the header knows about the signed-in person (from the root loader): nothing sensitive. */
+export type HeaderUser = Viewer;
+
+/** `private`: a person's own page, reached by their link; it has no account chrome (they need no account). */
+export function SiteHeader({ user, private: privatePage = false }: { user: HeaderUser | null; private?: boolean }) {
+  if (privatePage) {
+    return (
+      <header className="site-header">
+        <div className="container header-inner">
+          <span className="brand">
+            <span aria-hidden="true" className="brand-mark">
+              ●
+            </span>{" "}
+            Linkway
+          </span>
+        </div>
+      </header>
+    );
+  }
   return (
     <header className="site-header">
       <div className="container header-inner">

@@ -17,6 +17,8 @@ export interface ApiSearchResult {
   online: boolean;
   cost: { type: SearchHit["costType"]; pence: number | null; label: string };
   next_session: { starts_at: string; spaces_left: number } | null;
+  /** The next session with a place (null when none is planned); spaces_left is null when only its time is known. */
+  next_session_with_space: { starts_at: string; spaces_left: number | null } | null;
   url: string;
 }
 
@@ -48,6 +50,9 @@ export function toApiResponse(
       cost: { type: h.costType, pence: h.costPence, label: formatCost(h.costType, h.costPence) },
       next_session: h.nextSession
         ? { starts_at: new Date(h.nextSession.startsAt).toISOString(), spaces_left: h.nextSession.spacesLeft }
+        : null,
+      next_session_with_space: h.nextOpenSession
+        ? { starts_at: new Date(h.nextOpenSession.startsAt).toISOString(), spaces_left: h.nextOpenSession.spacesLeft }
         : null,
       url: `${baseUrl}/activities/${h.id}`,
     })),

@@ -33,6 +33,10 @@ export interface SearchPlace {
   lng: number;
   /** The place is only known roughly (a town or postcode area), so distances are approximate. */
   approximate: boolean;
+  /** Distances are measured from the centre of this, not from what was typed (e.g. "Leeds" for "LS6 1AA"). */
+  centre?: string;
+  /** Roughly how far out a distance may be, in km. */
+  precisionKm?: number;
 }
 
 export interface SearchResultsPage extends Omit<SearchOutcome, "hits"> {
@@ -61,7 +65,9 @@ async function locate(params: SearchParams): Promise<{ place: SearchPlace | null
     if (!place || !isInBounds(place.lat, place.lng, bounds)) {
       return { field: "near", error: `We could not find “${params.near}”. Try a town name or a full postcode, such as LS6 3AB.` };
     }
-    return { place: { label: place.label, lat: place.lat, lng: place.lng, approximate: place.precision_km > 1 } };
+    return {
+      place: { label: place.label, lat: place.lat, lng: place.lng, approximate: place.precision_km > 1, centre: place.centre, precisionKm: place.precision_km },
+    };
   }
   if (params.lat !== undefined && params.lng !== undefined) {
     if (!isInBounds(params.lat, params.lng, bounds)) {

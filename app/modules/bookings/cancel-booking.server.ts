@@ -1,6 +1,7 @@
 import { and, asc, eq, gt, gte, inArray, ne } from "drizzle-orm";
 import type { Tx } from "#db/client";
 import { bookings, sessions } from "#db/schema";
+import { takePlace } from "./capacity.server";
 import type { Booking } from "./place-booking.server";
 import { passPlaceOn } from "./waitlist.server";
 
@@ -28,6 +29,35 @@ export async function cancelBooking(tx: Tx, bookingId: string, now: Date): Promi
   const heldPlace = before.status === "booked" || before.status === "offered";
   const nextOffer = heldPlace ? await passPlaceOn(tx, before.sessionId, now) : null;
   return { before, cancelled, nextOffer };
+}
+
+export type RestoredBooking =
+  | { kind: "restored"; booking: Booking }
+  /** Nothing to undo: the booking (or another live one on the same session) holds a place already. */
+  | { kind: "already"; booking: Booking }
+  /** The freed place has gone (booked, or held for someone on the waitlist), or the session is off or under way. */
+  | { kind: "gone" };
+
+/**
+ * Takes back a cancellation: the same booking (so a calendar entry made from it stays the same event) holds a
+ * place again, if one is free. Whether an undo is still allowed is the caller's rule.
+ */
+export async function restoreCancelledBooking(tx: Tx, bookingId: string, now: Date): Promise<RestoredBooking> {
+  const [before] = await tx.select().from(bookings).where(eq(bookings.id, bookingId)).for("update");
+  if (!before) return { kind: "gone" };
+  if (before.status !== "cancelled") return { kind: "already", booking: before };
+  const [live] = await tx
+    .select()
+    .from(bookings)
+    .where(and(eq(bookings.referralId, before.referralId), eq(bookings.sessionId, before.sessionId), ne(bookings.status, "cancelled")));
+  if (live) return { kind: "already", booking: live };
+  if (!(await takePlace(tx, before.sessionId, now))) return { kind: "gone" };
+  const [restored] = await tx
+    .update(bookings)
+    .set({ status: "booked", cancelledAt: null, updatedAt: now })
+    .where(eq(bookings.id, before.id))
+    .returning();
+  return { kind: "restored", booking: restored };
 }
 
 /**

@@ -35,12 +35,17 @@ export async function withdrawPending(executor: Executor, key: string): Promise<
 }
 
 /**
- * Forgets every message with this key, waiting or already sent (a sent one
+ * Forgets every message with this key, or a key under it (`key:…`, e.g. one
+ * booking's messages to the person), waiting or already sent (a sent one
  * still keeps its address): for when the person it was for asks to be
  * forgotten. Returns how many rows went.
  */
 export async function forgetMessages(executor: Executor, key: string): Promise<number> {
-  const gone = await executor.delete(outbox).where(eq(outbox.key, key)).returning({ id: outbox.id });
+  const under = `${key.replace(/[\\%_]/g, (c) => `\\${c}`)}:%`;
+  const gone = await executor
+    .delete(outbox)
+    .where(sql`${outbox.key} = ${key} or ${outbox.key} like ${under}`)
+    .returning({ id: outbox.id });
   return gone.length;
 }
 

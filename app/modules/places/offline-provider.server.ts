@@ -37,6 +37,7 @@ export function postcodeAreaPlace(area: string, label: string): Place | null {
     lng: town.lng,
     kind: "postcode_area",
     precision_km: areaPrecisionKm,
+    centre: postTown,
   };
 }
 

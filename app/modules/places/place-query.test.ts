@@ -52,3 +52,16 @@ describe("placeNameKey", () => {
     expect(placeNameKey("Château")).toBe("chateau");
   });
 });
+
+describe("partial postcodes and a name with a postcode (issue 15)", () => {
+  it("reads a sector as its district, keeping the sector", () => {
+    expect(parsePlaceQuery("M15 5")).toEqual({ kind: "outcode", outcode: "M15", area: "M", sector: "M15 5" });
+    expect(parsePlaceQuery("ls6 1")).toEqual({ kind: "outcode", outcode: "LS6", area: "LS", sector: "LS6 1" });
+  });
+
+  it("lets the postcode beside a name decide: 'Leeds LS6', 'Headingley, LS6 3AB'", () => {
+    expect(parsePlaceQuery("Leeds LS6")).toEqual({ kind: "outcode", outcode: "LS6", area: "LS" });
+    expect(parsePlaceQuery("Headingley, LS6 3AB")).toEqual({ kind: "postcode", postcode: "LS6 3AB", outcode: "LS6", area: "LS" });
+    expect(parsePlaceQuery("Leeds")).toEqual({ kind: "name", text: "Leeds" });
+  });
+});

@@ -3,7 +3,8 @@ import { isValid, toNormalised, validOutcode } from "postcode";
 /** What someone typed, sorted into the three shapes the providers understand. */
 export type PlaceQuery =
   | { kind: "postcode"; postcode: string; outcode: string; area: string }
-  | { kind: "outcode"; outcode: string; area: string }
+  /** A district ("LS6"), or a sector ("LS6 1", kept as `sector`): providers answer for the district. */
+  | { kind: "outcode"; outcode: string; area: string; sector?: string }
   | { kind: "name"; text: string };
 
 // Longer input is not a place name; refusing it early keeps lookups cheap.
@@ -37,8 +38,19 @@ export function parsePlaceQuery(input: string): PlaceQuery | null {
     const outcode = postcode.split(" ")[0];
     return { kind: "postcode", postcode, outcode, area: areaOf(outcode) };
   }
+  // A space before one last digit is a sector ("LS6 1"), not a longer district ("LS61").
+  const sector = /^([A-Za-z]{1,2}[0-9][A-Za-z0-9]?) ([0-9])$/.exec(text);
+  const sectorOutcode = sector && normaliseOutcode(sector[1]);
+  if (sectorOutcode) return { kind: "outcode", outcode: sectorOutcode, area: areaOf(sectorOutcode), sector: `${sectorOutcode} ${sector![2]}` };
   const outcode = normaliseOutcode(text);
   if (outcode) return { kind: "outcode", outcode, area: areaOf(outcode) };
+  // "Leeds LS6", "Headingley, LS6 3AB": the postcode says more than the name beside it.
+  const words = text.split(/[\s,]+/);
+  for (const take of [2, 1]) {
+    if (words.length <= take) continue;
+    const tail = parsePlaceQuery(words.slice(-take).join(" "));
+    if (tail && tail.kind !== "name") return tail;
+  }
   return /\p{L}/u.test(text) ? { kind: "name", text } : null;
 }
 

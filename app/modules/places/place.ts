@@ -11,6 +11,11 @@ export interface Place {
   kind: PlaceKind;
   /** Roughly how far the real place may be from the point; search radii should not be tighter. */
   precision_km: number;
+  /**
+   * What the point is the centre of, when that is not what was typed ("Leeds" for "LS6 1AA" known only by its
+   * postcode area): pages say distances are measured from there, never pretending to more precision.
+   */
+  centre?: string;
 }
 
 export interface PlaceProvider {

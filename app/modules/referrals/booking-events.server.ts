@@ -19,7 +19,7 @@ export type BookingAction = "booked" | "waitlisted" | "offered" | "cancelled" | 
 
 export async function recordBookingEvent(
   tx: Tx,
-  input: { referralId: string; action: BookingAction; booking: Booking; actor: Actor; at: Date; note?: string | null; startsAt?: Date },
+  input: { referralId: string; action: BookingAction; booking: Booking; actor: Actor; at: Date; note?: string | null; startsAt?: Date; undoable?: boolean },
 ): Promise<void> {
   let startsAt = input.startsAt;
   if (!startsAt) {
@@ -31,7 +31,14 @@ export async function recordBookingEvent(
     kind: "booking",
     actor: input.actor,
     note: input.note ?? null,
-    data: { action: input.action, bookingId: input.booking.id, sessionId: input.booking.sessionId, startsAt: startsAt?.toISOString() ?? null },
+    data: {
+      action: input.action,
+      bookingId: input.booking.id,
+      sessionId: input.booking.sessionId,
+      startsAt: startsAt?.toISOString() ?? null,
+      // A place the person gave up themselves, which they may take back for a few minutes (cancel-undo.ts).
+      ...(input.undoable ? { undoable: true } : {}),
+    },
     at: input.at,
   });
 }

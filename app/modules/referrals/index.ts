@@ -1,4 +1,5 @@
 // The referrals module's public face for code that also runs in the browser.
+export { CANCEL_UNDO_MINUTES } from "./cancel-undo";
 export { formatUkMobile, type PersonRoute, preferredContactOptions } from "./contact";
 export { canTransition, IllegalTransitionError, isFinal, type ReferralStatus, referralStatuses, statusLabels } from "./lifecycle";
 export { linkProblemMessages } from "./link-problems";

@@ -28,14 +28,15 @@ export async function messagePerson(
   ctx: ReferralContext,
   now: Date,
   build: (base: PersonMessageBase) => Message,
-  options: { link?: string; to?: PersonRoute } = {},
+  options: { link?: string; to?: PersonRoute; availableAt?: Date; about?: string } = {},
 ): Promise<void> {
   const { referral } = ctx;
   const route = options.to ?? personRoute({ email: referral.personEmail, phone: referral.personPhone, preferredContact: referral.preferredContact });
   if (!route) return;
   const link = options.link ?? (await issuePersonLink(tx, referral, now)).url;
   const message = build({ firstName: referral.personFirstName, code: referral.code, activity: activityBrief(ctx), link });
-  const keyed = { key: personMessageKey(referral.id) };
+  // Under the person's key, so removing their details takes it back too; `about` lets one message be withdrawn.
+  const keyed = { key: options.about ? `${personMessageKey(referral.id)}:${options.about}` : personMessageKey(referral.id), availableAt: options.availableAt };
   if (route.by === "email") await queueMessage(tx, route.to, message, keyed);
   else await enqueue(tx, "sms", { to: route.to, text: renderText(message.content) }, keyed);
 }
@@ -82,14 +83,14 @@ export async function organiserRecipients(executor: Executor, activity: { organi
 }
 
 /** Tells the organisation running the activity, once per address; only the short name and the reference, never contact details. */
-export async function messageOrganisers(tx: Tx, ctx: ReferralContext, build: (base: OrganiserMessageBase) => Message): Promise<void> {
+export async function messageOrganisers(tx: Tx, ctx: ReferralContext, build: (base: OrganiserMessageBase) => Message, options: EnqueueOptions = {}): Promise<void> {
   const message = build({
     personName: shortName(ctx.referral),
     code: ctx.referral.code,
     activityTitle: ctx.activity.title,
     referralUrl: organiserReferralUrl(ctx.referral.id),
   });
-  for (const to of new Set(await organiserRecipients(tx, ctx.activity))) await queueMessage(tx, to, message);
+  for (const to of new Set(await organiserRecipients(tx, ctx.activity))) await queueMessage(tx, to, message, options);
 }
 
 function organiserReferralUrl(referralId: string): string {

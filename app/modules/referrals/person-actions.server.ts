@@ -7,14 +7,17 @@
 import { and, eq } from "drizzle-orm";
 import { getDb, type Tx } from "#db/client";
 import { bookings, referrals, sessions } from "#db/schema";
-import { cancelBooking, placeBooking, type Booking, confirmOffer } from "~/modules/bookings/index.server";
+import { cancelBooking, placeBooking, restoreCancelledBooking, type Booking, confirmOffer } from "~/modules/bookings/index.server";
+import { lastDelivered, withdrawPending } from "~/modules/notifications/index.server";
 import { formatSessionWhen } from "~/modules/activities/index.server";
 import { bookedMessage, cancelledByPersonMessage, organiserCancelledMessage, referrerBookedMessage, referrerCancelledMessage, waitlistedMessage } from "./referral-messages";
 import { now as clockNow } from "~/utils/clock.server";
 import { announceOffer, recordBookingEvent } from "./booking-events.server";
+import { canUndoCancellation, CANCEL_UNDO_MINUTES, undoCancelUntil } from "./cancel-undo";
+import { recentUndoableCancellations } from "./cancel-undo.server";
 import { bookableStatuses, IllegalTransitionError } from "./lifecycle";
 import { linkProblemMessages } from "./link-problems";
-import { messageOrganisers, messagePerson, messageReferrer } from "./notify.server";
+import { messageOrganisers, messagePerson, messageReferrer, personMessageKey } from "./notify.server";
 import { checkPersonLink } from "./person-link.server";
 import { removeDetailsAtPersonsRequest } from "./personal-data.server";
 import { loadReferralContext, type ReferralContext } from "./referral-context.server";
@@ -55,6 +58,8 @@ export async function performPersonAction(token: string, action: PersonAction, n
           return book(tx, ctx, action.sessionId, action.intent === "waitlist", now);
         case "cancel":
           return cancel(tx, ctx, action.bookingId, now);
+        case "undo-cancel":
+          return undoCancel(tx, ctx, action.bookingId, now);
         case "accept-offer":
           return takeOffer(tx, ctx, action.bookingId, now);
         case "decline":
@@ -162,18 +167,63 @@ async function cancel(tx: Tx, ctx: ReferralContext, bookingId: string, now: Date
   if (session.startsAt && session.startsAt.getTime() <= now.getTime()) throw new Refused(409, "That session has already started, so it cannot be cancelled now.");
   const result = await cancelBooking(tx, booking.id, now);
   if (!result) return "That booking is already cancelled.";
-  await recordBookingEvent(tx, { referralId: ctx.referral.id, action: "cancelled", booking: result.before, actor: person, at: now, startsAt: session.startsAt ?? undefined });
-  if (result.before.status === "booked") {
+  const undoable = result.before.status === "booked";
+  await recordBookingEvent(tx, { referralId: ctx.referral.id, action: "cancelled", booking: result.before, actor: person, at: now, startsAt: session.startsAt ?? undefined, undoable });
+  if (undoable) {
     await moveBackIfNoBookingsLeft(tx, ctx.referral.id, person, now);
-    await messagePerson(tx, ctx, now, (base) => cancelledByPersonMessage({ ...base, session }));
-    await messageReferrer(tx, ctx, (base) => referrerCancelledMessage({ ...base, when: session.when, bySession: false }));
-    // A freed place matters to the organiser now; if it goes to the waitlist, that flow tells the next person.
-    await messageOrganisers(tx, ctx, (base) => organiserCancelledMessage({ ...base, when: session.when, freed: result.nextOffer ? "offered" : "free" }));
+    // Everyone hears once the cancellation can no longer be undone, so an undo leaves nobody told twice.
+    const availableAt = undoCancelUntil(now);
+    const about = cancellationKey(booking.id);
+    await messagePerson(tx, ctx, now, (base) => cancelledByPersonMessage({ ...base, session }), { availableAt, about });
+    await messageReferrer(tx, ctx, (base) => referrerCancelledMessage({ ...base, when: session.when, bySession: false }), { availableAt, key: about });
+    // A freed place matters to the organiser soon; if it goes to the waitlist, that flow tells the next person.
+    await messageOrganisers(tx, ctx, (base) => organiserCancelledMessage({ ...base, when: session.when, freed: result.nextOffer ? "offered" : "free" }), { availableAt, key: about });
   }
   if (result.nextOffer) await announceOffer(tx, result.nextOffer, now);
   if (result.before.status === "waitlisted") return `You have left the waitlist for ${session.when}.`;
   if (result.before.status === "offered") return `You have said no to the place on ${session.when}. It will go to the next person waiting.`;
-  return `Your place on ${session.when} is cancelled.`;
+  return `Your place on ${session.when} is cancelled. You can undo this for ${CANCEL_UNDO_MINUTES} minutes.`;
+}
+
+/** Names the messages about one cancelled booking, so an undo can take them back while they wait. */
+function cancellationKey(bookingId: string): string {
+  return `booking-cancelled:${bookingId}`;
+}
+
+/**
+ * Puts back the place the person cancelled in the last few minutes, if it is still free (a freed place may
+ * already be offered to someone waiting, which is not taken back from them). The cancellation's messages are
+ * withdrawn, so nobody hears of either; a message that somehow went already is answered with the usual ones.
+ */
+async function undoCancel(tx: Tx, ctx: ReferralContext, bookingId: string, now: Date): Promise<string> {
+  const booking = await ownBooking(tx, ctx, bookingId);
+  const [session] = await tx.select().from(sessions).where(eq(sessions.id, booking.sessionId));
+  const when = formatSessionWhen(session.startsAt, session.endsAt, ctx.activity.timezone);
+  if (booking.status !== "cancelled") return `You still have your place on ${when}.`;
+  if (!canUndoCancellation(booking, session, now) || !(await recentUndoableCancellations(tx, ctx.referral.id, now)).has(booking.id)) {
+    throw new Refused(409, `It is too late to undo that cancellation. If ${when} still has places, you can book it again below.`);
+  }
+  assertCanBook(ctx);
+  const result = await restoreCancelledBooking(tx, booking.id, now);
+  if (result.kind === "already") return `You still have your place on ${when}.`;
+  if (result.kind === "gone") {
+    throw new Refused(409, `Sorry, your place on ${when} has already gone to someone else. You can join the waitlist for it below.`);
+  }
+  const about = cancellationKey(booking.id);
+  const personKey = `${personMessageKey(ctx.referral.id)}:${about}`;
+  const alreadyTold = (await lastDelivered(tx, about)) !== null || (await lastDelivered(tx, personKey)) !== null;
+  await withdrawPending(tx, about);
+  await withdrawPending(tx, personKey);
+  if (alreadyTold) {
+    await confirmBooked(tx, ctx, result.booking, now);
+  } else {
+    await recordBookingEvent(tx, { referralId: ctx.referral.id, action: "booked", booking: result.booking, actor: person, at: now, startsAt: session.startsAt, note: "Undid a cancellation" });
+    await clearNoBookingStall(tx, ctx.referral.id, now);
+    if (ctx.referral.status === "accepted") {
+      await transitionReferral(tx, { referralId: ctx.referral.id, to: "booked", actor: person, note: "Undid a cancellation", data: { bookingId: result.booking.id, sessionId: session.id, startsAt: session.startsAt.toISOString() }, now });
+    }
+  }
+  return `Your place on ${when} is booked again.`;
 }
 
 /** Cancelling the last booked place returns a "booked" referral to "accepted" (book again → "booked"). */

@@ -6,6 +6,8 @@ import { bookingStatusLabels, listReferralBookings, waitlistPosition, canSelfRep
 import { formatCost, formatSessionWhen, accessibilityFeatures } from "~/modules/activities/index.server";
 import { followUpState } from "~/modules/outcomes/index.server";
 import { now as clockNow } from "~/utils/clock.server";
+import { canUndoCancellation, undoCancelUntil } from "./cancel-undo";
+import { recentUndoableCancellations } from "./cancel-undo.server";
 import { bookableStatuses, statusLabels } from "./lifecycle";
 import { checkPersonLink } from "./person-link.server";
 import { activityContact, activityWhere, loadReferralContext } from "./referral-context.server";
@@ -43,6 +45,7 @@ async function buildPage(referralId: string, now: Date) {
 
   const hasUpcomingPlace = mine.some((m) => m.booking.status === "booked" && m.session.endsAt.getTime() > now.getTime());
   const canBook = bookableStatuses.includes(referral.status);
+  const undoable = canBook ? await recentUndoableCancellations(db, referral.id, now) : new Set<string>();
 
   const myBookings = await Promise.all(
     mine
@@ -64,6 +67,9 @@ async function buildPage(referralId: string, now: Date) {
         waitlistPosition: booking.status === "waitlisted" ? await waitlistPosition(db, booking) : null,
         canSelfReport: canSelfReport(booking, session, now),
         selfReported: booking.selfReported,
+        // The person's own cancellation moments ago (a referral that has ended took its bookings with it).
+        canUndo: undoable.has(booking.id) && canUndoCancellation(booking, session, now) && !liveBySession.has(session.id),
+        undoUntil: booking.cancelledAt ? formatInTimezone(undoCancelUntil(booking.cancelledAt), tz, "time") : null,
       })),
   );
 

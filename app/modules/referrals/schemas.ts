@@ -186,6 +186,7 @@ export const personActionSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("book"), sessionId: z.uuid({ error: "Choose a session" }) }),
   z.object({ intent: z.literal("waitlist"), sessionId: z.uuid({ error: "Choose a session" }) }),
   z.object({ intent: z.literal("cancel"), bookingId: z.uuid({ error: "Choose a booking" }) }),
+  z.object({ intent: z.literal("undo-cancel"), bookingId: z.uuid({ error: "Choose a booking" }) }),
   z.object({ intent: z.literal("accept-offer"), bookingId: z.uuid({ error: "Choose a booking" }) }),
   z.object({ intent: z.literal("decline"), reason }),
   z.object({

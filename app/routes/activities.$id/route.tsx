@@ -10,6 +10,7 @@ import { uploadUrl } from "~/modules/media";
 import { now } from "~/utils/clock.server";
 import { publicUrl } from "~/utils/env.server";
 import { notFound } from "~/utils/http.server";
+import { canRefer, useViewer } from "~/utils/viewer";
 
 export const links = leafletLinks;
 
@@ -39,6 +40,7 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
 
 export default function ActivityPage() {
   const { activity, sessions, totalSessions, showAll, calendarPath, webcalUrl } = useLoaderData<typeof loader>();
+  const viewerCanRefer = canRefer(useViewer());
   const place = [activity.venueName, activity.address, activity.town, activity.postcode].filter(Boolean).join(", ");
   return (
     <div className="container">
@@ -54,16 +56,20 @@ export default function ActivityPage() {
       {activity.imagePath && (
         <img className="activity-photo" src={uploadUrl(activity.imagePath)} alt={activity.imageAlt ?? ""} />
       )}
-      <div className="button-row calls-to-action">
-        {activity.selfReferral && (
-          <Link className="button" to={`/activities/${activity.id}/request-a-place`}>
-            Ask for a place
-          </Link>
-        )}
-        <Link className={activity.selfReferral ? "button secondary" : "button"} to={`/referrals/new?activity=${activity.id}`}>
-          Refer someone to this activity
-        </Link>
-      </div>
+      {(activity.selfReferral || viewerCanRefer) && (
+        <div className="button-row calls-to-action">
+          {activity.selfReferral && (
+            <Link className="button" to={`/activities/${activity.id}/request-a-place`}>
+              Ask for a place
+            </Link>
+          )}
+          {viewerCanRefer && (
+            <Link className={activity.selfReferral ? "button secondary" : "button"} to={`/referrals/new?activity=${activity.id}`}>
+              Refer someone to this activity
+            </Link>
+          )}
+        </div>
+      )}
       <div className="split">
         <div>
           {activity.description && (

@@ -6,9 +6,14 @@ import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useParams } from "@remix-run/react";
 import { CheckboxField } from "~/components/forms/checkbox-field";
 import { useSchemaForm } from "~/components/forms/use-schema-form";
-import { linkProblemMessages, personActionSchema } from "~/modules/referrals";
+import { CANCEL_UNDO_MINUTES, linkProblemMessages, personActionSchema } from "~/modules/referrals";
+import { useEffect, useRef } from "react";
 import { performPersonAction, loadPersonPage, type PersonPage } from "~/modules/referrals/index.server";
 import { loadPersonActions } from "~/modules/actions/index.server";
+import { privatePageHandle } from "~/utils/viewer";
+
+// The person's own page: no sign-in or account links, which would suggest they need an account.
+export const handle = privatePageHandle;
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data && "page" in data ? `${data.page.activity.title} — your place — Linkway` : "Your link — Linkway" },
@@ -19,13 +24,15 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 const privateHeaders = { "Cache-Control": "no-store", "X-Robots-Tag": "noindex, nofollow" };
 export const headers: HeadersFunction = () => privateHeaders;
 
-export async function loader({ params }: LoaderFunctionArgs) {
+export async function loader({ params, request }: LoaderFunctionArgs) {
   const result = await loadPersonPage(params.token ?? "");
+  // "Cancel this booking" asks first (?cancel=<booking>): a second step that needs no JavaScript.
+  const confirmCancel = new URL(request.url).searchParams.get("cancel");
   if (result.status === "ok") {
     const actions = await loadPersonActions(params.token ?? "");
     const hasActions = !!actions && actions.today.length + actions.laterThisWeek.length + actions.upcoming.length > 0;
     const toAnswer = actions ? actions.today.filter((a) => !a.today).length : 0;
-    return data({ page: result.page, actions: hasActions ? { toAnswer } : null }, { headers: privateHeaders });
+    return data({ page: result.page, confirmCancel, actions: hasActions ? { toAnswer } : null }, { headers: privateHeaders });
   }
   return data({ problem: result.status }, { status: result.status === "invalid" ? 404 : 410, headers: privateHeaders });
 }
@@ -34,6 +41,8 @@ interface ActionReply {
   ok: boolean;
   message: string;
   intent?: string;
+  /** The booking a cancel or undo was about, so the reply can offer to undo it. */
+  bookingId?: string;
   /** Conform's reply, so a form's field errors show next to the field. */
   result?: SubmissionResult<string[]>;
 }
@@ -46,7 +55,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return data(reply, { status: 400, headers: privateHeaders });
   }
   const result = await performPersonAction(params.token ?? "", submission.value);
-  const reply: ActionReply = { ok: result.ok, message: result.message, intent: submission.value.intent };
+  const reply: ActionReply = { ok: result.ok, message: result.message, intent: submission.value.intent, bookingId: "bookingId" in submission.value ? submission.value.bookingId : undefined };
   return data(reply, { status: result.ok ? 200 : result.status, headers: privateHeaders });
 }
 
@@ -56,7 +65,7 @@ export default function PersonLinkPage() {
   // After removal the link no longer loads the page: the reply says what happened.
   if (actionData?.ok && actionData.intent === "remove-details") return <DetailsRemoved />;
   if ("problem" in loaded) return <LinkProblem problem={loaded.problem} />;
-  return <PersonPageView page={loaded.page} actions={loaded.actions} result={actionData ?? null} />;
+  return <PersonPageView page={loaded.page} confirmCancel={loaded.confirmCancel} actions={loaded.actions} result={actionData ?? null} />;
 }
 
 function DetailsRemoved() {
@@ -94,8 +103,9 @@ const statusExplanations: Record<string, string> = {
   disengaged: "This referral is closed. The person who referred you can help if you would like to start again.",
 };
 
-function PersonPageView({ page, actions, result }: { page: PersonPage; actions: { toAnswer: number } | null; result: ActionReply | null }) {
+function PersonPageView({ page, confirmCancel, actions, result }: { page: PersonPage; confirmCancel: string | null; actions: { toAnswer: number } | null; result: ActionReply | null }) {
   const { token } = useParams();
+  const pagePath = `/r/${token}`;
   const calendarBase = `/r/${token}/calendar`;
   const navigation = useNavigation();
   const busy = navigation.state === "submitting";
@@ -116,6 +126,9 @@ function PersonPageView({ page, actions, result }: { page: PersonPage; actions: 
       {result && result.intent !== "remove-details" && (
         <div className={result.ok ? "notice" : "notice warn"} role={result.ok ? "status" : "alert"}>
           <p>{result.message}</p>
+          {result.ok && result.intent === "cancel" && page.bookings.some((b) => b.id === result.bookingId && b.canUndo) && (
+            <UndoCancel bookingId={result.bookingId!} until={page.bookings.find((b) => b.id === result.bookingId)?.undoUntil} busy={busy} action={pagePath} />
+          )}
         </div>
       )}
 
@@ -162,8 +175,8 @@ function PersonPageView({ page, actions, result }: { page: PersonPage; actions: 
           )}
           <ul className="card-list">
             {liveBookings.map((b) => (
-              <li key={b.id} className="card booking-card">
-                <h3>{b.when}</h3>
+              <li key={b.id} className="card booking-card" id={`booking-${b.id}`}>
+                <h3 id={`booking-${b.id}-when`}>{b.when}</h3>
                 <p className="status">{b.sessionCancelled ? "This session has been cancelled" : b.statusLabel}</p>
                 {b.status === "waitlisted" && b.waitlistPosition && <p>You are number {b.waitlistPosition} on the waitlist.</p>}
                 {b.status === "offered" && <p>A place has come up for you. We are keeping it until {b.offerExpires}.</p>}
@@ -182,16 +195,13 @@ function PersonPageView({ page, actions, result }: { page: PersonPage; actions: 
                       Add to my calendar
                     </a>
                   )}
-                  {!b.isPast && (
-                    <Form method="post">
-                      <input type="hidden" name="intent" value="cancel" />
-                      <input type="hidden" name="bookingId" value={b.id} />
-                      <button type="submit" className="secondary" disabled={busy}>
-                        {b.status === "waitlisted" ? "Leave the waitlist" : b.status === "offered" ? "No thanks" : "Cancel this booking"}
-                      </button>
-                    </Form>
+                  {!b.isPast && confirmCancel !== b.id && (
+                    <Link className="button secondary" to={`?cancel=${b.id}#booking-${b.id}`} preventScrollReset aria-describedby={`booking-${b.id}-when`}>
+                      {cancelLabels[b.status as keyof typeof cancelLabels] ?? cancelLabels.booked}
+                    </Link>
                   )}
                 </div>
+                {!b.isPast && confirmCancel === b.id && <ConfirmCancel booking={b} busy={busy} action={pagePath} />}
               </li>
             ))}
           </ul>
@@ -238,6 +248,7 @@ function PersonPageView({ page, actions, result }: { page: PersonPage; actions: 
                 <a href={`${calendarBase}/${b.id}`} download>
                   Update my calendar
                 </a>
+                {b.canUndo && result?.bookingId !== b.id && <UndoCancel bookingId={b.id} until={b.undoUntil} busy={busy} action={pagePath} />}
               </li>
             ))}
           </ul>
@@ -342,6 +353,58 @@ function PersonPageView({ page, actions, result }: { page: PersonPage; actions: 
 
       <RemoveMyDetails result={result} />
     </div>
+  );
+}
+
+const cancelLabels = { booked: "Cancel this booking", waitlisted: "Leave the waitlist", offered: "No thanks" } as const;
+
+/** The second step of cancelling: say what will happen, then cancel or keep the place. */
+function ConfirmCancel({ booking, busy, action }: { booking: PersonPage["bookings"][number]; busy: boolean; action: string }) {
+  const ref = useRef<HTMLDivElement>(null);
+  // With JavaScript the page does not reload, so take keyboard and screen-reader focus to the question.
+  useEffect(() => ref.current?.focus(), []);
+  const question =
+    booking.status === "waitlisted"
+      ? "Leave the waitlist for this session?"
+      : booking.status === "offered"
+        ? "Say no to the place held for you?"
+        : "Cancel your place on this session?";
+  const consequence =
+    booking.status === "waitlisted"
+      ? "If you join again later, you go to the back of the list."
+      : booking.status === "offered"
+        ? "The place will go to the next person waiting."
+        : `Your place will be given to someone else. You can undo this for ${CANCEL_UNDO_MINUTES} minutes.`;
+  return (
+    <div className="confirm-cancel" role="group" aria-labelledby={`confirm-${booking.id}`} tabIndex={-1} ref={ref}>
+      <p id={`confirm-${booking.id}`}>
+        <strong>{question}</strong> {booking.when}. {consequence}
+      </p>
+      <div className="button-row">
+        <Form method="post" action={action}>
+          <input type="hidden" name="intent" value="cancel" />
+          <input type="hidden" name="bookingId" value={booking.id} />
+          <button type="submit" className="danger" disabled={busy}>
+            {booking.status === "waitlisted" ? "Yes, leave the waitlist" : booking.status === "offered" ? "Yes, say no to it" : "Yes, cancel my place"}
+          </button>
+        </Form>
+        <Link className="button secondary" to={action} preventScrollReset>
+          {booking.status === "waitlisted" ? "No, stay on the waitlist" : booking.status === "offered" ? "No, go back" : "No, keep my place"}
+        </Link>
+      </div>
+    </div>
+  );
+}
+
+function UndoCancel({ bookingId, until, busy, action }: { bookingId: string; until?: string | null; busy: boolean; action: string }) {
+  return (
+    <Form method="post" action={action} className="undo-cancel">
+      <input type="hidden" name="intent" value="undo-cancel" />
+      <input type="hidden" name="bookingId" value={bookingId} />
+      <button type="submit" className="secondary" disabled={busy}>
+        Undo: keep my place{until ? ` (until ${until})` : ""}
+      </button>
+    </Form>
   );
 }
 

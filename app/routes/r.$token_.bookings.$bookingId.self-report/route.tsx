@@ -10,6 +10,10 @@ import { Form, Link, useActionData, useLoaderData, useParams } from "@remix-run/
 import { recordSelfReport, loadSelfReport } from "~/modules/attendance/index.server";
 import { selfReportSchema } from "~/modules/attendance";
 import { notFound } from "~/utils/http.server";
+import { privatePageHandle } from "~/utils/viewer";
+
+// The person's own page: no sign-in or account links, which would suggest they need an account.
+export const handle = privatePageHandle;
 
 export const meta: MetaFunction = () => [{ title: "Did you go? — Linkway" }, { name: "robots", content: "noindex" }];
 

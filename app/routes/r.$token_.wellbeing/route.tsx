@@ -15,6 +15,10 @@ import { ons4Questions, ucla3Options, ucla3Questions, wellbeingCheckSchema } fro
 import { loadFollowUp, recordFollowUp } from "~/modules/referrals/index.server";
 import { notFound } from "~/utils/http.server";
 import { useSchemaForm } from "~/components/forms/use-schema-form";
+import { privatePageHandle } from "~/utils/viewer";
+
+// The person's own page: no sign-in or account links, which would suggest they need an account.
+export const handle = privatePageHandle;
 
 export const meta: MetaFunction = () => [{ title: "How are you now? — Linkway" }, { name: "robots", content: "noindex" }];
 

@@ -9,6 +9,7 @@ import { Field } from "~/components/forms/field";
 import { SearchResultItem } from "~/components/activity-search/search-result-item";
 import { SearchMap } from "~/components/activity-search/search-map";
 import { useMediaQuery } from "~/utils/use-media-query";
+import { canRefer, useViewer } from "~/utils/viewer";
 import { UseMyLocation } from "~/components/activity-search/use-my-location";
 import { dayKeys, dayLabels, defaultPerPage, effectiveSort, joinKeys, joinLabels, onlineLabels, onlineOptions, radiusOptionsKm, searchHref, searchParamsSchema, sortKeys, sortLabels, timeKeys, timeLabels, type SearchParams, accessibilityFeatures, accessibilityKeys } from "~/modules/activities";
 import { listCategoryOptions, searchActivities } from "~/modules/activities/index.server";
@@ -58,6 +59,7 @@ export default function SearchPage() {
 
 function SearchView({ lastResult, params, results, categories }: ReturnType<typeof useLoaderData<typeof loader>>) {
   const navigation = useNavigation();
+  const viewerCanRefer = canRefer(useViewer());
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [view, setView] = useState<"list" | "map">("list");
   // Side by side on wide screens; on a phone the map loads the first time it is asked for, then stays.
@@ -270,6 +272,8 @@ function SearchView({ lastResult, params, results, categories }: ReturnType<type
                   hit={hit}
                   categoryName={categories.find((c) => c.slug === hit.category)?.name ?? hit.category}
                   selected={selectedId === hit.id}
+                  canRefer={viewerCanRefer}
+                  distanceFrom={results.place?.approximate ? results.place.centre : undefined}
                   onShowOnMap={hit.lat != null && hit.lng != null ? () => showOnMap(hit.id) : undefined}
                 />
               ))}
@@ -307,7 +311,7 @@ function FieldError({ id, errors }: { id: string; errors?: string[] }) {
 function ResultsSummary({ results }: { results: NonNullable<ReturnType<typeof useLoaderData<typeof loader>>["results"]> }) {
   const { total, place, params, textMatch } = results;
   const what = total === 1 ? "1 activity" : `${total} activities`;
-  const where = place ? ` within ${params.radius_km} km of ${place.label}` : "";
+  const where = place ? ` within ${params.radius_km} km of ${place.centre ? `the centre of ${place.centre}` : place.label}` : "";
   const sort = effectiveSort(params, place !== null);
   return (
     <>
@@ -325,8 +329,11 @@ function ResultsSummary({ results }: { results: NonNullable<ReturnType<typeof us
         </p>
       )}
       {place?.approximate && (
-        <p className="hint">
-          We know {place.label} only roughly, so distances are approximate. A full postcode is more exact.
+        <p className="hint place-precision">
+          {place.centre
+            ? `Distances are measured from the centre of ${place.centre}, not from ${params.near ?? place.label}, so they may be out by up to ${Math.round(place.precisionKm ?? 10)} km.`
+            : `We know ${place.label} only roughly, so distances are approximate.`}{" "}
+          A full postcode is more exact where this site has postcode data.
         </p>
       )}
     </>

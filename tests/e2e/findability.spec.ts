@@ -1,0 +1,80 @@
+/**
+ * Where people got stuck (issue 15): a public visitor, a referrer and a person with their private link, on a
+ * phone and a desktop, with and without JavaScript.
+ */
+import { expect, test, type Page } from "@playwright/test";
+import { expectNoAxeViolations } from "./a11y";
+import { linkFromMailbox, openToAll, signIn } from "./referral-journeys";
+
+/** A person asks for a place themselves and opens the emailed private link: their own page. */
+async function personLink(page: Page): Promise<string> {
+  const email = `pat.${Date.now()}.${Math.random().toString(36).slice(2, 6)}@example.org`;
+  await page.goto(`/activities/${openToAll.id}/request-a-place`);
+  await page.getByLabel("Your first name").fill("Pat");
+  await page.getByLabel("Your last name").fill("Example");
+  await page.getByLabel("Email address").fill(email);
+  await page.getByLabel(/agree/i).first().check();
+  await page.getByRole("button", { name: "Ask for a place" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  return linkFromMailbox(page, email);
+}
+
+// The machines these run on are shared and busy; the limits are for hangs, not speed.
+test.describe.configure({ timeout: 180_000 });
+
+test.describe("staff actions are for staff", () => {
+  test("the public sees no Refer; a referrer does", async ({ page, browser }) => {
+    await page.goto("/search?near=Leeds&radius_km=10");
+    await expect(page.locator(".result-list > li").first()).toBeVisible();
+    await expect(page.getByRole("link", { name: /^Refer/ })).toHaveCount(0);
+    await page.goto(`/activities/${openToAll.id}`);
+    await expect(page.getByRole("link", { name: "Ask for a place" })).toBeVisible();
+    await expect(page.getByRole("link", { name: /^Refer/ })).toHaveCount(0);
+
+    const referrer = await signIn(browser, "referrer@linkway.test");
+    await referrer.goto("/search?near=Leeds&radius_km=10");
+    await expect(referrer.locator(".result-list > li").first().getByRole("link", { name: /^Refer/ })).toHaveAttribute("href", /\/referrals\/new\?activity=[0-9a-f-]{36}$/);
+    await referrer.goto(`/activities/${openToAll.id}`);
+    await expect(referrer.getByRole("link", { name: "Refer someone to this activity" })).toBeVisible();
+  });
+
+  test("a person's own page has no sign-in or account links", async ({ page }) => {
+    const link = await personLink(page);
+    await page.goto(link);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(openToAll.title);
+    await expect(page.getByRole("link", { name: "Sign in" })).toHaveCount(0);
+    await expect(page.getByRole("link", { name: "Create an account" })).toHaveCount(0);
+    await expectNoAxeViolations(page);
+  });
+});
+
+for (const javaScriptEnabled of [true, false]) {
+  test(`on a phone, cancelling a place asks first and can be undone (${javaScriptEnabled ? "with" : "without"} JavaScript)`, async ({ browser }) => {
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, javaScriptEnabled, isMobile: true, hasTouch: true });
+    const page = await context.newPage();
+    await page.goto(await personLink(page));
+    await page.getByRole("button", { name: /^Book / }).first().click();
+    await expect(page.getByRole("status").filter({ hasText: "You are booked for" })).toBeVisible();
+
+    // One tap only asks: nothing is cancelled yet, and "keep" leaves it as it was.
+    await page.getByRole("link", { name: "Cancel this booking" }).first().click();
+    const confirm = page.getByRole("group", { name: /Cancel your place on this session\?/ });
+    await expect(confirm).toBeVisible();
+    // axe runs as a script in the page, so only where scripts run.
+    if (javaScriptEnabled) await expectNoAxeViolations(page);
+    await confirm.getByRole("link", { name: "No, keep my place" }).click();
+    await expect(page.getByRole("group", { name: /Cancel your place/ })).toHaveCount(0);
+    await expect(page.getByRole("heading", { name: "Your bookings" })).toBeVisible();
+
+    await page.getByRole("link", { name: "Cancel this booking" }).first().click();
+    await page.getByRole("button", { name: "Yes, cancel my place" }).click();
+    const status = page.getByRole("status").filter({ hasText: "is cancelled" });
+    await expect(status).toContainText("You can undo this for 5 minutes");
+    await expect(page.getByRole("heading", { name: "Your bookings" })).toHaveCount(0);
+    await status.getByRole("button", { name: /^Undo: keep my place/ }).click();
+    await expect(page.getByRole("status").filter({ hasText: "is booked again" })).toBeVisible();
+    await expect(page.getByRole("heading", { name: "Your bookings" })).toBeVisible();
+    if (javaScriptEnabled) await expectNoAxeViolations(page);
+    await context.close();
+  });
+}
