@@ -80,7 +80,7 @@ describe("the referrer dashboard", () => {
       ["All stalled", "2", "50%"],
     ]);
     expect(tableText(d.tables.declines)).toEqual([["The activity is full", "1", "100%"]]);
-    expect(rowOf(tableText(d.tables.byCategory), "Walking")?.slice(1, 4)).toEqual(["5", "4", "2"]);
+    expect(rowOf(tableText(d.tables.byCategory), "Walking groups")?.slice(1, 4)).toEqual(["5", "4", "2"]);
   });
 
   it("shows an owner each colleague by name, and a member only themselves and the rest of the team", async () => {
@@ -153,9 +153,9 @@ describe("the area dashboard", () => {
       ["Completed", "< 5", "withheld"],
     ]);
     const byCategory = tableText(d.tables.byCategory);
-    expect(rowOf(byCategory, "Walking")?.slice(1, 3)).toEqual(["6", "5"]);
-    expect(rowOf(byCategory, "Gardening")?.[1]).toBe("5");
-    expect(rowOf(byCategory, "Cooking")?.slice(1)).toEqual(["< 5", "0", "0", "withheld", "0", "–"]);
+    expect(rowOf(byCategory, "Walking groups")?.slice(1, 3)).toEqual(["6", "5"]);
+    expect(rowOf(byCategory, "Gardening and nature")?.[1]).toBe("5");
+    expect(rowOf(byCategory, "Cooking on a budget")?.slice(1)).toEqual(["< 5", "0", "0", "withheld", "0", "–"]);
     expect(d.medianDays.text).toBe("withheld");
   });
 
@@ -171,6 +171,6 @@ describe("the area dashboard", () => {
     expect(tableText(leeds.tables.funnel)[0]).toEqual(["Referred", "10", "100%"]);
     const gardening = (await areaDashboard(viewer(f.commissioner, { isCommissioner: true }), { ...quarter, category: "gardening" }, now))!;
     expect(tableText(gardening.tables.funnel)[0]).toEqual(["Referred", "5", "100%"]);
-    expect(tableText(gardening.tables.supplyByCategory).map((r) => r[0])).toEqual(["Gardening"]);
+    expect(tableText(gardening.tables.supplyByCategory).map((r) => r[0])).toEqual(["Gardening and nature"]);
   });
 });

@@ -6,3 +6,5 @@ export { type ReferrerDashboard, referrerDashboard } from "./referrer-dashboard.
 export { reportAccess, type ReportViewer, type ReportViews, reportViews, seesArea } from "./scope.server";
 export { csvResponse, csvText, dashboardCsv, tableCsv } from "./csv.server";
 export { reportQueryFrom, viewerOf } from "./request.server";
+export { exportCaseload } from "./caseload-export.server";
+export { doseGroupOf, doseGroups, estimateText, type ImpactReport, impactMeasures, impactReport } from "./impact.server";
