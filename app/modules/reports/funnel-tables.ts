@@ -26,7 +26,7 @@ export function funnelTable(total: FunnelCounts, suppress: boolean): ReportTable
   };
 }
 
-export const days = (v: number) => `${v.toFixed(v < 10 ? 1 : 0)} days`;
+export const days = (v: number) => `${Number(v.toFixed(1))} days`;
 
 export function medianCell(total: FunnelCounts, suppress: boolean) {
   return measureCell(total.medianDaysToAttend, total.attended, suppress, days);

@@ -34,6 +34,8 @@ export const reportQuerySchema = z
     to: isoDate.optional(),
     /** Which organisation's figures, for someone in more than one. */
     org: z.uuid().optional().catch(undefined),
+    /** One activity's sessions, on the provider's dashboard. */
+    activity: z.uuid().optional().catch(undefined),
     /** Area filters (commissioners and admins). */
     town: z.string().trim().max(80).optional().catch(undefined),
     category: z.string().trim().max(60).optional().catch(undefined),

@@ -54,3 +54,10 @@ export function areaScope(viewer: ReportViewer, filters: { town?: string; catego
   if (!seesArea(viewer)) return null;
   return { town: filters.town || null, category: filters.category || null };
 }
+
+/** What the report pages' navigation needs: no more than names of the viewer's own organisations. */
+export async function reportAccess(viewer: ReportViewer) {
+  const views = await reportViews(viewer);
+  const brief = (m: MembershipView) => ({ organisationId: m.organisationId, organisationName: m.organisationName });
+  return { area: views.area, referrer: views.referrer.map(brief), provider: views.provider.map(brief) };
+}

@@ -1,0 +1,10 @@
+// The reports module's public face: what routes, scripts and tests may use.
+export * from "./index";
+export { type AreaDashboard, areaDashboard, listTowns } from "./area-dashboard.server";
+export { type ProviderDashboard, providerDashboard } from "./provider-dashboard.server";
+export { type ReferrerDashboard, referrerDashboard } from "./referrer-dashboard.server";
+export { reportAccess, type ReportViewer, type ReportViews, reportViews, seesArea } from "./scope.server";
+export { csvResponse, csvText, dashboardCsv, tableCsv } from "./csv.server";
+export { reportQueryFrom, viewerOf } from "./request.server";
+export { exportCaseload } from "./caseload-export.server";
+export { doseGroupOf, doseGroups, estimateText, type ImpactReport, impactMeasures, impactReport } from "./impact.server";
