@@ -16,3 +16,5 @@ export {
   listHsdsTaxonomyTerms,
 } from "./hsds.server";
 export { openApiDocument } from "./openapi";
+export { exportReferralFhir } from "./fhir-referral.server";
+export { referralBundle, SOCIAL_PRESCRIBING_REFERRAL, taskStatusOf } from "./fhir-referral";
