@@ -107,6 +107,9 @@ export function SiteFooter() {
           Map data &copy; OpenStreetMap contributors. In an emergency call 999. For urgent help with your mental
           health call NHS 111.
         </p>
+        <p className="muted">
+          <a href="/api">Open data: our activities as an API</a>
+        </p>
       </div>
     </footer>
   );

@@ -5,7 +5,7 @@ export { categoryActionSchema } from "./category-form";
 export { DASHBOARD_PAGE_SIZE, dashboardQuerySchema } from "./dashboard-query";
 export { formatCost, formatSessionWhen } from "./format";
 export { editorUrl, registerUrl, sessionsUrl } from "./organiser-urls";
-export { WEEKDAYS } from "./schedule";
+export { describeSchedule, fromRrule, type RepeatChoice, type ScheduleRule, toRrule, type Weekday, WEEKDAYS } from "./schedule";
 export { toApiResponse } from "./search-api";
 export { dayKeys, dayLabels, defaultPerPage, effectiveSort, joinKeys, joinLabels, onlineLabels, onlineOptions, parseSearchParams, radiusOptionsKm, searchHref, type SearchParams, searchParamsSchema, sortKeys, sortLabels, timeKeys, timeLabels } from "./search-query";
 export { sessionActionSchema } from "./session-forms";

@@ -15,6 +15,7 @@ const entry = {
   joiningUrl: null,
   reference: "K7P-4QX",
   organiserContact: "Sam, 0113 496 0000",
+  organizer: { name: "Leeds Walking for Health", email: "walks@example.test" },
 };
 
 function parse(ics: string) {

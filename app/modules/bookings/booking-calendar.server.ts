@@ -22,6 +22,8 @@ export interface BookingCalendarEntry {
   joiningUrl: string | null;
   reference: string;
   organiserContact: string | null;
+  /** The organisation running the activity: RFC 5546 wants an ORGANIZER on a published event. */
+  organizer: { name: string; email: string };
 }
 
 export function bookingUid(bookingId: string): string {
@@ -59,6 +61,7 @@ export function bookingCalendar(entry: BookingCalendarEntry): string {
     location: entry.location,
     url: entry.manageUrl,
     status: entry.cancelled ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
+    organizer: entry.organizer,
   });
   return calendar.toString();
 }

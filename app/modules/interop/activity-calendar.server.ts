@@ -17,6 +17,7 @@ import { activities, organisations, sessions } from "#db/schema";
 import { findPublishedActivity, listUpcomingSessions, MAX_UPCOMING_SESSIONS } from "~/modules/activities/index.server";
 import { publicUrl } from "~/utils/env.server";
 import { isUuid } from "~/utils/ids";
+import { calendarOrganizer } from "~/utils/calendar-organizer.server";
 import { buildCalendar, type CalendarEvent } from "./icalendar.server";
 
 interface EventActivity {
@@ -83,6 +84,7 @@ export async function activityCalendar(activityId: string, now: Date): Promise<{
     description: activity.summary,
     url: activityUrl(activity.id),
     now,
+    organizer: calendarOrganizer(activity.organisationName, activity.contactEmail),
     events: upcoming.map((s) => sessionEvent(activity, s)),
   });
   return { title: activity.title, ics };
@@ -95,7 +97,7 @@ export async function organisationCalendar(
   if (!isUuid(organisationId)) return null;
   const db = await getDb();
   const [organisation] = await db
-    .select({ name: organisations.name, kind: organisations.kind })
+    .select({ name: organisations.name, kind: organisations.kind, email: organisations.email })
     .from(organisations)
     .where(eq(organisations.id, organisationId));
   if (!organisation || organisation.kind !== "provider") return null;
@@ -138,6 +140,7 @@ export async function organisationCalendar(
     name: organisation.name,
     description: `Activities run by ${organisation.name}`,
     now,
+    organizer: calendarOrganizer(organisation.name, organisation.email),
     events: rows.map((r) => sessionEvent(r.activity, r.session)),
   });
   return { name: organisation.name, ics };

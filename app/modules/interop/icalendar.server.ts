@@ -32,6 +32,8 @@ export interface CalendarInput {
   events: CalendarEvent[];
   /** DTSTAMP: when this copy was made (UTC). */
   now: Date;
+  /** Who runs these events: every published event needs an ORGANIZER (RFC 5546). */
+  organizer: { name: string; email: string };
 }
 
 /**
@@ -136,6 +138,7 @@ export function buildCalendar(input: CalendarInput): string {
       url: event.url ?? null,
       status: event.cancelled ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
       lastModified: event.lastModified ?? null,
+      organizer: input.organizer,
     });
   }
   return calendar.toString();

@@ -1,3 +1,20 @@
 // The interop module's public face: what other modules, routes, scripts and tests may use.
 export { activityCalendar, organisationCalendar } from "./activity-calendar.server";
 export { calendarFileName, calendarResponse } from "./icalendar.server";
+export { hsdsItemLoader, hsdsListLoader, openDataHeaders, openDataJson, openDataNotFound, readOnlyAction } from "./hsds-http.server";
+export {
+  getHsdsOrganization,
+  getHsdsService,
+  getHsdsServiceAtLocation,
+  getHsdsTaxonomy,
+  getHsdsTaxonomyTerm,
+  hsdsRoot,
+  listHsdsOrganizations,
+  listHsdsServiceAtLocations,
+  listHsdsServices,
+  listHsdsTaxonomies,
+  listHsdsTaxonomyTerms,
+} from "./hsds.server";
+export { openApiDocument } from "./openapi";
+export { exportReferralFhir } from "./fhir-referral.server";
+export { referralBundle, SOCIAL_PRESCRIBING_REFERRAL, taskStatusOf } from "./fhir-referral";

@@ -4,6 +4,7 @@ import { bookings, sessions } from "#db/schema";
 import { bookingCalendar } from "~/modules/bookings/index.server";
 import { now as clockNow } from "~/utils/clock.server";
 import { publicUrl } from "~/utils/env.server";
+import { calendarOrganizer } from "~/utils/calendar-organizer.server";
 import { checkPersonLink } from "./person-link.server";
 import { activityContact, activityWhere, loadReferralContext } from "./referral-context.server";
 
@@ -36,6 +37,7 @@ export async function personBookingCalendar(token: string, bookingId: string, no
     joiningUrl: ctx.activity.online ? ctx.activity.onlineUrl : null,
     reference: ctx.referral.code,
     organiserContact: activityContact(ctx.activity),
+    organizer: calendarOrganizer(ctx.providerName, ctx.activity.contactEmail),
   });
   const date = row.session.startsAt.toISOString().slice(0, 10);
   return { status: "ok", body, filename: `linkway-${ctx.referral.code}-${date}.ics` };
