@@ -38,6 +38,8 @@ export interface PersonActionsPage {
   /** Starting on a later day. */
   upcoming: { id: string; title: string; starts: string }[];
   ended: boolean;
+  /** No activity: this page is the whole of their link. */
+  actionsOnly: boolean;
 }
 
 function card(action: PlanAction, today: string): PersonActionCard {
@@ -72,6 +74,7 @@ export async function loadPersonActions(token: string, now: Date = clockNow()): 
       .filter((a) => a.startsOn > today && !a.stoppedOn)
       .map((a) => ({ id: a.id, title: a.title, starts: formatInTimezone(new Date(`${a.startsOn}T12:00:00Z`), SITE_TIMEZONE, "date") })),
     ended: plan.ended,
+    actionsOnly: !referral.activityId,
   };
 }
 

@@ -4,7 +4,7 @@
  * their answers are stored beside the baseline.
  */
 import { and, eq, inArray, isNull, sql } from "drizzle-orm";
-import { getDb, queryRows } from "#db/client";
+import { getDb, queryRows, type Executor } from "#db/client";
 import { activities, outcomeResponses, referrals } from "#db/schema";
 import { loadAttendanceFacts } from "~/modules/bookings/index.server";
 import { queueMessage } from "~/modules/notifications/index.server";
@@ -58,10 +58,9 @@ export async function sendFollowUps(options: { now?: Date } = {}): Promise<numbe
       }
       const expiresAt = addDays(now, FOLLOW_UP_LINK_DAYS);
       const { url } = await issuePersonLink(tx, await extendPersonLink(tx, referral.id, expiresAt), now);
-      const [activity] = await tx.select({ title: activities.title }).from(activities).where(eq(activities.id, referral.activityId));
       const email = followUpMessage({
         firstName: referral.personFirstName,
-        activityTitle: activity?.title ?? "your activity",
+        activityTitle: await activityTitleOf(tx, referral.activityId),
         url: `${url}/wellbeing`,
         code: referral.code,
       });
@@ -81,6 +80,13 @@ export async function sendFollowUps(options: { now?: Date } = {}): Promise<numbe
   return sent;
 }
 
+/** What the referral was for, in a few words: the activity's title, or the actions when there is no activity. */
+async function activityTitleOf(executor: Executor, activityId: string | null): Promise<string> {
+  if (!activityId) return "the actions you agreed";
+  const [activity] = await executor.select({ title: activities.title }).from(activities).where(eq(activities.id, activityId));
+  return activity?.title ?? "your activity";
+}
+
 export type FollowUpPageState =
   | { kind: "not_found" }
   | { kind: "not_yet"; firstName: string; activityTitle: string }
@@ -93,8 +99,7 @@ export async function loadFollowUp(token: string | undefined, options: { now?: D
   const db = await getDb();
   const referral = await findReferralByPersonToken(db, token, now);
   if (!referral) return { kind: "not_found" };
-  const [activity] = await db.select({ title: activities.title }).from(activities).where(eq(activities.id, referral.activityId));
-  const base = { firstName: referral.personFirstName, activityTitle: activity?.title ?? "your activity" };
+  const base = { firstName: referral.personFirstName, activityTitle: await activityTitleOf(db, referral.activityId) };
   return { kind: await followUpState(db, referral), ...base };
 }
 

@@ -2,7 +2,7 @@
 export * from "./index";
 export { sendBookingReminders } from "./booking-reminders.server";
 export { listCaseload } from "./caseload.server";
-export { createReferrals, createSelfReferral, findActivitiesToRefer, type OpenReferralsResult, openWalkInReferral } from "./create-referral.server";
+export { type AlsoWrite, createReferrals, createSelfReferral, findActivitiesToRefer, type OpenedReferral, type OpenReferralsResult, openWalkInReferral } from "./create-referral.server";
 export { expireIdleReferrals } from "./expire-referrals.server";
 export { loadFollowUp, recordFollowUp, sendFollowUps } from "./follow-up.server";
 export { messageReferrer, referrerMessageBase } from "./notify.server";

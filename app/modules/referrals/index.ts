@@ -4,6 +4,6 @@ export { canTransition, IllegalTransitionError, isFinal, type ReferralStatus, re
 export { linkProblemMessages } from "./link-problems";
 export { referralReasons } from "./reasons";
 export { stallNextSteps, type StallReason, stallReasonLabels } from "./stall-reasons";
-export { caseloadQuerySchema, completeReferralSchema, caseloadSorts, organiserDecisionSchema, personActionSchema, referralFormSchema, type ReferralFormValues, selfReferralFormSchema, withdrawReferralSchema } from "./schemas";
+export { caseloadQuerySchema, checkReferralForm, completeReferralSchema, finishReferralForm, referralFormShape, caseloadSorts, organiserDecisionSchema, personActionSchema, referralFormSchema, type ReferralFormValues, selfReferralFormSchema, withdrawReferralSchema } from "./schemas";
 export { eventKindLabels } from "./timeline";
 export { type ActivityBrief, type OrganiserMessageBase, type PersonMessageBase, type ReferrerMessageBase } from "./referral-messages";

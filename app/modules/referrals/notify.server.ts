@@ -10,7 +10,7 @@ import { organisations } from "#db/schema";
 import { listMemberEmails } from "~/modules/accounts/index.server";
 import { queueMessage, enqueue, renderText, type EnqueueOptions, type Message } from "~/modules/notifications/index.server";
 import { publicUrl } from "~/utils/env.server";
-import { personRoute, type PersonRoute } from "./contact";
+import { personRoute, type PersonRoute, type PreferredContact } from "./contact";
 import { issuePersonLink } from "./person-link.server";
 import { activityContact, activityWhere, shortName, type ReferralContext } from "./referral-context.server";
 import type { ActivityBrief, OrganiserMessageBase, PersonMessageBase, ReferrerMessageBase } from "./referral-messages";
@@ -35,6 +35,19 @@ export async function messagePerson(
   if (!route) return;
   const link = options.link ?? (await issuePersonLink(tx, referral, now)).url;
   const message = build({ firstName: referral.personFirstName, code: referral.code, activity: activityBrief(ctx), link });
+  const keyed = { key: personMessageKey(referral.id) };
+  if (route.by === "email") await queueMessage(tx, route.to, message, keyed);
+  else await enqueue(tx, "sms", { to: route.to, text: renderText(message.content) }, keyed);
+}
+
+/** A ready message to the person by their own route, for a referral with no activity (no ReferralContext). */
+export async function messagePersonDirectly(
+  tx: Tx,
+  referral: { id: string; personEmail: string | null; personPhone: string | null; preferredContact: PreferredContact },
+  message: Message,
+): Promise<void> {
+  const route = personRoute({ email: referral.personEmail, phone: referral.personPhone, preferredContact: referral.preferredContact });
+  if (!route) return;
   const keyed = { key: personMessageKey(referral.id) };
   if (route.by === "email") await queueMessage(tx, route.to, message, keyed);
   else await enqueue(tx, "sms", { to: route.to, text: renderText(message.content) }, keyed);

@@ -1,7 +1,7 @@
 import { getFormProps, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useParams } from "@remix-run/react";
 import { CheckboxField } from "~/components/forms/checkbox-field";
 import { useSchemaForm } from "~/components/forms/use-schema-form";
@@ -20,6 +20,7 @@ export const headers: HeadersFunction = () => privateHeaders;
 
 export async function loader({ params }: LoaderFunctionArgs) {
   const result = await loadPersonPage(params.token ?? "");
+  if (result.status === "actions_only") throw redirect(`/r/${params.token}/actions`, { headers: privateHeaders });
   if (result.status === "ok") {
     const actions = await loadPersonActions(params.token ?? "");
     const hasActions = !!actions && actions.today.length + actions.laterThisWeek.length + actions.upcoming.length > 0;

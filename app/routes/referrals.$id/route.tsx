@@ -108,12 +108,16 @@ export default function ReferralCasePage() {
       <div className="split">
         <div>
           <h2>Activity</h2>
-          <p>
-            <Link to={`/activities/${r.activity.id}`}>{r.activity.title}</Link>, run by {r.activity.organisationName}. {r.activity.where}
-          </p>
+          {r.activity ? (
+            <p>
+              <Link to={`/activities/${r.activity.id}`}>{r.activity.title}</Link>, run by {r.activity.organisationName}. {r.activity.where}
+            </p>
+          ) : (
+            <p>None: this referral is for connection actions only, so no organiser is involved.</p>
+          )}
 
-          <h2>Sessions</h2>
-          {r.bookings.length === 0 ? (
+          {r.activity && <h2>Sessions</h2>}
+          {!r.activity ? null : r.bookings.length === 0 ? (
             <p>No sessions booked yet.</p>
           ) : (
             <ul className="card-list">
@@ -170,7 +174,11 @@ export default function ReferralCasePage() {
           {r.canComplete && (
             <>
               <h2>Mark as completed</h2>
-              <p>When they have got what they needed from the activity, even though it carries on. Nothing is sent to the person.</p>
+              <p>
+                {r.activity
+                  ? "When they have got what they needed from the activity, even though it carries on. Nothing is sent to the person."
+                  : "When they have got what they needed from their actions. Messages about the actions stop. Nothing else is sent to the person."}
+              </p>
               <Form method="post" {...getFormProps(completeForm)}>
                 <input type="hidden" name="formId" value={completeForm.id} />
                 <Field label="Note (optional)" meta={completeFields.note}>
