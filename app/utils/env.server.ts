@@ -68,6 +68,16 @@ export const envSchema = z.object({
     .regex(/^smtps?:\/\//, { error: "expected an smtp:// or smtps:// URL" })
     .optional(),
   MAIL_FROM: z.string().default("Linkway <no-reply@linkway.test>"),
+  /** GOV.UK Notify: an API key and a text template whose whole content is ((body)). Texts go through Notify when both are set. */
+  NOTIFY_API_KEY: z.string().min(74, { error: "expected a GOV.UK Notify API key (name-serviceid-secret)" }).optional(),
+  NOTIFY_SMS_TEMPLATE_ID: z.uuid({ error: "expected the id of a Notify text template whose content is ((body))" }).optional(),
+  /** Notify's address (default: Notify's own API); for a test double. */
+  NOTIFY_BASE_URL: z.url({ error: "expected a URL" }).optional(),
+  /** A generic SMS gateway: texts are POSTed as JSON { to, body, reference } with an Idempotency-Key header. */
+  SMS_HTTP_URL: z.url({ error: "expected a URL" }).optional(),
+  SMS_HTTP_TOKEN: z.string().optional(),
+  /** The bearer token the SMS provider sends with delivery receipts and replies (/api/texts/status, /api/texts/inbound). */
+  TEXT_CALLBACK_TOKEN: z.string().min(16, { error: "expected at least 16 characters" }).optional(),
   /** Run the background worker inside the web process. */
   RUN_WORKER: booleanFlag.default(true),
   /** Load demo data into an empty database on start. */

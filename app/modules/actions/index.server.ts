@@ -5,3 +5,4 @@ export { countActions, loadPersonActions, logAction, logActionByToken, type Pers
 export { addReferralAction, defaultPlanDates, stopReferralAction } from "./prescribe.server";
 export { loadReferralActions, type ReferralActionsView } from "./referrer-actions.server";
 export { referWithActions, type ReferWithActionsResult } from "./refer-with-actions.server";
+export { answerNudge, changeNudges, handleTextReply, loadNudgePage, type NudgePage, sendActionNudges } from "./nudges.server";

@@ -5,9 +5,9 @@
  * The link's referral scopes everything: an action of another referral is
  * "not found", exactly like one that does not exist.
  */
-import { and, eq, sql } from "drizzle-orm";
-import { getDb } from "#db/client";
-import { actionLogs, referralActions } from "#db/schema";
+import { and, eq, isNull, sql } from "drizzle-orm";
+import { getDb, type Tx } from "#db/client";
+import { actionLogs, nudges, referralActions } from "#db/schema";
 import { findReferralByPersonToken } from "~/modules/referrals/index.server";
 import { now as clockNow } from "~/utils/clock.server";
 import { isUuid } from "~/utils/ids";
@@ -117,8 +117,17 @@ export async function logAction(
           recordedAt: now,
         },
       });
+    await markNudgesAnswered(tx, referralId, today, now);
     return { ok: true, message: values.outcome === "done" ? `Thank you. We have noted that you did “${action.title}” today.` : `Thank you for letting us know. There is always another day.` };
   });
+}
+
+/** Marks the day's nudges answered: any answer that day, from anywhere, counts. */
+async function markNudgesAnswered(tx: Tx, referralId: string, day: string, now: Date): Promise<void> {
+  await tx
+    .update(nudges)
+    .set({ answeredAt: now })
+    .where(and(eq(nudges.referralId, referralId), eq(nudges.day, day), isNull(nudges.answeredAt)));
 }
 
 /** The person logs from their page: the link decides whose actions they are. */

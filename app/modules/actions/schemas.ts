@@ -138,3 +138,16 @@ export const referWithActionsFormSchema = z
   .transform((value) => ({ ...finishReferralForm(value), actions: value.actions }));
 
 export type ReferWithActionsValues = z.infer<typeof referWithActionsFormSchema>;
+
+/** The person answers a nudge, stops the messages, or changes how they come (from a nudge's link). */
+export const nudgeChangeSchema = z.discriminatedUnion("intent", [
+  z.object({ intent: z.literal("answer"), outcome: z.enum(["done", "not_this_time"], { error: "Choose “Yes” or “Not today”" }) }),
+  z.object({ intent: z.literal("stop") }),
+  z.object({ intent: z.literal("restart") }),
+  z.object({
+    intent: z.literal("settings"),
+    channel: z.enum(["email", "text", "none"], { error: "Choose how we should remind you" }),
+    timeOfDay: z.enum(["morning", "afternoon", "evening"], { error: "Choose a time of day" }),
+    frequency: z.enum(["daily", "weekly"], { error: "Choose how often" }),
+  }),
+]);

@@ -64,6 +64,21 @@ const settledPayload = sql`CASE WHEN ${outbox.topic} IN ('email', 'sms')
   THEN jsonb_strip_nulls(jsonb_build_object('to', ${outbox.payload} -> 'to', 'subject', ${outbox.payload} -> 'subject'))
   ELSE ${outbox.payload} END`;
 
+/**
+ * Thrown by a handler for a message that can never be delivered (a text to
+ * a number not in use): it is parked at once instead of retried. `record`
+ * runs in the worker's transaction after the handler's writes are undone,
+ * to keep what the failure should leave behind.
+ */
+export class ParkMessage extends Error {
+  constructor(
+    message: string,
+    readonly record?: (tx: Tx) => Promise<void>,
+  ) {
+    super(message);
+  }
+}
+
 /** Exponential backoff: 1, 2, 4 … minutes, capped at an hour. */
 export function retryDelayMs(attempts: number): number {
   return Math.min(60, 2 ** Math.max(0, attempts - 1)) * MINUTE_MS;
@@ -104,8 +119,9 @@ export async function processOutbox(
           .where(eq(outbox.id, row.id));
         return true;
       } catch (error) {
-        const attempts = row.attempts + 1;
+        const attempts = error instanceof ParkMessage ? MAX_ATTEMPTS : row.attempts + 1;
         const message = error instanceof Error ? error.message : String(error);
+        if (error instanceof ParkMessage) await error.record?.(tx);
         await tx
           .update(outbox)
           .set({

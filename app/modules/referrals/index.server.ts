@@ -5,7 +5,7 @@ export { listCaseload } from "./caseload.server";
 export { type AlsoWrite, createReferrals, createSelfReferral, findActivitiesToRefer, type OpenedReferral, type OpenReferralsResult, openWalkInReferral } from "./create-referral.server";
 export { expireIdleReferrals } from "./expire-referrals.server";
 export { loadFollowUp, recordFollowUp, sendFollowUps } from "./follow-up.server";
-export { messageReferrer, referrerMessageBase } from "./notify.server";
+export { messageReferrer, messageReferrerOfReferral, personMessageKey, referrerMessageBase } from "./notify.server";
 export { latestDigestTime, sendBookingDigests } from "./organiser-digest.server";
 export { decideReferral, getOrganiserReferral, listOrganiserReferrals, listSessionPeople } from "./organiser-referrals.server";
 export { performPersonAction } from "./person-actions.server";

@@ -1,5 +1,5 @@
 // The referrals module's public face for code that also runs in the browser.
-export { formatUkMobile, type PersonRoute, preferredContactOptions } from "./contact";
+export { formatUkMobile, normaliseUkMobile, type PersonRoute, personRoute, preferredContactOptions } from "./contact";
 export { canTransition, IllegalTransitionError, isFinal, type ReferralStatus, referralStatuses, statusLabels } from "./lifecycle";
 export { linkProblemMessages } from "./link-problems";
 export { referralReasons } from "./reasons";

@@ -8,10 +8,10 @@
 import { and, eq } from "drizzle-orm";
 import type { Tx } from "#db/client";
 import { referrals } from "#db/schema";
-import { messageReferrer } from "./notify.server";
+import { messageReferrer, messageReferrerOfReferral } from "./notify.server";
 import { loadReferralContext } from "./referral-context.server";
 import { recordReferralEvent } from "./referral-events.server";
-import { stalledAlertMessage } from "./referral-messages";
+import { stalledAlertMessage, type ReferrerMessageBase } from "./referral-messages";
 import { stallNextSteps, stallReasonLabels, type StallReason } from "./stall-reasons";
 import type { Referral as ReferralRow } from "./transition-referral.server";
 
@@ -31,9 +31,10 @@ export async function raiseStall(tx: Tx, referral: ReferralRow, reason: StallRea
     data: { reason, nextSteps: [...stallNextSteps[reason]] },
   });
   const ctx = await loadReferralContext(tx, referral.id);
-  if (ctx) {
-    await messageReferrer(tx, ctx, (base) => stalledAlertMessage({ ...base, reason: stallReasonLabels[reason], nextSteps: stallNextSteps[reason] }));
-  }
+  const alert = (base: ReferrerMessageBase) => stalledAlertMessage({ ...base, reason: stallReasonLabels[reason], nextSteps: stallNextSteps[reason] });
+  // An actions-only referral has no activity context, but its referrer is told all the same.
+  if (ctx) await messageReferrer(tx, ctx, alert);
+  else await messageReferrerOfReferral(tx, referral.id, alert);
   return updated;
 }
 

@@ -4,7 +4,8 @@
  */
 import { rollSessionHorizon, pruneSpellingWords, refreshSessionSummaries, syncSearchIndex } from "~/modules/activities/index.server";
 import { completeFinishedProgrammes, sendRegisterLinks, disengageStalledReferrals } from "~/modules/attendance/index.server";
-import { deliverPendingEmails, pruneSettledMessages } from "~/modules/notifications/index.server";
+import { deliverPendingEmails, deliverPendingTexts, pruneSettledMessages } from "~/modules/notifications/index.server";
+import { sendActionNudges } from "~/modules/actions/index.server";
 import { pruneAuthData } from "~/modules/accounts/index.server";
 import { sendFollowUps, sendBookingReminders, expireIdleReferrals, removeExpiredPersonalDetails, sendBookingDigests, handleSessionCancellations, handleSessionReinstatements, passOnLapsedOffers, flagReferralsWithoutBooking } from "~/modules/referrals/index.server";
 import { env } from "~/utils/env.server";
@@ -19,6 +20,8 @@ export interface Job {
 
 export const jobs: Job[] = [
   { name: "deliver-email", everyMs: 2_000, run: () => deliverPendingEmails() },
+  { name: "deliver-texts", everyMs: 2_000, run: () => deliverPendingTexts() },
+  { name: "send-action-nudges", everyMs: 5 * MINUTE_MS, run: () => sendActionNudges() },
   { name: "roll-session-horizon", everyMs: 60 * MINUTE_MS, run: () => rollSessionHorizon() },
   { name: "prune-auth-data", everyMs: 60 * MINUTE_MS, run: () => pruneAuthData() },
   { name: "prune-sent-messages", everyMs: 6 * 60 * MINUTE_MS, run: () => pruneSettledMessages({ days: env().OUTBOX_RETENTION_DAYS }) },
