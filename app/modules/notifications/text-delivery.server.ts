@@ -82,7 +82,7 @@ export async function deliverPendingTexts(options: { now?: Date; provider?: Text
 export function describeFailure(status: string, detail?: string | null): string {
   switch (status) {
     case "permanent-failure":
-      return detail && /invalid|not a valid|not in use|does not exist/i.test(detail) ? "number not in use" : "number not in use, or the phone cannot take texts";
+      return detail && /invalid|not a valid|not a uk mobile|not in use|does not exist/i.test(detail) ? "number not in use" : "number not in use, or the phone cannot take texts";
     case "temporary-failure":
       return "the phone was off or out of signal for too long";
     case "technical-failure":

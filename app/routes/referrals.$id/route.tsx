@@ -11,8 +11,10 @@ import { referralActionFormSchema } from "~/modules/actions";
 import { addReferralAction, loadReferralActions, stopReferralAction } from "~/modules/actions/index.server";
 import { referralPageMeta } from "~/components/referrals/referral-meta";
 import { requireOrgOfKind } from "~/modules/accounts/index.server";
-import { completeReferralSchema, IllegalTransitionError, withdrawReferralSchema } from "~/modules/referrals";
-import { completeReferral, getReferralCase, withdrawReferral } from "~/modules/referrals/index.server";
+import { completeReferralSchema, formatUkMobile, IllegalTransitionError, withdrawReferralSchema } from "~/modules/referrals";
+import { completeReferral, getReferralCase, personMessageKey, withdrawReferral } from "~/modules/referrals/index.server";
+import { listTextFailures } from "~/modules/notifications/index.server";
+import { formatInTimezone, SITE_TIMEZONE } from "~/utils/time";
 import { conflictOn, notFound } from "~/utils/http.server";
 import { isUuid } from "~/utils/ids";
 import { submittedFormId, useIntentForm } from "~/components/forms/use-schema-form";
@@ -26,7 +28,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!isUuid(params.id)) throw notFound(notYours);
   const referral = await getReferralCase(params.id, organisationIds);
   if (!referral) throw notFound(notYours);
-  return { referral, actions: (await loadReferralActions(params.id, organisationIds))! };
+  const failures = await listTextFailures([personMessageKey(params.id)]);
+  return {
+    referral,
+    actions: (await loadReferralActions(params.id, organisationIds))!,
+    textFailures: failures.map((f) => ({ to: formatUkMobile(f.to), failure: f.failure, on: formatInTimezone(f.at, SITE_TIMEZONE, "date") })),
+  };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -64,7 +71,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function ReferralCasePage() {
-  const { referral: r, actions } = useLoaderData<typeof loader>();
+  const { referral: r, actions, textFailures } = useLoaderData<typeof loader>();
   const [form, fields] = useIntentForm(withdrawReferralSchema, "withdraw");
   const [completeForm, completeFields] = useIntentForm(completeReferralSchema, "complete");
   return (
@@ -101,6 +108,15 @@ export default function ReferralCasePage() {
           ) : (
             <p>Consider calling the person, or suggesting another activity.</p>
           )}
+        </div>
+      )}
+      {textFailures.length > 0 && (
+        <div className="notice warn" role="status">
+          {textFailures.map((f, i) => (
+            <p key={i}>
+              <strong>Text not delivered:</strong> {f.failure ?? "the text service could not deliver it"} ({f.to}, {f.on}). Check the number with the person.
+            </p>
+          ))}
         </div>
       )}
       {r.declineReason && r.status === "declined" && <p className="notice warn">The organiser declined: “{r.declineReason}”</p>}
