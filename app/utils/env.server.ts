@@ -85,6 +85,8 @@ export const envSchema = z.object({
   REFERRAL_LINK_DAYS: positiveInt.default(60),
   REFERRAL_EXPIRY_DAYS: positiveInt.default(21),
   STALL_NO_BOOKING_DAYS: positiveInt.default(14),
+  /** Went to sessions, then nothing booked or attended for this many days: stalled. */
+  STALL_AFTER_ATTENDING_DAYS: positiveInt.default(21),
   /** A stalled referral with nothing booked or attended for this many more days ends as "disengaged". */
   DISENGAGE_AFTER_STALL_DAYS: positiveInt.default(28),
   /** Sent emails are kept (address and subject only) this long, then forgotten. */

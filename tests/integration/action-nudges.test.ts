@@ -2,7 +2,7 @@ import { and, asc, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb } from "../../db/client";
 import { randomUUID } from "node:crypto";
-import { actionLogs, devTexts, nudges, nudgeSettings, outbox, referralActions } from "../../db/schema";
+import { actionLogs, devTexts, nudges, nudgeSettings, outbox, referralActions, referrals } from "../../db/schema";
 import { addDaysTo, dayOf } from "~/modules/actions";
 import { addReferralAction, answerNudge, changeNudges, handleTextReply, loadNudgePage, logActionByToken, sendActionNudges } from "~/modules/actions/index.server";
 import { deliverPendingTexts } from "~/modules/notifications/index.server";
@@ -111,7 +111,10 @@ describe("nudges by email", () => {
     const [settings] = await db.select().from(nudgeSettings).where(eq(nudgeSettings.referralId, person.id));
     expect(settings.stoppedReason).toBe("unanswered");
     const toReferrer = await messagesTo(referrer.user.email);
-    expect(toReferrer.map((m) => m.payload.subject)).toContain("Margaret T. has not answered the last 3 reminders");
+    expect(toReferrer.map((m) => m.payload.subject)).toContain(`${person.code}: this referral needs your attention`);
+    expect(toReferrer.map((m) => String(m.payload.text)).join()).toContain("has not answered the last 3 reminders about their actions");
+    const [flagged] = await db.select().from(referrals).where(eq(referrals.id, person.id));
+    expect(flagged.stalledReason).toBe("nudges_unanswered");
     expect(await nudgedNow(person.id, at(5, "09:05"))).toBe(false);
   });
 

@@ -6,3 +6,4 @@ export { addReferralAction, defaultPlanDates, stopReferralAction } from "./presc
 export { loadReferralActions, type ReferralActionsView } from "./referrer-actions.server";
 export { referWithActions, type ReferWithActionsResult } from "./refer-with-actions.server";
 export { answerNudge, changeNudges, handleTextReply, loadNudgePage, type NudgePage, sendActionNudges } from "./nudges.server";
+export { flagActionsNotFollowed } from "./not-followed.server";

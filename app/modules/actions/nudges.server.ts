@@ -23,6 +23,7 @@ import { logger } from "~/utils/logger.server";
 import { DAY_MS } from "~/utils/time";
 import { dailyNudgeEmail, dailyNudgeText, nudgeQuestion, unansweredMessage, weeklyDigestEmail, weeklyDigestText, type NudgeLinks } from "./nudge-messages";
 import { isDigestDay, isNudgeWindow, readReply, tooManyUnanswered, UNANSWERED_LIMIT, type NudgeTime } from "./nudge-rules";
+import { flagNudgesUnanswered } from "./not-followed.server";
 import { logAction } from "./person-actions.server";
 import { loadPlan } from "./plan.server";
 import { dayOf, isOnTodaysList, rhythmLabel } from "./rhythm";
@@ -133,7 +134,10 @@ async function nudgeOne(tx: Tx, { referral, settings }: Candidate, now: Date): P
     .limit(UNANSWERED_LIMIT);
   if (tooManyUnanswered(recent)) {
     if (await stopNudges(tx, referral.id, "unanswered", now)) {
-      await messageReferrerOfReferral(tx, referral.id, (base) => unansweredMessage({ ...base, channel: recent[0].channel }));
+      // The stall alert tells the referrer, with next steps; if already stalled for another reason, a short note does.
+      if (!(await flagNudgesUnanswered(tx, referral.id, now))) {
+        await messageReferrerOfReferral(tx, referral.id, (base) => unansweredMessage({ ...base, channel: recent[0].channel }));
+      }
     }
     return false;
   }

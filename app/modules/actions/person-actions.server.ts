@@ -7,11 +7,12 @@
  */
 import { and, eq, isNull, sql } from "drizzle-orm";
 import { getDb, type Tx } from "#db/client";
-import { actionLogs, nudges, referralActions } from "#db/schema";
+import { actionLogs, nudges, nudgeSettings, referralActions } from "#db/schema";
 import { findReferralByPersonToken } from "~/modules/referrals/index.server";
 import { now as clockNow } from "~/utils/clock.server";
 import { isUuid } from "~/utils/ids";
 import { formatInTimezone } from "~/utils/time";
+import { clearActionStall } from "./not-followed.server";
 import { loadPlan, type PlanAction } from "./plan.server";
 import { dayOf, isActiveOn, isOnTodaysList, rhythmLabel, SITE_TIMEZONE, weekSummary } from "./rhythm";
 import type { LogActionValues } from "./schemas";
@@ -118,6 +119,12 @@ export async function logAction(
         },
       });
     await markNudgesAnswered(tx, referralId, today, now);
+    await clearActionStall(tx, referralId, values.outcome, now);
+    // Reminders stopped only for want of answers start again once they answer; ones they stopped themselves stay stopped.
+    await tx
+      .update(nudgeSettings)
+      .set({ stoppedAt: null, stoppedReason: null, updatedAt: now })
+      .where(and(eq(nudgeSettings.referralId, referralId), eq(nudgeSettings.stoppedReason, "unanswered")));
     return { ok: true, message: values.outcome === "done" ? `Thank you. We have noted that you did “${action.title}” today.` : `Thank you for letting us know. There is always another day.` };
   });
 }

@@ -83,7 +83,7 @@ export async function messageReferrerOfReferral(tx: Tx, referralId: string, buil
   await queueMessage(tx, row.referrerEmail, build({
     personName: shortName(row.referral),
     code: row.referral.code,
-    activityTitle: row.activityTitle ?? "Connection actions",
+    activityTitle: row.activityTitle ?? "connection actions",
     caseUrl: `${publicUrl()}/referrals/${row.referral.id}`,
   }));
 }

@@ -5,7 +5,7 @@
  * A referral that closes loses its flag in transitionReferral (the "stalled"
  * event stays on the timeline).
  */
-import { and, eq } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
 import type { Tx } from "#db/client";
 import { referrals } from "#db/schema";
 import { messageReferrer, messageReferrerOfReferral } from "./notify.server";
@@ -56,7 +56,7 @@ export async function clearStall(tx: Tx, referral: ReferralRow, now: Date, note:
 }
 
 /**
- * Booking answers a "no booking yet" stall: the referrer no longer needs to
+ * Booking answers a "no booking yet" (or "stopped going") stall: the referrer no longer needs to
  * chase it, and the worker must not later close the referral as disengaged
  * because of it.
  */
@@ -64,7 +64,7 @@ export async function clearNoBookingStall(tx: Tx, referralId: string, now: Date)
   const [referral] = await tx
     .select()
     .from(referrals)
-    .where(and(eq(referrals.id, referralId), eq(referrals.stalledReason, "no_booking")))
+    .where(and(eq(referrals.id, referralId), inArray(referrals.stalledReason, ["no_booking", "stopped_after_attending"])))
     .for("update");
   if (referral) await clearStall(tx, referral, now, "Booked a session, so no longer stalled");
 }

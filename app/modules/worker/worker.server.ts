@@ -5,9 +5,9 @@
 import { rollSessionHorizon, pruneSpellingWords, refreshSessionSummaries, syncSearchIndex } from "~/modules/activities/index.server";
 import { completeFinishedProgrammes, sendRegisterLinks, disengageStalledReferrals } from "~/modules/attendance/index.server";
 import { deliverPendingEmails, deliverPendingTexts, pruneSettledMessages } from "~/modules/notifications/index.server";
-import { sendActionNudges } from "~/modules/actions/index.server";
+import { flagActionsNotFollowed, sendActionNudges } from "~/modules/actions/index.server";
 import { pruneAuthData } from "~/modules/accounts/index.server";
-import { sendFollowUps, sendBookingReminders, expireIdleReferrals, removeExpiredPersonalDetails, sendBookingDigests, handleSessionCancellations, handleSessionReinstatements, passOnLapsedOffers, flagReferralsWithoutBooking } from "~/modules/referrals/index.server";
+import { sendFollowUps, sendBookingReminders, expireIdleReferrals, removeExpiredPersonalDetails, sendBookingDigests, handleSessionCancellations, handleSessionReinstatements, passOnLapsedOffers, flagReferralsWithoutBooking, flagReferralsGoneQuiet } from "~/modules/referrals/index.server";
 import { env } from "~/utils/env.server";
 import { logger } from "~/utils/logger.server";
 import { MINUTE_MS } from "~/utils/time";
@@ -28,6 +28,8 @@ export const jobs: Job[] = [
   // Soon after a session ends its contact gets the one-tap register link.
   { name: "send-register-links", everyMs: 15_000, run: () => sendRegisterLinks() },
   { name: "flag-referrals-without-booking", everyMs: 5 * MINUTE_MS, run: () => flagReferralsWithoutBooking() },
+  { name: "flag-referrals-gone-quiet", everyMs: 60 * MINUTE_MS, run: () => flagReferralsGoneQuiet() },
+  { name: "flag-actions-not-followed", everyMs: 60 * MINUTE_MS, run: () => flagActionsNotFollowed() },
   { name: "disengage-stalled-referrals", everyMs: 60 * MINUTE_MS, run: () => disengageStalledReferrals() },
   { name: "complete-finished-programmes", everyMs: 60 * MINUTE_MS, run: () => completeFinishedProgrammes() },
   { name: "send-follow-ups", everyMs: 60_000, run: () => sendFollowUps() },
