@@ -12,7 +12,7 @@ import { getDb } from "../../db/client";
 import { actionLogs, outbox, referralActions, referralEvents, referrals } from "../../db/schema";
 import { addDaysTo, dayOf } from "~/modules/actions";
 import { addReferralAction, flagActionsNotFollowed, logActionByToken, sendActionNudges } from "~/modules/actions/index.server";
-import { flagReferralsGoneQuiet, getReferralCase } from "~/modules/referrals/index.server";
+import { flagReferralsGoneQuiet, getReferralCase, sendFollowUps } from "~/modules/referrals/index.server";
 import { localDateTimeToUtc } from "~/utils/time";
 import { createActivity, createSession } from "../factories";
 import { createBooking } from "../factories/referral-rows";
@@ -127,5 +127,21 @@ describe("actions not followed", () => {
     const before = (await db.select().from(outbox)).length;
     await sendActionNudges({ now: at(4) });
     expect((await db.select().from(outbox)).length).toBeGreaterThan(before);
+  });
+});
+
+describe("the follow-up wellbeing check", () => {
+  it("is sent after twelve actions done, with no session attended", async () => {
+    const { person } = await setup();
+    const action = await dailyActionSince(person.id, 13);
+    const db = await getDb();
+    await db.insert(actionLogs).values(
+      Array.from({ length: 12 }, (_, i) => ({ referralActionId: action.id, day: addDaysTo(today, -12 + i), outcome: "done" as const, recordedAt: new Date() })),
+    );
+    await sendFollowUps();
+    const [row] = await db.select({ followUpSentAt: referrals.followUpSentAt, email: referrals.personEmail }).from(referrals).where(eq(referrals.id, person.id));
+    expect(row.followUpSentAt).not.toBeNull();
+    const mail = (await db.select().from(outbox)).filter((m) => m.payload.to === row.email);
+    expect(mail.map((m) => String(m.payload.text)).join()).toContain("/wellbeing");
   });
 });

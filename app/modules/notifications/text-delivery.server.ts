@@ -110,6 +110,12 @@ export async function recordTextStatus(receipt: { id?: string | null; reference?
   return updated.length > 0;
 }
 
+/** Forgets the record of texts with this key (their numbers): for when the person they were for asks to be forgotten. */
+export async function forgetTexts(executor: Executor, key: string): Promise<number> {
+  const gone = await executor.delete(textMessages).where(eq(textMessages.key, key)).returning({ id: textMessages.id });
+  return gone.length;
+}
+
 /** Texts about these keys that did not arrive, newest first, with why. */
 export async function listTextFailures(keys: string[]) {
   if (keys.length === 0) return [];

@@ -24,13 +24,17 @@ export const FOLLOW_UP_LINK_DAYS = 30;
 export async function sendFollowUps(options: { now?: Date } = {}): Promise<number> {
   const now = options.now ?? clockNow();
   const db = await getDb();
-  // Cheap pre-filter: someone attended (or said they went); the rule decides.
+  // Cheap pre-filter: someone attended (or said they went), or did a connection action; the rule decides.
   const candidates = await queryRows<{ id: string }>(
     db,
     sql`select r.id from referrals r
-        where r.follow_up_sent_at is null and r.details_removed_at is null and r.status in ('booked', 'attending', 'completed', 'disengaged')
-          and exists (select 1 from bookings b where b.referral_id = r.id and b.status = 'booked'
-                      and (b.attendance = 'attended' or (b.attendance = 'unmarked' and b.self_reported = 'went')))
+        where r.follow_up_sent_at is null and r.details_removed_at is null
+          and ((r.status in ('booked', 'attending', 'completed', 'disengaged')
+                and exists (select 1 from bookings b where b.referral_id = r.id and b.status = 'booked'
+                            and (b.attendance = 'attended' or (b.attendance = 'unmarked' and b.self_reported = 'went'))))
+            or (r.status in ('accepted', 'booked', 'attending', 'completed', 'disengaged')
+                and exists (select 1 from referral_actions a join action_logs l on l.referral_action_id = a.id
+                            where a.referral_id = r.id and l.outcome = 'done')))
         limit 200`,
   );
   let sent = 0;
@@ -43,7 +47,13 @@ export async function sendFollowUps(options: { now?: Date } = {}): Promise<numbe
         .for("update", { skipLocked: true });
       if (!referral) return false;
       const facts = await loadAttendanceFacts(tx, referral.id);
-      if (!isFollowUpDue({ ...referral, attendedCount: facts.attendedCount, firstAttendedAt: facts.firstAttendedAt }, now)) return false;
+      const [actions] = await queryRows<{ done: number; first_day: string | Date | null }>(
+        tx,
+        sql`select count(*)::int as done, min(l.day) as first_day from referral_actions a join action_logs l on l.referral_action_id = a.id
+            where a.referral_id = ${referral.id} and l.outcome = 'done'`,
+      );
+      const actionFacts = { actionsDone: Number(actions?.done ?? 0), firstActionDoneAt: actions?.first_day ? new Date(actions.first_day) : null };
+      if (!isFollowUpDue({ ...referral, attendedCount: facts.attendedCount, firstAttendedAt: facts.firstAttendedAt, ...actionFacts }, now)) return false;
       await tx.update(referrals).set({ followUpSentAt: now, updatedAt: now }).where(eq(referrals.id, referral.id));
       if (!referral.personEmail) {
         await recordReferralEvent(tx, {

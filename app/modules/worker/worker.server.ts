@@ -21,7 +21,7 @@ export interface Job {
 export const jobs: Job[] = [
   { name: "deliver-email", everyMs: 2_000, run: () => deliverPendingEmails() },
   { name: "deliver-texts", everyMs: 2_000, run: () => deliverPendingTexts() },
-  { name: "send-action-nudges", everyMs: 5 * MINUTE_MS, run: () => sendActionNudges() },
+  { name: "send-action-nudges", everyMs: MINUTE_MS, run: () => sendActionNudges() },
   { name: "roll-session-horizon", everyMs: 60 * MINUTE_MS, run: () => rollSessionHorizon() },
   { name: "prune-auth-data", everyMs: 60 * MINUTE_MS, run: () => pruneAuthData() },
   { name: "prune-sent-messages", everyMs: 6 * 60 * MINUTE_MS, run: () => pruneSettledMessages({ days: env().OUTBOX_RETENTION_DAYS }) },
