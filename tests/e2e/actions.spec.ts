@@ -1,9 +1,9 @@
-import { expect, test } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import { expectNoAxeViolations } from "./a11y";
 import { signIn } from "./referral-journeys";
 
 /** Moves the server's clock so that it is 10:00 in the UK now: nudges wait for their time of day. */
-async function serverClockAtTen(page: import("@playwright/test").Page): Promise<void> {
+async function serverClockAtTen(page: Page): Promise<void> {
   const now = new Date();
   const ukHour = Number(new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/London", hour: "numeric", hourCycle: "h23" }).format(now));
   const ukMinute = now.getUTCMinutes();
@@ -51,7 +51,7 @@ test("a referrer prescribes an action; the person answers the nudge from the tex
 
   // The referrer sees it done.
   await referrer.goto(caseUrl);
-  await expect(referrer.getByText("1 of 1 done")).toBeVisible();
+  await expect(referrer.getByText("1 of 1 done").first()).toBeVisible();
   await expect(referrer.getByRole("heading", { name: "Actions done, week by week" })).toBeVisible();
   await expect(referrer.getByRole("cell", { name: "1 of 1 (100%)" })).toBeVisible();
   await expectNoAxeViolations(referrer);
