@@ -70,6 +70,16 @@ export const envSchema = z.object({
   MAIL_FROM: z.string().default("Linkway <no-reply@linkway.test>"),
   /** Compress pages and JSON in this process; turn off when a reverse proxy in front compresses them. */
   COMPRESS_RESPONSES: booleanFlag.default(true),
+  /** GOV.UK Notify: an API key and a text template whose whole content is ((body)). Texts go through Notify when both are set. */
+  NOTIFY_API_KEY: z.string().min(74, { error: "expected a GOV.UK Notify API key (name-serviceid-secret)" }).optional(),
+  NOTIFY_SMS_TEMPLATE_ID: z.uuid({ error: "expected the id of a Notify text template whose content is ((body))" }).optional(),
+  /** Notify's address (default: Notify's own API); for a test double. */
+  NOTIFY_BASE_URL: z.url({ error: "expected a URL" }).optional(),
+  /** A generic SMS gateway: texts are POSTed as JSON { to, body, reference } with an Idempotency-Key header. */
+  SMS_HTTP_URL: z.url({ error: "expected a URL" }).optional(),
+  SMS_HTTP_TOKEN: z.string().optional(),
+  /** The bearer token the SMS provider sends with delivery receipts and replies (/api/texts/status, /api/texts/inbound). */
+  TEXT_CALLBACK_TOKEN: z.string().min(16, { error: "expected at least 16 characters" }).optional(),
   /** Run the background worker inside the web process. */
   RUN_WORKER: booleanFlag.default(true),
   /** Load demo data into an empty database on start. */
@@ -77,6 +87,8 @@ export const envSchema = z.object({
   REFERRAL_LINK_DAYS: positiveInt.default(60),
   REFERRAL_EXPIRY_DAYS: positiveInt.default(21),
   STALL_NO_BOOKING_DAYS: positiveInt.default(14),
+  /** Went to sessions, then nothing booked or attended for this many days: stalled. */
+  STALL_AFTER_ATTENDING_DAYS: positiveInt.default(21),
   /** A stalled referral with nothing booked or attended for this many more days ends as "disengaged". */
   DISENGAGE_AFTER_STALL_DAYS: positiveInt.default(28),
   /** Sent emails are kept (address and subject only) this long, then forgotten. */

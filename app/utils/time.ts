@@ -4,6 +4,9 @@
  * safe in the browser, and free of rrule so pages that only show dates stay small.
  */
 
+/** The site's zone, for what belongs to no activity (connection actions, an actions-only referral). */
+export const SITE_TIMEZONE = "Europe/London";
+
 export const MINUTE_MS = 60_000;
 export const HOUR_MS = 3_600_000;
 export const DAY_MS = 86_400_000;

@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { check, date, index, integer, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { users } from "./accounts";
-import { createdAt, id, timestamptz, updatedAt } from "./columns";
+import { bytea, createdAt, id, timestamptz, updatedAt } from "./columns";
 import { referrals } from "./referrals";
 
 export const actionGroups = ["connect", "move", "reflect", "give", "learn"] as const;
@@ -83,4 +83,46 @@ export const actionLogs = pgTable(
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex("action_logs_action_day_key").on(t.referralActionId, t.day)],
+);
+
+export const nudgeTimes = ["morning", "afternoon", "evening"] as const;
+
+/**
+ * How a person with actions is nudged: by email or text, at the time of day
+ * they chose, every day or as a weekly summary; and whether nudges have
+ * stopped (they asked, by link or by replying STOP, or 3 went unanswered).
+ * One row per referral with actions.
+ */
+export const nudgeSettings = pgTable("nudge_settings", {
+  referralId: uuid("referral_id")
+    .primaryKey()
+    .references(() => referrals.id, { onDelete: "cascade" }),
+  channel: text("channel", { enum: ["email", "text", "none"] }).notNull(),
+  timeOfDay: text("time_of_day", { enum: nudgeTimes }).notNull().default("morning"),
+  frequency: text("frequency", { enum: ["daily", "weekly"] }).notNull().default("daily"),
+  stoppedAt: timestamptz("stopped_at"),
+  stoppedReason: text("stopped_reason", { enum: ["person_asked", "text_stop", "unanswered"] }),
+  updatedAt: updatedAt(),
+});
+
+/** One nudge sent: for which day, its one-tap answer token (hashed) and whether it was answered. */
+export const nudges = pgTable(
+  "nudges",
+  {
+    /** The token's id part (the link is /n/<id>.<secret>). */
+    id: text("id").primaryKey(),
+    referralId: uuid("referral_id")
+      .notNull()
+      .references(() => referrals.id, { onDelete: "cascade" }),
+    day: date("day", { mode: "string" }).notNull(),
+    kind: text("kind", { enum: ["daily", "weekly"] }).notNull(),
+    channel: text("channel", { enum: ["email", "text"] }).notNull(),
+    /** The action a daily nudge asks about (the one-tap answer records it). */
+    referralActionId: uuid("referral_action_id").references(() => referralActions.id, { onDelete: "cascade" }),
+    secretHash: bytea("secret_hash").notNull(),
+    sentAt: timestamptz("sent_at").notNull(),
+    answeredAt: timestamptz("answered_at"),
+    expiresAt: timestamptz("expires_at").notNull(),
+  },
+  (t) => [uniqueIndex("nudges_referral_day_key").on(t.referralId, t.day, t.kind), index("nudges_referral_sent_idx").on(t.referralId, t.sentAt)],
 );

@@ -26,9 +26,8 @@ export const referrals = pgTable(
     id: id(),
     /** Short human reference for phone calls, e.g. "K7P-4QX". */
     code: text("code").notNull(),
-    activityId: uuid("activity_id")
-      .notNull()
-      .references(() => activities.id, { onDelete: "restrict" }),
+    /** Null for a referral of connection actions only: no activity, no organiser. */
+    activityId: uuid("activity_id").references(() => activities.id, { onDelete: "restrict" }),
     /** Null for a self-referral. */
     referrerUserId: uuid("referrer_user_id").references(() => users.id, { onDelete: "set null" }),
     referrerOrganisationId: uuid("referrer_organisation_id").references(() => organisations.id, {

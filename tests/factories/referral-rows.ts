@@ -18,7 +18,7 @@ function testCode(): string {
   return `T${n.slice(0, 2)}-${n.slice(2)}`;
 }
 
-export async function createReferral(overrides: Partial<typeof referrals.$inferInsert> & { activityId: string }) {
+export async function createReferral(overrides: Partial<typeof referrals.$inferInsert> & { activityId: string | null }) {
   const db = await getDb();
   const now = new Date();
   const [row] = await db

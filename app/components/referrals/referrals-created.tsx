@@ -3,7 +3,8 @@ import { Link } from "@remix-run/react";
 export interface CreatedReferralView {
   id: string;
   code: string;
-  activityTitle: string;
+  /** Null for a referral of connection actions only. */
+  activityTitle: string | null;
   status: string;
   link: string | null;
 }
@@ -30,11 +31,17 @@ export function ReferralsCreated({ referrals, repeat }: { referrals: CreatedRefe
       <ul className="card-list">
         {referrals.map((r) => (
           <li key={r.id} className="card">
-            <h2>{r.activityTitle}</h2>
+            <h2>{r.activityTitle ?? "Connection actions"}</h2>
             <p>
               Reference: <strong className="reference">{r.code}</strong>
             </p>
-            <p>{r.status === "accepted" ? "Accepted: the person can book a session now." : "The organiser will look at it and get back in touch."}</p>
+            <p>
+              {!r.activityTitle
+                ? "The person can see their actions and say how they got on."
+                : r.status === "accepted"
+                  ? "Accepted: the person can book a session now."
+                  : "The organiser will look at it and get back in touch."}
+            </p>
             {r.link && (
               <p>
                 {"The person's private link: "}

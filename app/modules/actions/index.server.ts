@@ -4,3 +4,6 @@ export { changeLibrary, type LibraryEntry, listLibrary } from "./library.server"
 export { countActions, loadPersonActions, logAction, logActionByToken, type PersonActionsPage } from "./person-actions.server";
 export { addReferralAction, defaultPlanDates, stopReferralAction } from "./prescribe.server";
 export { loadReferralActions, type ReferralActionsView } from "./referrer-actions.server";
+export { referWithActions, type ReferWithActionsResult } from "./refer-with-actions.server";
+export { answerNudge, changeNudges, handleTextReply, loadNudgePage, type NudgePage, sendActionNudges } from "./nudges.server";
+export { flagActionsNotFollowed } from "./not-followed.server";

@@ -5,13 +5,14 @@
  * The link's referral scopes everything: an action of another referral is
  * "not found", exactly like one that does not exist.
  */
-import { and, eq, sql } from "drizzle-orm";
-import { getDb } from "#db/client";
-import { actionLogs, referralActions } from "#db/schema";
+import { and, eq, isNull, sql } from "drizzle-orm";
+import { getDb, type Tx } from "#db/client";
+import { actionLogs, nudges, nudgeSettings, referralActions } from "#db/schema";
 import { findReferralByPersonToken } from "~/modules/referrals/index.server";
 import { now as clockNow } from "~/utils/clock.server";
 import { isUuid } from "~/utils/ids";
 import { formatInTimezone } from "~/utils/time";
+import { clearActionStall } from "./not-followed.server";
 import { loadPlan, type PlanAction } from "./plan.server";
 import { dayOf, isActiveOn, isOnTodaysList, rhythmLabel, SITE_TIMEZONE, weekSummary } from "./rhythm";
 import type { LogActionValues } from "./schemas";
@@ -38,6 +39,8 @@ export interface PersonActionsPage {
   /** Starting on a later day. */
   upcoming: { id: string; title: string; starts: string }[];
   ended: boolean;
+  /** No activity: this page is the whole of their link. */
+  actionsOnly: boolean;
 }
 
 function card(action: PlanAction, today: string): PersonActionCard {
@@ -72,6 +75,7 @@ export async function loadPersonActions(token: string, now: Date = clockNow()): 
       .filter((a) => a.startsOn > today && !a.stoppedOn)
       .map((a) => ({ id: a.id, title: a.title, starts: formatInTimezone(new Date(`${a.startsOn}T12:00:00Z`), SITE_TIMEZONE, "date") })),
     ended: plan.ended,
+    actionsOnly: !referral.activityId,
   };
 }
 
@@ -114,8 +118,23 @@ export async function logAction(
           recordedAt: now,
         },
       });
+    await markNudgesAnswered(tx, referralId, today, now);
+    await clearActionStall(tx, referralId, values.outcome, now);
+    // Reminders stopped only for want of answers start again once they answer; ones they stopped themselves stay stopped.
+    await tx
+      .update(nudgeSettings)
+      .set({ stoppedAt: null, stoppedReason: null, updatedAt: now })
+      .where(and(eq(nudgeSettings.referralId, referralId), eq(nudgeSettings.stoppedReason, "unanswered")));
     return { ok: true, message: values.outcome === "done" ? `Thank you. We have noted that you did “${action.title}” today.` : `Thank you for letting us know. There is always another day.` };
   });
+}
+
+/** Marks the day's nudges answered: any answer that day, from anywhere, counts. */
+async function markNudgesAnswered(tx: Tx, referralId: string, day: string, now: Date): Promise<void> {
+  await tx
+    .update(nudges)
+    .set({ answeredAt: now })
+    .where(and(eq(nudges.referralId, referralId), eq(nudges.day, day), isNull(nudges.answeredAt)));
 }
 
 /** The person logs from their page: the link decides whose actions they are. */

@@ -11,6 +11,7 @@ import { recordReferralEvent } from "~/modules/referrals/index.server";
 import { now as clockNow } from "~/utils/clock.server";
 import { isUuid } from "~/utils/ids";
 import { addDaysTo, dayOf, daysBetween, rhythmLabel } from "./rhythm";
+import { ensureNudgeSettings } from "./nudges.server";
 import { MAX_PLAN_DAYS, type PrescribedActionValues } from "./schemas";
 
 export type PrescribeResult = { ok: true } | { ok: false; kind: "not_found" } | { ok: false; kind: "invalid"; fieldErrors: Record<string, string[]> };
@@ -91,6 +92,7 @@ export async function insertPrescriptions(
   userId: string,
   now: Date,
 ): Promise<void> {
+  if (rows.length) await ensureNudgeSettings(tx, referralId, now);
   for (const row of rows) {
     await tx.insert(referralActions).values({ ...row, referralId, addedByUserId: userId, createdAt: now });
     await recordReferralEvent(tx, {

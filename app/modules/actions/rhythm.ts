@@ -11,10 +11,9 @@
  * target is missed only when too few days are left in the week to reach it.
  * That keeps adherence kind (never "0 of 3" on a Monday morning) and honest.
  */
-import { DAY_MS, wallClockAt } from "~/utils/time";
+import { DAY_MS, SITE_TIMEZONE, wallClockAt } from "~/utils/time";
 
-/** Actions are about people's days in the UK; an action-only referral has no activity to take a zone from. */
-export const SITE_TIMEZONE = "Europe/London";
+export { SITE_TIMEZONE };
 
 export type Rhythm = "once" | "daily" | "weekly";
 

@@ -3,6 +3,7 @@
  * server. One schema per form.
  */
 import { z } from "zod";
+import { checkReferralForm, finishReferralForm, referralFormShape } from "~/modules/referrals";
 import { actionGroupKeys, rhythmKeys } from "./vocabulary";
 
 const title = z
@@ -107,3 +108,46 @@ export const logActionSchema = z.object({
 });
 
 export type LogActionValues = z.infer<typeof logActionSchema>;
+
+/** Up to this many actions on the referral form; more can be added on the referral's page. */
+export const MAX_ACTIONS_ON_FORM = 3;
+
+/**
+ * The referral form with connection actions: one or more activities, or
+ * actions, or both. A referral of actions only involves no organiser.
+ */
+export const referWithActionsFormSchema = z
+  .object({
+    ...referralFormShape,
+    activity: z
+      .array(z.uuid({ error: "Choose an activity" }), { error: "Choose an activity" })
+      .max(10, { error: "Refer to 10 activities or fewer at once" })
+      .default([]),
+    actions: z.array(prescribedActionFields).max(MAX_ACTIONS_ON_FORM, { error: `Add up to ${MAX_ACTIONS_ON_FORM} actions here; add more on the referral's page` }).default([]),
+  })
+  .superRefine(
+    (value, ctx) => {
+      if (!value || typeof value !== "object") return;
+      checkReferralForm(value, ctx);
+      if (!value.activity?.length && !value.actions?.length) {
+        ctx.addIssue({ code: "custom", path: ["actions"], message: "Choose an activity, or add at least one action" });
+      }
+    },
+    { when: () => true },
+  )
+  .transform((value) => ({ ...finishReferralForm(value), actions: value.actions }));
+
+export type ReferWithActionsValues = z.infer<typeof referWithActionsFormSchema>;
+
+/** The person answers a nudge, stops the messages, or changes how they come (from a nudge's link). */
+export const nudgeChangeSchema = z.discriminatedUnion("intent", [
+  z.object({ intent: z.literal("answer"), outcome: z.enum(["done", "not_this_time"], { error: "Choose “Yes” or “Not today”" }) }),
+  z.object({ intent: z.literal("stop") }),
+  z.object({ intent: z.literal("restart") }),
+  z.object({
+    intent: z.literal("settings"),
+    channel: z.enum(["email", "text", "none"], { error: "Choose how we should remind you" }),
+    timeOfDay: z.enum(["morning", "afternoon", "evening"], { error: "Choose a time of day" }),
+    frequency: z.enum(["daily", "weekly"], { error: "Choose how often" }),
+  }),
+]);

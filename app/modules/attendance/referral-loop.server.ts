@@ -69,7 +69,7 @@ export async function reviewReferralAfterAttendance(
     }
   }
 
-  if (referral.status === "attending") {
+  if (referral.status === "attending" && referral.activityId) {
     const [activity] = await tx
       .select({ completionSessions: activities.completionSessions })
       .from(activities)

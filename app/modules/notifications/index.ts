@@ -3,3 +3,4 @@
 export { mailMode } from "./mail-mode";
 export { type EmailContent, type Message, renderEmail, renderText } from "./templates";
 export { textMessagesDelivered } from "./text-messages";
+export { fitsTwoSegments, fitText, smsLength, toGsmText } from "./text-length";

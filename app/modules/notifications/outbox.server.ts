@@ -69,6 +69,21 @@ const settledPayload = sql`CASE WHEN ${outbox.topic} IN ('email', 'sms')
   THEN jsonb_strip_nulls(jsonb_build_object('to', ${outbox.payload} -> 'to', 'subject', ${outbox.payload} -> 'subject'))
   ELSE ${outbox.payload} END`;
 
+/**
+ * Thrown by a handler for a message that can never be delivered (a text to
+ * a number not in use): it is parked at once instead of retried. `record`
+ * runs in the worker's transaction after the handler's writes are undone,
+ * to keep what the failure should leave behind.
+ */
+export class ParkMessage extends Error {
+  constructor(
+    message: string,
+    readonly record?: (tx: Tx) => Promise<void>,
+  ) {
+    super(message);
+  }
+}
+
 /** Exponential backoff: 1, 2, 4 … minutes, capped at an hour. */
 export function retryDelayMs(attempts: number): number {
   return Math.min(60, 2 ** Math.max(0, attempts - 1)) * MINUTE_MS;
@@ -122,7 +137,7 @@ export async function processOutbox(
       // A claimed row can vanish meanwhile (withdrawn, or a slow first sender confirmed it): nothing to do.
       if (!row) return claimed ? false : null;
       // A claim has already counted this attempt.
-      const attempts = claimed ? row.attempts : row.attempts + 1;
+      let attempts = claimed ? row.attempts : row.attempts + 1;
       try {
         await tx.transaction((savepoint) => handler(row.payload, row, savepoint));
         await tx
@@ -131,7 +146,10 @@ export async function processOutbox(
           .where(eq(outbox.id, row.id));
         return true;
       } catch (error) {
+        // A message the provider refused outright is parked at once: retrying cannot help.
+        if (error instanceof ParkMessage) attempts = MAX_ATTEMPTS;
         const message = error instanceof Error ? error.message : String(error);
+        if (error instanceof ParkMessage) await error.record?.(tx);
         await tx
           .update(outbox)
           .set({

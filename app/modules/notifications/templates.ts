@@ -8,6 +8,10 @@ export interface EmailContent {
   greeting: string;
   paragraphs: string[];
   action?: { label: string; url: string };
+  /** Two or three one-tap answers shown side by side ("Yes" / "Not today"), after the paragraphs. */
+  choices?: { label: string; url: string }[];
+  /** A last line with a quiet link ("Stop these messages"). */
+  footerLink?: { label: string; url: string };
   reference?: string;
 }
 
@@ -27,7 +31,9 @@ export function renderEmail(content: EmailContent): { text: string; html: string
     content.greeting,
     ...content.paragraphs,
     ...(content.action ? [`${content.action.label}:\n${content.action.url}`] : []),
+    ...(content.choices ?? []).map((c) => `${c.label}:\n${c.url}`),
     ...(content.reference ? [`Your reference: ${content.reference}`] : []),
+    ...(content.footerLink ? [`${content.footerLink.label}:\n${content.footerLink.url}`] : []),
     footer,
   ];
   const htmlParts = [
@@ -38,7 +44,18 @@ export function renderEmail(content: EmailContent): { text: string; html: string
           `<p><a href="${escapeHtml(content.action.url)}" style="display:inline-block;padding:12px 20px;background:#00594f;color:#fff;font-weight:bold;text-decoration:none;border-radius:6px">${escapeHtml(content.action.label)}</a></p>`,
         ]
       : []),
+    ...(content.choices?.length
+      ? [
+          `<p>${content.choices
+            .map(
+              (c) =>
+                `<a href="${escapeHtml(c.url)}" style="display:inline-block;margin:0 12px 12px 0;padding:12px 24px;background:#00594f;color:#fff;font-weight:bold;text-decoration:none;border-radius:6px">${escapeHtml(c.label)}</a>`,
+            )
+            .join("")}</p>`,
+        ]
+      : []),
     ...(content.reference ? [`<p>Your reference: <strong>${escapeHtml(content.reference)}</strong></p>`] : []),
+    ...(content.footerLink ? [`<p><a href="${escapeHtml(content.footerLink.url)}" style="color:#1b1b1b">${escapeHtml(content.footerLink.label)}</a></p>`] : []),
     `<p style="color:#505a5f">${escapeHtml(footer)}</p>`,
   ];
   return {

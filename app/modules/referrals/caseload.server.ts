@@ -11,7 +11,7 @@ import { now as clockNow } from "~/utils/clock.server";
 import { statusLabels } from "./lifecycle";
 import { attentionReason, needsAttentionRankSql } from "./needs-attention.server";
 import type { CaseloadQuery } from "./schemas";
-import { formatInTimezone } from "~/utils/time";
+import { formatInTimezone, SITE_TIMEZONE } from "~/utils/time";
 
 export const CASELOAD_PAGE_SIZE = 25;
 
@@ -60,7 +60,7 @@ export async function listCaseload(organisationIds: string[], query: CaseloadQue
       lastEventKind,
     })
     .from(referrals)
-    .innerJoin(activities, eq(activities.id, referrals.activityId))
+    .leftJoin(activities, eq(activities.id, referrals.activityId))
     .leftJoin(users, eq(users.id, referrals.referrerUserId))
     .where(where)
     .orderBy(...order)
@@ -83,13 +83,13 @@ export async function listCaseload(organisationIds: string[], query: CaseloadQue
       id: r.id,
       code: r.code,
       name: `${r.firstName} ${r.lastName}`,
-      activityTitle: r.activityTitle,
+      activityTitle: r.activityTitle ?? "Connection actions only",
       status: r.status,
       statusLabel: statusLabels[r.status],
       referredBy: r.referrerName,
       attention: attentionReason(r.attentionRank, r.status),
-      nextSession: r.nextSession ? formatInTimezone(new Date(r.nextSession), r.timezone, "datetime") : null,
-      lastEvent: r.lastEventAt ? { at: formatInTimezone(new Date(r.lastEventAt), r.timezone, "datetime"), kind: r.lastEventKind ?? "" } : null,
+      nextSession: r.nextSession ? formatInTimezone(new Date(r.nextSession), r.timezone ?? SITE_TIMEZONE, "datetime") : null,
+      lastEvent: r.lastEventAt ? { at: formatInTimezone(new Date(r.lastEventAt), r.timezone ?? SITE_TIMEZONE, "datetime"), kind: r.lastEventKind ?? "" } : null,
     })),
   };
 }

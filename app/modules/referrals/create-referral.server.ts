@@ -10,12 +10,12 @@ import { activities, organisations, outcomeResponses, referrals } from "#db/sche
 import { type ClientContext, hitRateLimit, rateLimitRules, tooManyAttemptsMessage } from "~/modules/accounts/index.server";
 import { placeWalkInBooking, type Booking } from "~/modules/bookings/index.server";
 import { textMessagesDelivered } from "~/modules/notifications/index.server";
-import { alreadyAskedMessage, organiserNewReferralMessage, referredMessage } from "./referral-messages";
+import { actionsSuggestedMessage, alreadyAskedMessage, organiserNewReferralMessage, referredMessage } from "./referral-messages";
 import { ucla3Score } from "~/modules/outcomes/index.server";
 import { now as clockNow } from "~/utils/clock.server";
 import { personRoute, type PersonRoute } from "./contact";
 import { openStatuses, type ReferralStatus } from "./lifecycle";
-import { messageOrganisers, messagePerson } from "./notify.server";
+import { messageOrganisers, messagePerson, messagePersonDirectly } from "./notify.server";
 import { issuePersonLink, linkExpiryFrom } from "./person-link.server";
 import { loadReferralContext } from "./referral-context.server";
 import { recordBookingEvent } from "./booking-events.server";
@@ -28,8 +28,9 @@ import { formatInTimezone } from "~/utils/time";
 export interface OpenedReferral {
   id: string;
   code: string;
-  activityId: string;
-  activityTitle: string;
+  /** Null for a referral of connection actions only. */
+  activityId: string | null;
+  activityTitle: string | null;
   status: ReferralStatus;
   /** The private link, shown once to whoever made the referral; null when the form was a repeat. */
   link: string | null;
@@ -51,15 +52,28 @@ interface OpenInput {
   referrer: { userId: string; organisationId: string } | null;
   baseline: Baseline | null;
   now: Date;
+  alsoWrite?: AlsoWrite;
 }
 
-/** A referrer refers one person to the chosen activities. */
+/**
+ * More to write in the same transaction as new referrals (another context's
+ * part of the same form, e.g. connection actions), given the referrals just
+ * made; not called for a repeated form.
+ */
+export type AlsoWrite = (tx: Tx, opened: OpenedReferral[]) => Promise<void>;
+
+/**
+ * A referrer refers one person to the chosen activities, or, with no
+ * activity, opens one referral for connection actions only (no organiser:
+ * accepted at once, and `alsoWrite` adds the actions).
+ */
 export function createReferrals(
-  values: ReferralFormValues,
+  values: Omit<ReferralFormValues, "activity"> & { activity: string[] },
   referrer: { userId: string; organisationId: string },
   now: Date = clockNow(),
+  options: { alsoWrite?: AlsoWrite } = {},
 ): Promise<OpenReferralsResult> {
-  return openReferrals({ requestId: values.requestId, activityIds: values.activity, person: values, source: "referrer", referrer, baseline: values.baseline, now });
+  return openReferrals({ requestId: values.requestId, activityIds: values.activity, person: values, source: "referrer", referrer, baseline: values.baseline, now, alsoWrite: options.alsoWrite });
 }
 
 /** What the person who filled in the "ask for a place" form is told. */
@@ -171,7 +185,7 @@ function referralsOfRequest(tx: Tx, requestId: string) {
   return tx
     .select({ id: referrals.id, code: referrals.code, activityId: referrals.activityId, activityTitle: activities.title, status: referrals.status })
     .from(referrals)
-    .innerJoin(activities, eq(activities.id, referrals.activityId))
+    .leftJoin(activities, eq(activities.id, referrals.activityId))
     .where(eq(referrals.groupId, requestId));
 }
 
@@ -189,11 +203,18 @@ async function openReferrals(input: OpenInput): Promise<OpenReferralsResult> {
     const earlier = await referralsOfRequest(tx, input.requestId);
     if (earlier.length) return { kind: "repeat", referrals: earlier.map((r) => ({ ...r, link: null })) };
 
+    if (input.activityIds.length === 0) {
+      if (!input.referrer || !input.alsoWrite) throw new Error("A referral without an activity is made by a referrer, with actions");
+      const opened = [await openActionsOnly(tx, { ...input, referrer: input.referrer })];
+      await input.alsoWrite(tx, opened);
+      return { kind: "created", referrals: opened };
+    }
     const chosen = await publishedActivities(tx, input.activityIds);
     if (chosen.length !== input.activityIds.length) return { kind: "refused", field: "activity", message: noLongerOpen };
     const byId = new Map(chosen.map((c) => [c.activity.id, c.activity]));
     const opened: OpenedReferral[] = [];
     for (const activityId of input.activityIds) opened.push(await openOne(tx, input, byId.get(activityId)!));
+    await input.alsoWrite?.(tx, opened);
     return { kind: "created", referrals: opened };
   });
 }
@@ -208,7 +229,7 @@ type Referral = typeof referrals.$inferSelect;
 async function insertReferral(
   tx: Tx,
   input: {
-    activityId: string;
+    activityId: string | null;
     referrer: { userId: string; organisationId: string } | null;
     source: "referrer" | "self" | "walk_in";
     groupId: string | null;
@@ -358,6 +379,33 @@ async function openOne(
   );
   if (status === "sent") await messageOrganisers(tx, ctx, (base) => organiserNewReferralMessage(base));
   return { id: referral.id, code: referral.code, activityId: activity.id, activityTitle: activity.title, status, link: link.url };
+}
+
+/**
+ * A referral of connection actions only: no activity and no organiser, so
+ * nobody screens it (accepted at once), and the person's first message
+ * points them to their actions.
+ */
+async function openActionsOnly(tx: Tx, input: OpenInput & { referrer: { userId: string; organisationId: string } }): Promise<OpenedReferral> {
+  const { now } = input;
+  const actor: Actor = { type: "user", userId: input.referrer.userId };
+  const referral = await insertReferral(tx, {
+    activityId: null,
+    referrer: input.referrer,
+    source: "referrer",
+    groupId: input.requestId,
+    person: input.person,
+    actor,
+    note: "Connection actions suggested; the referrer recorded the person's consent",
+    consentRecordedBy: "referrer",
+    now,
+  });
+  await saveBaseline(tx, referral.id, input.baseline, actor, now);
+  await transitionReferral(tx, { referralId: referral.id, to: "accepted", actor: { type: "system" }, note: "Actions only: no organiser needs to accept", data: { automatic: true }, now, silent: true });
+  const link = await issuePersonLink(tx, referral, now);
+  const [org] = await tx.select({ name: organisations.name }).from(organisations).where(eq(organisations.id, input.referrer.organisationId));
+  await messagePersonDirectly(tx, referral, actionsSuggestedMessage({ firstName: referral.personFirstName, code: referral.code, link: `${link.url}/actions`, referrerName: org?.name ?? null }));
+  return { id: referral.id, code: referral.code, activityId: null, activityTitle: null, status: "accepted", link: link.url };
 }
 
 async function saveBaseline(tx: Tx, referralId: string, baseline: Baseline | null, actor: Actor, now: Date) {

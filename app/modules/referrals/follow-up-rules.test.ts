@@ -18,4 +18,10 @@ describe("follow-up trigger", () => {
     expect(isFollowUpDue({ ...base, attendedCount: 5, status: "withdrawn" }, now)).toBe(false);
     expect(isFollowUpDue({ ...base, attendedCount: 5, status: "completed" }, now)).toBe(true);
   });
+  it("counts connection actions as well as sessions", () => {
+    const noSessions = { ...base, attendedCount: 0, firstAttendedAt: null, status: "accepted" as const };
+    expect(isFollowUpDue({ ...noSessions, actionsDone: 11, firstActionDoneAt: new Date("2027-01-10T00:00:00Z") }, now)).toBe(false);
+    expect(isFollowUpDue({ ...noSessions, actionsDone: 12, firstActionDoneAt: new Date("2027-01-10T00:00:00Z") }, now)).toBe(true);
+    expect(isFollowUpDue({ ...noSessions, actionsDone: 2, firstActionDoneAt: new Date("2026-12-01T00:00:00Z") }, now)).toBe(true);
+  });
 });

@@ -4,7 +4,7 @@
  * their answers are stored beside the baseline.
  */
 import { and, eq, inArray, isNull, sql } from "drizzle-orm";
-import { getDb, queryRows } from "#db/client";
+import { getDb, queryRows, type Executor } from "#db/client";
 import { activities, outcomeResponses, referrals } from "#db/schema";
 import { loadAttendanceFacts } from "~/modules/bookings/index.server";
 import { queueMessage } from "~/modules/notifications/index.server";
@@ -24,13 +24,17 @@ export const FOLLOW_UP_LINK_DAYS = 30;
 export async function sendFollowUps(options: { now?: Date } = {}): Promise<number> {
   const now = options.now ?? clockNow();
   const db = await getDb();
-  // Cheap pre-filter: someone attended (or said they went); the rule decides.
+  // Cheap pre-filter: someone attended (or said they went), or did a connection action; the rule decides.
   const candidates = await queryRows<{ id: string }>(
     db,
     sql`select r.id from referrals r
-        where r.follow_up_sent_at is null and r.details_removed_at is null and r.status in ('booked', 'attending', 'completed', 'disengaged')
-          and exists (select 1 from bookings b where b.referral_id = r.id and b.status = 'booked'
-                      and (b.attendance = 'attended' or (b.attendance = 'unmarked' and b.self_reported = 'went')))
+        where r.follow_up_sent_at is null and r.details_removed_at is null
+          and ((r.status in ('booked', 'attending', 'completed', 'disengaged')
+                and exists (select 1 from bookings b where b.referral_id = r.id and b.status = 'booked'
+                            and (b.attendance = 'attended' or (b.attendance = 'unmarked' and b.self_reported = 'went'))))
+            or (r.status in ('accepted', 'booked', 'attending', 'completed', 'disengaged')
+                and exists (select 1 from referral_actions a join action_logs l on l.referral_action_id = a.id
+                            where a.referral_id = r.id and l.outcome = 'done')))
         limit 200`,
   );
   let sent = 0;
@@ -43,7 +47,13 @@ export async function sendFollowUps(options: { now?: Date } = {}): Promise<numbe
         .for("update", { skipLocked: true });
       if (!referral) return false;
       const facts = await loadAttendanceFacts(tx, referral.id);
-      if (!isFollowUpDue({ ...referral, attendedCount: facts.attendedCount, firstAttendedAt: facts.firstAttendedAt }, now)) return false;
+      const [actions] = await queryRows<{ done: number; first_day: string | Date | null }>(
+        tx,
+        sql`select count(*)::int as done, min(l.day) as first_day from referral_actions a join action_logs l on l.referral_action_id = a.id
+            where a.referral_id = ${referral.id} and l.outcome = 'done'`,
+      );
+      const actionFacts = { actionsDone: Number(actions?.done ?? 0), firstActionDoneAt: actions?.first_day ? new Date(actions.first_day) : null };
+      if (!isFollowUpDue({ ...referral, attendedCount: facts.attendedCount, firstAttendedAt: facts.firstAttendedAt, ...actionFacts }, now)) return false;
       await tx.update(referrals).set({ followUpSentAt: now, updatedAt: now }).where(eq(referrals.id, referral.id));
       if (!referral.personEmail) {
         await recordReferralEvent(tx, {
@@ -58,10 +68,9 @@ export async function sendFollowUps(options: { now?: Date } = {}): Promise<numbe
       }
       const expiresAt = addDays(now, FOLLOW_UP_LINK_DAYS);
       const { url } = await issuePersonLink(tx, await extendPersonLink(tx, referral.id, expiresAt), now);
-      const [activity] = await tx.select({ title: activities.title }).from(activities).where(eq(activities.id, referral.activityId));
       const email = followUpMessage({
         firstName: referral.personFirstName,
-        activityTitle: activity?.title ?? "your activity",
+        activityTitle: await activityTitleOf(tx, referral.activityId),
         url: `${url}/wellbeing`,
         code: referral.code,
       });
@@ -81,6 +90,13 @@ export async function sendFollowUps(options: { now?: Date } = {}): Promise<numbe
   return sent;
 }
 
+/** What the referral was for, in a few words: the activity's title, or the actions when there is no activity. */
+async function activityTitleOf(executor: Executor, activityId: string | null): Promise<string> {
+  if (!activityId) return "the actions you agreed";
+  const [activity] = await executor.select({ title: activities.title }).from(activities).where(eq(activities.id, activityId));
+  return activity?.title ?? "your activity";
+}
+
 export type FollowUpPageState =
   | { kind: "not_found" }
   | { kind: "not_yet"; firstName: string; activityTitle: string }
@@ -93,8 +109,7 @@ export async function loadFollowUp(token: string | undefined, options: { now?: D
   const db = await getDb();
   const referral = await findReferralByPersonToken(db, token, now);
   if (!referral) return { kind: "not_found" };
-  const [activity] = await db.select({ title: activities.title }).from(activities).where(eq(activities.id, referral.activityId));
-  const base = { firstName: referral.personFirstName, activityTitle: activity?.title ?? "your activity" };
+  const base = { firstName: referral.personFirstName, activityTitle: await activityTitleOf(db, referral.activityId) };
   return { kind: await followUpState(db, referral), ...base };
 }
 

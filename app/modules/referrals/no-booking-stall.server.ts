@@ -1,7 +1,8 @@
 /**
  * Worker job: accepted referrals with nothing booked STALL_NO_BOOKING_DAYS
  * after acceptance are flagged as stalled (once); booking clears the flag
- * (clearNoBookingStall).
+ * (clearNoBookingStall). A referral of connection actions only has nothing
+ * to book: its own rules (the actions module) say when it stalls.
  */
 import { and, eq, isNull, sql } from "drizzle-orm";
 import { getDb, queryRows } from "#db/client";
@@ -20,7 +21,7 @@ export async function flagReferralsWithoutBooking(options: { now?: Date; days?: 
   const candidates = await queryRows<{ id: string }>(
     db,
     sql`select r.id from referrals r
-        where r.status = 'accepted' and r.stalled_at is null and r.status_changed_at <= ${cutoff.toISOString()}::timestamptz
+        where r.status = 'accepted' and r.activity_id is not null and r.stalled_at is null and r.status_changed_at <= ${cutoff.toISOString()}::timestamptz
           and not exists (select 1 from bookings b where b.referral_id = r.id and b.status <> 'cancelled')
         order by r.status_changed_at limit 200`,
   );

@@ -1,16 +1,15 @@
 /**
  * Sends a message about a referral to the person (by their preferred route
  * that exists), to the referrer or to the organisers, through the outbox in
- * the caller's transaction. Email is delivered now; texts wait in the outbox
- * ("sms" topic) for an SMS channel (see Channel in notifications/email.server.ts).
+ * the caller's transaction; the notifications module delivers email and texts.
  */
 import { eq } from "drizzle-orm";
 import type { Executor, Tx } from "#db/client";
-import { organisations } from "#db/schema";
+import { activities, organisations, referrals, users } from "#db/schema";
 import { listMemberEmails } from "~/modules/accounts/index.server";
-import { queueMessage, enqueue, renderText, type EnqueueOptions, type Message } from "~/modules/notifications/index.server";
+import { queueMessage, queueTextMessage, type EnqueueOptions, type Message } from "~/modules/notifications/index.server";
 import { publicUrl } from "~/utils/env.server";
-import { personRoute, type PersonRoute } from "./contact";
+import { personRoute, type PersonRoute, type PreferredContact } from "./contact";
 import { issuePersonLink } from "./person-link.server";
 import { activityContact, activityWhere, shortName, type ReferralContext } from "./referral-context.server";
 import type { ActivityBrief, OrganiserMessageBase, PersonMessageBase, ReferrerMessageBase } from "./referral-messages";
@@ -38,7 +37,20 @@ export async function messagePerson(
   // Under the person's key, so removing their details takes it back too; `about` lets one message be withdrawn.
   const keyed = { key: options.about ? `${personMessageKey(referral.id)}:${options.about}` : personMessageKey(referral.id), availableAt: options.availableAt };
   if (route.by === "email") await queueMessage(tx, route.to, message, keyed);
-  else await enqueue(tx, "sms", { to: route.to, text: renderText(message.content) }, keyed);
+  else await queueTextMessage(tx, route.to, message, keyed);
+}
+
+/** A ready message to the person by their own route, for a referral with no activity (no ReferralContext). */
+export async function messagePersonDirectly(
+  tx: Tx,
+  referral: { id: string; personEmail: string | null; personPhone: string | null; preferredContact: PreferredContact },
+  message: Message,
+): Promise<void> {
+  const route = personRoute({ email: referral.personEmail, phone: referral.personPhone, preferredContact: referral.preferredContact });
+  if (!route) return;
+  const keyed = { key: personMessageKey(referral.id) };
+  if (route.by === "email") await queueMessage(tx, route.to, message, keyed);
+  else await queueTextMessage(tx, route.to, message, keyed);
 }
 
 /** Every message to the person about one referral carries this key, so removing their details can take back what has not gone. */
@@ -55,6 +67,26 @@ export async function messageReferrer(
 ): Promise<void> {
   if (!ctx.referrerEmail) return;
   await queueMessage(tx, ctx.referrerEmail, build(referrerMessageBase(ctx)), options);
+}
+
+/**
+ * Tells the referrer of any referral, with or without an activity (an
+ * actions-only referral has no ReferralContext). Nobody for a self-referral.
+ */
+export async function messageReferrerOfReferral(tx: Tx, referralId: string, build: (base: ReferrerMessageBase) => Message): Promise<void> {
+  const [row] = await tx
+    .select({ referral: referrals, referrerEmail: users.email, activityTitle: activities.title })
+    .from(referrals)
+    .leftJoin(users, eq(users.id, referrals.referrerUserId))
+    .leftJoin(activities, eq(activities.id, referrals.activityId))
+    .where(eq(referrals.id, referralId));
+  if (!row?.referrerEmail) return;
+  await queueMessage(tx, row.referrerEmail, build({
+    personName: shortName(row.referral),
+    code: row.referral.code,
+    activityTitle: row.activityTitle ?? "connection actions",
+    caseUrl: `${publicUrl()}/referrals/${row.referral.id}`,
+  }));
 }
 
 /** What every email to the referrer names: the short name, the reference and the referral's page. */

@@ -1,7 +1,7 @@
 /** What the person sees on their private page: this referral only. */
 import { and, asc, eq, gte, inArray } from "drizzle-orm";
 import { getDb } from "#db/client";
-import { sessions } from "#db/schema";
+import { referrals, sessions } from "#db/schema";
 import { bookingStatusLabels, listReferralBookings, waitlistPosition, canSelfReport } from "~/modules/bookings/index.server";
 import { formatCost, formatSessionWhen, accessibilityFeatures } from "~/modules/activities/index.server";
 import { followUpState } from "~/modules/outcomes/index.server";
@@ -17,13 +17,21 @@ const SESSIONS_SHOWN = 12;
 /** Sessions they went to (or missed) stay on the page this long, so they can say whether they went. */
 const PAST_SESSIONS_DAYS = 28;
 
-export type PersonPageResult = { status: "ok"; page: PersonPage } | { status: "expired" } | { status: "ended" } | { status: "invalid" };
+export type PersonPageResult =
+  | { status: "ok"; page: PersonPage }
+  /** A referral of connection actions only: its page is the actions page. */
+  | { status: "actions_only" }
+  | { status: "expired" }
+  | { status: "ended" }
+  | { status: "invalid" };
 export type PersonPage = Awaited<ReturnType<typeof buildPage>>;
 
 export async function loadPersonPage(token: string, now: Date = clockNow()): Promise<PersonPageResult> {
   const db = await getDb();
   const link = await checkPersonLink(db, token, now);
   if (link.status !== "ok") return link;
+  const [row] = await db.select({ activityId: referrals.activityId }).from(referrals).where(eq(referrals.id, link.referralId));
+  if (row && !row.activityId) return { status: "actions_only" };
   return { status: "ok", page: await buildPage(link.referralId, now) };
 }
 

@@ -12,11 +12,11 @@
  * activity, dates, statuses, bookings and attendance, reason codes and
  * wellbeing answers.
  */
-import { and, asc, eq, inArray, isNull, lt } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull, lt, sql } from "drizzle-orm";
 import { getDb, type Tx } from "#db/client";
 import { referralEvents, referrals, sessions } from "#db/schema";
 import { formatSessionWhen } from "~/modules/activities/index.server";
-import { forgetMessages } from "~/modules/notifications/index.server";
+import { forgetMessages, forgetTexts } from "~/modules/notifications/index.server";
 import { organiserCancelledMessage } from "./referral-messages";
 import { now as clockNow } from "~/utils/clock.server";
 import { env } from "~/utils/env.server";
@@ -79,8 +79,14 @@ export async function removePersonalDetails(tx: Tx, referralId: string, input: {
     .update(referralEvents)
     .set({ note: null })
     .where(and(eq(referralEvents.referralId, referralId), inArray(referralEvents.actorType, ["person", "user"])));
+  // The person's own notes on their actions go too; reminders stop (their links die with the contact details).
+  await tx.execute(
+    sql`update action_logs set note = null where note is not null and referral_action_id in (select id from referral_actions where referral_id = ${referralId})`,
+  );
+  await tx.execute(sql`update nudge_settings set channel = 'none', updated_at = ${now.toISOString()}::timestamptz where referral_id = ${referralId}`);
   await endPersonLinks(tx, referralId, now);
   await forgetMessages(tx, personMessageKey(referralId));
+  await forgetTexts(tx, personMessageKey(referralId));
 
   const actor: Actor = reason === "person_asked" ? { type: "person" } : { type: "system" };
   const days = Math.floor((now.getTime() - referral.statusChangedAt.getTime()) / DAY_MS);

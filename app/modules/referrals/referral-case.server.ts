@@ -19,7 +19,7 @@ import { activityWhere, loadReferralContext } from "./referral-context.server";
 import { describeReferralEvent } from "./timeline";
 import { transitionReferral } from "./transition-referral.server";
 import { isUuid } from "~/utils/ids";
-import { formatInTimezone } from "~/utils/time";
+import { formatInTimezone, SITE_TIMEZONE } from "~/utils/time";
 
 export type ReferralCase = NonNullable<Awaited<ReturnType<typeof getReferralCase>>>;
 
@@ -31,9 +31,11 @@ export async function getReferralCase(referralId: string, organisationIds: strin
     .from(referrals)
     .where(and(eq(referrals.id, referralId), inArray(referrals.referrerOrganisationId, organisationIds)));
   if (!owned) return null;
-  const ctx = (await loadReferralContext(db, referralId))!;
-  const { referral, activity } = ctx;
-  const tz = activity.timezone;
+  // A referral of connection actions only has no activity (and no context of one).
+  const ctx = await loadReferralContext(db, referralId);
+  const referral = ctx?.referral ?? (await db.select().from(referrals).where(eq(referrals.id, referralId)))[0];
+  const activity = ctx?.activity ?? null;
+  const tz = activity?.timezone ?? SITE_TIMEZONE;
 
   const events = await db
     .select({ event: referralEvents, actorName: users.name })
@@ -66,8 +68,9 @@ export async function getReferralCase(referralId: string, organisationIds: strin
     linkExpires: formatInTimezone(referral.linkExpiresAt, tz, "date"),
     canWithdraw: canTransition(referral.status, "withdrawn"),
     // Offered once they are going: a referral completed without a session attended would count as done when it was not.
-    canComplete: referral.status === "attending",
-    activity: { id: activity.id, title: activity.title, organisationName: ctx.providerName, where: activityWhere(activity) },
+    // An actions-only referral has no sessions to go to: it can be completed once under way.
+    canComplete: referral.status === "attending" || (!activity && referral.status === "accepted"),
+    activity: activity && ctx ? { id: activity.id, title: activity.title, organisationName: ctx.providerName, where: activityWhere(activity) } : null,
     bookings: booked.map(({ booking, session }) => ({
       id: booking.id,
       when: formatSessionWhen(session.startsAt, session.endsAt, tz),

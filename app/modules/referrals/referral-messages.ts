@@ -43,6 +43,23 @@ export function referredMessage(m: PersonMessageBase & { referrerName: string | 
   };
 }
 
+/** A referrer suggested connection actions only (no activity): where to see them and say how it went. */
+export function actionsSuggestedMessage(m: { firstName: string; code: string; link: string; referrerName: string | null }): Message {
+  return {
+    subject: "Some small things to try",
+    content: {
+      greeting: `Hello ${m.firstName},`,
+      paragraphs: [
+        `${m.referrerName ?? "The person who referred you"} has suggested some small things to try, like the ones you talked about. You can see them using the button below.`,
+        "When you have a moment, tap “I did it” or “Not this time”. It helps them help you, and there is no wrong answer.",
+        "This link is just for you. Please do not share it.",
+      ],
+      action: { label: "See your actions", url: m.link },
+      reference: m.code,
+    },
+  };
+}
+
 /**
  * The form was sent again with the details of someone who already has an open
  * request for this activity: no second request, their own link again. It goes

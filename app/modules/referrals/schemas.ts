@@ -105,34 +105,43 @@ function complete<T>(answers: PartialAnswers, keys: readonly string[]): T | null
 const ons4Keys = ons4Questions.map((q) => q.key);
 const ucla3Keys = ucla3Questions.map((q) => q.key);
 
-/** A referrer refers one person to one or more activities. */
-export const referralFormSchema = z
-  .object({
-    /** A fresh id per form: a repeated submit of the same form makes the referrals only once. */
-    requestId: z.uuid({ error: "Reload the page and try again" }),
-    activity: z
-      .array(z.uuid({ error: "Choose an activity" }), { error: "Choose an activity" })
-      .min(1, { error: "Choose at least one activity" })
-      .max(10, { error: "Refer to 10 activities or fewer at once" }),
-    ...personFields,
-    consent: z.literal(true, { error: "Tick the box to confirm the person has agreed to share these details" }),
-    ons4: ons4AnswersSchema.partial().optional(),
-    ucla3: ucla3AnswersSchema.partial().optional(),
-  })
-  .superRefine(
-    (value, ctx) => {
-      checkContact(value, ctx, "they");
-      checkAllOrNothing(value.ons4, ons4Keys, "ons4", ctx);
-      checkAllOrNothing(value.ucla3, ucla3Keys, "ucla3", ctx);
-    },
-    // Run even when another field failed, so every problem shows at once (values may be raw here).
-    { when: () => true },
-  )
-  .transform(({ ons4, ucla3, ...rest }) => ({
+/** The referral form's fields, for a form that adds more to it (connection actions, whose context owns that form). */
+export const referralFormShape = {
+  /** A fresh id per form: a repeated submit of the same form makes the referrals only once. */
+  requestId: z.uuid({ error: "Reload the page and try again" }),
+  activity: z
+    .array(z.uuid({ error: "Choose an activity" }), { error: "Choose an activity" })
+    .min(1, { error: "Choose at least one activity" })
+    .max(10, { error: "Refer to 10 activities or fewer at once" }),
+  ...personFields,
+  consent: z.literal(true, { error: "Tick the box to confirm the person has agreed to share these details" }),
+  ons4: ons4AnswersSchema.partial().optional(),
+  ucla3: ucla3AnswersSchema.partial().optional(),
+};
+
+type ReferralFormChecked = PersonFieldValues & { ons4?: PartialAnswers; ucla3?: PartialAnswers };
+
+/** The referral form's checks across fields (run even when another field failed, so every problem shows at once). */
+export function checkReferralForm(value: ReferralFormChecked, ctx: z.RefinementCtx) {
+  checkContact(value, ctx, "they");
+  checkAllOrNothing(value.ons4, ons4Keys, "ons4", ctx);
+  checkAllOrNothing(value.ucla3, ucla3Keys, "ucla3", ctx);
+}
+
+/** The referral form's values as the module takes them: a default contact route, activities once each, complete wellbeing answers or none. */
+export function finishReferralForm<T extends ReferralFormChecked & { activity: string[] }>({ ons4, ucla3, ...rest }: T) {
+  return {
     ...withDefaultContact(rest),
     activity: [...new Set(rest.activity)],
     baseline: { ons4: complete<Ons4Answers>(ons4, ons4Keys), ucla3: complete<Ucla3Answers>(ucla3, ucla3Keys) },
-  }));
+  };
+}
+
+/** A referrer refers one person to one or more activities. */
+export const referralFormSchema = z
+  .object(referralFormShape)
+  .superRefine(checkReferralForm, { when: () => true })
+  .transform(finishReferralForm);
 
 export type ReferralFormValues = z.infer<typeof referralFormSchema>;
 

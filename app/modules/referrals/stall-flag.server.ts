@@ -5,13 +5,13 @@
  * A referral that closes loses its flag in transitionReferral (the "stalled"
  * event stays on the timeline).
  */
-import { and, eq } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
 import type { Tx } from "#db/client";
 import { referrals } from "#db/schema";
-import { messageReferrer } from "./notify.server";
+import { messageReferrer, messageReferrerOfReferral } from "./notify.server";
 import { loadReferralContext } from "./referral-context.server";
 import { recordReferralEvent } from "./referral-events.server";
-import { stalledAlertMessage } from "./referral-messages";
+import { stalledAlertMessage, type ReferrerMessageBase } from "./referral-messages";
 import { stallNextSteps, stallReasonLabels, type StallReason } from "./stall-reasons";
 import type { Referral as ReferralRow } from "./transition-referral.server";
 
@@ -31,9 +31,10 @@ export async function raiseStall(tx: Tx, referral: ReferralRow, reason: StallRea
     data: { reason, nextSteps: [...stallNextSteps[reason]] },
   });
   const ctx = await loadReferralContext(tx, referral.id);
-  if (ctx) {
-    await messageReferrer(tx, ctx, (base) => stalledAlertMessage({ ...base, reason: stallReasonLabels[reason], nextSteps: stallNextSteps[reason] }));
-  }
+  const alert = (base: ReferrerMessageBase) => stalledAlertMessage({ ...base, reason: stallReasonLabels[reason], nextSteps: stallNextSteps[reason] });
+  // An actions-only referral has no activity context, but its referrer is told all the same.
+  if (ctx) await messageReferrer(tx, ctx, alert);
+  else await messageReferrerOfReferral(tx, referral.id, alert);
   return updated;
 }
 
@@ -55,7 +56,7 @@ export async function clearStall(tx: Tx, referral: ReferralRow, now: Date, note:
 }
 
 /**
- * Booking answers a "no booking yet" stall: the referrer no longer needs to
+ * Booking answers a "no booking yet" (or "stopped going") stall: the referrer no longer needs to
  * chase it, and the worker must not later close the referral as disengaged
  * because of it.
  */
@@ -63,7 +64,7 @@ export async function clearNoBookingStall(tx: Tx, referralId: string, now: Date)
   const [referral] = await tx
     .select()
     .from(referrals)
-    .where(and(eq(referrals.id, referralId), eq(referrals.stalledReason, "no_booking")))
+    .where(and(eq(referrals.id, referralId), inArray(referrals.stalledReason, ["no_booking", "stopped_after_attending"])))
     .for("update");
   if (referral) await clearStall(tx, referral, now, "Booked a session, so no longer stalled");
 }

@@ -4,9 +4,10 @@
  */
 import { rollSessionHorizon, pruneSpellingWords, refreshSessionSummaries, syncSearchIndex } from "~/modules/activities/index.server";
 import { completeFinishedProgrammes, sendRegisterLinks, disengageStalledReferrals } from "~/modules/attendance/index.server";
-import { deliverPendingEmails, pruneSettledMessages } from "~/modules/notifications/index.server";
+import { deliverPendingEmails, deliverPendingTexts, pruneSettledMessages } from "~/modules/notifications/index.server";
+import { flagActionsNotFollowed, sendActionNudges } from "~/modules/actions/index.server";
 import { pruneAuthData } from "~/modules/accounts/index.server";
-import { sendFollowUps, sendBookingReminders, expireIdleReferrals, removeExpiredPersonalDetails, sendBookingDigests, handleSessionCancellations, handleSessionReinstatements, passOnLapsedOffers, flagReferralsWithoutBooking } from "~/modules/referrals/index.server";
+import { sendFollowUps, sendBookingReminders, expireIdleReferrals, removeExpiredPersonalDetails, sendBookingDigests, handleSessionCancellations, handleSessionReinstatements, passOnLapsedOffers, flagReferralsWithoutBooking, flagReferralsGoneQuiet } from "~/modules/referrals/index.server";
 import { env } from "~/utils/env.server";
 import { logger } from "~/utils/logger.server";
 import { MINUTE_MS } from "~/utils/time";
@@ -19,12 +20,16 @@ export interface Job {
 
 export const jobs: Job[] = [
   { name: "deliver-email", everyMs: 2_000, run: () => deliverPendingEmails() },
+  { name: "deliver-texts", everyMs: 2_000, run: () => deliverPendingTexts() },
+  { name: "send-action-nudges", everyMs: MINUTE_MS, run: () => sendActionNudges() },
   { name: "roll-session-horizon", everyMs: 60 * MINUTE_MS, run: () => rollSessionHorizon() },
   { name: "prune-auth-data", everyMs: 60 * MINUTE_MS, run: () => pruneAuthData() },
   { name: "prune-sent-messages", everyMs: 6 * 60 * MINUTE_MS, run: () => pruneSettledMessages({ days: env().OUTBOX_RETENTION_DAYS }) },
   // Soon after a session ends its contact gets the one-tap register link.
   { name: "send-register-links", everyMs: 15_000, run: () => sendRegisterLinks() },
   { name: "flag-referrals-without-booking", everyMs: 5 * MINUTE_MS, run: () => flagReferralsWithoutBooking() },
+  { name: "flag-referrals-gone-quiet", everyMs: 60 * MINUTE_MS, run: () => flagReferralsGoneQuiet() },
+  { name: "flag-actions-not-followed", everyMs: 60 * MINUTE_MS, run: () => flagActionsNotFollowed() },
   { name: "disengage-stalled-referrals", everyMs: 60 * MINUTE_MS, run: () => disengageStalledReferrals() },
   { name: "complete-finished-programmes", everyMs: 60 * MINUTE_MS, run: () => completeFinishedProgrammes() },
   { name: "send-follow-ups", everyMs: 60_000, run: () => sendFollowUps() },

@@ -1,7 +1,7 @@
 import { readQuery } from "~/utils/read-form.server";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
-import { Fragment } from "react";
+import { Linkified } from "~/components/layout/linkified";
 import { listDevMailbox } from "~/modules/notifications/index.server";
 import { mailMode } from "~/modules/notifications";
 import { env } from "~/utils/env.server";
@@ -14,23 +14,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
   if (mailMode(env()) !== "dev-mailbox") throw notFound();
   const to = readQuery(request).get("to") ?? undefined;
   return { to: to ?? "", messages: await listDevMailbox({ to }) };
-}
-
-function Linkified({ text }: { text: string }) {
-  const parts = text.split(/(https?:\/\/[^\s]+)/g);
-  return (
-    <>
-      {parts.map((part, i) =>
-        /^https?:\/\//.test(part) ? (
-          <a key={i} href={part}>
-            {part}
-          </a>
-        ) : (
-          <Fragment key={i}>{part}</Fragment>
-        ),
-      )}
-    </>
-  );
 }
 
 export default function DevMailbox() {

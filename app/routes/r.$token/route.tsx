@@ -2,7 +2,7 @@ import { readForm } from "~/utils/read-form.server";
 import { getFormProps, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useParams } from "@remix-run/react";
 import { CheckboxField } from "~/components/forms/checkbox-field";
 import { useSchemaForm } from "~/components/forms/use-schema-form";
@@ -26,6 +26,7 @@ export const headers: HeadersFunction = () => privateHeaders;
 
 export async function loader({ params, request }: LoaderFunctionArgs) {
   const result = await loadPersonPage(params.token ?? "");
+  if (result.status === "actions_only") throw redirect(`/r/${params.token}/actions`, { headers: privateHeaders });
   // "Cancel this booking" asks first (?cancel=<booking>): a second step that needs no JavaScript.
   const confirmCancel = new URL(request.url).searchParams.get("cancel");
   if (result.status === "ok") {

@@ -77,9 +77,11 @@ export default function PersonActions() {
         </section>
       )}
 
-      <p>
-        <Link to={`/r/${token}`}>Back to your referral</Link>
-      </p>
+      {!page.actionsOnly && (
+        <p>
+          <Link to={`/r/${token}`}>Back to your referral</Link>
+        </p>
+      )}
       <p className="muted">Your reference: {page.code}</p>
     </div>
   );

@@ -12,8 +12,10 @@ import { referralActionFormSchema } from "~/modules/actions";
 import { addReferralAction, loadReferralActions, stopReferralAction } from "~/modules/actions/index.server";
 import { referralPageMeta } from "~/components/referrals/referral-meta";
 import { requireOrgOfKind } from "~/modules/accounts/index.server";
-import { completeReferralSchema, IllegalTransitionError, withdrawReferralSchema } from "~/modules/referrals";
-import { completeReferral, getReferralCase, withdrawReferral } from "~/modules/referrals/index.server";
+import { completeReferralSchema, formatUkMobile, IllegalTransitionError, withdrawReferralSchema } from "~/modules/referrals";
+import { completeReferral, getReferralCase, personMessageKey, withdrawReferral } from "~/modules/referrals/index.server";
+import { listTextFailures } from "~/modules/notifications/index.server";
+import { formatInTimezone, SITE_TIMEZONE } from "~/utils/time";
 import { conflictOn, notFound } from "~/utils/http.server";
 import { isUuid } from "~/utils/ids";
 import { submittedFormId, useIntentForm } from "~/components/forms/use-schema-form";
@@ -27,7 +29,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!isUuid(params.id)) throw notFound(notYours);
   const referral = await getReferralCase(params.id, organisationIds);
   if (!referral) throw notFound(notYours);
-  return { referral, actions: (await loadReferralActions(params.id, organisationIds))! };
+  const failures = await listTextFailures([personMessageKey(params.id)]);
+  return {
+    referral,
+    actions: (await loadReferralActions(params.id, organisationIds))!,
+    textFailures: failures.map((f) => ({ to: formatUkMobile(f.to), failure: f.failure, on: formatInTimezone(f.at, SITE_TIMEZONE, "date") })),
+  };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -65,7 +72,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function ReferralCasePage() {
-  const { referral: r, actions } = useLoaderData<typeof loader>();
+  const { referral: r, actions, textFailures } = useLoaderData<typeof loader>();
   const [form, fields] = useIntentForm(withdrawReferralSchema, "withdraw");
   const [completeForm, completeFields] = useIntentForm(completeReferralSchema, "complete");
   return (
@@ -104,17 +111,30 @@ export default function ReferralCasePage() {
           )}
         </div>
       )}
+      {textFailures.length > 0 && (
+        <div className="notice warn" role="status">
+          {textFailures.map((f, i) => (
+            <p key={i}>
+              <strong>Text not delivered:</strong> {f.failure ?? "the text service could not deliver it"} ({f.to}, {f.on}). Check the number with the person.
+            </p>
+          ))}
+        </div>
+      )}
       {r.declineReason && r.status === "declined" && <p className="notice warn">The organiser declined: “{r.declineReason}”</p>}
 
       <div className="split">
         <div>
           <h2>Activity</h2>
-          <p>
-            <Link to={`/activities/${r.activity.id}`}>{r.activity.title}</Link>, run by {r.activity.organisationName}. {r.activity.where}
-          </p>
+          {r.activity ? (
+            <p>
+              <Link to={`/activities/${r.activity.id}`}>{r.activity.title}</Link>, run by {r.activity.organisationName}. {r.activity.where}
+            </p>
+          ) : (
+            <p>None: this referral is for connection actions only, so no organiser is involved.</p>
+          )}
 
-          <h2>Sessions</h2>
-          {r.bookings.length === 0 ? (
+          {r.activity && <h2>Sessions</h2>}
+          {!r.activity ? null : r.bookings.length === 0 ? (
             <p>No sessions booked yet.</p>
           ) : (
             <ul className="card-list">
@@ -171,7 +191,11 @@ export default function ReferralCasePage() {
           {r.canComplete && (
             <>
               <h2>Mark as completed</h2>
-              <p>When they have got what they needed from the activity, even though it carries on. Nothing is sent to the person.</p>
+              <p>
+                {r.activity
+                  ? "When they have got what they needed from the activity, even though it carries on. Nothing is sent to the person."
+                  : "When they have got what they needed from their actions. Messages about the actions stop. Nothing else is sent to the person."}
+              </p>
               <Form method="post" {...getFormProps(completeForm)}>
                 <input type="hidden" name="formId" value={completeForm.id} />
                 <Field label="Note (optional)" meta={completeFields.note}>

@@ -1,0 +1,1 @@
+ALTER TABLE "referrals" ALTER COLUMN "activity_id" DROP NOT NULL;

@@ -1,0 +1,60 @@
+import { expect, test, type Page } from "@playwright/test";
+import { expectNoAxeViolations } from "./a11y";
+import { signIn } from "./referral-journeys";
+
+/** Moves the server's clock so that it is 10:00 in the UK now: nudges wait for their time of day. */
+async function serverClockAtTen(page: Page): Promise<void> {
+  const now = new Date();
+  const ukHour = Number(new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/London", hour: "numeric", hourCycle: "h23" }).format(now));
+  const ukMinute = now.getUTCMinutes();
+  const offsetMs = ((10 - ukHour) * 60 - ukMinute) * 60_000;
+  const origin = new URL(page.url()).origin;
+  const response = await page.request.post("/dev/clock", { form: { offsetMs: String(offsetMs) }, headers: { Origin: origin } });
+  expect(response.ok()).toBe(true);
+}
+
+test("a referrer prescribes an action; the person answers the nudge from the text inbox; the referrer sees it done", async ({ browser }) => {
+  test.setTimeout(240_000);
+  const referrer = await signIn(browser, "referrer@linkway.test");
+  await referrer.goto("/referrals/new");
+  await expect(referrer.getByRole("heading", { level: 1, name: "Refer someone" })).toBeVisible();
+  await referrer.getByRole("button", { name: "Add an action" }).click();
+  await referrer.getByLabel("Choose from the library").selectOption({ label: "Call an old friend (once a week)" });
+  await referrer.getByLabel("First name").fill("Edith");
+  await referrer.getByLabel("Last name").fill("Moore");
+  await referrer.getByLabel(/mobile/i).first().fill("07700 900321");
+  await referrer.getByLabel(/agreed/).check();
+  await expectNoAxeViolations(referrer);
+  await referrer.getByRole("button", { name: "Send the referral" }).click();
+  await expect(referrer.getByRole("heading", { level: 2, name: "Connection actions" })).toBeVisible();
+  await referrer.getByRole("link", { name: "Follow this referral" }).click();
+  const caseUrl = referrer.url();
+  await expect(referrer.getByRole("heading", { level: 3, name: "Call an old friend" })).toBeVisible();
+
+  // The morning nudge goes by text; the development text inbox shows it with its link.
+  const person = await (await browser.newContext()).newPage();
+  await person.goto("/");
+  await serverClockAtTen(person);
+  let nudgeLink: string | null = null;
+  await expect(async () => {
+    await person.goto("/dev/texts?to=07700900321");
+    nudgeLink = await person.locator(".text-message a[href*='/n/']").first().getAttribute("href", { timeout: 1_000 });
+    expect(nudgeLink).toBeTruthy();
+  }).toPass({ timeout: 150_000, intervals: [5_000] });
+  await expect(person.getByText("Did you call an old friend today? Reply YES or NO")).toBeVisible();
+
+  await person.goto(nudgeLink!);
+  await expect(person.getByRole("heading", { level: 1, name: "Did you call an old friend today?" })).toBeVisible();
+  await expectNoAxeViolations(person);
+  await person.getByRole("button", { name: "Yes, I did" }).click();
+  await expect(person.getByRole("status")).toContainText("Thank you");
+
+  // The referrer sees it done.
+  await referrer.goto(caseUrl);
+  await expect(referrer.getByText("1 of 1 done").first()).toBeVisible();
+  await expect(referrer.getByRole("heading", { name: "Actions done, week by week" })).toBeVisible();
+  await expect(referrer.getByRole("cell", { name: "1 of 1 (100%)" })).toBeVisible();
+  await expectNoAxeViolations(referrer);
+
+  await person.request.post("/dev/clock", { form: { offsetMs: "0" }, headers: { Origin: new URL(person.url()).origin } });
+});
