@@ -24,6 +24,8 @@ export interface DatabaseHandle {
   db: Db;
   kind: DbKind;
   close: () => Promise<void>;
+  /** LISTEN on a channel (NOTIFY arrives after the sender commits); resolves to a function that stops listening. */
+  listen: (channel: string, onNotify: (payload: string) => void) => Promise<() => Promise<void>>;
 }
 
 export interface DatabaseOptions {
@@ -48,7 +50,16 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
       idle_timeout: 30,
     });
     const db = drizzlePostgres(client, { schema }) as unknown as Db;
-    return { db, kind: "postgres", close: () => client.end({ timeout: 5 }) };
+    return {
+      db,
+      kind: "postgres",
+      close: () => client.end({ timeout: 5 }),
+      // postgres.js keeps one dedicated connection for LISTEN and re-listens after a reconnect.
+      listen: async (channel, onNotify) => {
+        const { unlisten } = await client.listen(channel, onNotify);
+        return unlisten;
+      },
+    };
   }
   const dataDir = options.dataDir ?? "./data/pglite";
   if (!dataDir.startsWith("memory://")) mkdirSync(path.resolve(dataDir), { recursive: true });
@@ -66,6 +77,12 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
     kind: "pglite",
     close: async () => {
       if (!client.closed) await client.close();
+    },
+    listen: async (channel, onNotify) => {
+      const stop = await client.listen(channel, onNotify);
+      return async () => {
+        if (!client.closed) await stop();
+      };
     },
     // Kept for the test template builder.
     ...({ pglite: client } as object),

@@ -21,7 +21,7 @@ if (!dev) await buildIfNeeded();
 const { close } = await createServer({ dev, config });
 
 const { startWorker } = await import("../app/modules/worker/index.server");
-const worker = config.RUN_WORKER ? startWorker() : undefined;
+const worker = config.RUN_WORKER ? await startWorker() : undefined;
 
 printBanner({ config, kind, seeded, seconds: (performance.now() - started) / 1000, worker: Boolean(worker) });
 

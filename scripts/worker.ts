@@ -10,7 +10,7 @@ if (process.argv.includes("--once")) {
   await runJobsOnce();
   await closeDatabase();
 } else {
-  const worker = startWorker();
+  const worker = await startWorker();
   console.log("Linkway worker running. Press Ctrl+C to stop.");
   const stop = async () => {
     await worker.stop();

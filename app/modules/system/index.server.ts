@@ -1,2 +1,3 @@
 // The system module's public face: what other modules, routes, scripts and tests may use.
 export { checkHealth } from "./health.server";
+export { loadBackgroundStatus, type BackgroundStatus } from "./background.server";
