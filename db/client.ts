@@ -35,6 +35,8 @@ export interface DatabaseOptions {
   dataDir?: string;
   /** A PGlite data directory dump (tar.gz) to start from; tests use a migrated template. */
   loadDataDir?: string;
+  /** PostgreSQL's application_name for this process's connections (seen in pg_stat_activity and the server's logs). */
+  applicationName?: string;
 }
 
 /**
@@ -48,6 +50,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
       onnotice: () => {},
       // Sessions can be many; keep idle connections from piling up on small servers.
       idle_timeout: 30,
+      connection: { application_name: options.applicationName ?? "linkway" },
     });
     const db = drizzlePostgres(client, { schema }) as unknown as Db;
     return {
@@ -95,6 +98,7 @@ export function databaseOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): Da
     url: env.DATABASE_URL || undefined,
     dataDir: env.PGLITE_DATA_DIR || path.join(env.DATA_DIR || "./data", "pglite"),
     loadDataDir: env.PGLITE_TEMPLATE || undefined,
+    applicationName: env.DATABASE_APPLICATION_NAME || undefined,
   };
 }
 

@@ -8,6 +8,7 @@ import { pathToFileURL } from "node:url";
 import type { Env } from "../../app/utils/env.server";
 import { securityHeaders } from "../../app/utils/security-headers.server";
 import { csrfProtection, stampClientIp } from "./request-guards";
+import { operations, requestLog } from "./operations";
 import { serverBuildPath } from "./build";
 
 /** The HTTP server: security headers on every response, static files, then Remix. */
@@ -17,6 +18,9 @@ export async function createServer(options: { dev: boolean; config: Env; port?: 
   const app = express();
   app.disable("x-powered-by");
   app.set("trust proxy", config.TRUST_PROXY);
+  // Request ids, logs and timings first, so refused requests are counted too.
+  app.use(requestLog());
+  app.use(operations(config));
   app.use(compression());
 
   app.use((_req, res, next) => {
