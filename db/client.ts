@@ -24,6 +24,8 @@ export interface DatabaseHandle {
   db: Db;
   kind: DbKind;
   close: () => Promise<void>;
+  /** LISTEN on a channel (NOTIFY arrives after the sender commits); resolves to a function that stops listening. */
+  listen: (channel: string, onNotify: (payload: string) => void) => Promise<() => Promise<void>>;
 }
 
 export interface DatabaseOptions {
@@ -33,6 +35,8 @@ export interface DatabaseOptions {
   dataDir?: string;
   /** A PGlite data directory dump (tar.gz) to start from; tests use a migrated template. */
   loadDataDir?: string;
+  /** PostgreSQL's application_name for this process's connections (seen in pg_stat_activity and the server's logs). */
+  applicationName?: string;
 }
 
 /**
@@ -46,9 +50,19 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
       onnotice: () => {},
       // Sessions can be many; keep idle connections from piling up on small servers.
       idle_timeout: 30,
+      connection: { application_name: options.applicationName ?? "linkway" },
     });
     const db = drizzlePostgres(client, { schema }) as unknown as Db;
-    return { db, kind: "postgres", close: () => client.end({ timeout: 5 }) };
+    return {
+      db,
+      kind: "postgres",
+      close: () => client.end({ timeout: 5 }),
+      // postgres.js keeps one dedicated connection for LISTEN and re-listens after a reconnect.
+      listen: async (channel, onNotify) => {
+        const { unlisten } = await client.listen(channel, onNotify);
+        return unlisten;
+      },
+    };
   }
   const dataDir = options.dataDir ?? "./data/pglite";
   if (!dataDir.startsWith("memory://")) mkdirSync(path.resolve(dataDir), { recursive: true });
@@ -67,6 +81,12 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
     close: async () => {
       if (!client.closed) await client.close();
     },
+    listen: async (channel, onNotify) => {
+      const stop = await client.listen(channel, onNotify);
+      return async () => {
+        if (!client.closed) await stop();
+      };
+    },
     // Kept for the test template builder.
     ...({ pglite: client } as object),
   };
@@ -78,6 +98,7 @@ export function databaseOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): Da
     url: env.DATABASE_URL || undefined,
     dataDir: env.PGLITE_DATA_DIR || path.join(env.DATA_DIR || "./data", "pglite"),
     loadDataDir: env.PGLITE_TEMPLATE || undefined,
+    applicationName: env.DATABASE_APPLICATION_NAME || undefined,
   };
 }
 

@@ -14,6 +14,8 @@ const started = performance.now();
 const dev = process.argv.includes("--dev");
 if (!process.env.NODE_ENV) process.env.NODE_ENV = dev ? "development" : "production";
 
+// Named in pg_stat_activity, so a DBA can tell web processes from workers.
+process.env.DATABASE_APPLICATION_NAME ||= "linkway-web";
 const config = loadConfig();
 const { seeded, kind } = await prepareDatabase({ seed: config.SEED_DEMO });
 if (!dev) await buildIfNeeded();
@@ -21,7 +23,7 @@ if (!dev) await buildIfNeeded();
 const { close } = await createServer({ dev, config });
 
 const { startWorker } = await import("../app/modules/worker/index.server");
-const worker = config.RUN_WORKER ? startWorker() : undefined;
+const worker = config.RUN_WORKER ? await startWorker() : undefined;
 
 printBanner({ config, kind, seeded, seconds: (performance.now() - started) / 1000, worker: Boolean(worker) });
 

@@ -3,6 +3,7 @@ import { closeDatabase, getDatabase } from "../db/client";
 import { migrateDatabase } from "../db/migrate";
 import { loadConfig } from "./lib/config";
 
+process.env.DATABASE_APPLICATION_NAME ||= `linkway-worker`;
 loadConfig();
 await migrateDatabase(await getDatabase());
 const { runJobsOnce, startWorker } = await import("../app/modules/worker/index.server");
@@ -10,7 +11,7 @@ if (process.argv.includes("--once")) {
   await runJobsOnce();
   await closeDatabase();
 } else {
-  const worker = startWorker();
+  const worker = await startWorker();
   console.log("Linkway worker running. Press Ctrl+C to stop.");
   const stop = async () => {
     await worker.stop();

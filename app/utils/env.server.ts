@@ -98,6 +98,8 @@ export const envSchema = z.object({
    * is retried (same Message-ID) after this. Keep it above the SMTP timeouts (60 s).
    */
   OUTBOX_CLAIM_SECONDS: positiveInt.default(300),
+  /** Bearer token that opens /metrics (Prometheus). Unset: /metrics answers 404. */
+  METRICS_TOKEN: z.string().min(16, { error: "expected at least 16 characters" }).optional(),
   /** A closed referral keeps the person's name, contact details and notes this long, then only the anonymous record stays. */
   PERSONAL_DATA_RETENTION_DAYS: positiveInt.default(365),
 });

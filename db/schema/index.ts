@@ -7,3 +7,4 @@ export * from "./outcomes";
 export * from "./notifications";
 export * from "./search";
 export * from "./actions";
+export * from "./worker";

@@ -10,6 +10,7 @@ import type { Env } from "../../app/utils/env.server";
 import { securityHeaders } from "../../app/utils/security-headers.server";
 import { csrfProtection, stampClientIp } from "./request-guards";
 import { bodyLimits } from "./body-limits";
+import { operations, requestLog } from "./operations";
 import { remixHandler } from "./remix-adapter";
 import { serverBuildPath } from "./build";
 
@@ -32,6 +33,9 @@ export async function createServer(options: { dev: boolean; config: Env; port?: 
   const app = express();
   app.disable("x-powered-by");
   app.set("trust proxy", config.TRUST_PROXY);
+  // Request ids, logs and timings first, so refused requests are counted too.
+  app.use(requestLog());
+  app.use(operations(config));
 
   app.use((_req, res, next) => {
     const nonce = crypto.randomBytes(16).toString("base64");

@@ -4,7 +4,7 @@
  * a rolled-back change never sends mail and a failed send never loses it.
  */
 import { and, asc, desc, eq, gt, inArray, isNotNull, isNull, lt, lte, sql, type SQL } from "drizzle-orm";
-import { getDb, type Executor, type Tx } from "#db/client";
+import { getDb, queryRows, type Executor, type Tx } from "#db/client";
 import { outbox } from "#db/schema";
 import { now as clockNow } from "~/utils/clock.server";
 import { DAY_MS, MINUTE_MS } from "~/utils/time";
@@ -254,4 +254,28 @@ export async function pruneSettledMessages(options: { days: number; now?: Date }
     .where(and(isNotNull(outbox.processedAt), lt(outbox.processedAt, before)))
     .returning({ id: outbox.id });
   return gone.length;
+}
+
+export interface OutboxStats {
+  topic: string;
+  /** Messages not yet sent (including those waiting for a retry or a later time). */
+  waiting: number;
+  /** Seconds since the oldest waiting message became due (0 when none is overdue). */
+  oldestDueAgeS: number;
+  /** Messages given up on after MAX_ATTEMPTS, still kept (OUTBOX_RETENTION_DAYS). */
+  parked: number;
+}
+
+/** The outbox's depth and age by topic, for the admin page and /metrics; counts only, never a message. */
+export async function outboxStats(): Promise<OutboxStats[]> {
+  const db = await getDb();
+  const rows = await queryRows<{ topic: string; waiting: number; oldest: number | null; parked: number }>(
+    db,
+    sql`select topic,
+          count(*) filter (where processed_at is null)::int as waiting,
+          extract(epoch from now() - min(available_at) filter (where processed_at is null and available_at <= now()))::float8 as oldest,
+          count(*) filter (where processed_at is not null and last_error is not null and attempts >= ${MAX_ATTEMPTS})::int as parked
+        from ${outbox} group by topic order by topic`,
+  );
+  return rows.map((r) => ({ topic: r.topic, waiting: Number(r.waiting), oldestDueAgeS: Math.max(0, Number(r.oldest ?? 0)), parked: Number(r.parked) }));
 }
