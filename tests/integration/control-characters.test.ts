@@ -13,7 +13,7 @@ import { serializeError } from "~/utils/logger.server";
 import { cleanText } from "~/utils/read-form.server";
 import { callRoute } from "../setup/routes";
 import { requestAs } from "../setup/auth";
-import { emailsTo } from "../factories/accounts";
+import { emailsTo } from "../factories/mail";
 
 describe("control characters in text", () => {
   it("are removed from a sign-up, which goes ahead as if they were never typed", async () => {
@@ -24,7 +24,7 @@ describe("control characters in text", () => {
       }),
     );
     expect(outcome.status).toBe(200);
-    expect(outcome.data.sentTo).toBe("nul-signup@example.test");
+    expect(outcome.body.sentTo).toBe("nul-signup@example.test");
     const [email] = await emailsTo("nul-signup@example.test");
     expect(email.text).not.toContain("\u0000");
   });

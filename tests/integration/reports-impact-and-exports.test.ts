@@ -134,7 +134,7 @@ describe("report pages and downloads", () => {
     expect((await callRoute(areaLoader, await requestAs(f.worker.id, "/reports/area"))).status).toBe(404);
     expect((await callRoute(areaCsvLoader, await requestAs(f.organiser.id, "/reports/area.csv?table=funnel"))).status).toBe(404);
     expect((await callRoute(referralsLoader, await requestAs(f.outsider.id, `/reports/referrals?org=${f.team.id}`))).status).toBe(404);
-    expect((await callRoute(referralsLoader, await requestAs(f.outsider.id, "/reports/referrals"))).data.scope.organisationId).toBe(f.other.id);
+    expect((await callRoute(referralsLoader, await requestAs(f.outsider.id, "/reports/referrals"))).body.scope.organisationId).toBe(f.other.id);
     expect((await callRoute(referralsLoader, await requestAs(f.commissioner.id, "/reports/referrals"))).status).toBe(404);
     expect((await callRoute(referralsCsvLoader, await requestAs(f.organiser.id, "/reports/referrals.csv?table=funnel"))).status).toBe(404);
     expect((await callRoute(activitiesLoader, await requestAs(f.worker.id, "/reports/activities"))).status).toBe(404);
@@ -174,9 +174,9 @@ describe("report pages and downloads", () => {
   it("says what is wrong with custom dates next to the field, and still shows figures", async () => {
     const res = await callRoute(referralsLoader, await requestAs(f.worker.id, "/reports/referrals?period=custom&from=2026-05-10&to=2026-02-01"));
     expect(res.status).toBe(200);
-    expect(res.data.errors.to).toEqual(["The last day must be on or after the first day"]);
+    expect(res.body.errors.to).toEqual(["The last day must be on or after the first day"]);
     const bad = await callRoute(referralsLoader, await requestAs(f.worker.id, "/reports/referrals?period=custom&from=2026-02-30"));
-    expect(bad.data.errors.from).toEqual(["Enter a real date, like 2026-03-31"]);
-    expect(bad.data.errors.to).toEqual(["Enter the last day of the period"]);
+    expect(bad.body.errors.from).toEqual(["Enter a real date, like 2026-03-31"]);
+    expect(bad.body.errors.to).toEqual(["Enter the last day of the period"]);
   });
 });
