@@ -12,7 +12,7 @@ import { requestAs } from "../setup/auth";
 import { createActivity, createUser } from "../factories";
 import { snapshotCounts } from "../factories/counts";
 import { createReferrer, refer } from "../factories/referrals";
-import { callRoute } from "../factories/route-call";
+import { callRoute } from "../setup/routes";
 
 const today = () => dayOf(new Date());
 

@@ -13,7 +13,7 @@ import { requestAs } from "../setup/auth";
 import { createActivity } from "../factories";
 import { snapshotCounts } from "../factories/counts";
 import { createReferrer, tokenOf } from "../factories/referrals";
-import { callRoute } from "../factories/route-call";
+import { callRoute } from "../setup/routes";
 
 const today = () => dayOf(new Date());
 

@@ -18,7 +18,7 @@ import { action as statusAction } from "~/routes/api.texts.status/route";
 import { loader as caseLoader } from "~/routes/referrals.$id/route";
 import { createActivity } from "../factories";
 import { createReferrer, refer } from "../factories/referrals";
-import { callRoute } from "../factories/route-call";
+import { callRoute } from "../setup/routes";
 import { requestAs } from "../setup/auth";
 
 const callbackToken = vi.hoisted(() => {

@@ -2,7 +2,7 @@
 export { formatUkMobile, normaliseUkMobile, type PersonRoute, personRoute, preferredContactOptions } from "./contact";
 export { canTransition, IllegalTransitionError, isFinal, type ReferralStatus, referralStatuses, statusLabels } from "./lifecycle";
 export { linkProblemMessages } from "./link-problems";
-export { referralReasons } from "./reasons";
+export { type DeclineReasonKind, declineReasonKindLabels, reasonLabel, referralReasons } from "./reasons";
 export { stallNextSteps, type StallReason, stallReasonLabels } from "./stall-reasons";
 export { caseloadQuerySchema, checkReferralForm, completeReferralSchema, finishReferralForm, referralFormShape, caseloadSorts, organiserDecisionSchema, personActionSchema, referralFormSchema, type ReferralFormValues, selfReferralFormSchema, withdrawReferralSchema } from "./schemas";
 export { eventKindLabels } from "./timeline";
