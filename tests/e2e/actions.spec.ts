@@ -28,6 +28,7 @@ test("a referrer prescribes an action; the person answers the nudge from the tex
   await referrer.getByRole("button", { name: "Send the referral" }).click();
   await expect(referrer.getByRole("heading", { level: 2, name: "Connection actions" })).toBeVisible();
   await referrer.getByRole("link", { name: "Follow this referral" }).click();
+  await referrer.waitForURL(/\/referrals\/[0-9a-f-]{36}$/);
   const caseUrl = referrer.url();
   await expect(referrer.getByRole("heading", { level: 3, name: "Call an old friend" })).toBeVisible();
 

@@ -137,7 +137,7 @@ export async function processOutbox(
       // A claimed row can vanish meanwhile (withdrawn, or a slow first sender confirmed it): nothing to do.
       if (!row) return claimed ? false : null;
       // A claim has already counted this attempt.
-      let attempts = claimed ? row.attempts : row.attempts + 1;
+      const attempts = claimed ? row.attempts : row.attempts + 1;
       try {
         await tx.transaction((savepoint) => handler(row.payload, row, savepoint));
         await tx
@@ -146,19 +146,19 @@ export async function processOutbox(
           .where(eq(outbox.id, row.id));
         return true;
       } catch (error) {
-        // A message the provider refused outright is parked at once: retrying cannot help.
-        if (error instanceof ParkMessage) attempts = MAX_ATTEMPTS;
+        // A message that can never go is parked at once, as if its last attempt had failed.
+        const counted = error instanceof ParkMessage ? Math.max(attempts, MAX_ATTEMPTS) : attempts;
         const message = error instanceof Error ? error.message : String(error);
         if (error instanceof ParkMessage) await error.record?.(tx);
         await tx
           .update(outbox)
           .set({
-            attempts,
+            attempts: counted,
             lastError: message.slice(0, 1000),
             // After the last attempt the message is parked (processed, with its error) for a person to look at.
-            processedAt: attempts >= MAX_ATTEMPTS ? new Date() : null,
-            ...(attempts >= MAX_ATTEMPTS ? { payload: settledPayload } : {}),
-            availableAt: new Date(now.getTime() + retryDelayMs(attempts)),
+            processedAt: counted >= MAX_ATTEMPTS ? new Date() : null,
+            ...(counted >= MAX_ATTEMPTS ? { payload: settledPayload } : {}),
+            availableAt: new Date(now.getTime() + retryDelayMs(counted)),
           })
           .where(eq(outbox.id, row.id));
         return false;

@@ -56,7 +56,8 @@ export async function deliverPendingTexts(options: { now?: Date; provider?: Text
       const to = String(payload.to);
       const reference = textReference(row.id);
       try {
-        const { providerId } = await provider.send({ to, body: String(payload.text), reference }, { executor: tx, retry: row.attempts > 0 });
+        // The claim has counted this attempt: more than one means an earlier one may have reached the provider.
+        const { providerId } = await provider.send({ to, body: String(payload.text), reference }, { executor: tx, retry: row.attempts > 1 });
         await tx
           .insert(textMessages)
           .values({ reference, key: row.key, to, provider: provider.name, providerId, status: "sent" })
@@ -74,7 +75,8 @@ export async function deliverPendingTexts(options: { now?: Date; provider?: Text
         });
       }
     },
-    { now: options.now },
+    // Claimed first (see processOutbox), so a worker killed mid-send leaves a retry that looks before sending again.
+    { now: options.now, claimMs: env().OUTBOX_CLAIM_SECONDS * 1000 },
   );
 }
 

@@ -42,6 +42,7 @@ CREATE TABLE "nudges" (
 	"expires_at" timestamp with time zone NOT NULL
 );
 --> statement-breakpoint
+ALTER TABLE "referrals" ALTER COLUMN "activity_id" DROP NOT NULL;--> statement-breakpoint
 ALTER TABLE "nudge_settings" ADD CONSTRAINT "nudge_settings_referral_id_referrals_id_fk" FOREIGN KEY ("referral_id") REFERENCES "public"."referrals"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "nudges" ADD CONSTRAINT "nudges_referral_id_referrals_id_fk" FOREIGN KEY ("referral_id") REFERENCES "public"."referrals"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "nudges" ADD CONSTRAINT "nudges_referral_action_id_referral_actions_id_fk" FOREIGN KEY ("referral_action_id") REFERENCES "public"."referral_actions"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint

@@ -1,1 +1,0 @@
-ALTER TABLE "referrals" ALTER COLUMN "activity_id" DROP NOT NULL;
