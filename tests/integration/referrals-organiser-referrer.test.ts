@@ -13,7 +13,7 @@ import { createActivity, createSession } from "../factories";
 import { snapshotCounts } from "../factories/counts";
 import { createOrganiser, createReferrer, refer } from "../factories/referrals";
 import { createBooking, createReferral } from "../factories/referral-rows";
-import { callRoute } from "../factories/route-call";
+import { callRoute } from "../setup/routes";
 
 async function book(token: string, sessionId: string) {
   return callRoute(personAction, await requestAs(null, `/r/${token}`, { form: { intent: "book", sessionId } }), { token });
