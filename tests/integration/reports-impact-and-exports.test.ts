@@ -136,7 +136,7 @@ describe("report pages and downloads", () => {
     expect((await callRoute(areaLoader, await requestAs(f.worker.id, "/reports/area"))).status).toBe(404);
     expect((await callRoute(areaCsvLoader, await requestAs(f.organiser.id, "/reports/area.csv?table=funnel"))).status).toBe(404);
     expect((await callRoute(referralsLoader, await requestAs(f.outsider.id, `/reports/referrals?org=${f.team.id}`))).status).toBe(404);
-    expect((await callRoute(referralsLoader, await requestAs(f.outsider.id, "/reports/referrals"))).data.scope.organisationId).toBe(f.other.id);
+    expect((await callRoute(referralsLoader, await requestAs(f.outsider.id, "/reports/referrals"))).body.scope.organisationId).toBe(f.other.id);
     expect((await callRoute(referralsLoader, await requestAs(f.commissioner.id, "/reports/referrals"))).status).toBe(404);
     expect((await callRoute(referralsCsvLoader, await requestAs(f.organiser.id, "/reports/referrals.csv?table=funnel"))).status).toBe(404);
     expect((await callRoute(activitiesLoader, await requestAs(f.worker.id, "/reports/activities"))).status).toBe(404);
@@ -148,7 +148,7 @@ describe("report pages and downloads", () => {
     expect(res.status).toBe(200);
     expect(res.headers.get("Content-Type")).toBe("text/csv; charset=utf-8");
     expect(res.headers.get("Content-Disposition")).toMatch(/attachment; filename="linkway-area-funnel-\d{4}-\d{2}-\d{2}-to-\d{4}-\d{2}-\d{2}\.csv"/);
-    const lines = res.body.split("\r\n");
+    const lines = res.text.split("\r\n");
     // Response.text() drops a byte-order mark, so read the bytes for it.
     expect(lines[0]).toBe("Stage,People,Share of those referred,Period from,Period to");
     const raw = (await areaCsvLoader({ request: await requestAs(f.commissioner.id, "/reports/area.csv?table=funnel"), params: {}, context: {} as never })) as Response;
@@ -163,13 +163,13 @@ describe("report pages and downloads", () => {
   it("exports each referral by reference code, and with names only when asked, which is audit-logged", async () => {
     const plain = await callRoute(caseloadLoader, await requestAs(f.worker.id, "/reports/referrals/caseload.csv?period=quarter"));
     expect(plain.status).toBe(200);
-    expect(plain.body.split("\r\n")[0]).toBe("Reference,Activity,Kind of activity,Referred at,Status,Sessions attended,Sessions missed,First session attended,Why declined,Stalled");
-    expect(plain.body).not.toContain("Margaret");
-    expect(plain.body).toMatch(/T\d\d-\d{4},Canal Walk,Walking groups,\d{4}-\d{2}-\d{2}T[\d:.]+Z,Accepted,6,0,\d{4}-/);
-    expect(plain.body).toContain("The activity is full");
+    expect(plain.text.split("\r\n")[0]).toBe("Reference,Activity,Kind of activity,Referred at,Status,Sessions attended,Sessions missed,First session attended,Why declined,Stalled");
+    expect(plain.text).not.toContain("Margaret");
+    expect(plain.text).toMatch(/T\d\d-\d{4},Canal Walk,Walking groups,\d{4}-\d{2}-\d{2}T[\d:.]+Z,Accepted,6,0,\d{4}-/);
+    expect(plain.text).toContain("The activity is full");
     const named = await callRoute(caseloadLoader, await requestAs(f.worker.id, "/reports/referrals/caseload.csv?period=quarter&names=1"));
-    expect(named.body.split("\r\n")[0]).toContain("Reference,First name,Last name,Activity");
-    expect(named.body).toContain("Margaret");
+    expect(named.text.split("\r\n")[0]).toContain("Reference,First name,Last name,Activity");
+    expect(named.text).toContain("Margaret");
     const db = await getDb();
     const audit = await db.select().from(auditLog).where(and(eq(auditLog.actorUserId, f.worker.id)));
     expect(audit.map((a) => a.action).filter((a) => a.startsWith("report.")).sort()).toEqual(["report.exported", "report.exported_with_names"]);
@@ -179,10 +179,10 @@ describe("report pages and downloads", () => {
   it("says what is wrong with custom dates next to the field, and still shows figures", async () => {
     const res = await callRoute(referralsLoader, await requestAs(f.worker.id, "/reports/referrals?period=custom&from=2026-05-10&to=2026-02-01"));
     expect(res.status).toBe(200);
-    expect(res.data.errors.to).toEqual(["The last day must be on or after the first day"]);
+    expect(res.body.errors.to).toEqual(["The last day must be on or after the first day"]);
     const bad = await callRoute(referralsLoader, await requestAs(f.worker.id, "/reports/referrals?period=custom&from=2026-02-30"));
-    expect(bad.data.errors.from).toEqual(["Enter a real date, like 2026-03-31"]);
-    expect(bad.data.errors.to).toEqual(["Enter the last day of the period"]);
+    expect(bad.body.errors.from).toEqual(["Enter a real date, like 2026-03-31"]);
+    expect(bad.body.errors.to).toEqual(["Enter the last day of the period"]);
   });
 });
 
@@ -190,7 +190,7 @@ describe("the message back to the GP and referrer", () => {
   it("is ready when a referral ends, under the standard's headings, with the SNOMED CT code and a plain-text copy", async () => {
     const res = await callRoute(summaryLoader, await requestAs(f.worker.id, `/referrals/${f.declined.id}/summary`), { id: f.declined.id });
     expect(res.status).toBe(200);
-    const summary = res.data.summary;
+    const summary = res.body.summary;
     expect(summary.kind).toBe("ready");
     expect(summary.sections.map((s: { heading: string }) => s.heading)).toEqual([
       "Person",
@@ -209,7 +209,7 @@ describe("the message back to the GP and referrer", () => {
 
   it("waits for a referral still under way, and is 404 to another team", async () => {
     const open = await callRoute(summaryLoader, await requestAs(f.worker.id, `/referrals/${f.open.id}/summary`), { id: f.open.id });
-    expect(open.data.summary).toMatchObject({ kind: "not_ended", statusLabel: "Accepted" });
+    expect(open.body.summary).toMatchObject({ kind: "not_ended", statusLabel: "Accepted" });
     expect((await callRoute(summaryLoader, await requestAs(f.outsider.id, `/referrals/${f.declined.id}/summary`), { id: f.declined.id })).status).toBe(404);
     expect((await callRoute(summaryLoader, await requestAs(f.commissioner.id, `/referrals/${f.declined.id}/summary`), { id: f.declined.id })).status).toBe(404);
   });
