@@ -16,6 +16,7 @@ import { loader as caseloadLoader } from "~/routes/reports.referrals.caseload[.]
 import { loader as indexLoader } from "~/routes/reports._index/route";
 import { loader as impactLoader } from "~/routes/reports.impact/route";
 import { loader as activitiesLoader } from "~/routes/reports.activities/route";
+import { loader as summaryLoader } from "~/routes/referrals.$id_.summary/route";
 import { addMember, createActivity, createOrganisation, createSession, createUser } from "../factories";
 import { createHistory } from "../factories/report-history";
 import { requestAs } from "../setup/auth";
@@ -54,19 +55,20 @@ async function fixture() {
     [8, 6, 4],
     [9, 4, 6],
   ];
+  const made = [];
   for (const [before, after, dose, ls] of people) {
-    await createHistory({
+    made.push(await createHistory({
       ...base,
       attended: s.slice(0, dose),
       ucla3: { baseline: before, followUp: after },
       ons4: ls ? { baseline: { life_satisfaction: ls[0], worthwhile: 5, happiness: 5, anxiety: 5 }, followUp: { life_satisfaction: ls[1], worthwhile: 5, happiness: 5, anxiety: 5 } } : undefined,
-    });
+    }));
   }
   // Two with a baseline only, and one more referral with no answers at all.
   await createHistory({ ...base, ucla3: { baseline: 7 } });
   await createHistory({ ...base, ucla3: { baseline: 8 } });
-  await createHistory({ ...base, path: ["declined"], declineReasonKind: "full" });
-  return { team, worker, other, outsider, provider, organiser, commissioner, nobody, walk };
+  const declined = await createHistory({ ...base, path: ["declined"], declineReasonKind: "full" });
+  return { open: made[7], declined, team, worker, other, outsider, provider, organiser, commissioner, nobody, walk };
 }
 
 beforeAll(async () => {
@@ -146,8 +148,11 @@ describe("report pages and downloads", () => {
     expect(res.status).toBe(200);
     expect(res.headers.get("Content-Type")).toBe("text/csv; charset=utf-8");
     expect(res.headers.get("Content-Disposition")).toMatch(/attachment; filename="linkway-area-funnel-\d{4}-\d{2}-\d{2}-to-\d{4}-\d{2}-\d{2}\.csv"/);
-    const lines = res.body.split("\r\n");
-    expect(lines[0]).toBe("\uFEFFStage,People,Share of those referred,Period from,Period to");
+    const lines = res.text.split("\r\n");
+    // Response.text() drops a byte-order mark, so read the bytes for it.
+    expect(lines[0]).toBe("Stage,People,Share of those referred,Period from,Period to");
+    const raw = (await areaCsvLoader({ request: await requestAs(f.commissioner.id, "/reports/area.csv?table=funnel"), params: {}, context: {} as never })) as Response;
+    expect([...new Uint8Array(await raw.arrayBuffer()).slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     expect(lines[1]).toMatch(/^Referred,11,100%,\d{4}-\d{2}-\d{2},\d{4}-\d{2}-\d{2}$/);
     expect(lines[5]).toMatch(/^Completed,0,0%,/);
     expect(lines[3]).toMatch(/^Booked a session,0,0%,/);
@@ -158,13 +163,13 @@ describe("report pages and downloads", () => {
   it("exports each referral by reference code, and with names only when asked, which is audit-logged", async () => {
     const plain = await callRoute(caseloadLoader, await requestAs(f.worker.id, "/reports/referrals/caseload.csv?period=quarter"));
     expect(plain.status).toBe(200);
-    expect(plain.body.split("\r\n")[0]).toBe("\uFEFFReference,Activity,Kind of activity,Referred at,Status,Sessions attended,Sessions missed,First session attended,Why declined,Stalled");
-    expect(plain.body).not.toContain("Margaret");
-    expect(plain.body).toMatch(/T\d\d-\d{4},Canal Walk,Walking groups,\d{4}-\d{2}-\d{2}T[\d:.]+Z,Accepted,6,0,\d{4}-/);
-    expect(plain.body).toContain("The activity is full");
+    expect(plain.text.split("\r\n")[0]).toBe("Reference,Activity,Kind of activity,Referred at,Status,Sessions attended,Sessions missed,First session attended,Why declined,Stalled");
+    expect(plain.text).not.toContain("Margaret");
+    expect(plain.text).toMatch(/T\d\d-\d{4},Canal Walk,Walking groups,\d{4}-\d{2}-\d{2}T[\d:.]+Z,Accepted,6,0,\d{4}-/);
+    expect(plain.text).toContain("The activity is full");
     const named = await callRoute(caseloadLoader, await requestAs(f.worker.id, "/reports/referrals/caseload.csv?period=quarter&names=1"));
-    expect(named.body.split("\r\n")[0]).toContain("Reference,First name,Last name,Activity");
-    expect(named.body).toContain("Margaret");
+    expect(named.text.split("\r\n")[0]).toContain("Reference,First name,Last name,Activity");
+    expect(named.text).toContain("Margaret");
     const db = await getDb();
     const audit = await db.select().from(auditLog).where(and(eq(auditLog.actorUserId, f.worker.id)));
     expect(audit.map((a) => a.action).filter((a) => a.startsWith("report.")).sort()).toEqual(["report.exported", "report.exported_with_names"]);
@@ -178,5 +183,34 @@ describe("report pages and downloads", () => {
     const bad = await callRoute(referralsLoader, await requestAs(f.worker.id, "/reports/referrals?period=custom&from=2026-02-30"));
     expect(bad.body.errors.from).toEqual(["Enter a real date, like 2026-03-31"]);
     expect(bad.body.errors.to).toEqual(["Enter the last day of the period"]);
+  });
+});
+
+describe("the message back to the GP and referrer", () => {
+  it("is ready when a referral ends, under the standard's headings, with the SNOMED CT code and a plain-text copy", async () => {
+    const res = await callRoute(summaryLoader, await requestAs(f.worker.id, `/referrals/${f.declined.id}/summary`), { id: f.declined.id });
+    expect(res.status).toBe(200);
+    const summary = res.body.summary;
+    expect(summary.kind).toBe("ready");
+    expect(summary.sections.map((s: { heading: string }) => s.heading)).toEqual([
+      "Person",
+      "Referral",
+      "What matters to the person",
+      "What was offered",
+      "What was taken up",
+      "Wellbeing before and after",
+      "Outcome",
+    ]);
+    expect(summary.plainText).toContain("SNOMED CT 871731000000106");
+    expect(summary.plainText).toContain("Outcome: The organiser could not offer a place");
+    expect(summary.plainText).toContain("Sessions attended: 0");
+    expect(summary.plainText).toContain(`Linkway reference: ${f.declined.code}`);
+  });
+
+  it("waits for a referral still under way, and is 404 to another team", async () => {
+    const open = await callRoute(summaryLoader, await requestAs(f.worker.id, `/referrals/${f.open.id}/summary`), { id: f.open.id });
+    expect(open.body.summary).toMatchObject({ kind: "not_ended", statusLabel: "Accepted" });
+    expect((await callRoute(summaryLoader, await requestAs(f.outsider.id, `/referrals/${f.declined.id}/summary`), { id: f.declined.id })).status).toBe(404);
+    expect((await callRoute(summaryLoader, await requestAs(f.commissioner.id, `/referrals/${f.declined.id}/summary`), { id: f.declined.id })).status).toBe(404);
   });
 });

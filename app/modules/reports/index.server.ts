@@ -8,3 +8,4 @@ export { csvResponse, csvText, dashboardCsv, tableCsv } from "./csv.server";
 export { reportQueryFrom, viewerOf } from "./request.server";
 export { exportCaseload } from "./caseload-export.server";
 export { doseGroupOf, doseGroups, estimateText, type ImpactReport, impactMeasures, impactReport } from "./impact.server";
+export { type GpSummary, gpSummary, SOCIAL_PRESCRIBING_REFERRAL_SNOMED } from "./gp-summary.server";

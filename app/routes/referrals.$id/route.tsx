@@ -188,6 +188,11 @@ export default function ReferralCasePage() {
               </>
             )}
           </dl>
+          {["completed", "disengaged", "declined", "withdrawn", "expired"].includes(r.status) && (
+            <p>
+              <Link to={`/referrals/${r.id}/summary`}>Summary for the GP and referrer (to print or copy into the GP record)</Link>
+            </p>
+          )}
           {r.canComplete && (
             <>
               <h2>Mark as completed</h2>
