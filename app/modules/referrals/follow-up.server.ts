@@ -6,7 +6,7 @@
 import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import { getDb, queryRows } from "#db/client";
 import { activities, outcomeResponses, referrals } from "#db/schema";
-import { loadAttendanceFacts } from "~/modules/bookings/index.server";
+import { effectiveAttendanceSql, loadAttendanceFacts } from "~/modules/bookings/index.server";
 import { queueMessage } from "~/modules/notifications/index.server";
 import { followUpMessage } from "./referral-messages";
 import { followUpState, ucla3Score, type WellbeingCheckAnswers } from "~/modules/outcomes/index.server";
@@ -30,7 +30,7 @@ export async function sendFollowUps(options: { now?: Date } = {}): Promise<numbe
     sql`select r.id from referrals r
         where r.follow_up_sent_at is null and r.details_removed_at is null and r.status in ('booked', 'attending', 'completed', 'disengaged')
           and exists (select 1 from bookings b where b.referral_id = r.id and b.status = 'booked'
-                      and (b.attendance = 'attended' or (b.attendance = 'unmarked' and b.self_reported = 'went')))
+                      and ${effectiveAttendanceSql("b")} = 'attended')
         limit 200`,
   );
   let sent = 0;
