@@ -6,7 +6,7 @@ import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb, queryRows } from "#db/client";
 import { isLiveBooking, liveBookingSql, type BookingStatus } from "./booking";
-import { effectiveAttendance, effectiveAttendanceSql, type OrganiserMark, type SelfReport } from "./effective-attendance";
+import { attendedSql, effectiveAttendance, effectiveAttendanceSql, noShowSql, type OrganiserMark, type SelfReport } from "./effective-attendance";
 
 const marks: OrganiserMark[] = ["unmarked", "attended", "no_show"];
 const reports: (SelfReport | null)[] = [null, "went", "missed"];
@@ -23,6 +23,12 @@ describe("did they go? (effectiveAttendance and effectiveAttendanceSql)", () => 
         sql`select ${effectiveAttendanceSql("b")} as mark from (values (${c.attendance}::text, ${c.selfReported}::text)) as b(attendance, self_reported)`,
       );
       expect(row.mark, JSON.stringify(c)).toBe(effectiveAttendance(c));
+      const [counted] = await queryRows<{ attended: boolean; no_show: boolean }>(
+        db,
+        sql`select ${sql.raw(attendedSql("b"))} as attended, ${sql.raw(noShowSql("b"))} as no_show
+            from (values (${c.attendance}::text, ${c.selfReported}::text)) as b(attendance, self_reported)`,
+      );
+      expect(counted, JSON.stringify(c)).toEqual({ attended: effectiveAttendance(c) === "attended", no_show: effectiveAttendance(c) === "no_show" });
     }
   });
 
