@@ -3,6 +3,10 @@
  * defaults, the result page) lives in app/modules/activities; a backend only
  * answers a normalised query.
  */
+import type { costTypeValues } from "../db/schema/activities";
+
+/** "free", "paid" or "pay_what_you_can", as db/schema/activities.ts lists them. */
+export type CostType = (typeof costTypeValues)[number];
 
 export type Day = "mon" | "tue" | "wed" | "thu" | "fri" | "sat" | "sun";
 export type PartOfDay = "morning" | "afternoon" | "evening";
@@ -67,7 +71,7 @@ export interface SearchHit {
   /** Present when the query had a location and the activity has a place. */
   distanceKm: number | null;
   online: boolean;
-  costType: "free" | "paid" | "pay_what_you_can";
+  costType: CostType;
   costPence: number | null;
   accessibility: string[];
   selfReferral: boolean;
@@ -112,7 +116,7 @@ export interface ActivityDocument {
   lat: number | null;
   lng: number | null;
   online: boolean;
-  cost_type: "free" | "paid" | "pay_what_you_can";
+  cost_type: CostType;
   cost_pence: number | null;
   free: boolean;
   accessibility: string[];

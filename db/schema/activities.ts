@@ -23,6 +23,10 @@ import { organisations } from "./organisations";
  * app/modules/activities/vocabulary.ts (a test checks); a new feature takes
  * the next bit, added to the column by a migration.
  */
+/** An activity's statuses and cost types: the one list each; the app's labels and search's types derive from them. */
+export const activityStatuses = ["draft", "published", "archived"] as const;
+export const costTypeValues = ["free", "paid", "pay_what_you_can"] as const;
+
 export const searchFlagBits = {
   free: 1 << 0,
   self_referral: 1 << 1,
@@ -68,7 +72,7 @@ export const activities = pgTable(
     organisationId: uuid("organisation_id")
       .notNull()
       .references(() => organisations.id, { onDelete: "cascade" }),
-    status: text("status", { enum: ["draft", "published", "archived"] })
+    status: text("status", { enum: activityStatuses })
       .notNull()
       .default("draft"),
     title: text("title").notNull(),
@@ -80,7 +84,7 @@ export const activities = pgTable(
     tags: text("tags").array().notNull().default(sql`'{}'::text[]`),
     /** Who it suits: keys from app/modules/activities (age groups, carers welcome, …). */
     suitableFor: text("suitable_for").array().notNull().default(sql`'{}'::text[]`),
-    costType: text("cost_type", { enum: ["free", "paid", "pay_what_you_can"] })
+    costType: text("cost_type", { enum: costTypeValues })
       .notNull()
       .default("free"),
     /** Price in pence when costType is "paid". */

@@ -10,6 +10,7 @@
  * `db/` must not import from `app/`, so the vocabulary keys below are copied
  * from app/modules/activities/vocabulary.ts (and checked against it in tests).
  */
+import type { activityStatuses, costTypeValues } from "../schema/activities";
 
 export const DEMO_SEED = 20261121;
 /** The password of every demo account; shown in the README and the start-up banner. */
@@ -47,14 +48,14 @@ export interface DemoMembership {
 export interface DemoActivity {
   id: string;
   organisationId: string;
-  status: "draft" | "published" | "archived";
+  status: (typeof activityStatuses)[number];
   title: string;
   summary: string;
   description: string;
   category: Category;
   tags: string[];
   suitableFor: Suitability[];
-  costType: "free" | "paid" | "pay_what_you_can";
+  costType: (typeof costTypeValues)[number];
   costPence: number | null;
   costDetails: string | null;
   referralOffer: string | null;

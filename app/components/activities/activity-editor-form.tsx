@@ -14,7 +14,7 @@ import { ChoiceGroup } from "~/components/forms/choice-group";
 import { Field } from "~/components/forms/field";
 import { useSchemaForm } from "~/components/forms/use-schema-form";
 import { LocationPicker } from "~/components/map/location-picker";
-import { createActivityFormSchema, MAX_SCHEDULES, newScheduleDefaults, ONE_OFF_DATE_SLOTS, timezoneChoices, type ActivityFormInput, type ScheduleFieldsInput, WEEKDAYS, accessibilityFeatures, costTypes, suitabilityOptions } from "~/modules/activities";
+import { createActivityFormSchema, MAX_SCHEDULES, newScheduleDefaults, ONE_OFF_DATE_SLOTS, timezoneChoices, type ActivityFormInput, type ActivityStatus, type ScheduleFieldsInput, WEEKDAYS, accessibilityFeatures, costTypes, suitabilityOptions } from "~/modules/activities";
 import type { Bounds } from "~/modules/places";
 import { AccessibilityIcon } from "./accessibility-icon";
 
@@ -23,7 +23,7 @@ const nthNames = { "1": "First", "2": "Second", "3": "Third", "4": "Fourth", "-1
 
 export interface ActivityEditorFormProps {
   mode: "new" | "edit";
-  status: "draft" | "published" | "archived";
+  status: ActivityStatus;
   categories: { slug: string; name: string }[];
   bounds: Bounds;
   /** The server's clock, so the browser checks schedules against the same "now". */

@@ -17,6 +17,6 @@ export { replaceRecoveryCodes } from "./recovery-codes.server";
 export { newToken, secretMatches, splitToken } from "./secure-token.server";
 export { clearSessionCookie, readSessionToken, sessionCookie, sessionCookieName } from "./session-cookie.server";
 export { createSession, PENDING_TWO_FACTOR_MS, SESSION_ABSOLUTE_MS, SESSION_IDLE_MS, validateSessionToken } from "./sessions.server";
-export { confirmSignIn, landingPathFor, signInWithPassword, signOut, verifySecondFactor } from "./sign-in.server";
+export { confirmSignIn, landingPathFor, organisationHomePath, signInWithPassword, signOut, verifySecondFactor } from "./sign-in.server";
 export { newTotpKey } from "./totp.server";
 export { confirmTotpEnrolment, disableTwoFactor, regenerateRecoveryCodes, startTotpEnrolment, twoFactorStatus } from "./two-factor.server";

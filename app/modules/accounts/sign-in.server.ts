@@ -178,12 +178,16 @@ export async function acceptTotpCode(userId: string, key: Uint8Array, code: stri
   return updated.length === 1;
 }
 
+/** The home page of a member of an organisation of this kind: where signing in, signing up and joining land. */
+export function organisationHomePath(kind: "provider" | "referrer"): string {
+  return kind === "provider" ? "/organiser" : "/referrals";
+}
+
 /** Where to go after signing in when no page was asked for. */
 export async function landingPathFor(user: Pick<SessionUser, "id" | "isAdmin" | "isCommissioner">): Promise<string> {
   const memberships = await listMemberships(user.id);
   const first = memberships[0];
-  if (first?.kind === "provider") return "/organiser";
-  if (first?.kind === "referrer") return "/referrals";
+  if (first) return organisationHomePath(first.kind);
   if (user.isAdmin) return "/admin";
   if (user.isCommissioner) return "/reports";
   return "/";

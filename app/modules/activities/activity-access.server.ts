@@ -10,12 +10,13 @@ import { getDb } from "#db/client";
 import { activities } from "#db/schema";
 import { requireOrgOfKind, requireUser, type CurrentUser, findMembership, type MembershipView } from "~/modules/accounts/index.server";
 import { forbidden, notFound } from "~/utils/http.server";
+import type { ActivityStatus } from "./vocabulary";
 import { isUuid } from "~/utils/ids";
 
 export interface ActivityRef {
   id: string;
   organisationId: string;
-  status: "draft" | "published" | "archived";
+  status: ActivityStatus;
   title: string;
   timezone: string;
 }

@@ -7,7 +7,7 @@ import { z } from "zod";
 import { isInBounds, type Bounds, isUkPostcode, normalisePostcode } from "~/modules/places";
 import { expandSchedule, fromRrule, toRrule, WEEKDAYS, type MonthlyNth, type RepeatChoice, type ScheduleRule, type Weekday } from "./schedule";
 import { HORIZON_WEEKS, horizonEnd } from "./horizon";
-import { accessibilityKeys, suitabilityKeys, type AccessibilityFeature, type Suitability } from "./vocabulary";
+import { accessibilityKeys, costTypeKeys, suitabilityKeys, type AccessibilityFeature, type CostType, type Suitability } from "./vocabulary";
 import { isValidTimezone } from "~/utils/time";
 
 export const PHOTO_MAX_BYTES = 5 * 1024 * 1024;
@@ -191,7 +191,7 @@ export function createActivityFormSchema({ bounds, now }: ActivityFormOptions) {
       category: z.string({ error: "Choose a category" }).trim().min(1, { error: "Choose a category" }).max(60),
       tags: text(300, "Keep the tags under 300 characters"),
       suitableFor: z.array(z.enum(suitabilityKeys as [Suitability, ...Suitability[]])).optional(),
-      costType: z.enum(["free", "paid", "pay_what_you_can"], { error: "Choose what it costs" }),
+      costType: z.enum(costTypeKeys, { error: "Choose what it costs" }),
       price: text(20, "Enter a price, like 4.50"),
       costDetails: text(300, "Keep the cost details under 300 characters"),
       referralOffer: text(200, "Keep the referral offer under 200 characters"),
@@ -347,7 +347,7 @@ export interface EditableActivity {
   category: string;
   tags: string[];
   suitableFor: string[];
-  costType: "free" | "paid" | "pay_what_you_can";
+  costType: CostType;
   costPence: number | null;
   costDetails: string | null;
   referralOffer: string | null;

@@ -3,10 +3,10 @@ import { and, asc, eq, gte, inArray } from "drizzle-orm";
 import { getDb, type Tx } from "#db/client";
 import { activities, schedules, sessions } from "#db/schema";
 import { IllegalStatusChangeError, statusActions, type StatusAction } from "./activity-status";
-import { liveBookingsOfSession } from "./live-bookings.server";
 import { regenerateScheduleSessions, type StrandedSession } from "./schedule-regeneration.server";
 import { queueActivityReindex } from "./search-sync.server";
 import type { ActivityStatus } from "./vocabulary";
+import { liveBookingsOfSessionSql } from "~/modules/bookings/index.server";
 
 export type StatusChangeResult = { status: ActivityStatus; stillBooked: StrandedSession[] };
 
@@ -50,7 +50,7 @@ export async function changeActivityStatus(
 }
 
 async function clearFutureSessions(tx: Tx, activityId: string, now: Date): Promise<StrandedSession[]> {
-  const liveBookings = liveBookingsOfSession;
+  const liveBookings = liveBookingsOfSessionSql;
   const future = await tx
     .select({ id: sessions.id, startsAt: sessions.startsAt, endsAt: sessions.endsAt, status: sessions.status, liveBookings })
     .from(sessions)

@@ -20,3 +20,8 @@ export function formatSessionWhen(startsAt: Date | string, endsAt: Date | string
   const end = new Date(endsAt);
   return `${formatInTimezone(start, timezone, "fullDate")}, ${formatInTimezone(start, timezone, "time")} to ${formatInTimezone(end, timezone, "time")}`;
 }
+
+/** "Park Gate, 1 Park Road, Leeds, LS6 3AB": the parts of an activity's place it has, in that order. */
+export function activityAddressLine(place: { venueName?: string | null; address?: string | null; town?: string | null; postcode?: string | null }): string {
+  return [place.venueName, place.address, place.town, place.postcode].filter(Boolean).join(", ");
+}

@@ -3,7 +3,7 @@ export { type ActivityFormInput, activityToFormDefaults, createActivityFormSchem
 export { allowedStatusActions, IllegalStatusChangeError, isStatusAction, statusActions, statusLabels } from "./activity-status";
 export { categoryActionSchema } from "./category-form";
 export { DASHBOARD_PAGE_SIZE, dashboardQuerySchema } from "./dashboard-query";
-export { formatCost, formatSessionWhen } from "./format";
+export { activityAddressLine, formatCost, formatSessionWhen } from "./format";
 export { editorUrl, registerUrl, sessionsUrl } from "./organiser-urls";
 export { describeSchedule, fromRrule, type RepeatChoice, type ScheduleRule, toRrule, type Weekday, WEEKDAYS } from "./schedule";
 export { toApiResponse } from "./search-api";

@@ -6,10 +6,10 @@ import { and, eq, gte, inArray } from "drizzle-orm";
 import { getDb, type Executor } from "#db/client";
 import { schedules, sessions } from "#db/schema";
 import { horizonEnd } from "./horizon";
-import { liveBookingsOfSession } from "./live-bookings.server";
 import { insertOccurrences } from "./materialise-sessions.server";
 import { expandSchedule } from "./schedule";
 import { planRegeneration, type ExistingSession } from "./schedule-regeneration-plan";
+import { liveBookingsOfSessionSql } from "~/modules/bookings/index.server";
 
 type ScheduleRow = typeof schedules.$inferSelect;
 
@@ -22,7 +22,7 @@ export interface StrandedSession {
 
 /** A schedule's sessions from `now` on, with how many people hold a place (any booking not cancelled). */
 async function futureSessionsOf(executor: Executor, scheduleId: string, now: Date): Promise<ExistingSession[]> {
-  const liveBookings = liveBookingsOfSession;
+  const liveBookings = liveBookingsOfSessionSql;
   const rows = await executor
     .select({
       id: sessions.id,

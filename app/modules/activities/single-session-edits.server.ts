@@ -8,9 +8,9 @@ import { and, asc, eq, gte, lte } from "drizzle-orm";
 import { getDb, type Tx } from "#db/client";
 import { activities, sessions } from "#db/schema";
 import { enqueue } from "~/modules/notifications/index.server";
-import { liveBookingsOfSession } from "./live-bookings.server";
 import { queueActivityReindex } from "./search-sync.server";
 import { localDateTimeToUtc } from "~/utils/time";
+import { liveBookingsOfSessionSql } from "~/modules/bookings/index.server";
 
 export type SessionChangeResult = { ok: true; sessionId: string } | { ok: false; fieldErrors: Record<string, string[]> };
 
@@ -37,7 +37,7 @@ export function canReinstate(session: { status: string; startsAt: Date }, now: D
 /** The activity's sessions from the start of `since` (default: now) onwards, in order. */
 export async function listManagedSessions(activityId: string, now: Date): Promise<ManagedSession[]> {
   const db = await getDb();
-  const liveBookings = liveBookingsOfSession;
+  const liveBookings = liveBookingsOfSessionSql;
   const rows = await db
     .select({
       id: sessions.id,

@@ -2,6 +2,7 @@
  * The fixed words activities are described with. Stored as keys; shown with
  * these labels. Shared by forms, pages, search filters and the HSDS export.
  */
+import type { activityStatuses, costTypeValues } from "#db/schema/activities";
 
 export const categorySeed = [
   { slug: "walking", name: "Walking groups", description: "Led walks for all paces, in parks, towns and countryside." },
@@ -52,13 +53,14 @@ export const suitabilityOptions = {
 export type Suitability = keyof typeof suitabilityOptions;
 export const suitabilityKeys = Object.keys(suitabilityOptions) as Suitability[];
 
-export const costTypes = {
+export type CostType = (typeof costTypeValues)[number];
+
+export const costTypes: Record<CostType, string> = {
   free: "Free",
   paid: "Paid",
   pay_what_you_can: "Pay what you can",
-} as const;
+};
+/** The keys of costTypes, for forms (the browser cannot load the schema's list). */
+export const costTypeKeys = Object.keys(costTypes) as [CostType, ...CostType[]];
 
-export type CostType = keyof typeof costTypes;
-
-export const activityStatuses = ["draft", "published", "archived"] as const;
 export type ActivityStatus = (typeof activityStatuses)[number];

@@ -3,6 +3,8 @@
  * with the HTTP status the edge should answer with. Nothing is written when
  * one of these is thrown.
  */
+import { REGISTER_EDITABLE_DAYS } from "./register-window";
+
 export type AttendanceProblem =
   | "not_found"
   | "not_allowed"
@@ -36,7 +38,7 @@ export const linkProblems = {
   expired: () =>
     new AttendanceError(
       "link_expired",
-      "This register link has expired. Registers close 14 days after the session. Sign in to Linkway if something still needs changing.",
+      `This register link has expired. Registers close ${REGISTER_EDITABLE_DAYS} days after the session. Sign in to Linkway if something still needs changing.`,
       410,
     ),
   superseded: () =>

@@ -12,13 +12,14 @@ import { now as clockNow } from "~/utils/clock.server";
 import { env } from "~/utils/env.server";
 import { disengageableStatuses, isDisengaged } from "./disengage-rules";
 import { DAY_MS } from "~/utils/time";
+import { liveBookingSql } from "~/modules/bookings/index.server";
 
 
 async function bookingActivity(tx: Tx, referralId: string, now: Date) {
   const [row] = await queryRows<{ last_activity: string | Date | null; upcoming: boolean | null }>(
     tx,
     sql`select max(greatest(b.created_at, case when b.status = 'booked' then s.starts_at end)) as last_activity,
-               bool_or(b.status <> 'cancelled' and s.status = 'scheduled' and s.starts_at > ${now.toISOString()}::timestamptz) as upcoming
+               bool_or(${liveBookingSql()} and s.status = 'scheduled' and s.starts_at > ${now.toISOString()}::timestamptz) as upcoming
         from bookings b join sessions s on s.id = b.session_id
         where b.referral_id = ${referralId}`,
   );

@@ -19,7 +19,7 @@ import { isUuid } from "~/utils/ids";
 import { AttendanceError, linkProblems } from "./attendance-error";
 import { reviewReferralAfterAttendance } from "./referral-loop.server";
 import { resolveRegisterLink } from "./register-link.server";
-import { registerLocksAt, registerState } from "./register-window";
+import { REGISTER_EDITABLE_DAYS, registerLocksAt, registerState } from "./register-window";
 import { loadSessionContext, type SessionContext } from "./session-context.server";
 import { formatInTimezone } from "~/utils/time";
 
@@ -77,7 +77,7 @@ export function assertRegisterOpen(context: SessionContext, now: Date): void {
     const closedOn = formatInTimezone(registerLocksAt(session), activity.timezone, "fullDate");
     throw new AttendanceError(
       "locked",
-      `This register closed on ${closedOn}, 14 days after the session. Ask Linkway staff to reopen it if something needs correcting.`,
+      `This register closed on ${closedOn}, ${REGISTER_EDITABLE_DAYS} days after the session. Ask Linkway staff to reopen it if something needs correcting.`,
       409,
     );
   }

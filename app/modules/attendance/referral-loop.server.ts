@@ -10,13 +10,11 @@ import { eq } from "drizzle-orm";
 import type { Tx } from "#db/client";
 import { activities, referrals } from "#db/schema";
 import { loadAttendanceFacts, type Mark } from "~/modules/bookings/index.server";
-import { clearStall, raiseStall, transitionReferral, type Actor } from "~/modules/referrals/index.server";
+import { clearStall, isFinal, raiseStall, transitionReferral, type Actor } from "~/modules/referrals/index.server";
 import { statusAfterAttendance } from "./attending-rules";
 import { reachedCompletionSessions } from "./completion-rules";
 import { noticeAttendanceChange } from "./referral-notices.server";
 import { attendanceStallChange } from "./no-show-stall-rules";
-
-const closed = new Set(["completed", "withdrawn", "expired", "declined", "disengaged"]);
 
 export interface AttendanceChange {
   bookingId: string;
@@ -54,7 +52,7 @@ export async function reviewReferralAfterAttendance(
   }
 
   let alerted = false;
-  if (!closed.has(referral.status)) {
+  if (!isFinal(referral.status)) {
     const stall = attendanceStallChange({ stalledReason: referral.stalledAt ? (referral.stalledReason ?? "unknown") : null, marks: facts.marks });
     if (stall && "flag" in stall) {
       referral = await raiseStall(tx, referral, stall.flag, now);

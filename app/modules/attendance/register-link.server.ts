@@ -67,7 +67,8 @@ async function registerLinkRecipients(executor: Executor, context: SessionContex
   return owners.map((o) => o.email);
 }
 
-async function liveBookingCount(executor: Executor, sessionId: string): Promise<number> {
+/** People booked in (not waitlisted or offered): the register lists them. */
+async function bookedCountOf(executor: Executor, sessionId: string): Promise<number> {
   const [row] = await queryRows<{ n: number }>(
     executor,
     sql`select count(*)::int as n from bookings where session_id = ${sessionId} and status = 'booked'`,
@@ -78,7 +79,7 @@ async function liveBookingCount(executor: Executor, sessionId: string): Promise<
 /** Issues a link and queues the email to the session's contact, in the caller's transaction. */
 async function sendLinkFor(tx: Tx, context: SessionContext, now: Date): Promise<string[]> {
   const recipients = await registerLinkRecipients(tx, context);
-  const bookedCount = await liveBookingCount(tx, context.session.id);
+  const bookedCount = await bookedCountOf(tx, context.session.id);
   if (recipients.length) {
     const { url, expiresAt } = await issueRegisterLink(tx, context, now);
     const email = registerLinkMessage({

@@ -3,8 +3,8 @@ import { DAY_MS } from "~/utils/time";
  * When a session's register can be changed. Browser-safe: the register page
  * shows the same state the server enforces.
  *
- * A register opens when the session starts and stays editable for 14 days
- * after it ends, then locks; an admin can reopen it until a set time.
+ * A register opens when the session starts and stays editable for
+ * REGISTER_EDITABLE_DAYS after it ends, then locks; an admin can reopen it until a set time.
  */
 export const REGISTER_EDITABLE_DAYS = 14;
 

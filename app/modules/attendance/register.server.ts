@@ -16,6 +16,7 @@ import { resendRegisterLink, resolveRegisterLink } from "./register-link.server"
 import { registerLocksAt, registerState, type RegisterState } from "./register-window";
 import { loadSessionContext, type SessionContext } from "./session-context.server";
 import { formatInTimezone, addDays, addHours } from "~/utils/time";
+import { REGISTER_EDITABLE_DAYS } from "./register-window";
 
 export type RegisterViewer = { type: "user"; userId: string } | { type: "register_link"; token: string };
 
@@ -176,11 +177,11 @@ export interface RecentRegister {
   unmarked: number;
 }
 
-/** Sessions from the last 14 days and the next 12 hours, for the activities of the user's organisations. */
+/** Sessions whose register is still open (the last REGISTER_EDITABLE_DAYS days) and the next 12 hours, for the activities of the user's organisations. */
 export async function listRecentRegisters(userId: string, options: { now?: Date } = {}): Promise<RecentRegister[]> {
   const now = options.now ?? clockNow();
   const db = await getDb();
-  const from = addDays(now, -14);
+  const from = addDays(now, -REGISTER_EDITABLE_DAYS);
   const to = addHours(now, 12);
   const rows = await queryRows<{
     id: string;

@@ -1,9 +1,10 @@
-import { and, asc, eq, gt, gte, inArray, ne } from "drizzle-orm";
+import { and, asc, eq, gt, gte, inArray } from "drizzle-orm";
 import type { Tx } from "#db/client";
 import { bookings, sessions } from "#db/schema";
 import { takePlace } from "./capacity.server";
 import type { Booking } from "./place-booking.server";
 import { passPlaceOn } from "./waitlist.server";
+import { liveBookingSql } from "./booking";
 
 export interface CancelledBooking {
   /** The booking as it was before (its status says whether it held a place). */
@@ -49,7 +50,7 @@ export async function restoreCancelledBooking(tx: Tx, bookingId: string, now: Da
   const [live] = await tx
     .select()
     .from(bookings)
-    .where(and(eq(bookings.referralId, before.referralId), eq(bookings.sessionId, before.sessionId), ne(bookings.status, "cancelled")));
+    .where(and(eq(bookings.referralId, before.referralId), eq(bookings.sessionId, before.sessionId), liveBookingSql(bookings.status)));
   if (live) return { kind: "already", booking: live };
   if (!(await takePlace(tx, before.sessionId, now))) return { kind: "gone" };
   const [restored] = await tx
@@ -70,7 +71,7 @@ export async function cancelUpcomingBookingsOfReferral(tx: Tx, referralId: strin
     .select({ id: bookings.id })
     .from(bookings)
     .innerJoin(sessions, eq(sessions.id, bookings.sessionId))
-    .where(and(eq(bookings.referralId, referralId), ne(bookings.status, "cancelled"), gt(sessions.startsAt, now)));
+    .where(and(eq(bookings.referralId, referralId), liveBookingSql(bookings.status), gt(sessions.startsAt, now)));
   const results: CancelledBooking[] = [];
   for (const { id } of upcoming) {
     const result = await cancelBooking(tx, id, now);

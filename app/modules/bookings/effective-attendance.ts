@@ -3,7 +3,10 @@
  * person's own report counts only while the organiser has not marked.
  * It reads the booking's own columns, so it lives with bookings: outcomes and
  * the person's page use it, below the attendance module that writes the marks.
+ * effectiveAttendanceSql is the same rule for queries; a test checks they agree.
  */
+import { sql, type SQL } from "drizzle-orm";
+
 export type Mark = "attended" | "no_show";
 export type OrganiserMark = "unmarked" | Mark;
 export type SelfReport = "went" | "missed";
@@ -13,6 +16,17 @@ export function effectiveAttendance(booking: { attendance: OrganiserMark; selfRe
   if (booking.selfReported === "went") return "attended";
   if (booking.selfReported === "missed") return "no_show";
   return null;
+}
+
+/**
+ * effectiveAttendance in SQL, for the bookings row under an alias (`b` unless
+ * given): 'attended', 'no_show' or null.
+ */
+export function effectiveAttendanceSql(alias = "b"): SQL<Mark | null> {
+  const b = sql.raw(alias);
+  return sql<Mark | null>`(case when ${b}.attendance <> 'unmarked' then ${b}.attendance
+                                when ${b}.self_reported = 'went' then 'attended'
+                                when ${b}.self_reported = 'missed' then 'no_show' end)`;
 }
 
 /**

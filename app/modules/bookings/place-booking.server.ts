@@ -1,6 +1,7 @@
-import { and, eq, ne } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import type { Tx } from "#db/client";
 import { bookings, sessions } from "#db/schema";
+import { liveBookingSql } from "./booking";
 import { takePlace, takeWalkInPlace } from "./capacity.server";
 
 export type Booking = typeof bookings.$inferSelect;
@@ -40,7 +41,7 @@ export async function placeBooking<T>(
   const [existing] = await tx
     .select()
     .from(bookings)
-    .where(and(eq(bookings.referralId, input.referralId), eq(bookings.sessionId, session.id), ne(bookings.status, "cancelled")));
+    .where(and(eq(bookings.referralId, input.referralId), eq(bookings.sessionId, session.id), liveBookingSql(bookings.status)));
   if (existing) return { kind: "already", booking: existing, startsAt: session.startsAt };
 
   // An unlocked look first: a session that is plainly full or over is not worth the work below.

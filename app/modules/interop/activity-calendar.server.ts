@@ -14,7 +14,7 @@
 import { and, asc, eq, gte } from "drizzle-orm";
 import { getDb } from "#db/client";
 import { activities, organisations, sessions } from "#db/schema";
-import { findPublishedActivity, listUpcomingSessions, MAX_UPCOMING_SESSIONS } from "~/modules/activities/index.server";
+import { activityAddressLine, findPublishedActivity, listUpcomingSessions, MAX_UPCOMING_SESSIONS } from "~/modules/activities/index.server";
 import { publicUrl } from "~/utils/env.server";
 import { isUuid } from "~/utils/ids";
 import { calendarOrganizer } from "~/utils/calendar-organizer.server";
@@ -49,7 +49,7 @@ export function activityUrl(activityId: string): string {
 function sessionEvent(activity: EventActivity, session: EventSession): CalendarEvent {
   const url = activityUrl(activity.id);
   const host = new URL(publicUrl()).hostname;
-  const where = [activity.venueName, activity.address, activity.town, activity.postcode].filter(Boolean).join(", ");
+  const where = activityAddressLine(activity);
   const cancelled = session.status === "cancelled";
   return {
     uid: `${session.id}@${host}`,

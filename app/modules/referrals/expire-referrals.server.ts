@@ -12,6 +12,7 @@ import { env } from "~/utils/env.server";
 import { IllegalTransitionError } from "./lifecycle";
 import { transitionReferral } from "./transition-referral.server";
 import { addDays } from "~/utils/time";
+import { liveBookingSql } from "~/modules/bookings/index.server";
 
 export async function expireIdleReferrals(options: { now?: Date; limit?: number } = {}): Promise<number> {
   const now = options.now ?? clockNow();
@@ -26,7 +27,7 @@ export async function expireIdleReferrals(options: { now?: Date; limit?: number 
         inArray(referrals.status, ["sent", "accepted"]),
         lt(referrals.statusChangedAt, cutoff),
         sql`not exists (select 1 from referral_events e where e.referral_id = ${referrals.id} and e.at >= ${cutoff.toISOString()}::timestamptz)`,
-        sql`not exists (select 1 from bookings b where b.referral_id = ${referrals.id} and b.status <> 'cancelled')`,
+        sql`not exists (select 1 from bookings b where b.referral_id = ${referrals.id} and ${liveBookingSql()})`,
       ),
     )
     .limit(options.limit ?? 100);

@@ -6,7 +6,7 @@
 import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import { getDb, queryRows, type Executor } from "#db/client";
 import { activities, outcomeResponses, referrals } from "#db/schema";
-import { loadAttendanceFacts } from "~/modules/bookings/index.server";
+import { effectiveAttendanceSql, loadAttendanceFacts } from "~/modules/bookings/index.server";
 import { queueMessage } from "~/modules/notifications/index.server";
 import { followUpMessage } from "./referral-messages";
 import { followUpState, ucla3Score, type WellbeingCheckAnswers } from "~/modules/outcomes/index.server";
@@ -31,7 +31,7 @@ export async function sendFollowUps(options: { now?: Date } = {}): Promise<numbe
         where r.follow_up_sent_at is null and r.details_removed_at is null
           and ((r.status in ('booked', 'attending', 'completed', 'disengaged')
                 and exists (select 1 from bookings b where b.referral_id = r.id and b.status = 'booked'
-                            and (b.attendance = 'attended' or (b.attendance = 'unmarked' and b.self_reported = 'went'))))
+                            and ${effectiveAttendanceSql("b")} = 'attended'))
             or (r.status in ('accepted', 'booked', 'attending', 'completed', 'disengaged')
                 and exists (select 1 from referral_actions a join action_logs l on l.referral_action_id = a.id
                             where a.referral_id = r.id and l.outcome = 'done')))

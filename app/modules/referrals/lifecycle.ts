@@ -9,6 +9,7 @@
  *   ├─► withdrawn (referrer or the person)
  *   └─► expired (no answer in N days)
  */
+import { sql, type SQL, type SQLWrapper } from "drizzle-orm";
 import type { referralStatuses as schemaStatuses } from "#db/schema/referrals";
 
 // The database enum is the source of truth; the table below must cover it.
@@ -40,6 +41,14 @@ export function isFinal(status: ReferralStatus): boolean {
 
 /** Statuses of a referral still under way (not ended): one person has at most one of these per activity from the public form. */
 export const openStatuses: ReferralStatus[] = referralStatuses.filter((s) => !isFinal(s));
+
+/** Statuses of a referral that has ended: nothing more can happen to it. */
+export const closedStatuses: ReferralStatus[] = referralStatuses.filter(isFinal);
+
+/** isFinal in SQL, for a referrals status column (`"referrals"."status"` unless given). */
+export function isFinalSql(status: SQLWrapper = sql.raw(`"referrals"."status"`)): SQL<boolean> {
+  return sql<boolean>`(${status} in (${sql.join(closedStatuses.map((s) => sql`${s}`), sql`, `)}))`;
+}
 
 /** Statuses in which the person can still book a session. */
 export const bookableStatuses: readonly ReferralStatus[] = ["accepted", "booked", "attending"];

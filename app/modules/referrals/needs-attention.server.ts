@@ -13,9 +13,9 @@
  * Ranks 0–3 need attention; attentionReason says why in words.
  */
 import { sql, type SQL } from "drizzle-orm";
-import type { ReferralStatus } from "./lifecycle";
+import { isFinalSql, type ReferralStatus } from "./lifecycle";
+import { effectiveAttendanceSql } from "~/modules/bookings/index.server";
 
-const closed = sql.raw(`('completed','withdrawn','expired','declined','disengaged')`);
 // Fully qualified: Drizzle leaves the table off columns in single-table selects,
 // which would make "id" ambiguous inside the subquery. Use on an unaliased referrals table.
 const id = sql.raw(`"referrals"."id"`);
@@ -27,12 +27,10 @@ export const NEEDS_ATTENTION_MAX_RANK = 3;
 
 /**
  * The answer for the person's most recent session with one: the organiser's
- * mark, else the person's own report (as effectiveAttendance does for a row).
+ * mark, else the person's own report (effectiveAttendance).
  */
 export function lastMarkSql(): SQL<"attended" | "no_show" | null> {
-  return sql`(select case when b.attendance <> 'unmarked' then b.attendance
-                          when b.self_reported = 'went' then 'attended'
-                          when b.self_reported = 'missed' then 'no_show' end
+  return sql`(select ${effectiveAttendanceSql("b")}
               from bookings b join sessions s on s.id = b.session_id
               where b.referral_id = ${id} and b.status = 'booked'
                 and (b.attendance <> 'unmarked' or b.self_reported is not null)
@@ -41,9 +39,9 @@ export function lastMarkSql(): SQL<"attended" | "no_show" | null> {
 
 export function needsAttentionRankSql(): SQL<number> {
   return sql<number>`(case
-    when ${stalledAt} is not null and ${status} not in ${closed} then 0
+    when ${stalledAt} is not null and not ${isFinalSql(status)} then 0
     when ${status} = 'declined' then 1
-    when ${status} not in ${closed} and ${lastMarkSql()} = 'no_show' then 2
+    when not ${isFinalSql(status)} and ${lastMarkSql()} = 'no_show' then 2
     when ${status} in ('disengaged', 'expired') then 3
     when ${status} in ('sent', 'accepted') then 4
     when ${status} in ('booked', 'attending') then 5

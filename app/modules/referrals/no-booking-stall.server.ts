@@ -12,6 +12,7 @@ import { env } from "~/utils/env.server";
 import { addDays } from "~/utils/time";
 import { isNoBookingStall } from "./no-booking-stall-rules";
 import { raiseStall } from "./stall-flag.server";
+import { liveBookingSql } from "~/modules/bookings/index.server";
 
 export async function flagReferralsWithoutBooking(options: { now?: Date; days?: number } = {}): Promise<number> {
   const now = options.now ?? clockNow();
@@ -22,7 +23,7 @@ export async function flagReferralsWithoutBooking(options: { now?: Date; days?: 
     db,
     sql`select r.id from referrals r
         where r.status = 'accepted' and r.activity_id is not null and r.stalled_at is null and r.status_changed_at <= ${cutoff.toISOString()}::timestamptz
-          and not exists (select 1 from bookings b where b.referral_id = r.id and b.status <> 'cancelled')
+          and not exists (select 1 from bookings b where b.referral_id = r.id and ${liveBookingSql()})
         order by r.status_changed_at limit 200`,
   );
   let flagged = 0;
@@ -36,7 +37,7 @@ export async function flagReferralsWithoutBooking(options: { now?: Date; days?: 
       if (!referral) return false;
       const [live] = await queryRows<{ n: number }>(
         tx,
-        sql`select count(*)::int as n from bookings where referral_id = ${id} and status <> 'cancelled'`,
+        sql`select count(*)::int as n from bookings b where b.referral_id = ${id} and ${liveBookingSql()}`,
       );
       const facts = { ...referral, hasLiveBooking: Number(live?.n ?? 0) > 0 };
       if (!isNoBookingStall(facts, now, days)) return false;

@@ -9,7 +9,7 @@ import type { DeclineReasonKind } from "./reasons";
 import { and, asc, desc, eq, gt, inArray, lt, ne, sql } from "drizzle-orm";
 import { getDb } from "#db/client";
 import { activities, bookings, organisations, referrals, sessions } from "#db/schema";
-import { bookingStatusLabels, listReferralBookings } from "~/modules/bookings/index.server";
+import { bookingStatusLabels, listReferralBookings, liveBookingSql } from "~/modules/bookings/index.server";
 import { formatSessionWhen } from "~/modules/activities/index.server";
 import { now as clockNow } from "~/utils/clock.server";
 import { isUuid } from "~/utils/ids";
@@ -80,7 +80,7 @@ async function listSessionsWithBookings(organisationIds: string[], now: Date) {
         gt(sessions.endsAt, now),
         lt(sessions.startsAt, horizon),
         ne(sessions.status, "cancelled"),
-        sql`exists (select 1 from bookings b where b.session_id = ${sessions.id} and b.status <> 'cancelled')`,
+        sql`exists (select 1 from bookings b where b.session_id = ${sessions.id} and ${liveBookingSql()})`,
       ),
     )
     .orderBy(asc(sessions.startsAt))
@@ -169,7 +169,7 @@ export async function listSessionPeople(sessionId: string, organisationIds: stri
     .select({ booking: bookings, referral: referrals })
     .from(bookings)
     .innerJoin(referrals, eq(referrals.id, bookings.referralId))
-    .where(and(eq(bookings.sessionId, sessionId), ne(bookings.status, "cancelled")))
+    .where(and(eq(bookings.sessionId, sessionId), liveBookingSql(bookings.status)))
     .orderBy(asc(bookings.createdAt), asc(bookings.id));
   const tz = row.activity.timezone;
   const toPerson = ({ booking, referral }: (typeof people)[number]) => ({

@@ -2,7 +2,7 @@
 import { and, asc, eq, gte, inArray } from "drizzle-orm";
 import { getDb } from "#db/client";
 import { referrals, sessions } from "#db/schema";
-import { bookingStatusLabels, listReferralBookings, waitlistPosition, canSelfReport } from "~/modules/bookings/index.server";
+import { bookingStatusLabels, canSelfReport, isLiveBooking, listReferralBookings, waitlistPosition } from "~/modules/bookings/index.server";
 import { formatCost, formatSessionWhen, accessibilityFeatures } from "~/modules/activities/index.server";
 import { followUpState } from "~/modules/outcomes/index.server";
 import { now as clockNow } from "~/utils/clock.server";
@@ -42,7 +42,7 @@ async function buildPage(referralId: string, now: Date) {
   const tz = activity.timezone;
 
   const mine = await listReferralBookings(db, referral.id);
-  const liveBySession = new Map(mine.filter((m) => m.booking.status !== "cancelled").map((m) => [m.session.id, m.booking]));
+  const liveBySession = new Map(mine.filter((m) => isLiveBooking(m.booking)).map((m) => [m.session.id, m.booking]));
 
   const upcoming = await db
     .select()

@@ -21,7 +21,7 @@ import { organiserCancelledMessage } from "./referral-messages";
 import { now as clockNow } from "~/utils/clock.server";
 import { env } from "~/utils/env.server";
 import { releaseUpcomingPlaces } from "./booking-events.server";
-import { isFinal, referralStatuses, type ReferralStatus } from "./lifecycle";
+import { closedStatuses, isFinal } from "./lifecycle";
 import { messageOrganisers, personMessageKey } from "./notify.server";
 import { endPersonLinks } from "./person-link.server";
 import { loadReferralContext } from "./referral-context.server";
@@ -46,7 +46,6 @@ export function describeRemoval(referral: { detailsRemovedAt: Date | null; detai
   const why = referral.detailsRemovedReason ? ` (${removalReasonWords[referral.detailsRemovedReason]})` : "";
   return `Personal details removed on ${formatInTimezone(referral.detailsRemovedAt, timezone, "fullDate")}${why}`;
 }
-const closedStatuses: ReferralStatus[] = referralStatuses.filter(isFinal);
 
 /**
  * Removes the person's details from one closed referral, in the caller's

@@ -2,6 +2,7 @@ import { eq } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Executor } from "#db/client";
 import { activities, organisations, referrals, users } from "#db/schema";
+import { activityAddressLine } from "~/modules/activities/index.server";
 
 export type Referral = typeof referrals.$inferSelect;
 export type Activity = typeof activities.$inferSelect;
@@ -52,7 +53,7 @@ export function shortName(referral: Pick<Referral, "personFirstName" | "personLa
 
 export function activityWhere(activity: Pick<Activity, "online" | "venueName" | "address" | "town" | "postcode">): string {
   if (activity.online) return "Online";
-  return [activity.venueName, activity.address, activity.town, activity.postcode].filter(Boolean).join(", ");
+  return activityAddressLine(activity);
 }
 
 export function activityContact(activity: Pick<Activity, "contactName" | "contactEmail" | "contactPhone">): string | null {

@@ -13,10 +13,10 @@
  * someone who has already booked it again or whose referral has ended. Safe
  * to run twice: once told, `cancelledAt` is gone.
  */
-import { and, eq, inArray, ne, sql } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Tx } from "#db/client";
 import { bookings, sessions } from "#db/schema";
-import { bookingsCancelledWithSession } from "~/modules/bookings/index.server";
+import { bookingsCancelledWithSession, liveBookingSql } from "~/modules/bookings/index.server";
 import { formatSessionWhen } from "~/modules/activities/index.server";
 import { processOutbox } from "~/modules/notifications/index.server";
 import { referrerSessionReinstatedMessage, sessionReinstatedMessage } from "./referral-messages";
@@ -58,7 +58,7 @@ export async function tellPeopleSessionIsBack(tx: Tx, sessionId: string, now: Da
   const rebooked = await tx
     .select({ referralId: bookings.referralId })
     .from(bookings)
-    .where(and(eq(bookings.sessionId, sessionId), ne(bookings.status, "cancelled"), inArray(bookings.referralId, referralIds)));
+    .where(and(eq(bookings.sessionId, sessionId), liveBookingSql(bookings.status), inArray(bookings.referralId, referralIds)));
   const alreadyBack = new Set(rebooked.map((r) => r.referralId));
   let told = 0;
   for (const referralId of referralIds) {

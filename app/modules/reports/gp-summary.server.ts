@@ -73,7 +73,7 @@ export async function gpSummary(viewer: ReportViewer, referralId: string): Promi
       ],
     },
     { heading: "What matters to the person", lines: [{ label: "Reasons", value: c.reasons.length ? c.reasons.join("; ") : "Not recorded" }] },
-    { heading: "What was offered", lines: [{ label: "Activity", value: `${c.activity.title}, run by ${c.activity.organisationName}${c.activity.where ? ` (${c.activity.where})` : ""}` }] },
+    { heading: "What was offered", lines: [{ label: "Activity", value: c.activity ? `${c.activity.title}, run by ${c.activity.organisationName}${c.activity.where ? ` (${c.activity.where})` : ""}` : "Connection actions only (no activity)" }] },
     {
       heading: "What was taken up",
       lines: [

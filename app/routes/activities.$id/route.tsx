@@ -4,7 +4,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { AccessibilityIcon } from "~/components/activities/accessibility-icon";
 import { PlaceMap } from "~/components/map/place-map";
 import { leafletLinks } from "~/components/map/leaflet-styles";
-import { formatCost, formatSessionWhen, accessibilityFeatures, suitabilityOptions } from "~/modules/activities";
+import { activityAddressLine, formatCost, formatSessionWhen, accessibilityFeatures, suitabilityOptions } from "~/modules/activities";
 import { findPublishedActivity, listUpcomingSessions, MAX_UPCOMING_SESSIONS } from "~/modules/activities/index.server";
 import { uploadUrl } from "~/modules/media";
 import { now } from "~/utils/clock.server";
@@ -41,7 +41,7 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
 export default function ActivityPage() {
   const { activity, sessions, totalSessions, showAll, calendarPath, webcalUrl } = useLoaderData<typeof loader>();
   const viewerCanRefer = canRefer(useViewer());
-  const place = [activity.venueName, activity.address, activity.town, activity.postcode].filter(Boolean).join(", ");
+  const place = activityAddressLine(activity);
   return (
     <div className="container">
       <p>

@@ -4,7 +4,7 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
-import { clientContext, getCurrentUser, requireUser, sessionCookie } from "~/modules/accounts/index.server";
+import { clientContext, getCurrentUser, organisationHomePath, requireUser, sessionCookie } from "~/modules/accounts/index.server";
 import { acceptInvitationAsNewUser, acceptInvitationAsUser, readInvitation } from "~/modules/organisations/index.server";
 import { acceptInvitationNewUserSchema, roleLabels } from "~/modules/organisations";
 import { Field } from "~/components/forms/field";
@@ -25,10 +25,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-function landing(kind: "provider" | "referrer") {
-  return kind === "provider" ? "/organiser" : "/referrals";
-}
-
 export async function action({ request, params }: ActionFunctionArgs) {
   const token = params.token ?? "";
   const formData = await readForm(request);
@@ -36,7 +32,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const { user } = await requireUser(request);
     const result = await acceptInvitationAsUser({ token, user, context: clientContext(request) });
     if (!result.ok) return { join: result.message, result: undefined };
-    return redirect(landing(result.organisationKind));
+    return redirect(organisationHomePath(result.organisationKind));
   }
   const submission = parseWithZod(formData, { schema: acceptInvitationNewUserSchema });
   if (submission.status !== "success") return { join: null, result: submission.reply({ hideFields: ["password"] }) };
@@ -49,7 +45,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       ),
     };
   }
-  return redirect(landing(result.organisationKind), {
+  return redirect(organisationHomePath(result.organisationKind), {
     headers: result.session ? { "Set-Cookie": sessionCookie(result.session.token, result.session.expiresAt) } : undefined,
   });
 }

@@ -1,8 +1,8 @@
-/** /registers — an organiser's registers from the last 14 days and today. */
+/** /registers — an organiser's registers still open (REGISTER_EDITABLE_DAYS) and today's. */
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requireOrgOfKind } from "~/modules/accounts/index.server";
-import { listRecentRegisters } from "~/modules/attendance/index.server";
+import { listRecentRegisters, REGISTER_EDITABLE_DAYS } from "~/modules/attendance/index.server";
 
 export const meta: MetaFunction = () => [{ title: "Registers — Linkway" }];
 
@@ -23,7 +23,9 @@ export default function Registers() {
   return (
     <div className="container narrow">
       <h1>Registers</h1>
-      <p>Sessions from the last 14 days and today. Registers close 14 days after each session.</p>
+      <p>
+        Sessions from the last {REGISTER_EDITABLE_DAYS} days and today. Registers close {REGISTER_EDITABLE_DAYS} days after each session.
+      </p>
       {registers.length ? (
         <ul className="card-list">
           {registers.map((r) => (
@@ -44,7 +46,7 @@ export default function Registers() {
           ))}
         </ul>
       ) : (
-        <p>There are no sessions in the last 14 days.</p>
+        <p>There are no sessions in the last {REGISTER_EDITABLE_DAYS} days.</p>
       )}
     </div>
   );

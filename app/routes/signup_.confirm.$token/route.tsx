@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { clientContext, sessionCookie } from "~/modules/accounts/index.server";
+import { clientContext, organisationHomePath, sessionCookie } from "~/modules/accounts/index.server";
 import { completeSignUp, readSignUp } from "~/modules/organisations/index.server";
 import { FormErrors } from "~/components/forms/form-errors";
 
@@ -15,7 +15,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const result = await completeSignUp(params.token ?? "", clientContext(request));
   if (!result.ok) return { error: result.message };
-  return redirect(result.organisationKind === "provider" ? "/organiser" : "/referrals", {
+  return redirect(organisationHomePath(result.organisationKind), {
     headers: { "Set-Cookie": sessionCookie(result.token, result.expiresAt) },
   });
 }
