@@ -4,6 +4,7 @@ import { useMatches, useRouteLoaderData } from "@remix-run/react";
 export interface Viewer {
   name: string;
   isAdmin: boolean;
+  isCommissioner: boolean;
   kinds: ("provider" | "referrer")[];
 }
 

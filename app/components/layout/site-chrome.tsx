@@ -57,6 +57,11 @@ export function SiteHeader({ user, private: privatePage = false }: { user: Heade
                     <NavLink to="/referrals">Your referrals</NavLink>
                   </li>
                 ) : null}
+                {user.isAdmin || user.isCommissioner || user.kinds.length > 0 ? (
+                  <li>
+                    <NavLink to="/reports">Reports</NavLink>
+                  </li>
+                ) : null}
                 {user.isAdmin ? (
                   <li>
                     <NavLink to="/admin">Admin</NavLink>

@@ -8,6 +8,7 @@ import { useSchemaForm } from "~/components/forms/use-schema-form";
 import { CANCEL_UNDO_MINUTES, linkProblemMessages, personActionSchema } from "~/modules/referrals";
 import { useEffect, useRef } from "react";
 import { performPersonAction, loadPersonPage, type PersonPage } from "~/modules/referrals/index.server";
+import { loadPersonActions } from "~/modules/actions/index.server";
 import { privatePageHandle } from "~/utils/viewer";
 
 // The person's own page: no sign-in or account links, which would suggest they need an account.
@@ -26,7 +27,12 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
   const result = await loadPersonPage(params.token ?? "");
   // "Cancel this booking" asks first (?cancel=<booking>): a second step that needs no JavaScript.
   const confirmCancel = new URL(request.url).searchParams.get("cancel");
-  if (result.status === "ok") return data({ page: result.page, confirmCancel }, { headers: privateHeaders });
+  if (result.status === "ok") {
+    const actions = await loadPersonActions(params.token ?? "");
+    const hasActions = !!actions && actions.today.length + actions.laterThisWeek.length + actions.upcoming.length > 0;
+    const toAnswer = actions ? actions.today.filter((a) => !a.today).length : 0;
+    return data({ page: result.page, actions: hasActions ? { toAnswer } : null, confirmCancel }, { headers: privateHeaders });
+  }
   return data({ problem: result.status }, { status: result.status === "invalid" ? 404 : 410, headers: privateHeaders });
 }
 
@@ -58,7 +64,7 @@ export default function PersonLinkPage() {
   // After removal the link no longer loads the page: the reply says what happened.
   if (actionData?.ok && actionData.intent === "remove-details") return <DetailsRemoved />;
   if ("problem" in loaded) return <LinkProblem problem={loaded.problem} />;
-  return <PersonPageView page={loaded.page} confirmCancel={loaded.confirmCancel} result={actionData ?? null} />;
+  return <PersonPageView page={loaded.page} actions={loaded.actions} confirmCancel={loaded.confirmCancel} result={actionData ?? null} />;
 }
 
 function DetailsRemoved() {
@@ -96,7 +102,17 @@ const statusExplanations: Record<string, string> = {
   disengaged: "This referral is closed. The person who referred you can help if you would like to start again.",
 };
 
-function PersonPageView({ page, confirmCancel, result }: { page: PersonPage; confirmCancel: string | null; result: ActionReply | null }) {
+function PersonPageView({
+  page,
+  actions,
+  confirmCancel,
+  result,
+}: {
+  page: PersonPage;
+  actions: { toAnswer: number } | null;
+  confirmCancel: string | null;
+  result: ActionReply | null;
+}) {
   const { token } = useParams();
   const pagePath = `/r/${token}`;
   const calendarBase = `/r/${token}/calendar`;
@@ -129,6 +145,22 @@ function PersonPageView({ page, confirmCancel, result }: { page: PersonPage; con
         <strong>{referral.statusLabel}.</strong> {statusExplanations[referral.status]}
         {referral.status === "declined" && referral.declineReason ? ` They said: “${referral.declineReason}”` : ""}
       </p>
+
+      {actions && (
+        <section className="notice" aria-labelledby="your-actions">
+          <h2 id="your-actions">Your actions</h2>
+          <p>
+            {actions.toAnswer === 0
+              ? "Small things to try between sessions. You are up to date for today."
+              : `Small things to try between sessions. ${actions.toAnswer === 1 ? "One is" : `${actions.toAnswer} are`} waiting for today.`}
+          </p>
+          <p>
+            <Link className="button" to={`/r/${token}/actions`}>
+              See your actions
+            </Link>
+          </p>
+        </section>
+      )}
 
       {page.wellbeingCheckDue && (
         <section className="notice wellbeing-due" aria-labelledby="wellbeing-due">
