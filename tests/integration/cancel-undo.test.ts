@@ -12,7 +12,7 @@ import { loader as personLoader } from "~/routes/r.$token/route";
 import { requestAs } from "../setup/auth";
 import { createActivity, createSession } from "../factories";
 import { createOrganiser, createReferrer, refer } from "../factories/referrals";
-import { callRoute } from "../factories/route-call";
+import { callRoute } from "../setup/routes";
 
 const MINUTE = 60_000;
 
