@@ -78,3 +78,42 @@ for (const javaScriptEnabled of [true, false]) {
     await context.close();
   });
 }
+
+test.describe("pages that don't trip people up", () => {
+  test("without JavaScript a phone gets no Map button that would do nothing", async ({ browser }) => {
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto("/search?near=Leeds&radius_km=10");
+    await expect(page.locator(".result-list > li").first()).toBeVisible();
+    await expect(page.getByRole("button", { name: "Map", exact: true })).toHaveCount(0);
+    await context.close();
+  });
+
+  test("on a phone, the activity page's links are at least 44 px tall to tap", async ({ page }) => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto(`/activities/${openToAll.id}`);
+    const links = [
+      page.getByRole("link", { name: "Back to all activities" }),
+      page.getByRole("link", { name: "Download the dates (.ics file)" }),
+      page.getByRole("link", { name: "Subscribe in your calendar app" }),
+    ];
+    for (const link of links) {
+      const box = await link.boundingBox();
+      expect(box?.height ?? 0).toBeGreaterThanOrEqual(44);
+    }
+  });
+
+  test("a declined referral says Declined once on the caseload; the audit table scrolls by keyboard", async ({ browser }) => {
+    const referrer = await signIn(browser, "referrer@linkway.test");
+    await referrer.goto("/referrals");
+    const row = referrer.getByRole("row", { name: /Kevin Sample/ });
+    await expect(row).toContainText("Declined");
+    expect(((await row.textContent()) ?? "").match(/Declined/g)).toHaveLength(1);
+
+    const admin = await signIn(browser, "admin@linkway.test");
+    await admin.setViewportSize({ width: 390, height: 844 });
+    await admin.goto("/admin/audit");
+    await expect(admin.getByRole("region", { name: /./ }).first()).toHaveAttribute("tabindex", "0");
+    await expectNoAxeViolations(admin);
+  });
+});

@@ -1,9 +1,11 @@
-import type { ReactNode } from "react";
+import { useId, type ReactNode } from "react";
 
 /**
  * A table of rows with a caption for screen readers and column headers
  * (`th scope="col"`), inside a box that scrolls sideways on a narrow screen
  * rather than squashing the columns. Rows are the children (`<tr>`s).
+ * The box is a named region in the tab order, so someone using a keyboard can
+ * scroll it too (axe: scrollable-region-focusable).
  */
 export function DataTable({
   caption,
@@ -18,10 +20,13 @@ export function DataTable({
   wrapClassName?: string;
   children: ReactNode;
 }) {
+  const captionId = useId();
   return (
-    <div className={wrapClassName}>
+    <div className={wrapClassName} role="region" aria-labelledby={captionId} tabIndex={0}>
       <table className={className}>
-        <caption className="visually-hidden">{caption}</caption>
+        <caption className="visually-hidden" id={captionId}>
+          {caption}
+        </caption>
         <thead>
           <tr>
             {columns.map((c) => (

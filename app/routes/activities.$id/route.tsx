@@ -45,7 +45,7 @@ export default function ActivityPage() {
   return (
     <div className="container">
       <p>
-        <Link to="/search">Back to all activities</Link>
+        <Link className="tap-target" to="/search">Back to all activities</Link>
       </p>
       <h1>{activity.title}</h1>
       <p className="lead">{activity.summary}</p>
@@ -103,7 +103,7 @@ export default function ActivityPage() {
               </ul>
               {!showAll && totalSessions > sessions.length && (
                 <p>
-                  <Link to="?sessions=all#sessions-heading">Show all {totalSessions} upcoming dates</Link>
+                  <Link className="tap-target" to="?sessions=all#sessions-heading">Show all {totalSessions} upcoming dates</Link>
                 </p>
               )}
             </>
@@ -113,12 +113,12 @@ export default function ActivityPage() {
           <h3>Add to your calendar</h3>
           <ul className="calendar-links">
             <li>
-              <a href={calendarPath} download>
+              <a className="tap-target" href={calendarPath} download>
                 Download the dates (.ics file)
               </a>
             </li>
             <li>
-              <a href={webcalUrl}>Subscribe in your calendar app</a> (dates stay up to date)
+              <a className="tap-target" href={webcalUrl}>Subscribe in your calendar app</a> (dates stay up to date)
             </li>
           </ul>
 
@@ -188,13 +188,13 @@ export default function ActivityPage() {
             )}
             {activity.contactPhone && (
               <>
-                Phone: <a href={`tel:${activity.contactPhone.replace(/\s/g, "")}`}>{activity.contactPhone}</a>
+                Phone: <a className="tap-target" href={`tel:${activity.contactPhone.replace(/\s/g, "")}`}>{activity.contactPhone}</a>
                 <br />
               </>
             )}
             {activity.contactEmail && (
               <>
-                Email: <a href={`mailto:${activity.contactEmail}`}>{activity.contactEmail}</a>
+                Email: <a className="tap-target" href={`mailto:${activity.contactEmail}`}>{activity.contactEmail}</a>
               </>
             )}
           </p>

@@ -104,7 +104,8 @@ export default function Members() {
       <h1>Members of {organisation.name}</h1>
       <StatusNotice message={data?.done} />
       <FormErrors errors={data?.error ? [data.error] : null} />
-      <div className="table-wrap">
+      {/* Focusable, so a keyboard can scroll it sideways on a phone. */}
+      <div className="table-wrap" role="region" aria-label="Members" tabIndex={0}>
         <table className="data-table">
           <caption className="visually-hidden">Members of {organisation.name}</caption>
           <thead>

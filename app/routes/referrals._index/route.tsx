@@ -80,7 +80,8 @@ export default function Caseload() {
               <td>{r.activityTitle}</td>
               <td>
                 <span className="status">{r.statusLabel}</span>
-                {r.attention && <span className="tag attention">{r.attention}</span>}
+                {/* "Declined" once: where the reason is the status itself, the tag says only that it needs attention. */}
+                {r.attention && <span className="tag attention">{r.attention === r.statusLabel ? "Needs attention" : r.attention}</span>}
               </td>
               <td>{r.nextSession ?? "None booked"}</td>
               <td>{r.lastEvent ? `${eventKindLabels[r.lastEvent.kind] ?? r.lastEvent.kind}, ${r.lastEvent.at}` : ""}</td>

@@ -8,6 +8,7 @@ import { useState } from "react";
 import { Field } from "~/components/forms/field";
 import { SearchResultItem } from "~/components/activity-search/search-result-item";
 import { SearchMap } from "~/components/activity-search/search-map";
+import { ClientOnly } from "~/components/map/client-only";
 import { useMediaQuery } from "~/utils/use-media-query";
 import { canRefer, useViewer } from "~/utils/viewer";
 import { UseMyLocation } from "~/components/activity-search/use-my-location";
@@ -253,14 +254,19 @@ function SearchView({ lastResult, params, results, categories }: ReturnType<type
 
       {results && results.total > 0 && (
         <div className={`search-results view-${view}`}>
-          <div className="view-toggle" role="group" aria-label="Show results as">
-            <button type="button" className={view === "list" ? "" : "secondary"} aria-pressed={view === "list"} onClick={() => showView("list")}>
-              List
-            </button>
-            <button type="button" className={view === "map" ? "" : "secondary"} aria-pressed={view === "map"} onClick={() => showView("map")}>
-              Map
-            </button>
-          </div>
+          {/* The map needs JavaScript: without it there is no toggle that would do nothing, and the list is the page. */}
+          <ClientOnly fallback={null}>
+            {() => (
+              <div className="view-toggle" role="group" aria-label="Show results as">
+                <button type="button" className={view === "list" ? "" : "secondary"} aria-pressed={view === "list"} onClick={() => showView("list")}>
+                  List
+                </button>
+                <button type="button" className={view === "map" ? "" : "secondary"} aria-pressed={view === "map"} onClick={() => showView("map")}>
+                  Map
+                </button>
+              </div>
+            )}
+          </ClientOnly>
           <section className="results-list" aria-labelledby="results-heading">
             <h2 id="results-heading" className="visually-hidden">
               Results
