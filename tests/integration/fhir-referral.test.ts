@@ -12,7 +12,7 @@ import { loader } from "~/routes/api.fhir.referrals.$id/route";
 import { addMember, createActivity, createSession, createUser } from "../factories";
 import { createOrganiser, createReferrer } from "../factories/referrals";
 import { createBaseline, createBooking, createReferral } from "../factories/referral-rows";
-import { callRoute } from "../factories/route-call";
+import { callRoute } from "../setup/routes";
 import { requestAs } from "../setup/auth";
 
 const validator = new JSONSchemaValidator();

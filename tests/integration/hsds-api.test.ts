@@ -22,7 +22,7 @@ import * as term from "~/routes/api.hsds.taxonomy_terms.$id/route";
 import * as sals from "~/routes/api.hsds.service_at_locations._index/route";
 import * as sal from "~/routes/api.hsds.service_at_locations.$id/route";
 import * as unknown from "~/routes/api.hsds.$/route";
-import { callRoute } from "../factories/route-call";
+import { callRoute } from "../setup/routes";
 import { apiDetailsErrors, pageErrors, schemaErrors, type Entity } from "../factories/open-referral";
 
 type Loader = Parameters<typeof callRoute>[0];

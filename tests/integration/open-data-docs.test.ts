@@ -8,7 +8,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { loader as openApi } from "~/routes/api.openapi[.]json/route";
 import { loader as apiPage } from "~/routes/api._index/route";
-import { callRoute } from "../factories/route-call";
+import { callRoute } from "../setup/routes";
 
 const routesDir = path.resolve(__dirname, "../../app/routes");
 

@@ -14,7 +14,7 @@ import { addMember, createActivity, createSession, createUser } from "../factori
 import { createOrganiser, createReferrer } from "../factories/referrals";
 import { createBooking, createReferral } from "../factories/referral-rows";
 import { itipProblems } from "../factories/itip";
-import { callRoute } from "../factories/route-call";
+import { callRoute } from "../setup/routes";
 import { requestAs } from "../setup/auth";
 
 let organiser: Awaited<ReturnType<typeof createOrganiser>>;
