@@ -87,6 +87,7 @@ export const oneTimeTokens = pgTable(
         "register_link",
         "waitlist_offer",
         "sign_up",
+        "calendar_feed",
       ],
     }).notNull(),
     secretHash: bytea("secret_hash").notNull(),

@@ -5,6 +5,7 @@ const links = [
   { to: "/account/password", label: "Password" },
   { to: "/account/two-factor", label: "Two-step sign-in" },
   { to: "/account/sessions", label: "Where you're signed in" },
+  { to: "/account/calendar-feeds", label: "Calendar feeds" },
   { to: "/account/delete", label: "Delete your account" },
 ];
 

@@ -156,13 +156,15 @@ export function calendarFileName(title: string): string {
   return `${slug || "calendar"}.ics`;
 }
 
-export function calendarResponse(body: string, fileName: string): Response {
+export function calendarResponse(body: string, fileName: string, options: { private?: boolean } = {}): Response {
   return new Response(body, {
     headers: {
       "Content-Type": "text/calendar; charset=utf-8",
       "Content-Disposition": `attachment; filename="${fileName}"`,
       // Calendar apps poll subscriptions; an hour keeps them fresh without hammering.
-      "Cache-Control": "public, max-age=3600",
+      // A private feed names people: no shared cache may keep it.
+      "Cache-Control": options.private ? "private, no-store" : "public, max-age=3600",
+      ...(options.private ? { "Referrer-Policy": "no-referrer", "X-Robots-Tag": "noindex" } : {}),
     },
   });
 }

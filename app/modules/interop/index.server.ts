@@ -1,4 +1,5 @@
 // The interop module's public face: what other modules, routes, scripts and tests may use.
+export * from "./index";
 export { activityCalendar, organisationCalendar } from "./activity-calendar.server";
 export { calendarFileName, calendarResponse } from "./icalendar.server";
 export { hsdsItemLoader, hsdsListLoader, openDataHeaders, openDataJson, openDataNotFound, readOnlyAction } from "./hsds-http.server";
@@ -18,3 +19,4 @@ export {
 export { openApiDocument } from "./openapi";
 export { exportReferralFhir } from "./fhir-referral.server";
 export { referralBundle, SOCIAL_PRESCRIBING_REFERRAL, taskStatusOf } from "./fhir-referral";
+export { type FeedChoice, type FeedKind, issueCalendarFeed, listCalendarFeeds, privateFeedCalendar, revokeCalendarFeed } from "./private-feeds.server";

@@ -1,0 +1,2 @@
+// The interop module's public face for code that also runs in the browser.
+export { calendarFeedActionSchema } from "./calendar-feed-form";
