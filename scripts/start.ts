@@ -9,6 +9,7 @@ import { loadConfig } from "./lib/config";
 import { buildIfNeeded } from "./lib/build";
 import { createServer } from "./lib/server";
 import { printBanner } from "./lib/banner";
+import { step } from "./lib/progress";
 
 const started = performance.now();
 const dev = process.argv.includes("--dev");
@@ -20,7 +21,7 @@ const config = loadConfig();
 const { seeded, kind } = await prepareDatabase({ seed: config.SEED_DEMO });
 if (!dev) await buildIfNeeded();
 
-const { close } = await createServer({ dev, config });
+const { close } = await step("Starting the web server", () => createServer({ dev, config }));
 
 const { startWorker } = await import("../app/modules/worker/index.server");
 const worker = config.RUN_WORKER ? await startWorker() : undefined;

@@ -22,7 +22,7 @@ export async function buildIfNeeded(): Promise<void> {
     const sources = Math.max(...["app", "db", "search"].map((dir) => newestMtime(path.join(root, dir))));
     if (sources <= built) return;
   }
-  console.log("Building the site (first start, or the code changed)…");
+  console.log("• Building the site (no build yet, or the code changed; takes a minute or two)…");
   const result = spawnSync("npx", ["remix", "vite:build"], { stdio: "inherit", shell: false });
   if (result.status !== 0) {
     console.error("The build failed; see the messages above.");
