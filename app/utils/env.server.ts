@@ -79,6 +79,11 @@ export const envSchema = z.object({
   DISENGAGE_AFTER_STALL_DAYS: positiveInt.default(28),
   /** Sent emails are kept (address and subject only) this long, then forgotten. */
   OUTBOX_RETENTION_DAYS: positiveInt.default(90),
+  /**
+   * How long a worker's claim on an email lasts: a worker that dies mid-send
+   * is retried (same Message-ID) after this. Keep it above the SMTP timeouts (60 s).
+   */
+  OUTBOX_CLAIM_SECONDS: positiveInt.default(300),
   /** A closed referral keeps the person's name, contact details and notes this long, then only the anonymous record stays. */
   PERSONAL_DATA_RETENTION_DAYS: positiveInt.default(365),
 });

@@ -6,3 +6,4 @@ export * from "./bookings";
 export * from "./outcomes";
 export * from "./notifications";
 export * from "./search";
+export * from "./actions";

@@ -24,7 +24,7 @@ describe("control characters in text", () => {
       }),
     );
     expect(outcome.status).toBe(200);
-    expect(outcome.data.sentTo).toBe("nul-signup@example.test");
+    expect(outcome.body.sentTo).toBe("nul-signup@example.test");
     const [email] = await emailsTo("nul-signup@example.test");
     expect(email.text).not.toContain("\u0000");
   });

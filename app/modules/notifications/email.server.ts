@@ -31,10 +31,29 @@ export function queueMessage(executor: Executor, to: string, message: Message, o
  */
 export interface Channel<M> {
   name: string;
-  send(message: M, context?: { executor?: Executor }): Promise<void>;
+  send(message: M, context?: { executor?: Executor; messageId?: string }): Promise<void>;
+}
+
+/**
+ * One outbox row, one Message-ID, however often it is sent: after a worker
+ * crash the retry repeats this id, so mail systems (and people's mail
+ * programs) treat the second copy as the same message.
+ */
+export function messageIdFor(row: { id: number; createdAt: Date }, mailFrom: string): string {
+  const domain = /@([^>\s]+)/.exec(mailFrom)?.[1] ?? "linkway.invalid";
+  return `<outbox-${row.id}.${row.createdAt.getTime().toString(36)}@${domain}>`;
 }
 
 let transporter: Transporter | undefined;
+
+/** SMTP_URL with timeouts well inside the outbox claim (nodemailer reads options from the query), unless it names its own. */
+function smtpUrlWithTimeouts(url: string): string {
+  const u = new URL(url);
+  for (const [name, ms] of [["connectionTimeout", 30_000], ["greetingTimeout", 30_000], ["socketTimeout", 60_000]] as const) {
+    if (!u.searchParams.has(name)) u.searchParams.set(name, String(ms));
+  }
+  return u.toString();
+}
 
 export const emailChannel: Channel<EmailMessage> = {
   name: "email",
@@ -42,8 +61,9 @@ export const emailChannel: Channel<EmailMessage> = {
     const e = env();
     const mode = mailMode(e);
     if (mode === "smtp") {
-      transporter ??= nodemailer.createTransport(e.SMTP_URL!);
-      await transporter.sendMail({ from: e.MAIL_FROM, ...message });
+      // A stuck server fails the attempt before the claim lapses and another worker retries it.
+      transporter ??= nodemailer.createTransport(smtpUrlWithTimeouts(e.SMTP_URL!));
+      await transporter.sendMail({ from: e.MAIL_FROM, ...message, ...(context?.messageId ? { messageId: context.messageId } : {}) });
       return;
     }
     if (mode === "unconfigured") {
@@ -57,13 +77,14 @@ export const emailChannel: Channel<EmailMessage> = {
 export async function deliverPendingEmails(options: { now?: Date } = {}): Promise<number> {
   return processOutbox(
     "email",
-    async (payload, _row, tx) => {
+    async (payload, row, tx) => {
       const message = payload as unknown as EmailMessage;
-      await emailChannel.send(message, { executor: tx });
+      await emailChannel.send(message, { executor: tx, messageId: messageIdFor(row, env().MAIL_FROM) });
       // Log the subject and message kind only: addresses are personal data.
       logger.info({ subject: message.subject }, "email sent");
     },
-    options,
+    // Sending leaves the database, so it is claimed first: a crash repeats the message, never loses it.
+    { ...options, claimMs: env().OUTBOX_CLAIM_SECONDS * 1000 },
   );
 }
 

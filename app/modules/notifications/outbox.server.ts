@@ -71,40 +71,61 @@ export function retryDelayMs(attempts: number): number {
 
 /**
  * Delivers up to `limit` due messages of a topic. Each message is handled in
- * its own transaction with its row locked, so two workers never send one twice.
- * The handler gets that transaction (as a savepoint, so a failed handler's
- * writes are undone): on PGlite, a single connection, any query made outside
- * it would wait for the open transaction forever. `match` narrows the rows,
- * so several consumers can share the "event" topic, each taking its own kind.
- * Returns how many were delivered.
+ * its own transaction with its row locked, so two workers never handle one at
+ * the same time. The handler gets that transaction (as a savepoint, so a
+ * failed handler's writes are undone): on PGlite, a single connection, any
+ * query made outside it would wait for the open transaction forever. `match`
+ * narrows the rows, so several consumers can share the "event" topic, each
+ * taking its own kind. Returns how many were delivered.
+ *
+ * Messages that leave the database (email, texts) pass `claimMs`: the row is
+ * first claimed in a transaction of its own (its attempt counted, its due time
+ * pushed `claimMs` ahead) and only then sent and confirmed. A worker killed
+ * mid-send therefore leaves a claim that lapses, and the next worker sends the
+ * same message again with the same `row.id` (emails carry it as their
+ * Message-ID): at-least-once, never a silent loss and never a new identity.
+ * Without a claim, a crash after the mail server took the message but before
+ * the commit rolled the row back to "never tried", and every retry looked new.
  */
 export async function processOutbox(
   topic: OutboxTopic,
   handler: (payload: Record<string, unknown>, row: OutboxRow, tx: Tx) => Promise<void>,
-  options: { limit?: number; now?: Date; match?: SQL } = {},
+  options: { limit?: number; now?: Date; match?: SQL; claimMs?: number } = {},
 ): Promise<number> {
   const db = await getDb();
   const now = options.now ?? clockNow();
   let delivered = 0;
   for (let i = 0; i < (options.limit ?? 50); i++) {
+    let claimed: OutboxRow | null = null;
+    if (options.claimMs !== undefined) {
+      claimed = await claimNext(topic, now, options.claimMs, options.match);
+      if (!claimed) break;
+      if (claimed === GAVE_UP) continue;
+    }
     const done = await db.transaction(async (tx) => {
       const [row] = await tx
         .select()
         .from(outbox)
-        .where(and(eq(outbox.topic, topic), isNull(outbox.processedAt), lte(outbox.availableAt, now), options.match))
+        .where(
+          claimed
+            ? and(eq(outbox.id, claimed.id), isNull(outbox.processedAt))
+            : and(eq(outbox.topic, topic), isNull(outbox.processedAt), lte(outbox.availableAt, now), options.match),
+        )
         .orderBy(asc(outbox.id))
         .limit(1)
         .for("update", { skipLocked: true });
-      if (!row) return null;
+      // A claimed row can vanish meanwhile (withdrawn, or a slow first sender confirmed it): nothing to do.
+      if (!row) return claimed ? false : null;
+      // A claim has already counted this attempt.
+      const attempts = claimed ? row.attempts : row.attempts + 1;
       try {
         await tx.transaction((savepoint) => handler(row.payload, row, savepoint));
         await tx
           .update(outbox)
-          .set({ processedAt: new Date(), attempts: row.attempts + 1, lastError: null, payload: settledPayload })
+          .set({ processedAt: new Date(), attempts, lastError: null, payload: settledPayload })
           .where(eq(outbox.id, row.id));
         return true;
       } catch (error) {
-        const attempts = row.attempts + 1;
         const message = error instanceof Error ? error.message : String(error);
         await tx
           .update(outbox)
@@ -124,6 +145,45 @@ export async function processOutbox(
     if (done) delivered++;
   }
   return delivered;
+}
+
+const GAVE_UP = { id: -1 } as OutboxRow;
+
+/**
+ * Claims the next due message of a topic for `claimMs` and commits at once,
+ * so the claim outlives a crash. A message whose claims have lapsed
+ * MAX_ATTEMPTS times (each one a worker that died sending it) is parked
+ * instead: something about it kills workers, and a person should look.
+ */
+async function claimNext(topic: OutboxTopic, now: Date, claimMs: number, match?: SQL): Promise<OutboxRow | null> {
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .select()
+      .from(outbox)
+      .where(and(eq(outbox.topic, topic), isNull(outbox.processedAt), lte(outbox.availableAt, now), match))
+      .orderBy(asc(outbox.id))
+      .limit(1)
+      .for("update", { skipLocked: true });
+    if (!row) return null;
+    if (row.attempts >= MAX_ATTEMPTS) {
+      await tx
+        .update(outbox)
+        .set({
+          processedAt: new Date(),
+          lastError: row.lastError ?? "gave up: every attempt to send it was interrupted",
+          payload: settledPayload,
+        })
+        .where(eq(outbox.id, row.id));
+      return GAVE_UP;
+    }
+    const [taken] = await tx
+      .update(outbox)
+      .set({ attempts: row.attempts + 1, availableAt: new Date(now.getTime() + claimMs) })
+      .where(eq(outbox.id, row.id))
+      .returning();
+    return taken ?? null;
+  });
 }
 
 /** The newest outbox row's id (0 when there is none): where a batch of writes starts. */

@@ -32,6 +32,12 @@ export default function AdminHome() {
           </h2>
           <p>The kinds of activity people can search for.</p>
         </li>
+        <li className="card">
+          <h2>
+            <Link to="/admin/actions">Connection actions</Link>
+          </h2>
+          <p>The library of small things referrers can suggest between sessions, like calling a friend or a short walk.</p>
+        </li>
       </ul>
     </div>
   );
