@@ -84,3 +84,41 @@ describe("CSRF protection on every request", () => {
     }
   });
 });
+
+describe("behind a reverse proxy that rewrites Host", () => {
+  it("a post whose Origin is PUBLIC_URL reaches Remix without the Origin its own check would misjudge (it used to 500)", async () => {
+    const { applyRequestGuards } = await import("../../scripts/lib/server");
+    const { remixRequest } = await import("../../scripts/lib/remix-adapter");
+    // The framework's own check, run by Remix on every document POST.
+    const { throwIfPotentialCSRFAttack } = (await import("@remix-run/server-runtime/dist/actions.js")) as unknown as {
+      throwIfPotentialCSRFAttack: (headers: Headers) => void;
+    };
+    const app = express();
+    applyRequestGuards(app, { PUBLIC_URL: "https://linkway.example.org", PORT: 3000 });
+    app.all("*", (req, res) => {
+      const request = remixRequest(req, res);
+      try {
+        throwIfPotentialCSRFAttack(request.headers);
+        res.status(200).send("reached the action");
+      } catch {
+        res.status(500).send("framework refused");
+      }
+    });
+    const server = app.listen(0, "127.0.0.1");
+    await new Promise<void>((resolve) => server.once("listening", () => resolve()));
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/login`;
+    try {
+      const proxied = await fetch(url, { method: "POST", headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: "https://linkway.example.org" }, body: "a=1" });
+      expect(proxied.status).toBe(200);
+      const forged = await fetch(url, {
+        method: "POST",
+        headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: "https://evil.example", "Sec-Fetch-Site": "same-origin" },
+        body: "a=1",
+      });
+      expect(forged.status).toBe(403);
+      expect(await forged.text()).toMatch(/another website/);
+    } finally {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
+  });
+});

@@ -30,9 +30,9 @@ beforeAll(async () => {
         ? await callRoute(() => health(), request)
         : req.path === "/login"
           ? await callRoute(signIn, request)
-          : { status: 200, body: JSON.stringify({ bytes: (await request.arrayBuffer()).byteLength }), location: null };
+          : { status: 200, text: JSON.stringify({ bytes: (await request.arrayBuffer()).byteLength }), location: null };
     if (outcome.location) res.set("Location", outcome.location);
-    res.status(outcome.status).type("application/json").send(outcome.body);
+    res.status(outcome.status).type("application/json").send(outcome.text);
   });
   const server = app.listen(0, "127.0.0.1");
   await new Promise<void>((resolve) => server.once("listening", () => resolve()));

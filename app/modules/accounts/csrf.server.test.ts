@@ -44,4 +44,10 @@ describe("checkRequestOrigin", () => {
       expect(checkRequestOrigin({ ...base, method: "POST", origin: "https://linkway.example.org", secFetchSite: site }).allowed).toBe(false);
     }
   });
+
+  it("refuses a forged Origin even when Sec-Fetch-Site says same-origin: an Origin present must match", () => {
+    const check = checkRequestOrigin({ ...base, method: "POST", origin: "https://evil.example", secFetchSite: "same-origin" });
+    expect(check.allowed).toBe(false);
+    expect(checkRequestOrigin({ ...base, method: "POST", origin: "not a url", secFetchSite: "same-origin" }).allowed).toBe(false);
+  });
 });

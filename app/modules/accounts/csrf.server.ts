@@ -1,8 +1,10 @@
 /**
  * Cross-site request forgery: a state-changing request (anything but GET,
  * HEAD, OPTIONS) is accepted only when the browser says it came from this
- * site — `Sec-Fetch-Site: same-origin`, or an `Origin` that is the site's
- * public origin or the origin of the Host it was sent to. Browsers send Origin
+ * site — an `Origin` that is the site's public origin or the origin of the
+ * Host it was sent to, or, with no Origin, `Sec-Fetch-Site: same-origin`.
+ * This is the only origin rule: the Remix adapter drops Origin after it, so
+ * the framework's own Host comparison cannot 500 behind a proxy. Browsers send Origin
  * with every POST, so a request with neither header is refused too.
  * Pure, so it is tested without a server; scripts/lib/server.ts applies it to
  * every request.
@@ -35,9 +37,11 @@ export function checkRequestOrigin(input: OriginCheckInput): OriginCheck {
   if (site && site !== "same-origin" && site !== "none") {
     return { allowed: false, reason: `Sec-Fetch-Site is ${site}` };
   }
-  if (site === "same-origin") return { allowed: true };
-  if (!input.origin || input.origin === "null") return { allowed: false, reason: "no Origin header" };
-  const origin = originOf(input.origin);
+  const noOrigin = !input.origin || input.origin === "null";
+  // Fetch metadata vouches only for a request that names no origin; one that names one must name ours.
+  if (site === "same-origin" && noOrigin) return { allowed: true };
+  if (noOrigin) return { allowed: false, reason: "no Origin header" };
+  const origin = originOf(input.origin!);
   if (!origin) return { allowed: false, reason: "malformed Origin header" };
   if (origin === originOf(input.publicUrl)) return { allowed: true };
   if (input.host && new URL(origin).host === input.host.toLowerCase()) return { allowed: true };

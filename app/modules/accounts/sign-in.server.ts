@@ -47,7 +47,9 @@ export async function signInWithPassword(
 ): Promise<SignInResult> {
   const email = input.email.trim().toLowerCase();
   const ip = context.ip ?? null;
-  const limits = [await peekRateLimit(rateLimitRules.signInIp, ip), await peekRateLimit(rateLimitRules.signInAccount, email)];
+  // The account's attempt is counted before the password is checked, in one statement, so
+  // 40 guesses sent at once cannot all pass a "still under the limit?" look before any counts.
+  const limits = [await peekRateLimit(rateLimitRules.signInIp, ip), await hitRateLimit(rateLimitRules.signInAccount, email)];
   const limited = limits.find((l) => !l.allowed);
   if (limited && !limited.allowed) {
     const db = await getDb();
@@ -66,7 +68,6 @@ export async function signInWithPassword(
     await verifyPassword(await decoyHash, input.password);
   }
   if (!user || !passwordOk) {
-    await hitRateLimit(rateLimitRules.signInAccount, email);
     await hitRateLimit(rateLimitRules.signInIp, ip);
     await recordAudit({
       action: "sign_in.failed",

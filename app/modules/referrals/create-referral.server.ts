@@ -4,7 +4,7 @@
  * themselves, or someone walks in to a session. Each referral gets its own
  * reference code; activities that do not screen accept it straight away.
  */
-import { and, desc, eq, gt, inArray, sql } from "drizzle-orm";
+import { and, desc, eq, gt, inArray, isNull, sql } from "drizzle-orm";
 import { getDb, type Tx } from "#db/client";
 import { activities, organisations, outcomeResponses, referrals } from "#db/schema";
 import { type ClientContext, hitRateLimit, rateLimitRules, tooManyAttemptsMessage } from "~/modules/accounts/index.server";
@@ -122,7 +122,7 @@ export async function createSelfReferral(
     const received: SelfReferralResult = { kind: "received", sentTo: route, needsScreening: chosen.activity.requiresScreening };
     const undeliverable = route.by === "text" && !textMessagesDelivered;
     // The same form sent again (its hidden request id): the first answer stands.
-    if ((await referralsOfRequest(tx, values.requestId)).length) return undeliverable ? { ...received, alreadyAsked: true } : received;
+    if ((await referralsOfRequest(tx, values.requestId, null)).length) return undeliverable ? { ...received, alreadyAsked: true } : received;
     const open = await findOpenRequest(tx, { activityId, firstName: values.firstName, route, now });
     if (open) {
       await sendLinkAgain(tx, open, route, now);
@@ -181,12 +181,18 @@ async function lockRequest(tx: Tx, requestId: string) {
   await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`referral-request:${requestId}`}))`);
 }
 
-function referralsOfRequest(tx: Tx, requestId: string) {
+/**
+ * The referrals an earlier submit of this form made, only ever the same team's (or, for a person's own
+ * request, ones with no team): the request id comes from the browser, so another team's id must not reveal
+ * their referral codes.
+ */
+function referralsOfRequest(tx: Tx, requestId: string, referrer: { organisationId: string } | null) {
+  const team = referrer ? eq(referrals.referrerOrganisationId, referrer.organisationId) : isNull(referrals.referrerOrganisationId);
   return tx
     .select({ id: referrals.id, code: referrals.code, activityId: referrals.activityId, activityTitle: activities.title, status: referrals.status })
     .from(referrals)
     .leftJoin(activities, eq(activities.id, referrals.activityId))
-    .where(eq(referrals.groupId, requestId));
+    .where(and(eq(referrals.groupId, requestId), team));
 }
 
 function publishedActivities(tx: Tx, ids: string[]) {
@@ -200,7 +206,7 @@ async function openReferrals(input: OpenInput): Promise<OpenReferralsResult> {
   const db = await getDb();
   return db.transaction(async (tx) => {
     await lockRequest(tx, input.requestId);
-    const earlier = await referralsOfRequest(tx, input.requestId);
+    const earlier = await referralsOfRequest(tx, input.requestId, input.referrer);
     if (earlier.length) return { kind: "repeat", referrals: earlier.map((r) => ({ ...r, link: null })) };
 
     if (input.activityIds.length === 0) {

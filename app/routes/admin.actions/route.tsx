@@ -3,6 +3,7 @@
  * add, reword, retire (no longer offered; already prescribed ones carry on)
  * and offer again.
  */
+import { readForm } from "~/utils/read-form.server";
 import { getFormProps, getInputProps, getSelectProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
@@ -25,7 +26,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   await requireAdmin(request);
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const formId = submittedFormId(formData);
   const submission = parseWithZod(formData, { schema: libraryActionSchema });
   if (submission.status !== "success") return { formId, result: submission.reply() };

@@ -4,6 +4,7 @@
  * did it" or "Not this time" (with a note if they like). Works without
  * JavaScript; a second tap the same day changes the answer.
  */
+import { readForm } from "~/utils/read-form.server";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
@@ -26,7 +27,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const submission = parseWithZod(await request.formData(), { schema: logActionSchema });
+  const submission = parseWithZod(await readForm(request), { schema: logActionSchema });
   if (submission.status !== "success") {
     const first = Object.values(submission.error ?? {}).flat()[0];
     return data({ ok: false, message: first ?? "Something in that answer was not right.", actionId: String(submission.payload.actionId ?? "") }, { status: 400, headers: privateHeaders });
