@@ -98,6 +98,11 @@ export const envSchema = z.object({
    * is retried (same Message-ID) after this. Keep it above the SMTP timeouts (60 s).
    */
   OUTBOX_CLAIM_SECONDS: positiveInt.default(300),
+  /** Keep uploaded photos in S3 (or an S3-compatible service) instead of DATA_DIR/uploads. */
+  S3_URL: z
+    .string()
+    .regex(/^s3:\/\/[^/?#]+/, { error: "expected s3://KEY:SECRET@BUCKET?region=…&endpoint=…" })
+    .optional(),
   /** Bearer token that opens /metrics (Prometheus). Unset: /metrics answers 404. */
   METRICS_TOKEN: z.string().min(16, { error: "expected at least 16 characters" }).optional(),
   /** A closed referral keeps the person's name, contact details and notes this long, then only the anonymous record stays. */

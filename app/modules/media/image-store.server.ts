@@ -1,7 +1,8 @@
 /**
- * Where uploaded pictures live. Behind an interface so object storage (S3 and
- * the like) can replace the local folder without touching the callers.
+ * Where uploaded pictures live: a local folder by default, an S3 bucket (or
+ * an S3-compatible service) when S3_URL is set, behind one interface.
  */
+import { DeleteObjectCommand, GetObjectCommand, NoSuchKey, PutObjectCommand, S3Client } from "@aws-sdk/client-s3";
 import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { env } from "~/utils/env.server";
@@ -54,11 +55,84 @@ export function createFileImageStore(root: string): ImageStore {
   };
 }
 
-let store: { root: string; store: ImageStore } | undefined;
+export interface S3Location {
+  bucket: string;
+  /** Folder inside the bucket ("" for the top). */
+  prefix: string;
+  region: string;
+  /** An S3-compatible service's address (MinIO, Ceph, R2, s3rver); unset means AWS itself. */
+  endpoint?: string;
+  credentials?: { accessKeyId: string; secretAccessKey: string };
+}
 
-/** The configured store (read at call time so tests can point DATA_DIR elsewhere). */
+/**
+ * S3_URL: `s3://KEY:SECRET@BUCKET/optional/prefix?region=eu-west-2&endpoint=https://s3.example.org`.
+ * Without KEY:SECRET the SDK's usual sources apply (environment, instance role).
+ */
+export function parseS3Url(url: string): S3Location {
+  const u = new URL(url);
+  if (u.protocol !== "s3:" || !u.hostname) throw new RangeError("S3_URL must look like s3://KEY:SECRET@BUCKET?region=…&endpoint=…");
+  return {
+    bucket: u.hostname,
+    prefix: u.pathname.replace(/^\/+|\/+$/g, "").replace(/(.)$/, "$1/"),
+    region: u.searchParams.get("region") ?? "us-east-1",
+    endpoint: u.searchParams.get("endpoint") ?? undefined,
+    credentials: u.username ? { accessKeyId: decodeURIComponent(u.username), secretAccessKey: decodeURIComponent(u.password) } : undefined,
+  };
+}
+
+/**
+ * Objects in an S3 bucket, so every web process serves the same photos.
+ * Checksums only where S3 requires them: several S3-compatible servers
+ * refuse the SDK's newer default trailing checksums.
+ */
+export function createS3ImageStore(location: S3Location): ImageStore {
+  const client = new S3Client({
+    region: location.region,
+    endpoint: location.endpoint,
+    // Compatible servers usually serve one host for every bucket.
+    forcePathStyle: Boolean(location.endpoint),
+    credentials: location.credentials,
+    requestChecksumCalculation: "WHEN_REQUIRED",
+    responseChecksumValidation: "WHEN_REQUIRED",
+  });
+  const objectKey = (key: string) => {
+    if (!isImageKey(key)) throw new RangeError(`Not an image key: ${key}`);
+    return location.prefix + key;
+  };
+  return {
+    async put(key, data, contentType) {
+      await client.send(
+        new PutObjectCommand({ Bucket: location.bucket, Key: objectKey(key), Body: data, ContentType: contentType, CacheControl: "public, max-age=31536000, immutable" }),
+      );
+    },
+    async get(key) {
+      if (!isImageKey(key)) return null;
+      try {
+        const object = await client.send(new GetObjectCommand({ Bucket: location.bucket, Key: objectKey(key) }));
+        const data = Buffer.from(await object.Body!.transformToByteArray());
+        return { data, contentType: object.ContentType ?? contentTypes[path.extname(key)] ?? "application/octet-stream" };
+      } catch (error) {
+        if (error instanceof NoSuchKey || (error as { name?: string }).name === "NoSuchKey") return null;
+        throw error;
+      }
+    },
+    async delete(key) {
+      if (!isImageKey(key)) return;
+      await client.send(new DeleteObjectCommand({ Bucket: location.bucket, Key: objectKey(key) }));
+    },
+  };
+}
+
+let store: { where: string; store: ImageStore } | undefined;
+
+/**
+ * The configured store: S3 when S3_URL is set, else files under
+ * DATA_DIR/uploads (read at call time so tests can point either elsewhere).
+ */
 export function getImageStore(): ImageStore {
-  const root = path.resolve(process.env.DATA_DIR || env().DATA_DIR, "uploads");
-  if (store?.root !== root) store = { root, store: createFileImageStore(root) };
+  const s3Url = process.env.S3_URL || env().S3_URL;
+  const where = s3Url ? `s3:${s3Url}` : path.resolve(process.env.DATA_DIR || env().DATA_DIR, "uploads");
+  if (store?.where !== where) store = { where, store: s3Url ? createS3ImageStore(parseS3Url(s3Url)) : createFileImageStore(where) };
   return store.store;
 }
