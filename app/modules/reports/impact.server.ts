@@ -18,15 +18,9 @@ import { areaScope, organisationScope, seesArea, type ReportViewer } from "./sco
 import { countCell, isSmall, rateCell, type Cell } from "./small-numbers";
 import { meanWithInterval, type MeanEstimate } from "./statistics";
 
-export const impactMeasures = [
-  { key: "life_satisfaction", label: "Life satisfaction (0 to 10)", higherIsBetter: true },
-  { key: "worthwhile", label: "Things done are worthwhile (0 to 10)", higherIsBetter: true },
-  { key: "happiness", label: "Happiness yesterday (0 to 10)", higherIsBetter: true },
-  { key: "anxiety", label: "Anxiety yesterday (0 to 10, lower is better)", higherIsBetter: false },
-  { key: "ucla3", label: "Loneliness, UCLA-3 (3 to 9, lower is better)", higherIsBetter: false },
-] as const;
+import { impactMeasures, type ImpactMeasure } from "./impact-measures";
 
-export type ImpactMeasure = (typeof impactMeasures)[number]["key"];
+export { impactMeasures, type ImpactMeasure };
 
 export const doseGroups = [
   { key: "0", label: "No sessions", min: 0, max: 0 },

@@ -5,3 +5,4 @@ export { type Cell, countCell, isSmall, measureCell, rateCell, SMALL_NUMBER } fr
 export { meanWithInterval, type MeanEstimate, median, tCritical975 } from "./statistics";
 export { funnelStages } from "./funnel-tables";
 export { type ReportAccess, reportLinks } from "./report-links";
+export { impactMeasures, type ImpactMeasure } from "./impact-measures";

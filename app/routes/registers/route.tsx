@@ -2,7 +2,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requireOrgOfKind } from "~/modules/accounts/index.server";
-import { listRecentRegisters, REGISTER_EDITABLE_DAYS } from "~/modules/attendance/index.server";
+import { listRecentRegisters } from "~/modules/attendance/index.server";
+import { REGISTER_EDITABLE_DAYS } from "~/modules/attendance";
 
 export const meta: MetaFunction = () => [{ title: "Registers — Linkway" }];
 

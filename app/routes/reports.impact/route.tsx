@@ -1,8 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/modules/accounts/index.server";
-import { periodSearch, reportLinks } from "~/modules/reports";
-import { impactMeasures, impactReport, reportAccess, reportQueryFrom, viewerOf } from "~/modules/reports/index.server";
+import { impactMeasures, periodSearch, reportLinks } from "~/modules/reports";
+import { impactReport, reportAccess, reportQueryFrom, viewerOf } from "~/modules/reports/index.server";
 import { now } from "~/utils/clock.server";
 import { notFound } from "~/utils/http.server";
 import { IntervalChart } from "~/components/charts/interval-chart";
