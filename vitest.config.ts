@@ -1,12 +1,12 @@
 import { defineConfig } from "vitest/config";
 import tsconfigPaths from "vite-tsconfig-paths";
 
+// Files that need a database: the integration tests, and `*.db.test.ts` beside the code they test.
+const needsDatabase = ["tests/integration/**/*.test.ts", "**/*.db.test.ts"];
+
 export default defineConfig({
   plugins: [tsconfigPaths()],
   test: {
-    include: ["app/**/*.test.{ts,tsx}", "db/**/*.test.ts", "search/**/*.test.ts", "tests/integration/**/*.test.ts", "tests/architecture/**/*.test.ts", "scripts/**/*.test.ts"],
-    globalSetup: ["tests/setup/global-setup.ts"],
-    setupFiles: ["tests/setup/per-file-database.ts"],
     // CI collects counts from the JSON reports for its closing summary line.
     reporters: process.env.VITEST_JSON_OUT ? ["default", ["json", { outputFile: process.env.VITEST_JSON_OUT }]] : ["default"],
     pool: "forks",
@@ -16,5 +16,27 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     env: { NODE_ENV: "test", LOG_LEVEL: "silent", SEED_DEMO: "false", RUN_WORKER: "false" },
+    projects: [
+      {
+        // Pure rules, schemas and components: no database, so nothing to set up per file.
+        extends: true,
+        test: {
+          name: "unit",
+          include: ["app/**/*.test.{ts,tsx}", "db/**/*.test.ts", "search/**/*.test.ts", "tests/architecture/**/*.test.ts", "scripts/**/*.test.ts"],
+          exclude: needsDatabase,
+          setupFiles: ["tests/setup/no-database.ts"],
+        },
+      },
+      {
+        // Each file gets its own copy of a migrated template, opened before its first test (per-file-database.ts).
+        extends: true,
+        test: {
+          name: "integration",
+          include: needsDatabase,
+          globalSetup: ["tests/setup/global-setup.ts"],
+          setupFiles: ["tests/setup/per-file-database.ts"],
+        },
+      },
+    ],
   },
 });

@@ -39,6 +39,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     ? {
         name: current.user.name,
         isAdmin: current.user.isAdmin,
+        isCommissioner: current.user.isCommissioner,
         kinds: [...new Set((await listMemberships(current.user.id)).map((m) => m.kind))],
       }
     : null;

@@ -20,6 +20,8 @@ export const users = pgTable(
     passwordHash: text("password_hash"),
     emailVerifiedAt: timestamptz("email_verified_at"),
     isAdmin: boolean("is_admin").notNull().default(false),
+    /** Sees area-wide aggregate reports (never a person); granted by an admin. */
+    isCommissioner: boolean("is_commissioner").notNull().default(false),
     /** TOTP key (20 random bytes); null until two-factor sign-in is enrolled. */
     totpKey: bytea("totp_key"),
     totpEnabledAt: timestamptz("totp_enabled_at"),

@@ -6,4 +6,5 @@ export * from "./bookings";
 export * from "./outcomes";
 export * from "./notifications";
 export * from "./search";
+export * from "./actions";
 export * from "./worker";

@@ -17,6 +17,9 @@ export const referralStatuses = [
   "disengaged",
 ] as const;
 
+/** Why an organiser could not offer a place, as a fixed list so reports can count them (the words go in declineReason). */
+export const declineReasonKinds = ["full", "not_suitable", "not_running", "cannot_contact", "other"] as const;
+
 export const referrals = pgTable(
   "referrals",
   {
@@ -51,6 +54,7 @@ export const referrals = pgTable(
     stalledAt: timestamptz("stalled_at"),
     stalledReason: text("stalled_reason"),
     declineReason: text("decline_reason"),
+    declineReasonKind: text("decline_reason_kind", { enum: declineReasonKinds }),
     /** When the person's private link stops working. */
     linkExpiresAt: timestamptz("link_expires_at").notNull(),
     followUpSentAt: timestamptz("follow_up_sent_at"),

@@ -35,6 +35,7 @@ export interface DemoUser {
   email: string;
   name: string;
   isAdmin: boolean;
+  isCommissioner?: boolean;
 }
 
 export interface DemoMembership {
@@ -2084,6 +2085,8 @@ interface FixedPerson {
   email: string;
   name: string;
   isAdmin: boolean;
+  /** Sees the area-wide reports (a commissioner at the ICB or council). */
+  isCommissioner?: boolean;
   /** Role in the first provider or first referrer organisation, if any. */
   membership?: { org: "first_provider" | "first_referrer"; role: "owner" | "member" };
 }
@@ -2094,6 +2097,7 @@ const FIXED_PEOPLE: readonly FixedPerson[] = [
   { email: "referrer@linkway.test", name: "Jo Bennett", isAdmin: false, membership: { org: "first_referrer", role: "owner" } },
   { email: "gp@linkway.test", name: "Dr Amara Okafor", isAdmin: false, membership: { org: "first_referrer", role: "member" } },
   { email: "admin@linkway.test", name: "Alex Morgan", isAdmin: true },
+  { email: "commissioner@linkway.test", name: "Priya Shah", isAdmin: false, isCommissioner: true },
 ];
 
 export const demoAccounts: readonly DemoAccount[] = [
@@ -2102,6 +2106,7 @@ export const demoAccounts: readonly DemoAccount[] = [
   { role: "Admin", email: "admin@linkway.test", password: demoPassword },
   { role: "Organiser (volunteer member)", email: "volunteer@linkway.test", password: demoPassword },
   { role: "Referrer (GP)", email: "gp@linkway.test", password: demoPassword },
+  { role: "Commissioner", email: "commissioner@linkway.test", password: demoPassword },
 ];
 
 const FIRST_NAMES: readonly string[] = [
@@ -2403,7 +2408,7 @@ class Directory {
     private readonly rng: Random,
     private readonly ids: Random,
   ) {
-    this.users = FIXED_PEOPLE.map((p) => this.addUser(p.email, p.name, p.isAdmin));
+    this.users = FIXED_PEOPLE.map((p) => ({ ...this.addUser(p.email, p.name, p.isAdmin), ...(p.isCommissioner ? { isCommissioner: true } : {}) }));
   }
 
   /**

@@ -46,7 +46,7 @@ export type DemoReferralStep =
   /** The person asks for a place themselves. */
   | { do: "ask-for-a-place"; when: DemoWhen }
   /** A member of the provider (by email) declines a referral that waits for an answer. */
-  | { do: "decline"; when: DemoWhen; by: string; reason: string }
+  | { do: "decline"; when: DemoWhen; by: string; kind: "full" | "not_suitable" | "not_running" | "cannot_contact" | "other"; reason: string }
   /** The person books a session from their private link. */
   | { do: "book"; when: DemoWhen; session: DemoSessionRef }
   /** A member of the provider (by email) marks the register. */
@@ -285,6 +285,7 @@ export function demoReferralStories(data: DemoData): DemoReferralStory[] {
           do: "decline",
           when: { daysAgo: 10, at: "16:10" },
           by: ownerOf(GROWING_WELL),
+          kind: "full",
           reason: "Our Thursday group is full until the new year. The Harehills Community Allotment has space now and needs no chat first.",
         },
       ],

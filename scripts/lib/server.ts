@@ -1,4 +1,3 @@
-import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import compression from "compression";
 import express from "express";
@@ -9,7 +8,21 @@ import type { Env } from "../../app/utils/env.server";
 import { securityHeaders } from "../../app/utils/security-headers.server";
 import { csrfProtection, stampClientIp } from "./request-guards";
 import { operations, requestLog } from "./operations";
+import { bodyLimits } from "./body-limits";
+import { remixHandler } from "./remix-adapter";
 import { serverBuildPath } from "./build";
+
+/**
+ * What every request passes before static files and Remix, in this order: the
+ * client's address, the one origin rule (403), then the body limits (413/415/
+ * 400) — so a refused request costs no parsing. Tests build their servers with
+ * this same function.
+ */
+export function applyRequestGuards(app: express.Express, config: Pick<Env, "PUBLIC_URL" | "PORT">) {
+  app.use(stampClientIp());
+  app.use(csrfProtection(config));
+  app.use(bodyLimits());
+}
 
 /** The HTTP server: security headers on every response, static files, then Remix. */
 export async function createServer(options: { dev: boolean; config: Env; port?: number }) {
@@ -29,8 +42,7 @@ export async function createServer(options: { dev: boolean; config: Env; port?: 
     res.set(securityHeaders({ nonce, tileUrl: config.TILE_URL, https, dev }));
     next();
   });
-  app.use(stampClientIp());
-  app.use(csrfProtection(config));
+  applyRequestGuards(app, config);
 
   let build: ServerBuild | (() => Promise<ServerBuild>);
   let closeVite = async () => {};
@@ -48,7 +60,7 @@ export async function createServer(options: { dev: boolean; config: Env; port?: 
 
   app.all(
     "*",
-    createRequestHandler({
+    remixHandler({
       build,
       mode: dev ? "development" : "production",
       getLoadContext: (_req, res) => ({ cspNonce: res.locals.cspNonce as string }),
@@ -56,6 +68,8 @@ export async function createServer(options: { dev: boolean; config: Env; port?: 
   );
 
   const server = app.listen(options.port ?? config.PORT);
+  // A client that trickles a request in ties up a connection, never the CPU; still, not for ever.
+  server.requestTimeout = 30_000;
   await new Promise<void>((resolve, reject) => {
     server.once("listening", resolve);
     server.once("error", reject);

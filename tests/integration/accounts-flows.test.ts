@@ -39,12 +39,12 @@ describe("signing up", () => {
 
   it("emails a link; confirming it creates the account and the organisation with them as owner", async () => {
     const sent = await callRoute(signUpAction, await requestAs(null, "/signup", { form: form("Pat@Example.test") }));
-    expect(sent.data.sentTo).toBe("pat@example.test");
+    expect(sent.body.sentTo).toBe("pat@example.test");
     const db = await getDb();
     expect(await db.select().from(users).where(eq(users.email, "pat@example.test"))).toHaveLength(0);
     const link = await linkFromEmail("pat@example.test", "/signup/confirm/");
     const token = tokenOf(link);
-    expect((await callRoute(confirmSignUpLoader, await requestAs(null, link), { token })).data.pending.organisationName).toBe("Meanwood Growers");
+    expect((await callRoute(confirmSignUpLoader, await requestAs(null, link), { token })).body.pending.organisationName).toBe("Meanwood Growers");
     const done = await callRoute(confirmSignUpAction, await requestAs(null, link, { form: {} }), { token });
     expect(done.location).toBe("/organiser");
     const cookie = cookieFrom(done)!;
@@ -55,29 +55,29 @@ describe("signing up", () => {
     expect(membership.memberships.role).toBe("owner");
     expect(membership.organisations.kind).toBe("provider");
     // The link works once.
-    expect((await callRoute(confirmSignUpAction, await requestAs(null, link, { form: {} }), { token })).data.error).toMatch(/expired or has already been used/);
+    expect((await callRoute(confirmSignUpAction, await requestAs(null, link, { form: {} }), { token })).body.error).toMatch(/expired or has already been used/);
   });
 
   it("answers the same for an address that already has an account, and emails its owner instead", async () => {
     const existing = await createAccount();
     const sent = await callRoute(signUpAction, await requestAs(null, "/signup", { form: form(existing.email) }));
-    expect(sent.data.sentTo).toBe(existing.email);
+    expect(sent.body.sentTo).toBe(existing.email);
     const emails = await emailsTo(existing.email);
     expect(emails.map((e) => e.subject)).toEqual(["You already have a Linkway account"]);
   });
 
   it("refuses short and common passwords next to the field", async () => {
     const short = await callRoute(signUpAction, await requestAs(null, "/signup", { form: form("a@example.test", "short") }));
-    expect(short.data.result.error.password[0]).toMatch(/at least 12/);
+    expect(short.body.result.error.password[0]).toMatch(/at least 12/);
     const common = await callRoute(signUpAction, await requestAs(null, "/signup", { form: form("a@example.test", "Password1234") }));
-    expect(common.data.result.error.password[0]).toMatch(/most commonly used/);
+    expect(common.body.result.error.password[0]).toMatch(/most commonly used/);
     expect(await emailsTo("a@example.test")).toHaveLength(0);
   });
 
   it("limits sign-ups from one address", async () => {
     let last;
     for (let i = 0; i < 11; i++) last = await callRoute(signUpAction, await requestAs(null, "/signup", { form: form(`many${i}@example.test`) }));
-    expect(last!.data.result.error[""][0]).toMatch(/Too many attempts/);
+    expect(last!.body.result.error[""][0]).toMatch(/Too many attempts/);
   });
 });
 
@@ -86,29 +86,29 @@ describe("resetting a password", () => {
     const user = await createAccount();
     const oldSession = await createSession(user.id, { twoFactorVerified: true });
     const sent = await callRoute(forgotAction, await requestAs(null, "/forgot-password", { form: { email: user.email } }));
-    expect(sent.data.sentTo).toBe(user.email);
+    expect(sent.body.sentTo).toBe(user.email);
     const link = await linkFromEmail(user.email, "/reset-password/");
     const token = tokenOf(link);
     const db = await getDb();
     const [row] = await db.select().from(oneTimeTokens).where(eq(oneTimeTokens.subjectId, user.id));
     expect(Buffer.from(row.secretHash).toString("utf8")).not.toContain(token.split(".")[1]);
     expect(row.expiresAt.getTime() - row.createdAt.getTime()).toBeLessThanOrEqual(60 * MINUTE_MS);
-    expect((await callRoute(resetLoader, await requestAs(null, link), { token })).data.usable).toBe(true);
+    expect((await callRoute(resetLoader, await requestAs(null, link), { token })).body.usable).toBe(true);
 
     const weak = await callRoute(resetAction, await requestAs(null, link, { form: { password: "qwertyuiop123" } }), { token });
-    expect(weak.data.error.password[0]).toMatch(/most commonly used/);
+    expect(weak.body.error.password[0]).toMatch(/most commonly used/);
     const done = await callRoute(resetAction, await requestAs(null, link, { form: { password: "lantern pebble orchard" } }), { token });
     expect(done.location).toBe("/login?reset=1");
     expect(await validateSessionToken(oldSession.token)).toBeNull();
     const signIn = await callRoute(loginAction, await requestAs(null, "/login", { form: { email: user.email, password: "lantern pebble orchard" } }));
     expect(signIn.status).toBe(302);
     const again = await callRoute(resetAction, await requestAs(null, link, { form: { password: "another fine phrase" } }), { token });
-    expect(again.data.error[""][0]).toMatch(/expired or has already been used/);
+    expect(again.body.error[""][0]).toMatch(/expired or has already been used/);
   });
 
   it("says the same whether or not the address has an account", async () => {
     const unknown = await callRoute(forgotAction, await requestAs(null, "/forgot-password", { form: { email: "nobody@example.test" } }));
-    expect(unknown.data.sentTo).toBe("nobody@example.test");
+    expect(unknown.body.sentTo).toBe("nobody@example.test");
     expect(await emailsTo("nobody@example.test")).toHaveLength(0);
   });
 
@@ -118,7 +118,7 @@ describe("resetting a password", () => {
     const token = tokenOf(await linkFromEmail(user.email, "/reset-password/"));
     setClockOffset(46 * MINUTE_MS);
     try {
-      expect((await callRoute(resetLoader, await requestAs(null, "/"), { token })).data.usable).toBe(false);
+      expect((await callRoute(resetLoader, await requestAs(null, "/"), { token })).body.usable).toBe(false);
     } finally {
       setClockOffset(0);
     }
@@ -127,7 +127,7 @@ describe("resetting a password", () => {
   it("limits reset requests per address", async () => {
     let last;
     for (let i = 0; i < 4; i++) last = await callRoute(forgotAction, await requestAs(null, "/forgot-password", { form: { email: "limit@example.test" } }));
-    expect(last!.data.result.error[""][0]).toMatch(/Too many attempts/);
+    expect(last!.body.result.error[""][0]).toMatch(/Too many attempts/);
   });
 });
 
@@ -160,8 +160,8 @@ describe("sessions", () => {
     const tablet = await createSession(user.id, { twoFactorVerified: true });
     const cookie = `linkway_session=${here.token}`;
     const listed = await callRoute(sessionsLoader, await withCookie(cookie, "/account/sessions"));
-    expect(listed.data.sessions.map((s: { device: string }) => s.device)).toContain("Safari on iPhone");
-    expect(listed.data.sessions[0].current).toBe(true);
+    expect(listed.body.sessions.map((s: { device: string }) => s.device)).toContain("Safari on iPhone");
+    expect(listed.body.sessions[0].current).toBe(true);
     await callRoute(sessionsAction, await withCookie(cookie, "/account/sessions", { intent: "end-one", sessionId: phone.session.id }));
     expect(await validateSessionToken(phone.token)).toBeNull();
     expect(await validateSessionToken(tablet.token)).not.toBeNull();
@@ -183,7 +183,7 @@ describe("account page", () => {
   it("changes the name", async () => {
     const user = await createAccount();
     const done = await callRoute(accountAction, await requestAs(user.id, "/account", { form: { intent: "name", name: "  New Name " } }));
-    expect(done.data.done).toMatch(/saved/);
+    expect(done.body.done).toMatch(/saved/);
     const db = await getDb();
     expect((await db.select().from(users).where(eq(users.id, user.id)))[0].name).toBe("New Name");
   });
@@ -191,15 +191,15 @@ describe("account page", () => {
   it("changes the email only when the link sent to the new address is opened", async () => {
     const user = await createAccount();
     const wrong = await callRoute(accountAction, await requestAs(user.id, "/account", { form: { intent: "email", email: "new@example.test", password: "wrong one here" } }));
-    expect(wrong.data.result.error.password[0]).toMatch(/not your current password/);
+    expect(wrong.body.result.error.password[0]).toMatch(/not your current password/);
     const asked = await callRoute(accountAction, await requestAs(user.id, "/account", { form: { intent: "email", email: "New@Example.test", password: testPassword } }));
-    expect(asked.data.done).toMatch(/sent a link/);
+    expect(asked.body.done).toMatch(/sent a link/);
     expect((await emailsTo(user.email)).map((e) => e.subject)).toContain("A change to your Linkway email address was requested");
     const db = await getDb();
     expect((await db.select().from(users).where(eq(users.id, user.id)))[0].email).toBe(user.email);
     const link = await linkFromEmail("new@example.test", "/account/confirm-email/");
     const done = await callRoute(confirmEmailAction, await requestAs(null, link, { form: {} }), { token: tokenOf(link) });
-    expect(done.data.done).toBe(true);
+    expect(done.body.done).toBe(true);
     expect((await db.select().from(users).where(eq(users.id, user.id)))[0].email).toBe("new@example.test");
   });
 
@@ -209,11 +209,11 @@ describe("account page", () => {
     const other = await createSession(user.id, { twoFactorVerified: true });
     const cookie = `linkway_session=${here.token}`;
     const wrong = await callRoute(passwordAction, await withCookie(cookie, "/account/password", { currentPassword: "nope nope nope", newPassword: "lantern pebble orchard" }));
-    expect(wrong.data.result.error.currentPassword[0]).toMatch(/not your current password/);
+    expect(wrong.body.result.error.currentPassword[0]).toMatch(/not your current password/);
     const common = await callRoute(passwordAction, await withCookie(cookie, "/account/password", { currentPassword: testPassword, newPassword: "iloveyou1234" }));
-    expect(common.data.result.error.newPassword[0]).toMatch(/most commonly used/);
+    expect(common.body.result.error.newPassword[0]).toMatch(/most commonly used/);
     const done = await callRoute(passwordAction, await withCookie(cookie, "/account/password", { currentPassword: testPassword, newPassword: "lantern pebble orchard" }));
-    expect(done.data.done).toBe(true);
+    expect(done.body.done).toBe(true);
     expect(await validateSessionToken(here.token)).not.toBeNull();
     expect(await validateSessionToken(other.token)).toBeNull();
     const db = await getDb();
@@ -224,20 +224,20 @@ describe("account page", () => {
     const user = await createAccount();
     await callRoute(twoFactorSetupAction, await requestAs(user.id, "/account/two-factor", { form: { intent: "start" } }));
     const page = await callRoute(twoFactorSetupLoader, await requestAs(user.id, "/account/two-factor"));
-    expect(page.data.enabled).toBe(false);
-    expect(page.data.pending.qrCodeDataUrl).toMatch(/^data:image\/png;base64,/);
-    const key = decodeBase32IgnorePadding(page.data.pending.manualKey.replace(/ /g, ""));
+    expect(page.body.enabled).toBe(false);
+    expect(page.body.pending.qrCodeDataUrl).toMatch(/^data:image\/png;base64,/);
+    const key = decodeBase32IgnorePadding(page.body.pending.manualKey.replace(/ /g, ""));
     const wrong = await callRoute(twoFactorSetupAction, await requestAs(user.id, "/account/two-factor", { form: { intent: "confirm", code: "123456" } }));
-    expect(wrong.data.result.error.code[0]).toMatch(/not right/);
+    expect(wrong.body.result.error.code[0]).toMatch(/not right/);
     const done = await callRoute(twoFactorSetupAction, await requestAs(user.id, "/account/two-factor", { form: { intent: "confirm", code: generateTOTP(key, 30, 6) } }));
-    expect(done.data.recoveryCodes).toHaveLength(10);
+    expect(done.body.recoveryCodes).toHaveLength(10);
     const after = await callRoute(twoFactorSetupLoader, await requestAs(user.id, "/account/two-factor"));
-    expect(after.data).toMatchObject({ enabled: true, recoveryCodesLeft: 10, pending: null });
+    expect(after.body).toMatchObject({ enabled: true, recoveryCodesLeft: 10, pending: null });
     // Turning it off needs the password.
     const refused = await callRoute(twoFactorSetupAction, await requestAs(user.id, "/account/two-factor", { form: { intent: "disable", password: "not my password" } }));
-    expect(refused.data.result.error.password[0]).toMatch(/not your current password/);
+    expect(refused.body.result.error.password[0]).toMatch(/not your current password/);
     const off = await callRoute(twoFactorSetupAction, await requestAs(user.id, "/account/two-factor", { form: { intent: "disable", password: testPassword } }));
-    expect(off.data.done).toMatch(/now off/);
+    expect(off.body.done).toMatch(/now off/);
     const db = await getDb();
     const actions = (await db.select().from(auditLog).where(eq(auditLog.actorUserId, user.id))).map((r) => r.action);
     expect(actions).toEqual(expect.arrayContaining(["two_factor.enabled", "two_factor.disabled"]));
@@ -248,15 +248,15 @@ describe("account page", () => {
     const owner = await createAccount({ name: "Sole Owner" });
     await addMember(org.id, owner.id, "owner");
     const refused = await callRoute(deleteAction, await requestAs(owner.id, "/account/delete", { form: { password: testPassword, confirm: "on" } }));
-    expect(refused.data.result.error[""][0]).toMatch(/only owner of Solo Club.*someone else an owner first/);
+    expect(refused.body.result.error[""][0]).toMatch(/only owner of Solo Club.*someone else an owner first/);
 
     const member = await createAccount({ name: "Leaving Person" });
     await addMember(org.id, member.id, "member");
     await callRoute(accountAction, await requestAs(member.id, "/account", { form: { intent: "name", name: "Leaving Person" } }));
     const unticked = await callRoute(deleteAction, await requestAs(member.id, "/account/delete", { form: { password: testPassword } }));
-    expect(unticked.data.result.error.confirm[0]).toMatch(/Tick the box/);
+    expect(unticked.body.result.error.confirm[0]).toMatch(/Tick the box/);
     const done = await callRoute(deleteAction, await requestAs(member.id, "/account/delete", { form: { password: testPassword, confirm: "on" } }));
-    expect(done.data.deleted).toBe(true);
+    expect(done.body.deleted).toBe(true);
     expect(done.headers.get("Set-Cookie")).toContain("Max-Age=0");
     const db = await getDb();
     expect(await db.select().from(users).where(eq(users.id, member.id))).toHaveLength(0);
@@ -277,12 +277,12 @@ describe("an organisation that requires two-step sign-in", () => {
     await addMember(org.id, owner.id, "owner");
     await addMember(org.id, member.id, "member");
     const set = await callRoute(membersAction, await requestAs(owner.id, `/organisations/${org.id}/members`, { form: { intent: "require-two-factor", required: "true" } }), { id: org.id });
-    expect(set.data.done).toMatch(/now needs two-step/);
+    expect(set.body.done).toMatch(/now needs two-step/);
     const blocked = await callRoute(membersLoader, await requestAs(member.id, `/organisations/${org.id}/members`), { id: org.id });
     expect(blocked.status).toBe(302);
     expect(blocked.location).toBe("/account/two-factor?required=1");
     await expect(requireUser(await requestAs(member.id, "/account/two-factor"))).resolves.toBeTruthy();
     const page = await callRoute(twoFactorSetupLoader, await requestAs(member.id, "/account/two-factor"));
-    expect(page.data.requiredBy).toEqual([org.name]);
+    expect(page.body.requiredBy).toEqual([org.name]);
   });
 });

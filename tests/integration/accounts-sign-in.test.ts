@@ -47,8 +47,8 @@ describe("signing in", () => {
     const wrong = await signIn(user.email, "not the password at all");
     const unknown = await signIn("nobody-here@example.test", "not the password at all");
     expect(wrong.status).toBe(200);
-    expect(wrong.data.error[""]).toEqual(unknown.data.error[""]);
-    expect(wrong.data.error[""][0]).toMatch(/do not match an account/);
+    expect(wrong.body.error[""]).toEqual(unknown.body.error[""]);
+    expect(wrong.body.error[""][0]).toMatch(/do not match an account/);
     expect(wrong.headers.get("Set-Cookie")).toBeNull();
     expect(await auditActionsFor(user.id)).toContain("sign_in.failed");
   });
@@ -57,11 +57,11 @@ describe("signing in", () => {
     const user = await createAccount();
     for (let i = 0; i < 5; i++) {
       const outcome = await signIn(user.email, `wrong password number ${i}`);
-      expect(outcome.data.error[""][0]).toMatch(/do not match/);
+      expect(outcome.body.error[""][0]).toMatch(/do not match/);
     }
     const sixth = await signIn(user.email, testPassword);
     expect(sixth.status).toBe(200);
-    expect(sixth.data.error[""][0]).toMatch(/^Too many attempts\. Try again in 15 minutes\.$/);
+    expect(sixth.body.error[""][0]).toMatch(/^Too many attempts\. Try again in 15 minutes\.$/);
     expect(sixth.headers.get("Set-Cookie")).toBeNull();
     const db = await getDb();
     expect(await db.select().from(authSessions).where(eq(authSessions.userId, user.id))).toHaveLength(0);
@@ -71,7 +71,7 @@ describe("signing in", () => {
   it("limits unknown addresses the same way, so the limit reveals nothing", async () => {
     for (let i = 0; i < 5; i++) await signIn("ghost@example.test", `guess ${i} guess guess`);
     const sixth = await signIn("ghost@example.test", "guess 6 guess guess");
-    expect(sixth.data.error[""][0]).toMatch(/Too many attempts/);
+    expect(sixth.body.error[""][0]).toMatch(/Too many attempts/);
   });
 
   it("sends people to their dashboard, or to the page they asked for (same-site only)", async () => {
@@ -141,7 +141,7 @@ describe("two-step sign-in", () => {
     const next = cookieFrom(await signIn(user.email, testPassword))!;
     const replay = await callRoute(twoFactorAction, await withCookie(next, "/login/two-factor", { code }));
     expect(replay.location).toBeNull();
-    expect(replay.data.error[""][0]).toMatch(/already been used/);
+    expect(replay.body.error[""][0]).toMatch(/already been used/);
     expect(await getCurrentUser(await withCookie(next, "/account"))).toBeNull();
   });
 
@@ -160,10 +160,10 @@ describe("two-step sign-in", () => {
     const { cookie, key } = await passwordStep();
     for (let i = 0; i < 5; i++) {
       const wrong = await callRoute(twoFactorAction, await withCookie(cookie, "/login/two-factor", { code: "000000" }));
-      expect(wrong.data.error[""][0]).toMatch(/not right/);
+      expect(wrong.body.error[""][0]).toMatch(/not right/);
     }
     const locked = await callRoute(twoFactorAction, await withCookie(cookie, "/login/two-factor", { code: generateTOTP(key, 30, 6) }));
-    expect(locked.data.error[""][0]).toMatch(/Too many attempts/);
+    expect(locked.body.error[""][0]).toMatch(/Too many attempts/);
     expect(await getCurrentUser(await withCookie(cookie, "/account"))).toBeNull();
   });
 

@@ -29,6 +29,6 @@ describe("audit log", () => {
     const admin = await createAccount({ isAdmin: true });
     const outcome = await callRoute(auditLoader, await requestAs(admin.id, "/admin/audit?action=drop%20table&from=yesterday&page=-3"));
     expect(outcome.status).toBe(200);
-    expect(outcome.data.filter).toEqual({ action: "", actor: "", from: "", to: "" });
+    expect(outcome.body.filter).toEqual({ action: "", actor: "", from: "", to: "" });
   });
 });

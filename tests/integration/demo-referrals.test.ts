@@ -18,7 +18,7 @@ import { loader as caseloadLoader } from "~/routes/referrals._index/route";
 import { loader as caseLoader } from "~/routes/referrals.$id/route";
 import { loader as registersLoader } from "~/routes/registers/route";
 import { requestAs } from "../setup/auth";
-import { callRoute } from "../factories/route-call";
+import { callRoute } from "../setup/routes";
 
 const stories = demoReferralStories(generateDemoData());
 const story = (key: string) => stories.find((s) => s.key === key)!;

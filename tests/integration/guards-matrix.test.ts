@@ -62,9 +62,9 @@ describe("organisation members page (requireOrgMember)", () => {
       const outcome = await callRoute(membersLoader, await requestAs(idOf(who), `/organisations/${orgA.id}/members`), { id: orgA.id });
       expect(outcome.status).toBe(expected[who]);
       if (expected[who] === 200) {
-        expect(outcome.body).toContain(people.member.email);
+        expect(outcome.text).toContain(people.member.email);
       } else {
-        expectNoLeak(outcome.body);
+        expectNoLeak(outcome.text);
       }
       if (expected[who] === 302) expect(outcome.location).toMatch(/^\/login\?redirectTo=/);
       if (expected[who] === 404) expect(await deniedAuditRows(idOf(who))).toBe(before + 1);
@@ -93,7 +93,7 @@ describe("inviting to an organisation (requireOrgMember owner)", () => {
       const db = await getDb();
       const written = await db.select().from(invitations).where(eq(invitations.email, email));
       expect(written).toHaveLength(who === "owner" ? 1 : 0);
-      if (who !== "owner") expectNoLeak(outcome.body);
+      if (who !== "owner") expectNoLeak(outcome.text);
     });
   }
 
@@ -137,8 +137,8 @@ describe("administration (requireAdmin)", () => {
         const outcome = await callRoute(loader, await requestAs(idOf(who), path));
         expect(outcome.status, path).toBe(expected[who]);
         if (expected[who] !== 200) {
-          expectNoLeak(outcome.body);
-          expect(outcome.body).not.toContain(people.admin.email);
+          expectNoLeak(outcome.text);
+          expect(outcome.text).not.toContain(people.admin.email);
         }
       }
     });
@@ -152,11 +152,11 @@ describe("administration (requireAdmin)", () => {
     }
     expect((await db.select().from(users).where(eq(users.isAdmin, true))).map((u) => u.id)).toEqual([people.admin.id]);
     const granted = await callRoute(adminUsersAction, await requestAs(people.admin.id, "/admin/users", { form: { userId: people.member.id, admin: "true" } }));
-    expect(granted.data.done).toMatch(/now an administrator/);
+    expect(granted.body.done).toMatch(/now an administrator/);
     const [member] = await db.select().from(users).where(eq(users.id, people.member.id));
     expect(member.isAdmin).toBe(true);
     const revoked = await callRoute(adminUsersAction, await requestAs(people.admin.id, "/admin/users", { form: { userId: people.member.id, admin: "false" } }));
-    expect(revoked.data.done).toMatch(/removed/);
+    expect(revoked.body.done).toMatch(/removed/);
   });
 });
 
@@ -164,8 +164,8 @@ describe("account page (requireUser)", () => {
   it("shows your own details only, and sends anonymous people to sign in", async () => {
     const own = await callRoute(accountLoader, await requestAs(people.referrer.id, "/account"));
     expect(own.status).toBe(200);
-    expect(own.body).toContain(people.referrer.email);
-    expectNoLeak(own.body);
+    expect(own.text).toContain(people.referrer.email);
+    expectNoLeak(own.text);
     const anonymous = await callRoute(accountLoader, await requestAs(null, "/account"));
     expect(anonymous.status).toBe(302);
     expect(anonymous.location).toBe("/login?redirectTo=%2Faccount");

@@ -34,19 +34,19 @@ describe("invitations", () => {
   it("a new person accepts from the email, sets name and password, joins and is signed in", async () => {
     const { org, owner } = await orgWithOwner();
     const sent = await invite(org.id, owner.id, "Colleague@Example.test");
-    expect(sent.data.done).toMatch(/Invitation sent to colleague@example.test/);
+    expect(sent.body.done).toMatch(/Invitation sent to colleague@example.test/);
     const link = await linkFromEmail("colleague@example.test", "/invitations/");
     const token = tokenOf(link);
     const page = await callRoute(acceptLoader, await requestAs(null, link), { token });
-    expect(page.data.invitation).toMatchObject({ organisationName: org.name, email: "colleague@example.test", role: "member", hasAccount: false });
+    expect(page.body.invitation).toMatchObject({ organisationName: org.name, email: "colleague@example.test", role: "member", hasAccount: false });
     const weak = await callRoute(acceptAction, await requestAs(null, link, { form: { intent: "create", name: "Cal", password: "password1234" } }), { token });
-    expect(weak.data.result.error.password[0]).toMatch(/most commonly used/);
+    expect(weak.body.result.error.password[0]).toMatch(/most commonly used/);
     const done = await callRoute(acceptAction, await requestAs(null, link, { form: { intent: "create", name: "Cal Colleague", password: "wicker basket seaside" } }), { token });
     expect(done.location).toBe("/organiser");
     const current = await getCurrentUser(await requestAs(null, "/", { headers: { Cookie: cookieFrom(done)! } }));
     expect(current?.user.name).toBe("Cal Colleague");
     expect(await roleOf(org.id, current!.user.id)).toBe("member");
-    expect((await callRoute(acceptLoader, await requestAs(null, link), { token })).data.invitation).toBeNull();
+    expect((await callRoute(acceptLoader, await requestAs(null, link), { token })).body.invitation).toBeNull();
   });
 
   it("someone with an account signs in as the invited address and joins; another account cannot use the link", async () => {
@@ -56,9 +56,9 @@ describe("invitations", () => {
     await invite(org.id, owner.id, invitee.email, "owner");
     const link = await linkFromEmail(invitee.email, "/invitations/");
     const token = tokenOf(link);
-    expect((await callRoute(acceptLoader, await requestAs(null, link), { token })).data.invitation.hasAccount).toBe(true);
+    expect((await callRoute(acceptLoader, await requestAs(null, link), { token })).body.invitation.hasAccount).toBe(true);
     const wrong = await callRoute(acceptAction, await requestAs(stranger.id, link, { form: { intent: "join" } }), { token });
-    expect(wrong.data.join).toMatch(/sent to/);
+    expect(wrong.body.join).toMatch(/sent to/);
     expect(await roleOf(org.id, stranger.id)).toBeNull();
     const joined = await callRoute(acceptAction, await requestAs(invitee.id, link, { form: { intent: "join" } }), { token });
     expect(joined.location).toBe("/referrals");
@@ -70,24 +70,24 @@ describe("invitations", () => {
     await invite(org.id, owner.id, "twice@example.test");
     const first = tokenOf(await linkFromEmail("twice@example.test", "/invitations/"));
     await invite(org.id, owner.id, "twice@example.test");
-    expect((await callRoute(acceptLoader, await requestAs(null, "/"), { token: first })).data.invitation).toBeNull();
+    expect((await callRoute(acceptLoader, await requestAs(null, "/"), { token: first })).body.invitation).toBeNull();
     const list = await callRoute(membersLoader, await requestAs(owner.id, `/organisations/${org.id}/members`), { id: org.id });
-    expect(list.data.invitations).toHaveLength(1);
+    expect(list.body.invitations).toHaveLength(1);
     const second = tokenOf(await linkFromEmail("twice@example.test", "/invitations/"));
-    await callRoute(membersAction, await requestAs(owner.id, `/organisations/${org.id}/members`, { form: { intent: "revoke-invitation", invitationId: list.data.invitations[0].id } }), { id: org.id });
-    expect((await callRoute(acceptLoader, await requestAs(null, "/"), { token: second })).data.invitation).toBeNull();
+    await callRoute(membersAction, await requestAs(owner.id, `/organisations/${org.id}/members`, { form: { intent: "revoke-invitation", invitationId: list.body.invitations[0].id } }), { id: org.id });
+    expect((await callRoute(acceptLoader, await requestAs(null, "/"), { token: second })).body.invitation).toBeNull();
   });
 
   it("says when the person is already a member, and limits how many invitations one owner sends", async () => {
     const { org, owner } = await orgWithOwner();
     const already = await invite(org.id, owner.id, owner.email);
-    expect(already.data.invite.error.email[0]).toMatch(/already a member/);
+    expect(already.body.invite.error.email[0]).toMatch(/already a member/);
     let last;
     // The refused invitation above counts too: 30 attempts an hour.
     for (let i = 0; i < 29; i++) last = await invite(org.id, owner.id, `bulk${i}@example.test`);
-    expect(last!.data.done).toMatch(/Invitation sent/);
+    expect(last!.body.done).toMatch(/Invitation sent/);
     const refused = await invite(org.id, owner.id, "one-too-many@example.test");
-    expect(refused.data.invite.error[""][0]).toMatch(/Too many attempts/);
+    expect(refused.body.invite.error[""][0]).toMatch(/Too many attempts/);
     expect(await emailsTo("one-too-many@example.test")).toHaveLength(0);
   });
 });
@@ -98,10 +98,10 @@ describe("roles and the last owner", () => {
     const member = await createAccount();
     await addMember(org.id, member.id);
     const promoted = await callRoute(membersAction, await requestAs(owner.id, `/organisations/${org.id}/members`, { form: { intent: "change-role", userId: member.id, role: "owner" } }), { id: org.id });
-    expect(promoted.data.done).toMatch(/owner/);
+    expect(promoted.body.done).toMatch(/owner/);
     expect(await roleOf(org.id, member.id)).toBe("owner");
     const removed = await callRoute(membersAction, await requestAs(owner.id, `/organisations/${org.id}/members`, { form: { intent: "remove", userId: member.id } }), { id: org.id });
-    expect(removed.data.done).toMatch(/removed/);
+    expect(removed.body.done).toMatch(/removed/);
     expect(await roleOf(org.id, member.id)).toBeNull();
     const db = await getDb();
     const actions = (await db.select().from(auditLog).where(eq(auditLog.actorUserId, owner.id))).map((r) => r.action);
@@ -113,9 +113,9 @@ describe("roles and the last owner", () => {
     const member = await createAccount();
     await addMember(org.id, member.id);
     const demote = await callRoute(membersAction, await requestAs(owner.id, `/organisations/${org.id}/members`, { form: { intent: "change-role", userId: owner.id, role: "member" } }), { id: org.id });
-    expect(demote.data.error).toMatch(/at least one owner/);
+    expect(demote.body.error).toMatch(/at least one owner/);
     const leave = await callRoute(membersAction, await requestAs(owner.id, `/organisations/${org.id}/members`, { form: { intent: "leave" } }), { id: org.id });
-    expect(leave.data.error).toMatch(/only owner/);
+    expect(leave.body.error).toMatch(/only owner/);
     expect(await roleOf(org.id, owner.id)).toBe("owner");
     // A member can leave.
     const left = await callRoute(membersAction, await requestAs(member.id, `/organisations/${org.id}/members`, { form: { intent: "leave" } }), { id: org.id });

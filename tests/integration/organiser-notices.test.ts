@@ -13,7 +13,7 @@ import { action as personAction } from "~/routes/r.$token/route";
 import { requestAs } from "../setup/auth";
 import { addMember, createActivity, createOrganisation, createSession, createUser } from "../factories";
 import { createOrganiser, createReferrer, refer } from "../factories/referrals";
-import { callRoute } from "../factories/route-call";
+import { callRoute } from "../setup/routes";
 
 async function providerWithTwoMembers() {
   const { organisation, user: owner } = await createOrganiser();

@@ -10,7 +10,7 @@ import { requestAs } from "../setup/auth";
 import { createActivity, createSession } from "../factories";
 import { snapshotCounts } from "../factories/counts";
 import { createReferrer, refer } from "../factories/referrals";
-import { callRoute } from "../factories/route-call";
+import { callRoute } from "../setup/routes";
 
 type Body = { ok: boolean; message: string };
 

@@ -16,7 +16,7 @@ import { setClockOffset } from "~/utils/clock.server";
 import { requestAs } from "../setup/auth";
 import { createActivity, createSession } from "../factories";
 import { createReferrer, refer } from "../factories/referrals";
-import { callRoute } from "../factories/route-call";
+import { callRoute } from "../setup/routes";
 import { DAY_MS } from "~/utils/time";
 
 

@@ -12,7 +12,7 @@ import { requestAs } from "../setup/auth";
 import { createActivity, createSession } from "../factories";
 import { snapshotCounts } from "../factories/counts";
 import { createOrganiser, createReferrer, refer, referralValues, tokenOf } from "../factories/referrals";
-import { callRoute } from "../factories/route-call";
+import { callRoute } from "../setup/routes";
 import { DAY_MS } from "~/utils/time";
 
 

@@ -46,7 +46,7 @@ describe("a recent sign-in before handing out access", () => {
 
     const wrong = await callRoute(confirmAction, await post(cookie, "/login/confirm", { password: "not my password at all", redirectTo: "/admin/users?q=x" }));
     expect(wrong.location).toBeNull();
-    expect(wrong.data.error.password[0]).toMatch(/not your password/);
+    expect(wrong.body.error.password[0]).toMatch(/not your password/);
 
     const confirmed = await callRoute(confirmAction, await post(cookie, "/login/confirm", { password: testPassword, redirectTo: "/admin/users?q=x" }));
     expect(confirmed.location).toBe("/admin/users?q=x");
@@ -71,9 +71,9 @@ describe("a recent sign-in before handing out access", () => {
     const admin = await createAccount({ isAdmin: true });
     const key = await enableTotp(admin.id);
     const cookie = await staleSession(admin.id);
-    expect((await callRoute(confirmLoader, await requestAs(null, "/login/confirm", { headers: { Cookie: cookie } }))).data).toMatchObject({ needsCode: true });
+    expect((await callRoute(confirmLoader, await requestAs(null, "/login/confirm", { headers: { Cookie: cookie } }))).body).toMatchObject({ needsCode: true });
     const noCode = await callRoute(confirmAction, await post(cookie, "/login/confirm", { password: testPassword }));
-    expect(noCode.data.error.code[0]).toMatch(/6-digit code/);
+    expect(noCode.body.error.code[0]).toMatch(/6-digit code/);
     const ok = await callRoute(confirmAction, await post(cookie, "/login/confirm", { password: testPassword, code: generateTOTP(key, 30, 6) }));
     expect(ok.location).toBe("/account");
   });
@@ -84,7 +84,7 @@ describe("a recent sign-in before handing out access", () => {
     for (let i = 0; i < 5; i++) await callRoute(confirmAction, await post(cookie, "/login/confirm", { password: `wrong password ${i}` }));
     const locked = await callRoute(confirmAction, await post(cookie, "/login/confirm", { password: testPassword }));
     expect(locked.location).toBeNull();
-    expect(locked.data.error[""][0]).toMatch(/Too many attempts/);
+    expect(locked.body.error[""][0]).toMatch(/Too many attempts/);
   });
 
   it("guards an owner making someone an owner, but not removing a member", async () => {
@@ -104,7 +104,7 @@ describe("a recent sign-in before handing out access", () => {
 
     const removed = await callRoute(membersAction, await post(cookie, path, { intent: "remove", userId: leaver.id }), { id: org.id });
     expect(removed.location).toBeNull();
-    expect(removed.data).toMatchObject({ done: "Member removed." });
+    expect(removed.body).toMatchObject({ done: "Member removed." });
 
     const invite = await callRoute(membersAction, await post(cookie, path, { intent: "invite", email: "new.person@example.org", role: "member" }), { id: org.id });
     expect(invite.location).toBe(`/login/confirm?redirectTo=${encodeURIComponent(path)}`);

@@ -8,7 +8,7 @@ import { sendBookingReminders, expireIdleReferrals, handleSessionCancellations }
 import { requestAs } from "../setup/auth";
 import { createActivity, createSession } from "../factories";
 import { createReferrer, refer } from "../factories/referrals";
-import { callRoute } from "../factories/route-call";
+import { callRoute } from "../setup/routes";
 import { DAY_MS, HOUR_MS } from "~/utils/time";
 
 async function act(token: string, form: Record<string, string>) {

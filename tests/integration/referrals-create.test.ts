@@ -9,7 +9,7 @@ import { requestAs } from "../setup/auth";
 import { createActivity, createSession } from "../factories";
 import { snapshotCounts } from "../factories/counts";
 import { createOrganiser, createReferrer, tokenOf } from "../factories/referrals";
-import { callRoute } from "../factories/route-call";
+import { callRoute } from "../setup/routes";
 import { DAY_MS } from "~/utils/time";
 
 function referralForm(activityIds: string[], overrides: Record<string, string | string[] | undefined> = {}) {

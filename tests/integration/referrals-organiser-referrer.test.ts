@@ -13,7 +13,7 @@ import { createActivity, createSession } from "../factories";
 import { snapshotCounts } from "../factories/counts";
 import { createOrganiser, createReferrer, refer } from "../factories/referrals";
 import { createBooking, createReferral } from "../factories/referral-rows";
-import { callRoute } from "../factories/route-call";
+import { callRoute } from "../setup/routes";
 
 async function book(token: string, sessionId: string) {
   return callRoute(personAction, await requestAs(null, `/r/${token}`, { form: { intent: "book", sessionId } }), { token });
@@ -50,7 +50,7 @@ describe("organiser inbox", () => {
     const mail = await db.select().from(outbox).where(eq(outbox.topic, "email"));
     expect(mail.some((m) => String(m.payload.subject).startsWith("You can now book"))).toBe(true);
     const before = await snapshotCounts();
-    const again = await callRoute(decideAction, await requestAs(organiser.user.id, "/x", { form: { intent: "decline", reason: "Full" } }), { id: person.id });
+    const again = await callRoute(decideAction, await requestAs(organiser.user.id, "/x", { form: { intent: "decline", kind: "full", reason: "Full" } }), { id: person.id });
     expect(again.status).toBe(409);
     expect(await snapshotCounts()).toEqual(before);
   });
@@ -59,10 +59,11 @@ describe("organiser inbox", () => {
     const { organiser, referrer, person } = await screenedReferral();
     const missing = await callRoute(decideAction, await requestAs(organiser.user.id, "/x", { form: { intent: "decline", reason: "" } }), { id: person.id });
     expect(missing.body.error.reason[0]).toMatch(/Say why/);
-    await callRoute(decideAction, await requestAs(organiser.user.id, "/x", { form: { intent: "decline", reason: "The group is for over-65s" } }), { id: person.id });
+    expect(missing.body.error.kind[0]).toMatch(/Choose the main reason/);
+    await callRoute(decideAction, await requestAs(organiser.user.id, "/x", { form: { intent: "decline", kind: "not_suitable", reason: "The group is for over-65s" } }), { id: person.id });
     const db = await getDb();
     const [row] = await db.select().from(referrals).where(eq(referrals.id, person.id));
-    expect(row).toMatchObject({ status: "declined", declineReason: "The group is for over-65s" });
+    expect(row).toMatchObject({ status: "declined", declineReason: "The group is for over-65s", declineReasonKind: "not_suitable" });
     const mail = await db.select().from(outbox).where(eq(outbox.topic, "email"));
     expect(mail.some((m) => m.payload.to === referrer.user.email && String(m.payload.text).includes("over-65s"))).toBe(true);
     expect(mail.some((m) => String(m.payload.subject).startsWith("About your referral") && String(m.payload.text).includes("over-65s"))).toBe(true);

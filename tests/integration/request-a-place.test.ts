@@ -14,7 +14,7 @@ import { requestAs } from "../setup/auth";
 import { createActivity, createSession } from "../factories";
 import { snapshotCounts } from "../factories/counts";
 import { createReferrer, refer, tokenOf } from "../factories/referrals";
-import { callRoute } from "../factories/route-call";
+import { callRoute } from "../setup/routes";
 
 let ipCounter = 0;
 /** Each test asks from its own network address, so limits from one test do not reach another. */

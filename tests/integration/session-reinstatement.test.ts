@@ -12,7 +12,7 @@ import { action as personAction } from "~/routes/r.$token/route";
 import * as sessionsRoute from "~/routes/organiser.activities.$id.sessions/route";
 import { addMember, createActivity, createOrganisation, createSession, createUser } from "../factories";
 import { createReferrer, refer } from "../factories/referrals";
-import { callRoute } from "../factories/route-call";
+import { callRoute } from "../setup/routes";
 import { requestAs } from "../setup/auth";
 import { DAY_MS, MINUTE_MS } from "~/utils/time";
 

@@ -16,7 +16,7 @@ import { createOrganiser, createReferrer, refer } from "../factories/referrals";
 import { HOUR_MS } from "~/utils/time";
 import { createAccount } from "../factories/accounts";
 import { requestAs } from "../setup/auth";
-import { callRoute } from "../factories/route-call";
+import { callRoute } from "../setup/routes";
 import * as backgroundPage from "~/routes/admin.background/route";
 
 const started: WorkerHandle[] = [];

@@ -1,53 +1,55 @@
-import type { AppLoadContext, LoaderFunctionArgs } from "@remix-run/node";
+/**
+ * Calls a Remix loader or action directly and reports what a browser would
+ * get, whether the handler returned or threw: the status, the body (parsed
+ * when it is JSON), the raw text, the headers and any redirect.
+ */
+import type { AppLoadContext } from "@remix-run/node";
 
-/** Calls a route's loader or action and reports what a browser would get: status, body, headers. */
-export interface RouteOutcome {
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export interface RouteOutcome<T = any> {
   status: number;
-  body: string;
+  /** The returned data, or the response body parsed as JSON (its text when it is not JSON). */
+  body: T;
+  /** The body as the browser would receive it. */
+  text: string;
   headers: Headers;
   location: string | null;
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  data: any;
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Handler = (args: any) => unknown;
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export async function callRoute<T = any>(handler: Handler, request: Request, params: Record<string, string> = {}): Promise<RouteOutcome<T>> {
+  try {
+    const context = { cspNonce: "" } as AppLoadContext;
+    return await normalise<T>(await handler({ request, params, context }));
+  } catch (thrown) {
+    if (thrown instanceof Response) return normalise<T>(thrown);
+    throw thrown;
+  }
 }
 
 function isDataWithInit(value: unknown): value is { type: "DataWithResponseInit"; data: unknown; init: ResponseInit | null } {
   return typeof value === "object" && value !== null && (value as { type?: string }).type === "DataWithResponseInit";
 }
 
-async function fromResponse(response: Response): Promise<RouteOutcome> {
-  const body = await response.text();
-  let data: unknown;
-  try {
-    data = JSON.parse(body);
-  } catch {
-    data = null;
-  }
-  return { status: response.status, body, headers: response.headers, location: response.headers.get("Location"), data };
-}
-
-export async function callRoute(
-  fn: (args: LoaderFunctionArgs) => unknown,
-  request: Request,
-  params: Record<string, string> = {},
-): Promise<RouteOutcome> {
-  try {
-    const context = { cspNonce: "" } as AppLoadContext;
-    const result = await fn({ request, params, context });
-    if (result instanceof Response) return fromResponse(result);
-    if (isDataWithInit(result)) {
-      return {
-        status: result.init?.status ?? 200,
-        body: JSON.stringify(result.data),
-        headers: new Headers(result.init?.headers),
-        location: null,
-        data: result.data,
-      };
+async function normalise<T>(value: unknown): Promise<RouteOutcome<T>> {
+  if (value instanceof Response) {
+    const text = await value.text();
+    let body: unknown = text;
+    try {
+      body = JSON.parse(text);
+    } catch {
+      // Plain text or HTML: the body is the text.
     }
-    return { status: 200, body: JSON.stringify(result ?? null), headers: new Headers(), location: null, data: result };
-  } catch (thrown) {
-    if (thrown instanceof Response) return fromResponse(thrown);
-    throw thrown;
+    return { status: value.status, body: body as T, text, headers: value.headers, location: value.headers.get("Location") };
   }
+  if (isDataWithInit(value)) {
+    const headers = new Headers(value.init?.headers);
+    return { status: value.init?.status ?? 200, body: value.data as T, text: JSON.stringify(value.data), headers, location: headers.get("Location") };
+  }
+  return { status: 200, body: value as T, text: JSON.stringify(value ?? null), headers: new Headers(), location: null };
 }
 
 /** The session cookie a response sets, as a Cookie header value. */

@@ -4,6 +4,7 @@ import { Form, Link, NavLink } from "@remix-run/react";
 export interface HeaderUser {
   name: string;
   isAdmin: boolean;
+  isCommissioner: boolean;
   kinds: ("provider" | "referrer")[];
 }
 
@@ -42,6 +43,11 @@ export function SiteHeader({ user }: { user: HeaderUser | null }) {
                 {user.kinds.includes("referrer") ? (
                   <li>
                     <NavLink to="/referrals">Your referrals</NavLink>
+                  </li>
+                ) : null}
+                {user.isAdmin || user.isCommissioner || user.kinds.length > 0 ? (
+                  <li>
+                    <NavLink to="/reports">Reports</NavLink>
                   </li>
                 ) : null}
                 {user.isAdmin ? (

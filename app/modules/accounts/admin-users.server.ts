@@ -12,7 +12,7 @@ export async function listUsers(options: { q?: string; page?: number; perPage?: 
   const where = q ? or(ilike(users.email, `%${q}%`), ilike(users.name, `%${q}%`)) : undefined;
   const [rows, [{ total }]] = await Promise.all([
     db
-      .select({ id: users.id, name: users.name, email: users.email, isAdmin: users.isAdmin, totpEnabledAt: users.totpEnabledAt, createdAt: users.createdAt })
+      .select({ id: users.id, name: users.name, email: users.email, isAdmin: users.isAdmin, isCommissioner: users.isCommissioner, totpEnabledAt: users.totpEnabledAt, createdAt: users.createdAt })
       .from(users)
       .where(where)
       .orderBy(asc(users.name), asc(users.email))
@@ -41,6 +41,22 @@ export async function setAdmin(input: { actorUserId: string; userId: string; isA
     await tx.update(users).set({ isAdmin: input.isAdmin, updatedAt: new Date() }).where(eq(users.id, input.userId));
     await recordAudit(
       { action: input.isAdmin ? "admin.granted" : "admin.revoked", actorUserId: input.actorUserId, targetType: "user", targetId: input.userId, ip: input.ip },
+      tx,
+    );
+    return { ok: true };
+  });
+}
+
+/** Grants or removes the commissioner's view (area-wide aggregate reports); audit-logged. */
+export async function setCommissioner(input: { actorUserId: string; userId: string; isCommissioner: boolean; ip?: string | null }): Promise<SetAdminResult> {
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const [target] = await tx.select({ isCommissioner: users.isCommissioner }).from(users).where(eq(users.id, input.userId)).for("update");
+    if (!target) return { ok: false, message: "That account no longer exists." };
+    if (target.isCommissioner === input.isCommissioner) return { ok: true };
+    await tx.update(users).set({ isCommissioner: input.isCommissioner, updatedAt: new Date() }).where(eq(users.id, input.userId));
+    await recordAudit(
+      { action: input.isCommissioner ? "commissioner.granted" : "commissioner.revoked", actorUserId: input.actorUserId, targetType: "user", targetId: input.userId, ip: input.ip },
       tx,
     );
     return { ok: true };

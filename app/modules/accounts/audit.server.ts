@@ -42,6 +42,8 @@ export const auditActions = {
   "member.left": "Left organisation",
   "admin.granted": "Made an administrator",
   "admin.revoked": "Administrator rights removed",
+  "commissioner.granted": "Given the commissioner's view of reports",
+  "commissioner.revoked": "Commissioner's view of reports removed",
   "access.denied": "Access denied",
 } as const;
 

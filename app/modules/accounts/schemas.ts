@@ -116,5 +116,12 @@ export const userSearchSchema = z.object({
 
 export const setAdminSchema = z.object({ userId: z.uuid(), admin: z.enum(["true", "false"]) });
 
-/** Granting administrator rights needs a recent sign-in (requireRecentSignIn); removing them does not. */
-export const handsOutAdminAccess = (change: z.infer<typeof setAdminSchema>) => change.admin === "true";
+/** Commissioners see area-wide reports (aggregates only); an administrator grants it. */
+export const setCommissionerSchema = z.object({ userId: z.uuid(), commissioner: z.enum(["true", "false"]) });
+
+/** One change on the people page: administrator rights or the commissioner's view. */
+export const userRoleChangeSchema = z.union([setAdminSchema, setCommissionerSchema]);
+
+/** Granting administrator or commissioner rights needs a recent sign-in (requireRecentSignIn); removing them does not. */
+export const handsOutAdminAccess = (change: z.infer<typeof userRoleChangeSchema>) =>
+  "admin" in change ? change.admin === "true" : change.commissioner === "true";

@@ -37,7 +37,7 @@ export const wrongCredentialsMessage =
   "That email address and password do not match an account. Check them and try again.";
 
 export type SignInResult =
-  | { ok: true; token: string; expiresAt: Date; userId: string; isAdmin: boolean; needsTwoFactor: boolean }
+  | { ok: true; token: string; expiresAt: Date; userId: string; isAdmin: boolean; isCommissioner: boolean; needsTwoFactor: boolean }
   | { ok: false; reason: "invalid" | "rate_limited"; message: string };
 
 /** Checks the password and opens a new session (a fresh id on every sign-in). */
@@ -84,7 +84,7 @@ export async function signInWithPassword(
   if (!needsTwoFactor) {
     await recordAudit({ action: "sign_in.succeeded", actorUserId: user.id, targetType: "session", ip, details: { method: "password" } });
   }
-  return { ok: true, token, expiresAt: session.absoluteExpiresAt, userId: user.id, isAdmin: user.isAdmin, needsTwoFactor };
+  return { ok: true, token, expiresAt: session.absoluteExpiresAt, userId: user.id, isAdmin: user.isAdmin, isCommissioner: user.isCommissioner, needsTwoFactor };
 }
 
 export type SecondFactorResult = { ok: true; token: string; expiresAt: Date } | { ok: false; message: string };
@@ -179,12 +179,13 @@ export async function acceptTotpCode(userId: string, key: Uint8Array, code: stri
 }
 
 /** Where to go after signing in when no page was asked for. */
-export async function landingPathFor(user: Pick<SessionUser, "id" | "isAdmin">): Promise<string> {
+export async function landingPathFor(user: Pick<SessionUser, "id" | "isAdmin" | "isCommissioner">): Promise<string> {
   const memberships = await listMemberships(user.id);
   const first = memberships[0];
   if (first?.kind === "provider") return "/organiser";
   if (first?.kind === "referrer") return "/referrals";
   if (user.isAdmin) return "/admin";
+  if (user.isCommissioner) return "/reports";
   return "/";
 }
 

@@ -15,6 +15,13 @@ export function effectiveAttendance(booking: { attendance: OrganiserMark; selfRe
   return null;
 }
 
+/**
+ * The same rule in SQL, for reports that count over many bookings: `alias` is
+ * the bookings table's alias in the query (a fixed identifier, never input).
+ */
+export const attendedSql = (alias: string) => `(${alias}.attendance = 'attended' OR (${alias}.attendance = 'unmarked' AND ${alias}.self_reported = 'went'))`;
+export const noShowSql = (alias: string) => `(${alias}.attendance = 'no_show' OR (${alias}.attendance = 'unmarked' AND ${alias}.self_reported = 'missed'))`;
+
 /** The person can say whether they went once a session they are booked on has started (not if it was cancelled). */
 export function canSelfReport(booking: { status: string }, session: { status: string; startsAt: Date }, now: Date): boolean {
   return booking.status === "booked" && session.status === "scheduled" && session.startsAt.getTime() <= now.getTime();

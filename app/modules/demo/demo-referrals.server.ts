@@ -227,7 +227,7 @@ async function runStep(data: DemoData, story: DemoReferralStory, step: DemoRefer
     }
     case "decline": {
       const organisationId = data.activities.find((a) => a.id === story.activityId)!.organisationId;
-      const decision = organiserDecisionSchema.parse({ intent: "decline", reason: step.reason });
+      const decision = organiserDecisionSchema.parse({ intent: "decline", kind: step.kind, reason: step.reason });
       const result = await decideReferral({ referralId: needReferral().referralId, organisationIds: [organisationId], userId: userId(data, story, step.by), decision }, at);
       if (result.kind !== "declined") throw new DemoStoryError(story, `the organiser's answer was refused (${result.kind})`);
       return;

@@ -1,8 +1,8 @@
 // The referrals module's public face for code that also runs in the browser.
 export { formatUkMobile, type PersonRoute, preferredContactOptions } from "./contact";
-export { canTransition, IllegalTransitionError, type ReferralStatus, referralStatuses, statusLabels } from "./lifecycle";
+export { canTransition, IllegalTransitionError, isFinal, type ReferralStatus, referralStatuses, statusLabels } from "./lifecycle";
 export { linkProblemMessages } from "./link-problems";
-export { referralReasons } from "./reasons";
+export { type DeclineReasonKind, declineReasonKindLabels, reasonLabel, referralReasons } from "./reasons";
 export { stallNextSteps, type StallReason, stallReasonLabels } from "./stall-reasons";
 export { caseloadQuerySchema, completeReferralSchema, caseloadSorts, organiserDecisionSchema, personActionSchema, referralFormSchema, type ReferralFormValues, selfReferralFormSchema, withdrawReferralSchema } from "./schemas";
 export { eventKindLabels } from "./timeline";

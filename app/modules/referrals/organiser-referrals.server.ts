@@ -5,6 +5,7 @@
  * reference, the contact details the person agreed to share, what matters to
  * them and the notes — never the referrer's wellbeing scores.
  */
+import type { DeclineReasonKind } from "./reasons";
 import { and, asc, desc, eq, gt, inArray, lt, ne, sql } from "drizzle-orm";
 import { getDb } from "#db/client";
 import { activities, bookings, organisations, referrals, sessions } from "#db/schema";
@@ -137,7 +138,7 @@ export type DecisionResult = { kind: "accepted" | "declined" } | { kind: "not_fo
 
 /** Accept or decline a new referral; the person and the referrer are told (IllegalTransitionError → 409). */
 export async function decideReferral(
-  input: { referralId: string; organisationIds: string[]; userId: string; decision: { intent: "accept" } | { intent: "decline"; reason: string } },
+  input: { referralId: string; organisationIds: string[]; userId: string; decision: { intent: "accept" } | { intent: "decline"; kind: DeclineReasonKind; reason: string } },
   now: Date = clockNow(),
 ): Promise<DecisionResult> {
   const row = await findOwnReferral(input.referralId, input.organisationIds);
@@ -148,7 +149,7 @@ export async function decideReferral(
     if (input.decision.intent === "accept") {
       await transitionReferral(tx, { referralId: row.referral.id, to: "accepted", actor, now });
     } else {
-      await transitionReferral(tx, { referralId: row.referral.id, to: "declined", actor, note: input.decision.reason, now });
+      await transitionReferral(tx, { referralId: row.referral.id, to: "declined", actor, note: input.decision.reason, declineReasonKind: input.decision.kind, now });
     }
   });
   return { kind: input.decision.intent === "accept" ? "accepted" : "declined" };

@@ -9,7 +9,7 @@ export type Actor =
   | { type: "system" }
   | { type: "register_link" };
 
-export type ReferralEventKind = "status" | "booking" | "attendance" | "self_report" | "outcome" | "stalled" | "note" | "details_removed";
+export type ReferralEventKind = "status" | "booking" | "attendance" | "self_report" | "outcome" | "stalled" | "note" | "details_removed" | "action";
 
 export interface ReferralEventInput {
   referralId: string;

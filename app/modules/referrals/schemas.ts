@@ -5,7 +5,7 @@
 import { z } from "zod";
 import { ons4AnswersSchema, ons4Questions, ucla3AnswersSchema, ucla3Questions, type Ons4Answers, type Ucla3Answers } from "~/modules/outcomes";
 import { normaliseUkMobile, type PreferredContact } from "./contact";
-import { referralReasonKeys } from "./reasons";
+import { declineReasonKindLabels, referralReasonKeys, type DeclineReasonKind } from "./reasons";
 import { referralStatuses } from "./lifecycle";
 
 const firstName = z
@@ -157,6 +157,9 @@ export const organiserDecisionSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("accept") }),
   z.object({
     intent: z.literal("decline"),
+    kind: z.enum(Object.keys(declineReasonKindLabels) as [DeclineReasonKind, ...DeclineReasonKind[]], {
+      error: "Choose the main reason, so the area can see where places are short",
+    }),
     reason: z
       .string({ error: "Say why, so the referrer and the person can look for something else" })
       .trim()

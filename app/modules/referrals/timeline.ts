@@ -1,7 +1,7 @@
 /**
  * A referral's events in plain words. Every kind the product writes has a
  * description (status, booking, attendance, self_report, outcome, stalled,
- * note, details_removed); an unknown kind still shows, so nothing on the timeline is hidden.
+ * note, details_removed, action); an unknown kind still shows, so nothing on the timeline is hidden.
  * Pure and browser-safe.
  */
 import { statusLabels, type ReferralStatus } from "./lifecycle";
@@ -95,6 +95,10 @@ export function describeReferralEvent(e: TimelineEvent, timezone: string): Timel
       return { ...base, title: "Note", detail: e.note };
     case "details_removed":
       return { ...base, title: "Personal details removed", detail: e.note };
+    case "action": {
+      const titles: Record<string, string> = { added: "Connection action added", stopped: "Connection action stopped" };
+      return { ...base, title: titles[String(e.data?.change)] ?? "Connection action changed", detail: e.note };
+    }
     default:
       return { ...base, title: e.kind, detail: withNote(session) };
   }
@@ -110,4 +114,5 @@ export const eventKindLabels: Record<string, string> = {
   stalled: "Stalled",
   note: "Note",
   details_removed: "Personal details removed",
+  action: "Connection action",
 };

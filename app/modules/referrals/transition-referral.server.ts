@@ -5,6 +5,7 @@ import type { CancelledBooking } from "~/modules/bookings/index.server";
 import { now as clockNow } from "~/utils/clock.server";
 import { releaseUpcomingPlaces } from "./booking-events.server";
 import { recordReferralEvent, type Actor } from "./referral-events.server";
+import type { DeclineReasonKind } from "./reasons";
 import { canTransition, IllegalTransitionError, isFinal, type ReferralStatus } from "./lifecycle";
 import { notifyTransition } from "./transition-notifications.server";
 
@@ -17,6 +18,8 @@ export interface TransitionInput {
   to: ReferralStatus;
   actor: Actor;
   note?: string | null;
+  /** For a decline: the main reason from the fixed list (reports count these). */
+  declineReasonKind?: DeclineReasonKind;
   data?: Record<string, unknown>;
   now?: Date;
   /** The caller sends its own message for this change (e.g. the first link already says "accepted"). */
@@ -54,7 +57,7 @@ export async function transitionReferral(tx: Tx, input: TransitionInput): Promis
       status: input.to,
       statusChangedAt: now,
       updatedAt: now,
-      ...(input.to === "declined" ? { declineReason: input.note ?? null } : {}),
+      ...(input.to === "declined" ? { declineReason: input.note ?? null, declineReasonKind: input.declineReasonKind ?? "other" } : {}),
       ...(isFinal(input.to) ? { stalledAt: null, stalledReason: null } : {}),
     })
     .where(eq(referrals.id, current.id))
@@ -66,7 +69,7 @@ export async function transitionReferral(tx: Tx, input: TransitionInput): Promis
     to: input.to,
     actor: input.actor,
     note: input.note,
-    data: input.data,
+    data: input.to === "declined" && input.declineReasonKind ? { ...input.data, reasonKind: input.declineReasonKind } : input.data,
     at: now,
   });
   const cancelledBookings = endsBookings.includes(input.to)

@@ -34,6 +34,12 @@ export default function AdminHome() {
         </li>
         <li className="card">
           <h2>
+            <Link to="/admin/actions">Connection actions</Link>
+          </h2>
+          <p>The library of small things referrers can suggest between sessions, like calling a friend or a short walk.</p>
+          </li>
+          <li className="card">
+            <h2>
             <Link to="/admin/background">Background work</Link>
           </h2>
           <p>Whether the workers are running, emails waiting or given up on, and jobs that are failing.</p>

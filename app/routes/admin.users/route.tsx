@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
-import { listUsers, setAdmin, clientContext, requireAdmin, requireRecentSignIn } from "~/modules/accounts/index.server";
-import { handsOutAdminAccess, setAdminSchema, userSearchSchema } from "~/modules/accounts";
+import { listUsers, setAdmin, setCommissioner, clientContext, requireAdmin, requireRecentSignIn } from "~/modules/accounts/index.server";
+import { handsOutAdminAccess, userRoleChangeSchema, userSearchSchema } from "~/modules/accounts";
 import { FormErrors } from "~/components/forms/form-errors";
 import { DataTable } from "~/components/layout/data-table";
 import { Pager } from "~/components/layout/pager";
@@ -19,19 +19,27 @@ export async function loader({ request }: LoaderFunctionArgs) {
     me: user.id,
     q: query.q ?? "",
     ...result,
-    rows: result.rows.map((r) => ({ id: r.id, name: r.name, email: r.email, isAdmin: r.isAdmin, twoFactor: Boolean(r.totpEnabledAt) })),
+    rows: result.rows.map((r) => ({ id: r.id, name: r.name, email: r.email, isAdmin: r.isAdmin, isCommissioner: r.isCommissioner, twoFactor: Boolean(r.totpEnabledAt) })),
   };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
   const current = await requireAdmin(request);
   const { user } = current;
-  const parsed = setAdminSchema.safeParse(Object.fromEntries(await request.formData()));
+  const parsed = userRoleChangeSchema.safeParse(Object.fromEntries(await request.formData()));
   if (!parsed.success) return { done: null, error: "That change could not be understood. Please try again." };
-  if (handsOutAdminAccess(parsed.data)) requireRecentSignIn(request, current);
-  const outcome = await setAdmin({ actorUserId: user.id, userId: parsed.data.userId, isAdmin: parsed.data.admin === "true", ip: clientContext(request).ip });
+  const change = parsed.data;
+  if (handsOutAdminAccess(change)) requireRecentSignIn(request, current);
+  const ip = clientContext(request).ip;
+  if ("commissioner" in change) {
+    const granted = change.commissioner === "true";
+    const outcome = await setCommissioner({ actorUserId: user.id, userId: change.userId, isCommissioner: granted, ip });
+    if (!outcome.ok) return { done: null, error: outcome.message };
+    return { done: granted ? "They can now see the area-wide reports." : "They can no longer see the area-wide reports.", error: null };
+  }
+  const outcome = await setAdmin({ actorUserId: user.id, userId: change.userId, isAdmin: change.admin === "true", ip });
   if (!outcome.ok) return { done: null, error: outcome.message };
-  return { done: parsed.data.admin === "true" ? "They are now an administrator." : "Their administrator rights have been removed.", error: null };
+  return { done: change.admin === "true" ? "They are now an administrator." : "Their administrator rights have been removed.", error: null };
 }
 
 export default function AdminUsers() {
@@ -54,7 +62,7 @@ export default function AdminUsers() {
         </div>
       </Form>
       <ResultCount count={total} one="account" many="accounts" />
-      <DataTable caption="Accounts" columns={["Name", "Email", "Two-step sign-in", "Administrator"]} className="data-table" wrapClassName="table-wrap">
+      <DataTable caption="Accounts" columns={["Name", "Email", "Two-step sign-in", "Administrator", "Commissioner (area reports)"]} className="data-table" wrapClassName="table-wrap">
         {rows.map((r) => (
           <tr key={r.id}>
             <td>{r.name}</td>
@@ -72,6 +80,17 @@ export default function AdminUsers() {
                   </button>
                 </Form>
               )}
+            </td>
+            <td>
+              {r.isCommissioner ? "Yes " : "No "}
+              <Form method="post" className="inline-form">
+                <input type="hidden" name="userId" value={r.id} />
+                <input type="hidden" name="commissioner" value={r.isCommissioner ? "false" : "true"} />
+                <button type="submit" className="secondary">
+                  {r.isCommissioner ? "Remove area reports" : "Give area reports"}
+                  <span className="visually-hidden"> ({r.name})</span>
+                </button>
+              </Form>
             </td>
           </tr>
         ))}

@@ -32,7 +32,7 @@ export async function action({ request }: ActionFunctionArgs) {
     const query = redirectTo ? `?redirectTo=${encodeURIComponent(redirectTo)}` : "";
     return redirect(`/login/two-factor${query}`, { headers });
   }
-  return redirect(redirectTo || (await landingPathFor({ id: result.userId, isAdmin: result.isAdmin })), { headers });
+  return redirect(redirectTo || (await landingPathFor({ id: result.userId, isAdmin: result.isAdmin, isCommissioner: result.isCommissioner })), { headers });
 }
 
 export default function SignIn() {

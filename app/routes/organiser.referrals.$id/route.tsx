@@ -7,7 +7,8 @@ import { Field } from "~/components/forms/field";
 import { ContactRows } from "~/components/referrals/contact-rows";
 import { referralPageMeta } from "~/components/referrals/referral-meta";
 import { requireOrgOfKind } from "~/modules/accounts/index.server";
-import { IllegalTransitionError, organiserDecisionSchema } from "~/modules/referrals";
+import { declineReasonKindLabels, IllegalTransitionError, organiserDecisionSchema } from "~/modules/referrals";
+import { OptionChoices } from "~/components/forms/choice-group";
 import { decideReferral, getOrganiserReferral } from "~/modules/referrals/index.server";
 import { conflictOn, notFound } from "~/utils/http.server";
 import { useSchemaForm } from "~/components/forms/use-schema-form";
@@ -84,6 +85,7 @@ export default function OrganiserReferral() {
           <h3>Or decline</h3>
           <Form method="post" {...getFormProps(form)}>
             <input type="hidden" name="intent" value="decline" />
+            <OptionChoices legend="What is the main reason?" hint="Counted, without names, so the area can see where places are short." meta={fields.kind} type="radio" options={declineReasonKindLabels} />
             <Field label="Why can you not offer a place?" hint="The referrer and the person will see this." meta={fields.reason}>
               {(props) => <textarea {...getTextareaProps(fields.reason)} {...props} rows={3} />}
             </Field>

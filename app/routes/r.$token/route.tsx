@@ -7,6 +7,7 @@ import { CheckboxField } from "~/components/forms/checkbox-field";
 import { useSchemaForm } from "~/components/forms/use-schema-form";
 import { linkProblemMessages, personActionSchema } from "~/modules/referrals";
 import { performPersonAction, loadPersonPage, type PersonPage } from "~/modules/referrals/index.server";
+import { loadPersonActions } from "~/modules/actions/index.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data && "page" in data ? `${data.page.activity.title} — your place — Linkway` : "Your link — Linkway" },
@@ -19,7 +20,12 @@ export const headers: HeadersFunction = () => privateHeaders;
 
 export async function loader({ params }: LoaderFunctionArgs) {
   const result = await loadPersonPage(params.token ?? "");
-  if (result.status === "ok") return data({ page: result.page }, { headers: privateHeaders });
+  if (result.status === "ok") {
+    const actions = await loadPersonActions(params.token ?? "");
+    const hasActions = !!actions && actions.today.length + actions.laterThisWeek.length + actions.upcoming.length > 0;
+    const toAnswer = actions ? actions.today.filter((a) => !a.today).length : 0;
+    return data({ page: result.page, actions: hasActions ? { toAnswer } : null }, { headers: privateHeaders });
+  }
   return data({ problem: result.status }, { status: result.status === "invalid" ? 404 : 410, headers: privateHeaders });
 }
 
@@ -49,7 +55,7 @@ export default function PersonLinkPage() {
   // After removal the link no longer loads the page: the reply says what happened.
   if (actionData?.ok && actionData.intent === "remove-details") return <DetailsRemoved />;
   if ("problem" in loaded) return <LinkProblem problem={loaded.problem} />;
-  return <PersonPageView page={loaded.page} result={actionData ?? null} />;
+  return <PersonPageView page={loaded.page} actions={loaded.actions} result={actionData ?? null} />;
 }
 
 function DetailsRemoved() {
@@ -87,7 +93,7 @@ const statusExplanations: Record<string, string> = {
   disengaged: "This referral is closed. The person who referred you can help if you would like to start again.",
 };
 
-function PersonPageView({ page, result }: { page: PersonPage; result: ActionReply | null }) {
+function PersonPageView({ page, actions, result }: { page: PersonPage; actions: { toAnswer: number } | null; result: ActionReply | null }) {
   const { token } = useParams();
   const calendarBase = `/r/${token}/calendar`;
   const navigation = useNavigation();
@@ -116,6 +122,22 @@ function PersonPageView({ page, result }: { page: PersonPage; result: ActionRepl
         <strong>{referral.statusLabel}.</strong> {statusExplanations[referral.status]}
         {referral.status === "declined" && referral.declineReason ? ` They said: “${referral.declineReason}”` : ""}
       </p>
+
+      {actions && (
+        <section className="notice" aria-labelledby="your-actions">
+          <h2 id="your-actions">Your actions</h2>
+          <p>
+            {actions.toAnswer === 0
+              ? "Small things to try between sessions. You are up to date for today."
+              : `Small things to try between sessions. ${actions.toAnswer === 1 ? "One is" : `${actions.toAnswer} are`} waiting for today.`}
+          </p>
+          <p>
+            <Link className="button" to={`/r/${token}/actions`}>
+              See your actions
+            </Link>
+          </p>
+        </section>
+      )}
 
       {page.wellbeingCheckDue && (
         <section className="notice wellbeing-due" aria-labelledby="wellbeing-due">

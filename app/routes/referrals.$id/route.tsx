@@ -6,6 +6,9 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { Field } from "~/components/forms/field";
 import { OutcomeComparison } from "~/components/outcomes/outcome-comparison";
 import { ContactRows } from "~/components/referrals/contact-rows";
+import { ReferralActionsSection } from "~/components/actions/referral-actions-section";
+import { referralActionFormSchema } from "~/modules/actions";
+import { addReferralAction, loadReferralActions, stopReferralAction } from "~/modules/actions/index.server";
 import { referralPageMeta } from "~/components/referrals/referral-meta";
 import { requireOrgOfKind } from "~/modules/accounts/index.server";
 import { completeReferralSchema, IllegalTransitionError, withdrawReferralSchema } from "~/modules/referrals";
@@ -23,7 +26,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!isUuid(params.id)) throw notFound(notYours);
   const referral = await getReferralCase(params.id, organisationIds);
   if (!referral) throw notFound(notYours);
-  return { referral };
+  return { referral, actions: (await loadReferralActions(params.id, organisationIds))! };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -32,6 +35,20 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const formData = await request.formData();
   const formId = submittedFormId(formData);
   const access = { referralId: params.id, organisationIds, userId: user.id };
+  if (formId === "add-action" || formId.startsWith("stop-")) {
+    const submission = parseWithZod(formData, { schema: referralActionFormSchema });
+    if (submission.status !== "success") return { formId, result: submission.reply() };
+    const value = submission.value;
+    if (value.intent === "stop-action") {
+      const stopped = await stopReferralAction({ ...access, actionId: value.actionId });
+      if (!stopped.ok) throw notFound("We could not find that action. It may have been stopped already.");
+      return redirect(`/referrals/${params.id}#actions-heading`);
+    }
+    const result = await addReferralAction({ ...access, action: value.action });
+    if (!result.ok && result.kind === "not_found") throw notFound(notYours);
+    if (!result.ok) return { formId, result: submission.reply({ fieldErrors: result.fieldErrors }) };
+    return redirect(`/referrals/${params.id}#actions-heading`);
+  }
   if (formId === "complete") {
     const submission = parseWithZod(formData, { schema: completeReferralSchema });
     if (submission.status !== "success") return { formId, result: submission.reply() };
@@ -47,7 +64,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function ReferralCasePage() {
-  const { referral: r } = useLoaderData<typeof loader>();
+  const { referral: r, actions } = useLoaderData<typeof loader>();
   const [form, fields] = useIntentForm(withdrawReferralSchema, "withdraw");
   const [completeForm, completeFields] = useIntentForm(completeReferralSchema, "complete");
   return (
@@ -111,6 +128,8 @@ export default function ReferralCasePage() {
               ))}
             </ul>
           )}
+
+          <ReferralActionsSection view={actions} />
 
           <OutcomeComparison data={r.outcomes} />
 

@@ -1,0 +1,6 @@
+// The actions module's public face: what other modules, routes, scripts and tests may use.
+export * from "./index";
+export { changeLibrary, type LibraryEntry, listLibrary } from "./library.server";
+export { countActions, loadPersonActions, logAction, logActionByToken, type PersonActionsPage } from "./person-actions.server";
+export { addReferralAction, defaultPlanDates, stopReferralAction } from "./prescribe.server";
+export { loadReferralActions, type ReferralActionsView } from "./referrer-actions.server";

@@ -1,0 +1,209 @@
+/**
+ * npm run bench:pages — how fast the site's pages are, against a static file
+ * served by the same server in the same minute.
+ *
+ * Builds the site if needed, creates a scratch PostgreSQL database (DATABASE_URL
+ * names the server; default postgres://postgres@127.0.0.1:5432/postgres), starts
+ * the built site on it with the demo data in a child process, and interleaves
+ * each target with autocannon, round after round, so a busy machine slows every
+ * target alike and the ratios stay comparable.
+ *
+ *   npm run bench:pages [-- --rounds 3] [--seconds 5] [--connections 10] [--soak MINUTES]
+ *
+ * Requests send a browser's `Accept-Encoding`, so compression costs what it
+ * costs a browser. --soak keeps /search under load for that many minutes after
+ * the rounds and reports how much the server's memory (RSS) grew.
+ * The last line is the summary the issue asks for.
+ */
+import autocannon from "autocannon";
+import { spawn, type ChildProcess } from "node:child_process";
+import { readFileSync, readdirSync } from "node:fs";
+import { loadavg } from "node:os";
+import path from "node:path";
+import postgres from "postgres";
+import { buildIfNeeded } from "./lib/build";
+
+const args = process.argv.slice(2);
+const option = (name: string, fallback: number) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? Number(args[i + 1]) : fallback;
+};
+const rounds = option("rounds", 3);
+const seconds = option("seconds", 5);
+const connections = option("connections", 10);
+const soakMinutes = option("soak", 0);
+const port = option("port", 3390 + (process.pid % 100));
+const server = process.env.DATABASE_URL || "postgres://postgres@127.0.0.1:5432/postgres";
+const base = `http://127.0.0.1:${port}`;
+const browserHeaders = { "accept-encoding": "gzip, deflate, br", accept: "text/html,application/json,*/*" };
+
+interface Target {
+  key: string;
+  label: string;
+  path: string;
+}
+
+interface Sample {
+  rps: number;
+  p50: number;
+  p99: number;
+  errors: number;
+}
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+
+function rssMb(child: ChildProcess): number {
+  try {
+    const status = readFileSync(`/proc/${child.pid}/status`, "utf8");
+    const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? NaN);
+    return kb / 1024;
+  } catch {
+    return NaN;
+  }
+}
+
+async function waitForHealth(child: ChildProcess, timeoutMs: number) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`The site stopped while starting (exit ${child.exitCode}).`);
+    try {
+      const res = await fetch(`${base}/healthz`);
+      if (res.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error("The site did not answer /healthz in time.");
+}
+
+function run(target: Target, duration: number): Promise<Sample> {
+  return new Promise((resolve, reject) => {
+    autocannon(
+      { url: base + target.path, connections, duration, headers: browserHeaders },
+      (error, result) => {
+        if (error) return reject(error);
+        resolve({
+          rps: result.requests.average,
+          p50: result.latency.p50,
+          p99: result.latency.p99,
+          errors: result.errors + result.timeouts + result.non2xx,
+        });
+      },
+    );
+  });
+}
+
+/** The first-load entry script, as a second static reference: a big file that compression affects most. */
+function entryScript(): string | undefined {
+  const dir = path.join(process.cwd(), "build/client/assets");
+  const entry = readdirSync(dir).find((f) => /^entry\.client-.*\.js$/.test(f));
+  return entry ? `/assets/${entry}` : undefined;
+}
+
+async function main() {
+  await buildIfNeeded();
+  const name = `lw_pages_${process.pid}`;
+  const admin = postgres(server, { max: 1, onnotice: () => {} });
+  await admin.unsafe(`CREATE DATABASE ${name}`);
+  const url = new URL(server);
+  url.pathname = `/${name}`;
+
+  const started = Date.now();
+  const child = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      DATABASE_URL: url.toString(),
+      PORT: String(port),
+      RUN_WORKER: "false",
+      SEED_DEMO: "true",
+      LOG_LEVEL: "warn",
+      MEILI_URL: "",
+    },
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  const stop = async () => {
+    if (child.exitCode === null) {
+      child.kill("SIGTERM");
+      await new Promise((r) => child.once("exit", r));
+    }
+    await admin.unsafe(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await admin.end({ timeout: 5 });
+  };
+  process.on("SIGINT", () => void stop().then(() => process.exit(130)));
+
+  try {
+    await waitForHealth(child, 180_000);
+    console.log(`Site on PostgreSQL with demo data answered after ${((Date.now() - started) / 1000).toFixed(1)} s.`);
+
+    const found = (await (await fetch(`${base}/api/search?q=walk&near=Leeds`)).json()) as {
+      items?: { id: string }[];
+      results?: { id: string }[];
+    };
+    const activityId = (found.items ?? found.results ?? [])[0]?.id;
+    if (!activityId) throw new Error("The demo search found no activity to open.");
+
+    const targets: Target[] = [
+      { key: "static", label: "static file (/favicon.svg)", path: "/favicon.svg" },
+      { key: "healthz", label: "/healthz", path: "/healthz" },
+      { key: "home", label: "/ (home)", path: "/" },
+      { key: "search", label: "/search with results", path: "/search?q=walk&near=Leeds" },
+      { key: "search_none", label: "/search, no results", path: "/search?q=underwater+basket+weaving&near=Leeds" },
+      { key: "api", label: "/api/search", path: "/api/search?q=walk&near=Leeds" },
+      { key: "activity", label: "activity page", path: `/activities/${activityId}` },
+    ];
+    const entry = entryScript();
+    if (entry) targets.push({ key: "bundle", label: "entry script (JS)", path: entry });
+
+    for (const t of targets) {
+      const res = await fetch(base + t.path, { headers: browserHeaders });
+      if (!res.ok) throw new Error(`${t.path} answered ${res.status}`);
+      await res.arrayBuffer();
+      await run(t, 1); // warm up
+    }
+
+    const rssBefore = rssMb(child);
+    const samples = new Map<string, Sample[]>(targets.map((t) => [t.key, []]));
+    const load = [loadavg()[0]];
+    for (let r = 1; r <= rounds; r++) {
+      for (const t of targets) samples.get(t.key)!.push(await run(t, seconds));
+      load.push(loadavg()[0]);
+      console.log(`round ${r}/${rounds} done (load average ${loadavg()[0].toFixed(2)})`);
+    }
+    if (soakMinutes > 0) {
+      console.log(`Soak: /search for ${soakMinutes} minutes…`);
+      await run(targets[3], soakMinutes * 60);
+    }
+    const rssAfter = rssMb(child);
+
+    const med = (key: string) => median(samples.get(key)!.map((s) => s.rps));
+    const staticRps = med("static");
+    console.log("");
+    console.log(
+      `${"target".padEnd(28)} ${"req/s min".padStart(10)} ${"median".padStart(8)} ${"max".padStart(8)} ${"p50 ms".padStart(7)} ${"p99 ms".padStart(7)} ${"×static".padStart(8)} errors`,
+    );
+    for (const t of targets) {
+      const s = samples.get(t.key)!;
+      const rps = s.map((x) => x.rps);
+      console.log(
+        `${t.label.padEnd(28)} ${Math.min(...rps).toFixed(0).padStart(10)} ${median(rps).toFixed(0).padStart(8)} ${Math.max(...rps).toFixed(0).padStart(8)} ${median(s.map((x) => x.p50)).toFixed(0).padStart(7)} ${median(s.map((x) => x.p99)).toFixed(0).padStart(7)} ${(median(rps) / staticRps).toFixed(3).padStart(8)} ${s.reduce((n, x) => n + x.errors, 0)}`,
+      );
+    }
+    const ratio = (a: number, b: number) => (a / b).toFixed(3);
+    console.log("");
+    console.log(
+      `load average during the runs: ${Math.min(...load).toFixed(2)}–${Math.max(...load).toFixed(2)}; server RSS ${rssBefore.toFixed(0)} MB → ${rssAfter.toFixed(0)} MB`,
+    );
+    console.log(
+      `bench:pages search_ratio=${ratio(med("search"), staticRps)} home_ratio=${ratio(med("home"), staticRps)} activity_ratio=${ratio(med("activity"), staticRps)} api_ratio=${ratio(med("api"), med("healthz"))} zero_ratio=${ratio(med("search_none"), med("search"))} static_rps=${staticRps.toFixed(0)} rss_growth_mb=${(rssAfter - rssBefore).toFixed(0)} load=${loadavg()[0].toFixed(2)}`,
+    );
+  } finally {
+    await stop();
+  }
+}
+
+await main();
