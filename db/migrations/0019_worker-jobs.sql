@@ -20,7 +20,8 @@ CREATE TABLE "worker_jobs" (
 	"last_error" text
 );
 --> statement-breakpoint
-CREATE INDEX "worker_heartbeats_seen_idx" ON "worker_heartbeats" USING btree ("seen_at");--> statement-breakpoint
+CREATE INDEX "worker_heartbeats_seen_idx" ON "worker_heartbeats" USING btree ("seen_at");
+--> statement-breakpoint
 -- Hand-written: a new outbox message wakes the workers (LISTEN linkway_outbox)
 -- instead of waiting for their next poll. NOTIFY is sent at commit, and
 -- repeats within one transaction fold into one.

@@ -4,7 +4,8 @@
  * gzipped copy of its data directory. Restores go into an empty database
  * only, so a slip of the finger cannot overwrite a live site.
  */
-import { execFile } from "node:child_process";
+import { execFile, spawn } from "node:child_process";
+import { createInterface } from "node:readline";
 import { existsSync, readdirSync } from "node:fs";
 import { readFile, writeFile } from "node:fs/promises";
 import { promisify } from "node:util";
@@ -43,7 +44,7 @@ export async function restoreDatabase(target: { url: string } | { dataDir: strin
     } finally {
       await handle.close();
     }
-    await run("pg_restore", ["--no-owner", "--no-privileges", "--exit-on-error", `--dbname=${target.url}`, file], { maxBuffer: 64 * 1024 * 1024 });
+    await pgRestore(file, target.url);
     return;
   }
   if (existsSync(target.dataDir) && readdirSync(target.dataDir).length > 0) {
@@ -51,6 +52,34 @@ export async function restoreDatabase(target: { url: string } | { dataDir: strin
   }
   const handle = await openDatabase({ dataDir: target.dataDir, loadDataDir: file });
   await handle.close();
+}
+
+/**
+ * pg_restore into psql, in one transaction, with the restore's search_path
+ * widened from '' to public: earthdistance's functions (PostgreSQL 15) name
+ * their `earth` type without a schema, so indexes on ll_to_earth() cannot be
+ * rebuilt under pg_dump's empty search_path.
+ */
+async function pgRestore(file: string, url: string): Promise<void> {
+  const restore = spawn("pg_restore", ["--no-owner", "--no-privileges", "--file=-", file], { stdio: ["ignore", "pipe", "pipe"] });
+  const psql = spawn("psql", ["--no-psqlrc", "--quiet", "--set=ON_ERROR_STOP=1", "--single-transaction", `--dbname=${url}`], { stdio: ["pipe", "ignore", "pipe"] });
+  let errors = "";
+  restore.stderr.on("data", (d: Buffer) => (errors += d.toString()));
+  psql.stderr.on("data", (d: Buffer) => (errors += d.toString()));
+  const lines = createInterface({ input: restore.stdout, crlfDelay: Infinity });
+  const exited = (child: ReturnType<typeof spawn>) => new Promise<number | null>((resolve) => child.once("close", resolve));
+  const [restoreCode, psqlCode] = await Promise.all([
+    exited(restore),
+    exited(psql),
+    (async () => {
+      for await (const line of lines) {
+        const fixed = line === "SELECT pg_catalog.set_config('search_path', '', false);" ? "SELECT pg_catalog.set_config('search_path', 'public, pg_catalog', false);" : line;
+        if (!psql.stdin.write(fixed + "\n")) await new Promise((r) => psql.stdin.once("drain", r));
+      }
+      psql.stdin.end();
+    })(),
+  ]);
+  if (restoreCode !== 0 || psqlCode !== 0) throw new Error(`restore failed:\n${errors.trim()}`);
 }
 
 /** Reads a file's first bytes to tell a pg_dump archive ("PGDMP") from a PGlite dump (gzip). */
