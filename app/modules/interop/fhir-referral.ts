@@ -7,7 +7,7 @@
  * Lifecycle → Task.status is the table in shared/DESIGN.md; it is defined
  * here once and tested for every status.
  */
-import type { ReferralStatus } from "~/modules/referrals";
+import { fhirTaskStatus, type ReferralStatus } from "~/modules/referrals";
 import { derivedId } from "./hsds-ids";
 
 export const SOCIAL_PRESCRIBING_REFERRAL = {
@@ -18,17 +18,8 @@ export const SOCIAL_PRESCRIBING_REFERRAL = {
 
 export type TaskStatus = "requested" | "accepted" | "rejected" | "in-progress" | "completed" | "cancelled" | "failed";
 
-export const taskStatusOf: Record<ReferralStatus, TaskStatus> = {
-  sent: "requested",
-  accepted: "accepted",
-  declined: "rejected",
-  booked: "in-progress",
-  attending: "in-progress",
-  completed: "completed",
-  withdrawn: "cancelled",
-  expired: "failed",
-  disengaged: "failed",
-};
+// The mapping is a fact of the referral lifecycle, kept there beside the statuses it maps.
+export const taskStatusOf = fhirTaskStatus as Record<ReferralStatus, TaskStatus>;
 
 /** The request itself: still to be acted on, done, or called off. */
 const serviceRequestStatusOf: Record<ReferralStatus, "active" | "completed" | "revoked"> = {

@@ -1,7 +1,7 @@
 // The referrals module's public face for code that also runs in the browser.
 export { CANCEL_UNDO_MINUTES } from "./cancel-undo";
 export { formatUkMobile, normaliseUkMobile, type PersonRoute, personRoute, preferredContactOptions } from "./contact";
-export { canTransition, IllegalTransitionError, isFinal, type ReferralStatus, referralStatuses, statusLabels } from "./lifecycle";
+export { canTransition, fhirTaskStatus, IllegalTransitionError, isFinal, type ReferralStatus, referralStatuses, statusLabels } from "./lifecycle";
 export { linkProblemMessages } from "./link-problems";
 export { type DeclineReasonKind, declineReasonKindLabels, reasonLabel, referralReasons } from "./reasons";
 export { stallNextSteps, type StallReason, stallReasonLabels } from "./stall-reasons";
