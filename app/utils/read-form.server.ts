@@ -72,3 +72,12 @@ export function readQuery(request: Request): URLSearchParams {
   for (const [name, value] of params) clean.append(cleanText(name), cleanText(value));
   return clean;
 }
+
+/** A JSON body (the text-message provider's callbacks), or null when it is not JSON; the size was bounded before. */
+export async function readJson(request: Request): Promise<unknown> {
+  try {
+    return await request.json();
+  } catch {
+    return null;
+  }
+}

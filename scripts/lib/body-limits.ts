@@ -24,6 +24,9 @@ const bodies = new WeakMap<ExpressRequest, Buffer>();
 /** The pages whose form carries a photo; `.data` is how Remix's client posts to the same action. */
 const uploadPaths = [/^\/organiser\/activities\/new(\.data)?$/, /^\/organiser\/activities\/[^/]+\/edit(\.data)?$/];
 
+/** The only endpoints that take JSON: the text-message provider's callbacks (delivery receipts, replies). */
+const jsonPaths = [/^\/api\/texts\/(status|inbound)$/];
+
 /** The most this request may send: only a signed-in organiser's photo page gets more than a text form. */
 export function maxBodyBytes(path: string, cookieHeader: string | undefined): number {
   const signedIn = /(^|;\s*)(__Host-)?linkway_session=/.test(cookieHeader ?? "");
@@ -48,6 +51,8 @@ function queryString(url: string): string {
 }
 
 function bodyRefusal(type: string, fullType: string, body: Buffer): LimitRefusal | null {
+  // JSON.parse is linear in the body, which is already bounded by size.
+  if (type === "application/json") return null;
   if (type === "application/x-www-form-urlencoded") return fieldShapeRefusal(new URLSearchParams(body.toString("utf8")).keys());
   const boundary = multipartBoundary(fullType);
   if (!boundary) return notAForm;
@@ -73,7 +78,8 @@ export function bodyLimits(): RequestHandler {
       }
       return refuse(req, res, notAForm);
     }
-    if (type !== "application/x-www-form-urlencoded" && type !== "multipart/form-data") return refuse(req, res, notAForm);
+    const json = type === "application/json" && jsonPaths.some((p) => p.test(req.path));
+    if (!json && type !== "application/x-www-form-urlencoded" && type !== "multipart/form-data") return refuse(req, res, notAForm);
 
     const limit = maxBodyBytes(req.path, req.headers.cookie);
     if (declared !== undefined && Number(declared) > limit) return refuse(req, res, tooLarge);

@@ -121,6 +121,15 @@ describe("a hostile body is refused before it is parsed", () => {
     expect(bare.text).toMatch(/email/i);
   });
 
+  it("lets JSON through only to the text-message provider's callbacks, which send JSON", async () => {
+    const receipt = JSON.stringify({ reference: "t-1", status: "delivered" });
+    const callback = await timed("/api/texts/status", { method: "POST", headers: { "Content-Type": "application/json" }, body: receipt });
+    expect(callback.status).toBe(200);
+    expect(JSON.parse(callback.text)).toEqual({ bytes: receipt.length });
+    const elsewhere = await timed("/api/search", { method: "POST", headers: { "Content-Type": "application/json", ...sameSite }, body: "{}" });
+    expect(elsewhere.status).toBe(415);
+  });
+
   it("counts multipart fields too, and lets a photo-sized body through only to a signed-in photo page", async () => {
     const boundary = "----linkwaytest";
     const parts = (count: number, size = 1) =>

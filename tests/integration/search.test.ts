@@ -379,7 +379,7 @@ describe("GET /api/search", () => {
     const body = await res.json();
     expect(Object.keys(body).sort()).toEqual(["facets", "page", "per_page", "results", "total"]);
     expect(body.results[0]).toMatchObject({ id: ids.walk, title: "Headingley Walking Group", organisation: "Leeds Wellbeing Trust", category: "walking", online: false });
-    expect(Object.keys(body.results[0]).sort()).toEqual(["category", "cost", "distance_km", "id", "lat", "lng", "next_session", "online", "organisation", "title", "url"]);
+    expect(Object.keys(body.results[0]).sort()).toEqual(["category", "cost", "distance_km", "id", "lat", "lng", "next_session", "next_session_with_space", "online", "organisation", "title", "url"]);
     expect(body.results[0].distance_km).toBeCloseTo(1, 2);
     expect(body.results[0].next_session).toEqual({ starts_at: expect.any(String), spaces_left: 7 });
     expect(body.results[0].url).toMatch(new RegExp(`/activities/${ids.walk}$`));

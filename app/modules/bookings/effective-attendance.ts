@@ -32,9 +32,12 @@ export function effectiveAttendanceSql(alias = "b"): SQL<Mark | null> {
 /**
  * The same rule in SQL, for reports that count over many bookings: `alias` is
  * the bookings table's alias in the query (a fixed identifier, never input).
+ * Never null (self_reported is null until the person answers), so `NOT` works too.
  */
-export const attendedSql = (alias: string) => `(${alias}.attendance = 'attended' OR (${alias}.attendance = 'unmarked' AND ${alias}.self_reported = 'went'))`;
-export const noShowSql = (alias: string) => `(${alias}.attendance = 'no_show' OR (${alias}.attendance = 'unmarked' AND ${alias}.self_reported = 'missed'))`;
+export const attendedSql = (alias: string) =>
+  `(${alias}.attendance = 'attended' OR (${alias}.attendance = 'unmarked' AND ${alias}.self_reported IS NOT DISTINCT FROM 'went'))`;
+export const noShowSql = (alias: string) =>
+  `(${alias}.attendance = 'no_show' OR (${alias}.attendance = 'unmarked' AND ${alias}.self_reported IS NOT DISTINCT FROM 'missed'))`;
 
 /** The person can say whether they went once a session they are booked on has started (not if it was cancelled). */
 export function canSelfReport(booking: { status: string }, session: { status: string; startsAt: Date }, now: Date): boolean {

@@ -6,6 +6,7 @@ import { issueCalendarFeed, listCalendarFeeds, revokeCalendarFeed } from "~/modu
 import { AccountPage } from "~/components/account/account-page";
 import { StatusNotice } from "~/components/layout/status-notice";
 import { now } from "~/utils/clock.server";
+import { readForm } from "~/utils/read-form.server";
 
 export const meta: MetaFunction = () => [{ title: "Calendar feeds — Linkway" }];
 
@@ -17,7 +18,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const { user } = await requireUser(request);
-  const parsed = calendarFeedActionSchema.safeParse(Object.fromEntries(await request.formData()));
+  const parsed = calendarFeedActionSchema.safeParse(Object.fromEntries(await readForm(request)));
   if (!parsed.success) return { done: "Nothing was changed.", link: null };
   const { intent, organisationId } = parsed.data;
   if (intent === "off") {

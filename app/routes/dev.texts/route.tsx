@@ -13,12 +13,13 @@ import { handleTextReply } from "~/modules/actions/index.server";
 import { listDevTexts, recordDevReply, textsGoToDevInbox } from "~/modules/notifications/index.server";
 import { normaliseUkMobile } from "~/modules/referrals";
 import { notFound } from "~/utils/http.server";
+import { readForm, readQuery } from "~/utils/read-form.server";
 
 export const meta: MetaFunction = () => [{ title: "Development text inbox — Linkway" }, { name: "robots", content: "noindex" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   if (!textsGoToDevInbox()) throw notFound();
-  const raw = new URL(request.url).searchParams.get("to") ?? "";
+  const raw = readQuery(request).get("to") ?? "";
   const number = raw ? normaliseUkMobile(raw) : null;
   return { to: raw, texts: await listDevTexts({ number: number ?? undefined }) };
 }
@@ -27,7 +28,7 @@ const replySchema = z.object({ from: z.string().trim().min(5).max(30), text: z.s
 
 export async function action({ request }: ActionFunctionArgs) {
   if (!textsGoToDevInbox()) throw notFound();
-  const parsed = replySchema.safeParse(Object.fromEntries(await request.formData()));
+  const parsed = replySchema.safeParse(Object.fromEntries(await readForm(request)));
   if (!parsed.success) return { error: "Type a reply, like YES, NO or STOP" };
   const from = normaliseUkMobile(parsed.data.from);
   if (!from) return { error: "That is not a UK mobile number" };

@@ -14,6 +14,7 @@ import { useEffect, useRef } from "react";
 import { nudgeChangeSchema, nudgeTimeLabels } from "~/modules/actions";
 import { answerNudge, changeNudges, loadNudgePage, type NudgePage } from "~/modules/actions/index.server";
 import { notFound } from "~/utils/http.server";
+import { readForm } from "~/utils/read-form.server";
 
 export const meta: MetaFunction = () => [{ title: "Your actions — Linkway" }, { name: "robots", content: "noindex, nofollow" }];
 
@@ -27,7 +28,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const submission = parseWithZod(await request.formData(), { schema: nudgeChangeSchema });
+  const submission = parseWithZod(await readForm(request), { schema: nudgeChangeSchema });
   if (submission.status !== "success") {
     const first = Object.values(submission.error ?? {}).flat()[0];
     return data({ ok: false, message: first ?? "Something in that was not right." }, { status: 400, headers: privateHeaders });

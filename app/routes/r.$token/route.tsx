@@ -1,4 +1,4 @@
-import { readForm } from "~/utils/read-form.server";
+import { readForm, readQuery } from "~/utils/read-form.server";
 import { getFormProps, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
@@ -28,7 +28,7 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
   const result = await loadPersonPage(params.token ?? "");
   if (result.status === "actions_only") throw redirect(`/r/${params.token}/actions`, { headers: privateHeaders });
   // "Cancel this booking" asks first (?cancel=<booking>): a second step that needs no JavaScript.
-  const confirmCancel = new URL(request.url).searchParams.get("cancel");
+  const confirmCancel = readQuery(request).get("cancel");
   if (result.status === "ok") {
     const actions = await loadPersonActions(params.token ?? "");
     const hasActions = !!actions && actions.today.length + actions.laterThisWeek.length + actions.upcoming.length > 0;

@@ -10,6 +10,7 @@ import { EmptyChart } from "~/components/charts/chart-figure";
 import { ReportFilters } from "~/components/reports/report-filters";
 import { ReportHeader } from "~/components/reports/report-header";
 import { CsvLink, ReportTableView } from "~/components/reports/report-table-view";
+import { readQuery } from "~/utils/read-form.server";
 
 export const meta: MetaFunction = () => [{ title: "Wellbeing before and after — Linkway" }];
 
@@ -17,7 +18,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const current = await requireUser(request);
   const viewer = viewerOf(current);
   const { query, raw, errors } = reportQueryFrom(request);
-  const params = new URL(request.url).searchParams;
+  const params = readQuery(request);
   const report = await impactReport(viewer, { ...query, view: params.get("view") ?? undefined, measure: params.get("measure") ?? undefined }, now());
   if (!report) throw notFound();
   const access = await reportAccess(viewer);
