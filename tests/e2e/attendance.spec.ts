@@ -271,7 +271,8 @@ test.describe("the whole loop", () => {
     const sessions: { bookingId: string; when: string; endsAt: number }[] = [];
     for (let i = 0; i < 3; i++) {
       const card = cards.nth(i);
-      const bookingId = (await card.locator('input[name="bookingId"]').first().getAttribute("value"))!;
+      // The card carries its booking id (cancelling is now a link to a confirmation step, not a form).
+      const bookingId = (await card.getAttribute("id"))!.replace(/^booking-/, "");
       const ics = await (await person.request.get(`/r/${token}/calendar/${bookingId}`)).text();
       const dtend = /DTEND:(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z/.exec(ics)!;
       const endsAt = Date.UTC(+dtend[1], +dtend[2] - 1, +dtend[3], +dtend[4], +dtend[5], +dtend[6]);
