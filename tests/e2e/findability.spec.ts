@@ -4,12 +4,12 @@
  */
 import { expect, test, type Page } from "@playwright/test";
 import { expectNoAxeViolations } from "./a11y";
-import { linkFromMailbox, openToAll, signIn } from "./referral-journeys";
+import { linkFromMailbox, openToAll, openToAllToo, signIn } from "./referral-journeys";
 
 /** A person asks for a place themselves and opens the emailed private link: their own page. */
 async function personLink(page: Page): Promise<string> {
   const email = `pat.${Date.now()}.${Math.random().toString(36).slice(2, 6)}@example.org`;
-  await page.goto(`/activities/${openToAll.id}/request-a-place`);
+  await page.goto(`/activities/${openToAllToo.id}/request-a-place`);
   await page.getByLabel("Your first name").fill("Pat");
   await page.getByLabel("Your last name").fill("Example");
   await page.getByLabel("Email address").fill(email);

@@ -8,6 +8,8 @@ const leedsProvider = demo.organisations.find((o) => o.kind === "provider")!;
 export const walk = demo.activities.find((a) => a.organisationId === leedsProvider.id && a.status === "published" && !a.requiresScreening && !a.online)!;
 /** Another activity anyone may ask to join. */
 export const openToAll = demo.activities.find((a) => a.status === "published" && a.selfReferral && !a.requiresScreening && !a.online && a.id !== walk.id)!;
+/** A second such activity, so specs that ask for places do not share one address-and-activity rate limit. */
+export const openToAllToo = demo.activities.find((a) => a.status === "published" && a.selfReferral && !a.requiresScreening && !a.online && a.id !== walk.id && a.id !== openToAll.id)!;
 
 /** A demo account signed in, in its own browser context. */
 export async function signIn(browser: Browser, email: string): Promise<Page> {
