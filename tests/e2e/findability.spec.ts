@@ -41,7 +41,7 @@ test.describe("staff actions are for staff", () => {
   test("a person's own page has no sign-in or account links", async ({ page }) => {
     const link = await personLink(page);
     await page.goto(link);
-    await expect(page.getByRole("heading", { level: 1 })).toHaveText(openToAll.title);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(openToAllToo.title);
     await expect(page.getByRole("link", { name: "Sign in" })).toHaveCount(0);
     await expect(page.getByRole("link", { name: "Create an account" })).toHaveCount(0);
     await expectNoAxeViolations(page);
