@@ -19,7 +19,7 @@ export const SOCIAL_PRESCRIBING_REFERRAL = {
 export type TaskStatus = "requested" | "accepted" | "rejected" | "in-progress" | "completed" | "cancelled" | "failed";
 
 // The mapping is a fact of the referral lifecycle, kept there beside the statuses it maps.
-export const taskStatusOf = fhirTaskStatus as Record<ReferralStatus, TaskStatus>;
+export const taskStatusOf: Record<ReferralStatus, TaskStatus> = fhirTaskStatus;
 
 /** The request itself: still to be acted on, done, or called off. */
 const serviceRequestStatusOf: Record<ReferralStatus, "active" | "completed" | "revoked"> = {

@@ -54,7 +54,9 @@ export function isFinalSql(status: SQLWrapper = sql.raw(`"referrals"."status"`))
 export const bookableStatuses: readonly ReferralStatus[] = ["accepted", "booked", "attending"];
 
 /** FHIR R4 Task.status for each referral status (for interop). */
-export const fhirTaskStatus: Record<ReferralStatus, string> = {
+/** FHIR R4 Task.status codes a referral can map to. */
+export type FhirTaskStatus = "requested" | "accepted" | "rejected" | "in-progress" | "completed" | "cancelled" | "failed";
+export const fhirTaskStatus: Record<ReferralStatus, FhirTaskStatus> = {
   sent: "requested",
   accepted: "accepted",
   declined: "rejected",
