@@ -7,6 +7,7 @@ import { sql, type SQL } from "drizzle-orm";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
+import { AsyncLocalStorage } from "node:async_hooks";
 import { mkdirSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
@@ -103,10 +104,15 @@ export function databaseOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): Da
 }
 
 // Kept on globalThis so the server bundle, the worker and scripts loaded by
-// tsx share one connection pool (and never open the PGlite directory twice).
+// tsx share one connection pool (and never open the PGlite directory twice),
+// and one read routing (the server bundle has its own copy of this module).
 const holder = globalThis as typeof globalThis & {
   __linkwayDatabase?: Promise<DatabaseHandle>;
+  __linkwayReplica?: { url: string; handle: Promise<DatabaseHandle> };
+  __linkwayReadRouting?: AsyncLocalStorage<{ primary: true }>;
 };
+holder.__linkwayReadRouting ??= new AsyncLocalStorage();
+const readRouting = holder.__linkwayReadRouting;
 
 /** The process-wide database, opened on first use from the environment. */
 export function getDatabase(): Promise<DatabaseHandle> {
@@ -119,9 +125,42 @@ export async function getDb(): Promise<Db> {
   return (await getDatabase()).db;
 }
 
+/**
+ * Where reads that may lag a little go: the replica at `DATABASE_REPLICA_URL`
+ * when one is set (PostgreSQL only), otherwise the primary itself (on PGlite,
+ * the same instance). Inside `readFromPrimary` — a request that writes, or
+ * whose client wrote a moment ago — it is always the primary, so people see
+ * their own changes. Only reads that can lag (search, reports, public pages)
+ * ask for it; everything else uses `getDatabase`. See decision 101.
+ */
+export function getReadDatabase(env: NodeJS.ProcessEnv = process.env): Promise<DatabaseHandle> {
+  const url = env.DATABASE_REPLICA_URL;
+  if (!url || !env.DATABASE_URL || readRouting.getStore()?.primary) return getDatabase();
+  if (holder.__linkwayReplica?.url !== url) {
+    const previous = holder.__linkwayReplica?.handle;
+    if (previous) void previous.then((h) => h.close()).catch(() => {});
+    const name = `${databaseOptionsFromEnv(env).applicationName ?? "linkway"}-replica`;
+    holder.__linkwayReplica = { url, handle: openDatabase({ url, applicationName: name }) };
+  }
+  return holder.__linkwayReplica.handle;
+}
+
+/** Shorthand for reads that may lag: `const db = await getReadDb()`. */
+export async function getReadDb(): Promise<Db> {
+  return (await getReadDatabase()).db;
+}
+
+/** Runs `fn` (and everything it awaits) with every read on the primary. */
+export function readFromPrimary<T>(fn: () => T): T {
+  return readRouting.run({ primary: true }, fn);
+}
+
 export async function closeDatabase(): Promise<void> {
   const handle = holder.__linkwayDatabase;
+  const replica = holder.__linkwayReplica?.handle;
   holder.__linkwayDatabase = undefined;
+  holder.__linkwayReplica = undefined;
+  if (replica) await (await replica).close();
   if (handle) await (await handle).close();
 }
 
