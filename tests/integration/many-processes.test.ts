@@ -108,16 +108,24 @@ describe.skipIf(!onPostgres)("two web processes and two workers on one database 
     expect(await sixth.text()).toContain("Too many attempts");
 
     // It is now the morning after: the bookings fall in the window of the organisers' daily summary, and both workers may send it.
+    const digestJob = async () =>
+      (await queryRows<{ runs: number; idle: boolean }>(db, sql`select runs, locked_by is null as idle from worker_jobs where name = 'organiser-booking-digest'`))[0];
+    // Its first run (at start, with nothing to send) must be over, so the run below is a fresh one.
+    await waitFor(async () => { const job = await digestJob(); return !!job && job.runs >= 1 && job.idle; }, 60_000, "the digest job's first run");
+    const runsBefore = (await digestJob())!.runs;
     const morning = latestDigestTime(new Date());
     await db.execute(sql`update referral_events set at = ${new Date(morning.getTime() - 3_600_000).toISOString()}::timestamptz where kind = 'booking'`);
-    const [{ dueAt }] = await queryRows<{ dueAt: Date }>(db, sql`update worker_jobs set next_run_at = now() where name = 'organiser-booking-digest' returning now() as "dueAt"`);
+    await db.execute(sql`update worker_jobs set next_run_at = now() where name = 'organiser-booking-digest'`);
 
+    // Unsent and due, or claimed by a worker and on its way (a claim moves available_at on by the claim's lease).
     const pending = async () =>
-      (await queryRows<{ n: number }>(db, sql`select count(*)::int as n from outbox where topic = 'email' and processed_at is null and available_at <= now()`))[0]!.n;
+      (await queryRows<{ n: number }>(db, sql`select count(*)::int as n from outbox where topic = 'email' and processed_at is null and (available_at <= now() or attempts > 0)`))[0]!.n;
     const digests = () => sink!.received.filter((m) => /new bookings? for/.test(m.subject));
     // Done when the digest's run has finished (whichever worker claimed it) and nothing due is left unsent.
-    const digestRunFinished = async () =>
-      (await queryRows<{ done: boolean }>(db, sql`select locked_by is null and last_finished_at > ${new Date(dueAt).toISOString()}::timestamptz as done from worker_jobs where name = 'organiser-booking-digest'`))[0]?.done === true;
+    const digestRunFinished = async () => {
+      const job = await digestJob();
+      return !!job && job.runs > runsBefore && job.idle;
+    };
     await waitFor(async () => (await digestRunFinished()) && (await pending()) === 0, 90_000, "the workers to send every email and the digests");
 
     const sent = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from outbox where topic = 'email' and processed_at is not null`);
