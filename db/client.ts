@@ -53,7 +53,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
       idle_timeout: 30,
       connection: { application_name: options.applicationName ?? "linkway" },
     });
-    const db = drizzlePostgres(client, { schema }) as unknown as Db;
+    const db = nameTransactionsByRequest(drizzlePostgres(client, { schema }) as unknown as Db, options.applicationName ?? "linkway");
     return {
       db,
       kind: "postgres",
@@ -109,10 +109,18 @@ export function databaseOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): Da
 const holder = globalThis as typeof globalThis & {
   __linkwayDatabase?: Promise<DatabaseHandle>;
   __linkwayReplica?: { url: string; handle: Promise<DatabaseHandle> };
-  __linkwayReadRouting?: AsyncLocalStorage<{ primary: true }>;
+  __linkwayQueryContext?: AsyncLocalStorage<QueryContext>;
 };
-holder.__linkwayReadRouting ??= new AsyncLocalStorage();
-const readRouting = holder.__linkwayReadRouting;
+
+/** What the code running now (a request, a worker job) tells the database layer. */
+export interface QueryContext {
+  /** The request's id: transactions carry it in `application_name`. */
+  requestId?: string;
+  /** Every read on the primary, even those that could use a replica. */
+  primary?: boolean;
+}
+holder.__linkwayQueryContext ??= new AsyncLocalStorage();
+const queryContext = holder.__linkwayQueryContext;
 
 /** The process-wide database, opened on first use from the environment. */
 export function getDatabase(): Promise<DatabaseHandle> {
@@ -135,7 +143,7 @@ export async function getDb(): Promise<Db> {
  */
 export function getReadDatabase(env: NodeJS.ProcessEnv = process.env): Promise<DatabaseHandle> {
   const url = env.DATABASE_REPLICA_URL;
-  if (!url || !env.DATABASE_URL || readRouting.getStore()?.primary) return getDatabase();
+  if (!url || !env.DATABASE_URL || queryContext.getStore()?.primary) return getDatabase();
   if (holder.__linkwayReplica?.url !== url) {
     const previous = holder.__linkwayReplica?.handle;
     if (previous) void previous.then((h) => h.close()).catch(() => {});
@@ -150,9 +158,35 @@ export async function getReadDb(): Promise<Db> {
   return (await getReadDatabase()).db;
 }
 
+/** Runs `fn` (and everything it awaits) with `context` added to the current one. */
+export function withQueryContext<T>(context: QueryContext, fn: () => T): T {
+  return queryContext.run({ ...queryContext.getStore(), ...context }, fn);
+}
+
 /** Runs `fn` (and everything it awaits) with every read on the primary. */
 export function readFromPrimary<T>(fn: () => T): T {
-  return readRouting.run({ primary: true }, fn);
+  return withQueryContext({ primary: true }, fn);
+}
+
+/**
+ * Every transaction begun inside a request names the request in
+ * `application_name` (`SET LOCAL`, so the pooled connection returns to the
+ * process's name at commit): pg_stat_activity, lock waits and the server's log
+ * (`%a` in log_line_prefix) show which request holds what. Statements outside a
+ * transaction keep the process's name: naming them would mean a SET on a
+ * connection reserved for the request, defeating the pool. See decision 102.
+ */
+function nameTransactionsByRequest(db: Db, processName: string): Db {
+  const begin = db.transaction.bind(db);
+  const transaction: Db["transaction"] = (work, config) =>
+    begin(async (tx) => {
+      const requestId = queryContext.getStore()?.requestId;
+      // PostgreSQL keeps 63 bytes of a name; the id goes last, so keep all of it.
+      if (requestId) await tx.execute(sql`select set_config('application_name', ${`${processName.slice(0, 62 - requestId.length)} ${requestId}`}, true)`);
+      return work(tx);
+    }, config);
+  db.transaction = transaction;
+  return db;
 }
 
 export async function closeDatabase(): Promise<void> {

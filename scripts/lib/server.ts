@@ -11,7 +11,7 @@ import { securityHeaders } from "../../app/utils/security-headers.server";
 import { csrfProtection, stampClientIp } from "./request-guards";
 import { bodyLimits } from "./body-limits";
 import { operations, requestLog } from "./operations";
-import { readRouting } from "./read-routing";
+import { requestQueryContext } from "./query-context";
 import { remixHandler } from "./remix-adapter";
 import { serverBuildPath } from "./build";
 
@@ -73,7 +73,7 @@ export async function createServer(options: { dev: boolean; config: Env; port?: 
   }
 
   // Last before Remix, so the handler runs inside the routing it decides.
-  app.use(readRouting(config));
+  app.use(requestQueryContext(config));
   app.all(
     "*",
     remixHandler({

@@ -19,7 +19,7 @@ import { activityCalendar } from "~/modules/interop/index.server";
 import { listTowns } from "~/modules/reports/index.server";
 import { runJobsOnce } from "~/modules/worker/index.server";
 import * as hsdsServices from "~/routes/api.hsds.services._index/route";
-import { readRouting, WROTE_COOKIE } from "../../scripts/lib/read-routing";
+import { requestQueryContext, WROTE_COOKIE } from "../../scripts/lib/query-context";
 import { createActivity } from "../factories";
 import { callRoute } from "../setup/routes";
 import { adminQuery, withDatabase } from "../setup/test-database";
@@ -98,7 +98,7 @@ describe.skipIf(!onPostgres)("a read replica for reads that may lag (PostgreSQL 
 
   it("reads from the primary in a request that writes and for a few seconds after it, in that browser only", async () => {
     const app = express();
-    app.use(readRouting({ DATABASE_REPLICA_URL: replicaUrl }));
+    app.use(requestQueryContext({ DATABASE_REPLICA_URL: replicaUrl }));
     app.all("*", (_req, res, next) => {
       void Promise.all([titleOf(onReplica.id), titleOf(onPrimary.id)]).then(([replica, primary]) => res.json({ from: replica ? "replica" : primary ? "primary" : "neither" }), next);
     });
