@@ -135,7 +135,9 @@ async function main() {
     const now = new Date();
     const session = async (startsAt: Date, capacity: number) =>
       (await db.insert(schema.sessions).values({ activityId: activity!.id, startsAt, endsAt: new Date(startsAt.getTime() + 90 * 60_000), capacity }).returning())[0]!.id;
-    const bookable = await session(new Date(now.getTime() + 3 * 86_400_000), 1_000_000);
+    // People book different sessions, as they would across a directory (bench:booking races for one session).
+    const bookable: string[] = [];
+    for (let d = 0; d < 20; d++) bookable.push(await session(new Date(now.getTime() + (3 + d) * 86_400_000), 100_000));
 
     // One private link per booking the run will make, plus twenty people already booked on a session that has now begun (its register).
     const bookings = Math.ceil((levels.length * 2 * requestsPerLevel * mix.book) / 100) + 50;
@@ -187,7 +189,10 @@ async function main() {
       let res: Response;
       if (kind === "search") res = await fetch(`${site}/search?${searches[i % searches.length]}`);
       else if (kind === "activity") res = await fetch(`${site}/activities/${activityIds[i % activityIds.length]}`);
-      else if (kind === "book") res = await form(site, `/r/${tokens[nextToken++]}`, { intent: "book", sessionId: bookable });
+      else if (kind === "book") {
+        const n = nextToken++;
+        res = await form(site, `/r/${tokens[n]}`, { intent: "book", sessionId: bookable[n % bookable.length]! });
+      }
       else if (kind === "mark") {
         const n = nextMark++;
         res = await form(site, `/sessions/${registerSession}/register/save`, { intent: "mark", bookingId: marked[n % marked.length]!, attendance: n % 2 ? "no_show" : "attended" }, cookie);
