@@ -7,6 +7,7 @@ import { sql, type SQL } from "drizzle-orm";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
+import { AsyncLocalStorage } from "node:async_hooks";
 import { mkdirSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
@@ -52,7 +53,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
       idle_timeout: 30,
       connection: { application_name: options.applicationName ?? "linkway" },
     });
-    const db = drizzlePostgres(client, { schema }) as unknown as Db;
+    const db = nameTransactionsByRequest(drizzlePostgres(client, { schema }) as unknown as Db, options.applicationName ?? "linkway");
     return {
       db,
       kind: "postgres",
@@ -103,10 +104,23 @@ export function databaseOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): Da
 }
 
 // Kept on globalThis so the server bundle, the worker and scripts loaded by
-// tsx share one connection pool (and never open the PGlite directory twice).
+// tsx share one connection pool (and never open the PGlite directory twice),
+// and one read routing (the server bundle has its own copy of this module).
 const holder = globalThis as typeof globalThis & {
   __linkwayDatabase?: Promise<DatabaseHandle>;
+  __linkwayReplica?: { url: string; handle: Promise<DatabaseHandle> };
+  __linkwayQueryContext?: AsyncLocalStorage<QueryContext>;
 };
+
+/** What the code running now (a request, a worker job) tells the database layer. */
+export interface QueryContext {
+  /** The request's id: transactions carry it in `application_name`. */
+  requestId?: string;
+  /** Every read on the primary, even those that could use a replica. */
+  primary?: boolean;
+}
+holder.__linkwayQueryContext ??= new AsyncLocalStorage();
+const queryContext = holder.__linkwayQueryContext;
 
 /** The process-wide database, opened on first use from the environment. */
 export function getDatabase(): Promise<DatabaseHandle> {
@@ -119,9 +133,68 @@ export async function getDb(): Promise<Db> {
   return (await getDatabase()).db;
 }
 
+/**
+ * Where reads that may lag a little go: the replica at `DATABASE_REPLICA_URL`
+ * when one is set (PostgreSQL only), otherwise the primary itself (on PGlite,
+ * the same instance). Inside `readFromPrimary` — a request that writes, or
+ * whose client wrote a moment ago — it is always the primary, so people see
+ * their own changes. Only reads that can lag (search, reports, public pages)
+ * ask for it; everything else uses `getDatabase`. See decision 101.
+ */
+export function getReadDatabase(env: NodeJS.ProcessEnv = process.env): Promise<DatabaseHandle> {
+  const url = env.DATABASE_REPLICA_URL;
+  if (!url || !env.DATABASE_URL || queryContext.getStore()?.primary) return getDatabase();
+  if (holder.__linkwayReplica?.url !== url) {
+    const previous = holder.__linkwayReplica?.handle;
+    if (previous) void previous.then((h) => h.close()).catch(() => {});
+    const name = `${databaseOptionsFromEnv(env).applicationName ?? "linkway"}-replica`;
+    holder.__linkwayReplica = { url, handle: openDatabase({ url, applicationName: name }) };
+  }
+  return holder.__linkwayReplica.handle;
+}
+
+/** Shorthand for reads that may lag: `const db = await getReadDb()`. */
+export async function getReadDb(): Promise<Db> {
+  return (await getReadDatabase()).db;
+}
+
+/** Runs `fn` (and everything it awaits) with `context` added to the current one. */
+export function withQueryContext<T>(context: QueryContext, fn: () => T): T {
+  return queryContext.run({ ...queryContext.getStore(), ...context }, fn);
+}
+
+/** Runs `fn` (and everything it awaits) with every read on the primary. */
+export function readFromPrimary<T>(fn: () => T): T {
+  return withQueryContext({ primary: true }, fn);
+}
+
+/**
+ * Every transaction begun inside a request names the request in
+ * `application_name` (`SET LOCAL`, so the pooled connection returns to the
+ * process's name at commit): pg_stat_activity, lock waits and the server's log
+ * (`%a` in log_line_prefix) show which request holds what. Statements outside a
+ * transaction keep the process's name: naming them would mean a SET on a
+ * connection reserved for the request, defeating the pool. See decision 102.
+ */
+function nameTransactionsByRequest(db: Db, processName: string): Db {
+  const begin = db.transaction.bind(db);
+  const transaction: Db["transaction"] = (work, config) =>
+    begin(async (tx) => {
+      const requestId = queryContext.getStore()?.requestId;
+      // PostgreSQL keeps 63 bytes of a name; the id goes last, so keep all of it.
+      if (requestId) await tx.execute(sql`select set_config('application_name', ${`${processName.slice(0, 62 - requestId.length)} ${requestId}`}, true)`);
+      return work(tx);
+    }, config);
+  db.transaction = transaction;
+  return db;
+}
+
 export async function closeDatabase(): Promise<void> {
   const handle = holder.__linkwayDatabase;
+  const replica = holder.__linkwayReplica?.handle;
   holder.__linkwayDatabase = undefined;
+  holder.__linkwayReplica = undefined;
+  if (replica) await (await replica).close();
   if (handle) await (await handle).close();
 }
 

@@ -42,6 +42,11 @@ export const envSchema = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\//, { error: "expected a postgres:// URL" })
     .optional(),
+  /** A read replica of DATABASE_URL for reads that may lag (search, reports, public pages); see decision 101. */
+  DATABASE_REPLICA_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, { error: "expected a postgres:// URL" })
+    .optional(),
   DATA_DIR: z.string().min(1).default("./data"),
   /** Proxies in front of the site allowed to name the client's address (none by default). */
   TRUST_PROXY: trustProxy.default(false),

@@ -11,6 +11,7 @@ import { securityHeaders } from "../../app/utils/security-headers.server";
 import { csrfProtection, stampClientIp } from "./request-guards";
 import { bodyLimits } from "./body-limits";
 import { operations, requestLog } from "./operations";
+import { requestQueryContext } from "./query-context";
 import { remixHandler } from "./remix-adapter";
 import { serverBuildPath } from "./build";
 
@@ -71,6 +72,8 @@ export async function createServer(options: { dev: boolean; config: Env; port?: 
     );
   }
 
+  // Last before Remix, so the handler runs inside the routing it decides.
+  app.use(requestQueryContext(config));
   app.all(
     "*",
     remixHandler({

@@ -65,18 +65,53 @@ export interface Started {
   kill: (signal?: NodeJS.Signals) => Promise<void>;
 }
 
+/** Every child started here and not yet gone, so a failing test can still end them all. */
+const alive = new Set<ChildProcess>();
+
+/** Signals the child's whole process group (it leads its own), so anything it started goes too. */
+function signalGroup(child: ChildProcess, signal: NodeJS.Signals) {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  try {
+    process.kill(-child.pid!, signal);
+  } catch {
+    child.kill(signal);
+  }
+}
+
+/** Ends every process `startScript` started that is still running (for afterAll, whatever happened). */
+export async function stopAllStarted(signal: NodeJS.Signals = "SIGKILL"): Promise<void> {
+  const children = [...alive];
+  await Promise.all(
+    children.map(
+      (child) =>
+        new Promise<void>((resolve) => {
+          if (child.exitCode !== null || child.signalCode !== null) return resolve();
+          child.once("exit", () => resolve());
+          signalGroup(child, signal);
+        }),
+    ),
+  );
+}
+
 /** Starts `tsx <script>` with the test's environment plus `env`; resolves once `ready` appears in its output. */
 export async function startScript(script: string, env: Record<string, string>, ready: RegExp, timeoutMs = 90_000): Promise<Started> {
   const child = spawn(process.execPath, ["--import", "tsx", script], {
     env: { ...process.env, NODE_ENV: "test", LOG_LEVEL: "warn", ...env },
     stdio: ["ignore", "pipe", "pipe"],
+    // Its own process group, so stopping it cannot leave a grandchild behind.
+    detached: true,
   });
+  alive.add(child);
+  child.once("exit", () => alive.delete(child));
   let text = "";
   child.stdout!.on("data", (d: Buffer) => (text += d.toString()));
   child.stderr!.on("data", (d: Buffer) => (text += d.toString()));
   const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
   await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`${script} did not start in ${timeoutMs} ms:\n${text}`)), timeoutMs);
+    const timer = setTimeout(() => {
+      signalGroup(child, "SIGKILL");
+      reject(new Error(`${script} did not start in ${timeoutMs} ms:\n${text}`));
+    }, timeoutMs);
     const check = () => {
       if (ready.test(text)) {
         clearTimeout(timer);
@@ -94,7 +129,7 @@ export async function startScript(script: string, env: Record<string, string>, r
     output: () => text,
     exited,
     kill: async (signal = "SIGTERM") => {
-      if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+      signalGroup(child, signal);
       await exited;
     },
   };
@@ -108,4 +143,14 @@ export async function waitFor(check: () => Promise<boolean> | boolean, timeoutMs
     await new Promise((r) => setTimeout(r, 200));
   }
   throw new Error(`timed out waiting for ${what}`);
+}
+
+/** A port nobody is listening on right now (the OS picks it; the caller binds it a moment later). */
+export async function freePort(): Promise<number> {
+  const { createServer } = await import("node:net");
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
 }

@@ -1,5 +1,5 @@
 import { and, asc, count, eq, gte } from "drizzle-orm";
-import { getDb } from "#db/client";
+import { getReadDb } from "#db/client";
 import { activities, categories, organisations, sessions } from "#db/schema";
 import { isUuid } from "~/utils/ids";
 
@@ -8,7 +8,7 @@ export type PublicActivity = NonNullable<Awaited<ReturnType<typeof findPublished
 /** A published activity as anyone may see it (no joining link: that is for booked people). */
 export async function findPublishedActivity(id: string) {
   if (!isUuid(id)) return null;
-  const db = await getDb();
+  const db = await getReadDb();
   const [row] = await db
     .select({
       activity: activities,
@@ -50,7 +50,7 @@ export async function listUpcomingSessions(
   activityId: string,
   options: { limit?: number; now?: Date } = {},
 ): Promise<UpcomingSession[]> {
-  const db = await getDb();
+  const db = await getReadDb();
   const rows = await db
     .select()
     .from(sessions)
@@ -70,7 +70,7 @@ export async function listUpcomingSessions(
 
 /** A plain, stable page of published activities (the full search has its own module). */
 export async function listPublishedActivities(options: { page: number; perPage: number }) {
-  const db = await getDb();
+  const db = await getReadDb();
   const where = eq(activities.status, "published");
   const [{ total }] = await db.select({ total: count() }).from(activities).where(where);
   const rows = await db

@@ -1,4 +1,4 @@
-import { getDb } from "#db/client";
+import { getReadDb } from "#db/client";
 import { createSearchIndex } from "#search/index";
 import type { SearchIndex } from "#search/types";
 import { env } from "~/utils/env.server";
@@ -12,7 +12,7 @@ export function getSearchIndex(): SearchIndex {
   if (cached?.key !== key) {
     cached = {
       key,
-      index: createSearchIndex({ meiliUrl: e.MEILI_URL, meiliKey: e.MEILI_KEY, meiliIndex: e.MEILI_INDEX, getExecutor: getDb }),
+      index: createSearchIndex({ meiliUrl: e.MEILI_URL, meiliKey: e.MEILI_KEY, meiliIndex: e.MEILI_INDEX, getExecutor: getReadDb }),
     };
   }
   return cached.index;

@@ -12,7 +12,7 @@
  * a calendar that already has the session learns it is off.
  */
 import { and, asc, eq, gte } from "drizzle-orm";
-import { getDb } from "#db/client";
+import { getReadDb } from "#db/client";
 import { activities, organisations, sessions } from "#db/schema";
 import { activityAddressLine, findPublishedActivity, listUpcomingSessions, MAX_UPCOMING_SESSIONS } from "~/modules/activities/index.server";
 import { publicUrl } from "~/utils/env.server";
@@ -95,7 +95,7 @@ export async function organisationCalendar(
   now: Date,
 ): Promise<{ name: string; ics: string } | null> {
   if (!isUuid(organisationId)) return null;
-  const db = await getDb();
+  const db = await getReadDb();
   const [organisation] = await db
     .select({ name: organisations.name, kind: organisations.kind, email: organisations.email })
     .from(organisations)

@@ -4,7 +4,7 @@
  * null (the route's 404), whatever else is in the database.
  */
 import { and, asc, count, eq, exists, gt, inArray, sql, type SQL } from "drizzle-orm";
-import { getDb } from "#db/client";
+import { getReadDb } from "#db/client";
 import { activities, categories, organisations, schedules } from "#db/schema";
 import { isUuid } from "~/utils/ids";
 import { publicUrl } from "~/utils/env.server";
@@ -68,7 +68,7 @@ export function hsdsRoot(): { version: string; profile: string; openapi_url: str
 }
 
 async function allCategories(): Promise<HsdsCategoryRow[]> {
-  const db = await getDb();
+  const db = await getReadDb();
   return db
     .select({ slug: categories.slug, name: categories.name, description: categories.description })
     .from(categories)
@@ -100,7 +100,7 @@ function serviceFilters(params: HsdsListParams, cats: HsdsCategoryRow[]): SQL[] 
 const emptyPage = <T>(params: HsdsListParams): HsdsPage<T> => hsdsPage<T>([], 0, params.page, params.perPage);
 
 async function pageOfActivities(where: SQL[], params: HsdsListParams) {
-  const db = await getDb();
+  const db = await getReadDb();
   const [{ total }] = await db.select({ total: count() }).from(activities).where(and(...where));
   const rows = await db
     .select({ activity: activityColumns, organisation: organisationColumns })
@@ -118,7 +118,7 @@ async function servicesFor(
   cats: HsdsCategoryRow[],
 ): Promise<HsdsObject[]> {
   if (rows.length === 0) return [];
-  const db = await getDb();
+  const db = await getReadDb();
   const scheduleRows = await db
     .select({
       id: schedules.id,
@@ -161,7 +161,7 @@ export async function listHsdsServices(params: HsdsListParams): Promise<HsdsPage
 export async function getHsdsService(id: string): Promise<HsdsObject | null> {
   if (!isUuid(id)) return null;
   const cats = await allCategories();
-  const db = await getDb();
+  const db = await getReadDb();
   const rows = await db
     .select({ activity: activityColumns, organisation: organisationColumns })
     .from(activities)
@@ -188,7 +188,7 @@ export async function listHsdsServiceAtLocations(params: HsdsListParams): Promis
 
 export async function getHsdsServiceAtLocation(id: string): Promise<HsdsObject | null> {
   if (!isUuid(id)) return null;
-  const db = await getDb();
+  const db = await getReadDb();
   const [row] = await db
     .select(activityColumns)
     .from(activities)
@@ -197,7 +197,7 @@ export async function getHsdsServiceAtLocation(id: string): Promise<HsdsObject |
 }
 
 /** Providers with at least one published activity: an organisation with nothing public is not listed. */
-const hasPublished = (db: Awaited<ReturnType<typeof getDb>>) =>
+const hasPublished = (db: Awaited<ReturnType<typeof getReadDb>>) =>
   exists(
     db
       .select({ one: sql`1` })
@@ -206,7 +206,7 @@ const hasPublished = (db: Awaited<ReturnType<typeof getDb>>) =>
   );
 
 export async function listHsdsOrganizations(params: HsdsListParams): Promise<HsdsPage<HsdsObject>> {
-  const db = await getDb();
+  const db = await getReadDb();
   const where: SQL[] = [eq(organisations.kind, "provider"), hasPublished(db)];
   if (params.text) where.push(sql`lw_unaccent(${organisations.name}) ILIKE '%' || lw_unaccent(${params.text}) || '%'`);
   if (params.organizationId) where.push(eq(organisations.id, params.organizationId));
@@ -228,7 +228,7 @@ export async function listHsdsOrganizations(params: HsdsListParams): Promise<Hsd
 
 export async function getHsdsOrganization(id: string): Promise<HsdsObject | null> {
   if (!isUuid(id)) return null;
-  const db = await getDb();
+  const db = await getReadDb();
   const [row] = await db
     .select(organisationColumns)
     .from(organisations)

@@ -7,7 +7,7 @@
  * public listings, not people, so it is shown as it is.
  */
 import { sql, type SQL } from "drizzle-orm";
-import { getDb } from "#db/client";
+import { getReadDb } from "#db/client";
 import { referralReasons } from "~/modules/referrals";
 import { breakdownTable, funnelTable, medianCell, stalledTable } from "./funnel-tables";
 import { resolvePeriod, type Period, type ReportQuery } from "./period";
@@ -45,7 +45,7 @@ export function areaCondition(scope: AreaScope): SQL {
 }
 
 export async function listTowns(): Promise<string[]> {
-  const db = await getDb();
+  const db = await getReadDb();
   const result = await db.execute(sql`SELECT DISTINCT town FROM activities WHERE status = 'published' AND town IS NOT NULL ORDER BY town`);
   return rowsOf<{ town: string }>(result).map((r) => r.town);
 }
@@ -57,7 +57,7 @@ const perWeek = (sessions: number, period: Period): Cell => {
 };
 
 async function supply(period: Period, where: SQL, group: "category" | "town") {
-  const db = await getDb();
+  const db = await getReadDb();
   const key = sql.raw(group === "category" ? "a.category" : "coalesce(a.town, 'Online')");
   const result = await db.execute(sql`
     SELECT ${key} AS key, count(DISTINCT a.id)::int AS activities, count(s.id)::int AS sessions
@@ -70,7 +70,7 @@ async function supply(period: Period, where: SQL, group: "category" | "town") {
 }
 
 async function searchesByCategory(period: Period, scope: AreaScope) {
-  const db = await getDb();
+  const db = await getReadDb();
   const result = await db.execute(sql`
     SELECT coalesce(c.category, 'any') AS key, count(*)::int AS searches, count(*) FILTER (WHERE l.result_count = 0)::int AS found_nothing
     FROM search_log l LEFT JOIN LATERAL unnest(l.categories) AS c(category) ON true
@@ -82,7 +82,7 @@ async function searchesByCategory(period: Period, scope: AreaScope) {
 
 async function pressureByCategory(period: Period, scope: AreaScope, now: Date) {
   const where = areaCondition(scope);
-  const db = await getDb();
+  const db = await getReadDb();
   const until = new Date(Math.min(period.end.getTime(), now.getTime()));
   const result = await db.execute(sql`
     SELECT a.category AS key,
@@ -99,7 +99,7 @@ async function pressureByCategory(period: Period, scope: AreaScope, now: Date) {
 
 async function organisationNames(ids: string[]): Promise<Map<string, string>> {
   if (ids.length === 0) return new Map();
-  const db = await getDb();
+  const db = await getReadDb();
   const result = await db.execute(sql`SELECT id::text AS id, name FROM organisations WHERE id::text IN (${sql.join(ids.map((i) => sql`${i}`), sql`, `)})`);
   return new Map(rowsOf<{ id: string; name: string }>(result).map((r) => [r.id, r.name]));
 }

@@ -5,7 +5,7 @@
  * leaves the site.
  */
 import { sql } from "drizzle-orm";
-import { getDb } from "#db/client";
+import { getReadDb } from "#db/client";
 import { recordAudit } from "~/modules/accounts/index.server";
 import { attendedSql, noShowSql } from "~/modules/bookings/index.server";
 import { declineReasonKindLabels, statusLabels, type DeclineReasonKind, type ReferralStatus } from "~/modules/referrals";
@@ -19,7 +19,7 @@ export async function exportCaseload(viewer: ReportViewer, query: ReportQuery, o
   const scope = await organisationScope(viewer, "referrer", query.org);
   if (!scope) return null;
   const period = resolvePeriod(query, now);
-  const db = await getDb();
+  const db = await getReadDb();
   const result = await db.execute(sql`
     SELECT r.code, r.person_first_name, r.person_last_name, r.details_removed_at, a.title, a.category, r.created_at, r.status,
       r.decline_reason_kind, r.stalled_reason,

@@ -7,7 +7,7 @@
  * who were not referred: the page says so.
  */
 import { sql, type SQL } from "drizzle-orm";
-import { getDb } from "#db/client";
+import { getReadDb } from "#db/client";
 import { attendedSql } from "~/modules/bookings/index.server";
 import { areaCondition } from "./area-dashboard.server";
 import { resolvePeriod, type Period, type ReportQuery } from "./period";
@@ -77,7 +77,7 @@ function intervalRow(label: string, values: number[], suppress: boolean): Interv
 }
 
 async function personChanges(period: Period, where: SQL): Promise<PersonChange[]> {
-  const db = await getDb();
+  const db = await getReadDb();
   const result = await db.execute(sql`
     SELECT a.category,
       (SELECT count(*)::int FROM bookings b WHERE b.referral_id = r.id AND b.status = 'booked' AND ${sql.raw(attendedSql("b"))}) AS dose,

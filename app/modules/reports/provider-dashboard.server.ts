@@ -6,7 +6,7 @@
  * came are listed, so an organiser can ask why.
  */
 import { sql } from "drizzle-orm";
-import { getDb } from "#db/client";
+import { getReadDb } from "#db/client";
 import { attendedSql, noShowSql } from "~/modules/bookings/index.server";
 import { formatInTimezone } from "~/utils/time";
 import { resolvePeriod, type Period, type ReportQuery } from "./period";
@@ -39,7 +39,7 @@ export interface ProviderDashboard {
 }
 
 async function sessionFigures(organisationId: string, period: Period, now: Date): Promise<SessionFigures[]> {
-  const db = await getDb();
+  const db = await getReadDb();
   const until = new Date(Math.min(period.end.getTime(), now.getTime()));
   const result = await db.execute(sql`
     SELECT s.id, s.activity_id, s.starts_at, s.capacity,
@@ -66,7 +66,7 @@ async function sessionFigures(organisationId: string, period: Period, now: Date)
 }
 
 async function waitlists(organisationId: string, period: Period, now: Date) {
-  const db = await getDb();
+  const db = await getReadDb();
   const [waiting, offers] = await Promise.all([
     db.execute(sql`
       SELECT s.activity_id, count(*)::int AS n FROM bookings b JOIN sessions s ON s.id = b.session_id JOIN activities a ON a.id = s.activity_id
@@ -93,7 +93,7 @@ export async function providerDashboard(viewer: ReportViewer, query: ReportQuery
   const scope = await organisationScope(viewer, "provider", query.org);
   if (!scope) return null;
   const period = resolvePeriod(query, now);
-  const db = await getDb();
+  const db = await getReadDb();
   const [activityRows, funnel, sessions, lists] = await Promise.all([
     db.execute(sql`SELECT id, title, timezone FROM activities WHERE organisation_id = ${scope.organisationId} AND status <> 'draft' ORDER BY title`),
     funnelBy(period, sql`a.organisation_id = ${scope.organisationId}`, "activity"),

@@ -9,7 +9,7 @@
  * attendance (the organiser's mark, else the person's own report).
  */
 import { sql, type SQL } from "drizzle-orm";
-import { getDb } from "#db/client";
+import { getReadDb } from "#db/client";
 import { attendedSql } from "~/modules/bookings/index.server";
 import type { Period } from "./period";
 
@@ -61,7 +61,7 @@ function cohort(period: Period, where: SQL): SQL {
 }
 
 export async function funnelBy(period: Period, where: SQL, group: FunnelGroup): Promise<FunnelCounts[]> {
-  const db = await getDb();
+  const db = await getReadDb();
   const result = await db.execute(sql`
     WITH base AS (${cohort(period, where)})
     SELECT ${sql.raw(groupKey[group])} AS key,
@@ -110,7 +110,7 @@ export const emptyFunnel = (key = "all"): FunnelCounts => ({
 });
 
 export async function declinesByKind(period: Period, where: SQL): Promise<{ kind: string; count: number }[]> {
-  const db = await getDb();
+  const db = await getReadDb();
   const result = await db.execute(sql`
     WITH base AS (${cohort(period, where)})
     SELECT coalesce(decline_reason_kind, 'other') AS kind, count(*)::int AS n FROM base WHERE status = 'declined' GROUP BY 1 ORDER BY 2 DESC, 1`);
@@ -118,7 +118,7 @@ export async function declinesByKind(period: Period, where: SQL): Promise<{ kind
 }
 
 export async function referralsByReason(period: Period, where: SQL): Promise<{ reason: string; count: number }[]> {
-  const db = await getDb();
+  const db = await getReadDb();
   const result = await db.execute(sql`
     WITH base AS (${cohort(period, where)})
     SELECT reason, count(*)::int AS n FROM base, unnest(base.reasons) AS reason GROUP BY 1 ORDER BY 2 DESC, 1`);
@@ -127,7 +127,7 @@ export async function referralsByReason(period: Period, where: SQL): Promise<{ r
 
 /** Referrals made, and of those how many went at least once, per week or month of the period. */
 export async function referralsOverTime(period: Period, where: SQL): Promise<{ bucket: string; referred: number; attended: number }[]> {
-  const db = await getDb();
+  const db = await getReadDb();
   const result = await db.execute(sql`
     WITH base AS (${cohort(period, where)})
     SELECT to_char(date_trunc(${period.bucket}, created_at AT TIME ZONE 'UTC'), 'YYYY-MM-DD') AS bucket,

@@ -8,7 +8,7 @@
 import { sql } from "drizzle-orm";
 import { listCategoryOptions } from "~/modules/activities/index.server";
 import { declineReasonKindLabels, type DeclineReasonKind } from "~/modules/referrals";
-import { getDb } from "#db/client";
+import { getReadDb } from "#db/client";
 import { users } from "#db/schema";
 import { inArray } from "drizzle-orm";
 import { breakdownTable, funnelTable, medianCell, stalledTable } from "./funnel-tables";
@@ -81,7 +81,7 @@ async function referrerBreakdown(scope: OrganisationScope, rows: FunnelCounts[])
   let nameOf: (key: string) => string;
   if (scope.role === "owner") {
     const ids = rows.map((r) => r.key).filter((k) => k !== "self");
-    const db = await getDb();
+    const db = await getReadDb();
     const people = ids.length ? await db.select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, ids)) : [];
     const names = new Map(people.map((p) => [p.id, p.name]));
     nameOf = (key) => (key === scope.userId ? `${names.get(key) ?? "You"} (you)` : (names.get(key) ?? "A former member"));

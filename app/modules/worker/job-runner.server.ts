@@ -17,7 +17,7 @@
 import { sql } from "drizzle-orm";
 import os from "node:os";
 import crypto from "node:crypto";
-import { getDatabase, queryRows } from "#db/client";
+import { getDatabase, queryRows, readFromPrimary } from "#db/client";
 import type { OutboxTopic } from "~/modules/notifications/index.server";
 import { logger } from "~/utils/logger.server";
 import { MINUTE_MS } from "~/utils/time";
@@ -96,7 +96,8 @@ export async function startJobRunner(jobs: Job[], options: { tickMs?: number; id
 
   async function runClaimed(job: Job): Promise<void> {
     try {
-      await job.run();
+      // Jobs decide what to write from what they read: never from a replica that lags.
+      await readFromPrimary(() => job.run());
       await db.execute(sql`update worker_jobs set locked_by = null, locked_until = null, last_finished_at = now(),
           last_succeeded_at = now(), runs = runs + 1, failures = 0, last_error = null
         where name = ${job.name} and locked_by = ${id}`);

@@ -9,6 +9,7 @@ import { deliverPendingEmails, deliverPendingTexts, pruneSettledMessages } from 
 import { flagActionsNotFollowed, sendActionNudges } from "~/modules/actions/index.server";
 import { pruneAuthData } from "~/modules/accounts/index.server";
 import { sendFollowUps, sendBookingReminders, expireIdleReferrals, removeExpiredPersonalDetails, sendBookingDigests, handleSessionCancellations, handleSessionReinstatements, passOnLapsedOffers, flagReferralsWithoutBooking, flagReferralsGoneQuiet } from "~/modules/referrals/index.server";
+import { readFromPrimary } from "#db/client";
 import { env } from "~/utils/env.server";
 import { MINUTE_MS } from "~/utils/time";
 import { startJobRunner, type Job, type WorkerHandle } from "./job-runner.server";
@@ -45,7 +46,7 @@ export const jobs: Job[] = [
 
 /** Runs every job once, in order, here and now (tests and `npm run worker -- --once`). */
 export async function runJobsOnce(selected: Job[] = jobs): Promise<void> {
-  for (const job of selected) await job.run();
+  for (const job of selected) await readFromPrimary(() => job.run());
 }
 
 /** Starts this process's worker: it shares the jobs with every other worker on the database. */
