@@ -36,6 +36,8 @@ export interface DatabaseOptions {
   dataDir?: string;
   /** A PGlite data directory dump (tar.gz) to start from; tests use a migrated template. */
   loadDataDir?: string;
+  /** PGlite's shared_buffers, e.g. "128MB"; small by default (see pgliteMemorySettings). */
+  pgliteSharedBuffers?: string;
   /** PostgreSQL's application_name for this process's connections (seen in pg_stat_activity and the server's logs). */
   applicationName?: string;
 }
@@ -74,6 +76,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
     dataDir,
     loadDataDir,
     extensions: { cube, earthdistance, pg_trgm, unaccent },
+    startParams: [...PGlite.defaultStartParams, ...pgliteMemorySettings(options.pgliteSharedBuffers)],
   });
   const db = drizzlePglite(client, { schema }) as unknown as Db;
   return {
@@ -93,12 +96,26 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
   };
 }
 
+/**
+ * PGlite runs inside the web process and starts with PostgreSQL's server
+ * defaults (128 MB of shared buffers, 64 MB for index builds), sized for a
+ * dedicated database machine. The embedded database is for trying Linkway and
+ * small sites, whose whole database fits in a few MB, so it gets a fraction
+ * (docs/decisions/051). `PGLITE_SHARED_BUFFERS` (e.g. `128MB`) gives it more.
+ * PGlite's WebAssembly memory cannot start below 128 MB, so `initialMemory` is not lowered.
+ */
+export function pgliteMemorySettings(sharedBuffers = ""): string[] {
+  const size = /^\d+(kB|MB|GB)$/.test(sharedBuffers) ? sharedBuffers : "16MB";
+  return ["-c", `shared_buffers=${size}`, "-c", "maintenance_work_mem=16MB", "-c", "wal_buffers=1MB", "-c", "temp_buffers=2MB"];
+}
+
 /** Options from the process environment (the app validates these in its env module first). */
 export function databaseOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): DatabaseOptions {
   return {
     url: env.DATABASE_URL || undefined,
     dataDir: env.PGLITE_DATA_DIR || path.join(env.DATA_DIR || "./data", "pglite"),
     loadDataDir: env.PGLITE_TEMPLATE || undefined,
+    pgliteSharedBuffers: env.PGLITE_SHARED_BUFFERS || undefined,
     applicationName: env.DATABASE_APPLICATION_NAME || undefined,
   };
 }

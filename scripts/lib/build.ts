@@ -28,4 +28,6 @@ export async function buildIfNeeded(): Promise<void> {
     console.error("The build failed; see the messages above.");
     process.exit(1);
   }
+  // Over the JavaScript budget still leaves a working site: say so, and let `npm run build` and CI fail on it.
+  spawnSync("npx", ["tsx", "scripts/check-js-budget.ts", "--warn"], { stdio: "inherit", shell: false });
 }

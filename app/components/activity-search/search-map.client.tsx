@@ -1,4 +1,6 @@
 import L from "leaflet";
+// Imported here, not in a route's `links`, so the stylesheet loads with the map code, only when a map is shown.
+import "leaflet/dist/leaflet.css";
 import { useEffect, useMemo, useState } from "react";
 import { Circle, MapContainer, Marker, Popup, TileLayer, useMap, useMapEvents } from "react-leaflet";
 import Supercluster from "supercluster";

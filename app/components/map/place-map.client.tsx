@@ -1,4 +1,6 @@
 import L from "leaflet";
+// Imported here, not in a route's `links`, so the stylesheet loads with the map code, only when a map is shown.
+import "leaflet/dist/leaflet.css";
 import { MapContainer, Marker, Popup, TileLayer } from "react-leaflet";
 import type { MapConfig } from "./map-config";
 

@@ -3,7 +3,6 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { AccessibilityIcon } from "~/components/activities/accessibility-icon";
 import { PlaceMap } from "~/components/map/place-map";
-import { leafletLinks } from "~/components/map/leaflet-styles";
 import { activityAddressLine, formatCost, formatSessionWhen, accessibilityFeatures, suitabilityOptions } from "~/modules/activities";
 import { findPublishedActivity, listUpcomingSessions, MAX_UPCOMING_SESSIONS } from "~/modules/activities/index.server";
 import { uploadUrl } from "~/modules/media";
@@ -11,8 +10,6 @@ import { now } from "~/utils/clock.server";
 import { publicUrl } from "~/utils/env.server";
 import { notFound } from "~/utils/http.server";
 import { canRefer, useViewer } from "~/utils/viewer";
-
-export const links = leafletLinks;
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.activity.title} — Linkway` : "Activity not found — Linkway" },

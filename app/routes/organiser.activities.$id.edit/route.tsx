@@ -3,7 +3,6 @@ import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { ActivityEditorForm } from "~/components/activities/activity-editor-form";
 import { ActivityStatusTag } from "~/components/activities/activity-status-tag";
-import { leafletLinks } from "~/components/map/leaflet-styles";
 import { requireActivityMember, ActivityArchivedError, changeActivityStatus, duplicateActivity, loadActivityForEditing, activityEditorSettings, submitActivityForm, findStrandedSessions, listManagedSessions } from "~/modules/activities/index.server";
 import { activityToFormDefaults, PHOTO_MAX_BYTES, allowedStatusActions, IllegalStatusChangeError, isStatusAction, statusActions, formatSessionWhen, editorUrl, sessionsUrl } from "~/modules/activities";
 import { readFormData } from "~/modules/media/index.server";
@@ -11,7 +10,6 @@ import { thumbnailUrl } from "~/modules/media";
 import { now } from "~/utils/clock.server";
 import { conflict, conflictOn, notFound } from "~/utils/http.server";
 
-export const links = leafletLinks;
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `Edit ${data.activity.title} — Linkway` : "Edit activity — Linkway" },
 ];

@@ -2,13 +2,11 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ActivityEditorForm } from "~/components/activities/activity-editor-form";
-import { leafletLinks } from "~/components/map/leaflet-styles";
 import { requireProviderOrganisation, activityEditorSettings, submitActivityForm } from "~/modules/activities/index.server";
 import { newActivityDefaults, PHOTO_MAX_BYTES } from "~/modules/activities";
 import { readFormData } from "~/modules/media/index.server";
 import { now } from "~/utils/clock.server";
 
-export const links = leafletLinks;
 export const meta: MetaFunction = () => [{ title: "Add an activity — Linkway" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {

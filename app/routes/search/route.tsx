@@ -1,9 +1,8 @@
 import { readQuery } from "~/utils/read-form.server";
 import { getFormProps, getInputProps, getSelectProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
-import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useLocation, useNavigation } from "@remix-run/react";
-import leafletStyles from "leaflet/dist/leaflet.css?url";
 import { useState } from "react";
 import { Field } from "~/components/forms/field";
 import { SearchResultItem } from "~/components/activity-search/search-result-item";
@@ -14,8 +13,6 @@ import { canRefer, useViewer } from "~/utils/viewer";
 import { UseMyLocation } from "~/components/activity-search/use-my-location";
 import { dayKeys, dayLabels, defaultPerPage, effectiveSort, joinKeys, joinLabels, onlineLabels, onlineOptions, radiusOptionsKm, searchHref, searchParamsSchema, sortKeys, sortLabels, timeKeys, timeLabels, type SearchParams, accessibilityFeatures, accessibilityKeys } from "~/modules/activities";
 import { listCategoryOptions, searchActivities } from "~/modules/activities/index.server";
-
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: leafletStyles }];
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => {
   const q = data?.params?.q;
