@@ -4,7 +4,6 @@
  * 403/404 Response (signed in, but not allowed). Denials are audit-logged.
  */
 import { redirect } from "@remix-run/node";
-import { now as clockNow } from "~/utils/clock.server";
 import { isUuid } from "~/utils/ids";
 import { forbidden, notFound } from "~/utils/http.server";
 import {
