@@ -4,18 +4,26 @@ import { chromium } from "@playwright/test";
 
 /**
  * Playwright cannot download its own browser on our machines, so we look for
- * one: CHROMIUM_PATH, then Playwright's own (if installed), then Debian's.
+ * one: CHROMIUM_PATH, then a system one (Playwright's own if installed,
+ * Debian's), then the Chromium that @sparticuz/chromium ships inside its npm
+ * package (unpacked to /tmp on first use), so `npm install && npm test` works
+ * on a machine with no browser at all.
  */
-function findChromium(): string | undefined {
+async function findChromium(): Promise<string> {
   const candidates = [process.env.CHROMIUM_PATH, safe(() => chromium.executablePath()), "/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"];
   const found = candidates.find((p) => p && existsSync(p));
-  if (!found) {
+  if (found) return found;
+  try {
+    const shipped = (await import("@sparticuz/chromium")).default;
+    return await shipped.executablePath();
+  } catch (error) {
     throw new Error(
-      "No Chromium found for the end-to-end tests. Install one with `sudo apt-get install -y chromium` " +
+      "No Chromium found for the end-to-end tests, and the one shipped in @sparticuz/chromium could not be unpacked " +
+        `(${error instanceof Error ? error.message : String(error)}). Install one with \`sudo apt-get install -y chromium\` ` +
         "(or `npx playwright install chromium` where downloads work), or set CHROMIUM_PATH to a Chrome/Chromium binary.",
+      { cause: error },
     );
   }
-  return found;
 }
 
 function safe<T>(f: () => T): T | undefined {
@@ -44,7 +52,7 @@ export default defineConfig({
     baseURL,
     trace: "retain-on-failure",
     launchOptions: {
-      executablePath: findChromium(),
+      executablePath: await findChromium(),
       args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
     },
   },

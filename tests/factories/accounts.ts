@@ -2,7 +2,7 @@
 import { eq } from "drizzle-orm";
 import { getDb } from "../../db/client";
 import { users } from "../../db/schema";
-import { hashPassword, newTotpKey } from "~/modules/accounts/index.server";
+import { type Actor, hashPassword, newTotpKey } from "~/modules/accounts/index.server";
 import { createUser } from "./index";
 import { emailsTo } from "./mail";
 
@@ -34,4 +34,9 @@ export async function linkFromEmail(address: string, prefix: string): Promise<st
     if (match) return match[1];
   }
   throw new Error(`no email to ${address} with a link to ${prefix}`);
+}
+
+/** Someone asking for a change of access, as the verbs see them: signed in just now unless told otherwise. */
+export function actorFor(userId: string, signedInAt: Date = new Date()): Actor {
+  return { userId, signedInAt, ip: "192.0.2.1" };
 }

@@ -7,7 +7,7 @@ import { changeMemberRole, removeMember } from "~/modules/organisations/index.se
 import { action as membersAction, loader as membersLoader } from "~/routes/organisations.$id.members/route";
 import { action as acceptAction, loader as acceptLoader } from "~/routes/invitations.$token/route";
 import { addMember, createOrganisation } from "../factories";
-import { createAccount, linkFromEmail } from "../factories/accounts";
+import { actorFor as actorNow, createAccount, linkFromEmail } from "../factories/accounts";
 import { emailsTo } from "../factories/mail";
 import { requestAs } from "../setup/auth";
 import { callRoute, cookieFrom } from "../setup/routes";
@@ -129,8 +129,8 @@ describe("roles and the last owner", () => {
     const second = await createAccount();
     await addMember(org.id, second.id, "owner");
     const results = await Promise.all([
-      changeMemberRole({ organisationId: org.id, userId: owner.id, role: "member", actorUserId: owner.id }),
-      removeMember({ organisationId: org.id, userId: second.id, actorUserId: second.id }),
+      changeMemberRole({ organisationId: org.id, userId: owner.id, role: "member", actor: actorNow(owner.id) }),
+      removeMember({ organisationId: org.id, userId: second.id, actor: actorNow(second.id) }),
     ]);
     expect(results.filter((r) => r.ok)).toHaveLength(1);
     const db = await getDb();

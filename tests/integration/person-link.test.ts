@@ -2,7 +2,8 @@ import ICAL from "ical.js";
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb } from "../../db/client";
-import { bookings, oneTimeTokens, outbox, referralEvents, referrals, sessions } from "../../db/schema";
+import { queuedEmails } from "../factories/mail";
+import { bookings, oneTimeTokens, referralEvents, referrals, sessions } from "../../db/schema";
 import { loader as personLoader } from "~/routes/r.$token/route";
 import { loader as calendarLoader } from "~/routes/r.$token_.calendar.$bookingId/route";
 import { passOnLapsedOffers } from "~/modules/referrals/index.server";
@@ -56,9 +57,9 @@ describe("the person's private link", () => {
     const events = await db.select().from(referralEvents).where(eq(referralEvents.referralId, person.id));
     expect(events.find((e) => e.kind === "booking")?.data).toMatchObject({ action: "booked", sessionId: session.id, startsAt: session.startsAt.toISOString() });
     expect(events.find((e) => e.toStatus === "booked")).toMatchObject({ fromStatus: "accepted", actorType: "person" });
-    const mail = await db.select().from(outbox).where(eq(outbox.topic, "email"));
-    expect(mail.some((m) => String(m.payload.subject).startsWith("Booked:"))).toBe(true);
-    expect(mail.some((m) => m.payload.to === referrer.user.email && String(m.payload.subject).includes("a session was booked"))).toBe(true);
+    const mail = await queuedEmails();
+    expect(mail.some((m) => String(m.subject).startsWith("Booked:"))).toBe(true);
+    expect(mail.some((m) => m.to === referrer.user.email && String(m.subject).includes("a session was booked"))).toBe(true);
   });
 
   it("a repeated submit of the same booking form makes one booking", async () => {
@@ -156,8 +157,8 @@ describe("the person's private link", () => {
     expect(offer.offerExpiresAt!.getTime()).toBeGreaterThan(Date.now());
     const db = await getDb();
     expect((await db.select().from(sessions).where(eq(sessions.id, session.id)))[0].bookedCount).toBe(1);
-    const mail = await db.select().from(outbox).where(eq(outbox.topic, "email"));
-    expect(mail.some((m) => String(m.payload.subject).startsWith("A place has come up"))).toBe(true);
+    const mail = await queuedEmails();
+    expect(mail.some((m) => String(m.subject).startsWith("A place has come up"))).toBe(true);
 
     // Someone else cannot jump the queue while the place is held.
     expect((await personAct(third.token, { intent: "book", sessionId: session.id })).body.message).toMatch(/already on the waitlist/);
@@ -194,8 +195,8 @@ describe("the person's private link", () => {
     const db = await getDb();
     const [event] = await db.select().from(referralEvents).where(and(eq(referralEvents.referralId, person.id), eq(referralEvents.toStatus, "withdrawn")));
     expect(event).toMatchObject({ actorType: "person", note: "Found a choir instead" });
-    const mail = await db.select().from(outbox).where(eq(outbox.topic, "email"));
-    expect(mail.some((m) => m.payload.to === referrer.user.email && String(m.payload.text).includes("Found a choir instead"))).toBe(true);
+    const mail = await queuedEmails();
+    expect(mail.some((m) => m.to === referrer.user.email && String(m.text).includes("Found a choir instead"))).toBe(true);
     // Once closed: no booking, no second decline.
     const before = await snapshotCounts();
     expect((await personAct(person.token, { intent: "book", sessionId: session.id })).status).toBe(409);

@@ -1,7 +1,8 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb } from "../../db/client";
-import { bookings, outbox, referralEvents, referrals, sessions } from "../../db/schema";
+import { queuedEmails } from "../factories/mail";
+import { bookings, referralEvents, referrals, sessions } from "../../db/schema";
 import { action as decideAction, loader as organiserReferralLoader } from "~/routes/organiser.referrals.$id/route";
 import { loader as inboxLoader } from "~/routes/organiser.referrals._index/route";
 import { loader as sessionPeopleLoader } from "~/routes/organiser.sessions.$id.bookings/route";
@@ -47,8 +48,8 @@ describe("organiser inbox", () => {
     expect(res.status).toBe(302);
     const db = await getDb();
     expect((await db.select().from(referrals).where(eq(referrals.id, person.id)))[0].status).toBe("accepted");
-    const mail = await db.select().from(outbox).where(eq(outbox.topic, "email"));
-    expect(mail.some((m) => String(m.payload.subject).startsWith("You can now book"))).toBe(true);
+    const mail = await queuedEmails();
+    expect(mail.some((m) => String(m.subject).startsWith("You can now book"))).toBe(true);
     const before = await snapshotCounts();
     const again = await callRoute(decideAction, await requestAs(organiser.user.id, "/x", { form: { intent: "decline", kind: "full", reason: "Full" } }), { id: person.id });
     expect(again.status).toBe(409);
@@ -64,9 +65,9 @@ describe("organiser inbox", () => {
     const db = await getDb();
     const [row] = await db.select().from(referrals).where(eq(referrals.id, person.id));
     expect(row).toMatchObject({ status: "declined", declineReason: "The group is for over-65s", declineReasonKind: "not_suitable" });
-    const mail = await db.select().from(outbox).where(eq(outbox.topic, "email"));
-    expect(mail.some((m) => m.payload.to === referrer.user.email && String(m.payload.text).includes("over-65s"))).toBe(true);
-    expect(mail.some((m) => String(m.payload.subject).startsWith("About your referral") && String(m.payload.text).includes("over-65s"))).toBe(true);
+    const mail = await queuedEmails();
+    expect(mail.some((m) => m.to === referrer.user.email && String(m.text).includes("over-65s"))).toBe(true);
+    expect(mail.some((m) => String(m.subject).startsWith("About your referral") && String(m.text).includes("over-65s"))).toBe(true);
   });
 
   it("an organiser cannot see or decide a referral to another organisation (404, nothing written)", async () => {

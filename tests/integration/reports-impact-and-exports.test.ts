@@ -163,7 +163,7 @@ describe("report pages and downloads", () => {
   it("exports each referral by reference code, and with names only when asked, which is audit-logged", async () => {
     const plain = await callRoute(caseloadLoader, await requestAs(f.worker.id, "/reports/referrals/caseload.csv?period=quarter"));
     expect(plain.status).toBe(200);
-    expect(plain.text.split("\r\n")[0]).toBe("Reference,Activity,Kind of activity,Referred at,Status,Sessions attended,Sessions missed,First session attended,Why declined,Stalled");
+    expect(plain.text.split("\r\n")[0]).toBe("Reference,Activity,Kind of activity,Referred at,Status,Sessions attended,Sessions missed,First session attended,Connection actions done,Connection actions missed,Connection actions followed (%),Why declined,Stalled");
     expect(plain.text).not.toContain("Margaret");
     expect(plain.text).toMatch(/T\d\d-\d{4},Canal Walk,Walking groups,\d{4}-\d{2}-\d{2}T[\d:.]+Z,Accepted,6,0,\d{4}-/);
     expect(plain.text).toContain("The activity is full");

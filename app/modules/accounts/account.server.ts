@@ -208,7 +208,7 @@ export async function deleteAccount(
     await tx.delete(invitations).where(eq(invitations.email, user.email));
     await tx.delete(oneTimeTokens).where(or(eq(oneTimeTokens.subjectId, user.id), eq(oneTimeTokens.subjectId, user.email)));
     await tx.delete(users).where(eq(users.id, user.id));
-    await tx.insert(auditLog).values({ at: now(), action: "account.deleted", actorLabel: deletedUserLabel, targetType: "user", targetId: user.id, ip: context.ip ?? null });
+    await recordAudit({ action: "account.deleted", actorLabel: deletedUserLabel, targetType: "user", targetId: user.id, ip: context.ip ?? null }, tx);
     return { ok: true };
   });
 }

@@ -1,8 +1,10 @@
 /** The administrators' view of accounts: find people, grant or remove admin rights. */
 import { and, asc, count, eq, ilike, or } from "drizzle-orm";
-import { getDb } from "#db/client";
+import { getDb, type Executor } from "#db/client";
 import { users } from "#db/schema";
+import { type Actor, confirmSignInFirst, type Refusal, refuse, signedInRecently } from "./actor.server";
 import { recordAudit } from "./audit.server";
+import { now as clockNow } from "~/utils/clock.server";
 
 export async function listUsers(options: { q?: string; page?: number; perPage?: number } = {}) {
   const db = await getDb();
@@ -23,14 +25,24 @@ export async function listUsers(options: { q?: string; page?: number; perPage?: 
   return { rows, total: Number(total), page, perPage, pages: Math.max(1, Math.ceil(Number(total) / perPage)) };
 }
 
-export type SetAdminResult = { ok: true } | { ok: false; message: string };
+export type SetAdminResult = { ok: true } | { ok: false; message: string } | Refusal;
 
-export async function setAdmin(input: { actorUserId: string; userId: string; isAdmin: boolean; ip?: string | null }): Promise<SetAdminResult> {
-  if (!input.isAdmin && input.userId === input.actorUserId) {
-    return { ok: false, message: "You cannot remove your own administrator rights. Ask another administrator." };
-  }
+/** Only an administrator changes these; granting them hands out access, so it needs a recent sign-in. */
+async function checkAdmin(tx: Executor, actor: Actor, grants: boolean, now: Date): Promise<Refusal | null> {
+  const [row] = await tx.select({ isAdmin: users.isAdmin }).from(users).where(eq(users.id, actor.userId));
+  if (!row?.isAdmin) return refuse("forbidden", "Only Linkway administrators can do this.");
+  if (grants && !signedInRecently(actor, now)) return confirmSignInFirst;
+  return null;
+}
+
+export async function setAdmin(input: { userId: string; isAdmin: boolean; actor: Actor }, now: Date = clockNow()): Promise<SetAdminResult> {
   const db = await getDb();
   return db.transaction(async (tx) => {
+    const refused = await checkAdmin(tx, input.actor, input.isAdmin, now);
+    if (refused) return refused;
+    if (!input.isAdmin && input.userId === input.actor.userId) {
+      return { ok: false, message: "You cannot remove your own administrator rights. Ask another administrator." };
+    }
     const [target] = await tx.select({ isAdmin: users.isAdmin }).from(users).where(eq(users.id, input.userId)).for("update");
     if (!target) return { ok: false, message: "That account no longer exists." };
     if (target.isAdmin === input.isAdmin) return { ok: true };
@@ -38,9 +50,9 @@ export async function setAdmin(input: { actorUserId: string; userId: string; isA
       const [{ admins }] = await tx.select({ admins: count() }).from(users).where(and(eq(users.isAdmin, true)));
       if (Number(admins) <= 1) return { ok: false, message: "Linkway needs at least one administrator." };
     }
-    await tx.update(users).set({ isAdmin: input.isAdmin, updatedAt: new Date() }).where(eq(users.id, input.userId));
+    await tx.update(users).set({ isAdmin: input.isAdmin, updatedAt: now }).where(eq(users.id, input.userId));
     await recordAudit(
-      { action: input.isAdmin ? "admin.granted" : "admin.revoked", actorUserId: input.actorUserId, targetType: "user", targetId: input.userId, ip: input.ip },
+      { action: input.isAdmin ? "admin.granted" : "admin.revoked", actorUserId: input.actor.userId, targetType: "user", targetId: input.userId, ip: input.actor.ip, at: now },
       tx,
     );
     return { ok: true };
@@ -48,15 +60,17 @@ export async function setAdmin(input: { actorUserId: string; userId: string; isA
 }
 
 /** Grants or removes the commissioner's view (area-wide aggregate reports); audit-logged. */
-export async function setCommissioner(input: { actorUserId: string; userId: string; isCommissioner: boolean; ip?: string | null }): Promise<SetAdminResult> {
+export async function setCommissioner(input: { userId: string; isCommissioner: boolean; actor: Actor }, now: Date = clockNow()): Promise<SetAdminResult> {
   const db = await getDb();
   return db.transaction(async (tx) => {
+    const refused = await checkAdmin(tx, input.actor, input.isCommissioner, now);
+    if (refused) return refused;
     const [target] = await tx.select({ isCommissioner: users.isCommissioner }).from(users).where(eq(users.id, input.userId)).for("update");
     if (!target) return { ok: false, message: "That account no longer exists." };
     if (target.isCommissioner === input.isCommissioner) return { ok: true };
-    await tx.update(users).set({ isCommissioner: input.isCommissioner, updatedAt: new Date() }).where(eq(users.id, input.userId));
+    await tx.update(users).set({ isCommissioner: input.isCommissioner, updatedAt: now }).where(eq(users.id, input.userId));
     await recordAudit(
-      { action: input.isCommissioner ? "commissioner.granted" : "commissioner.revoked", actorUserId: input.actorUserId, targetType: "user", targetId: input.userId, ip: input.ip },
+      { action: input.isCommissioner ? "commissioner.granted" : "commissioner.revoked", actorUserId: input.actor.userId, targetType: "user", targetId: input.userId, ip: input.actor.ip, at: now },
       tx,
     );
     return { ok: true };

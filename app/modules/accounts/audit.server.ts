@@ -47,6 +47,7 @@ export const auditActions = {
   "commissioner.granted": "Given the commissioner's view of reports",
   "commissioner.revoked": "Commissioner's view of reports removed",
   "access.denied": "Access denied",
+  "register.reopen": "Register reopened for changes",
 } as const;
 
 export type AuditAction = keyof typeof auditActions;
@@ -54,6 +55,10 @@ export type AuditAction = keyof typeof auditActions;
 export interface AuditEntry {
   action: AuditAction;
   actorUserId?: string | null;
+  /** Shown instead of the actor's account (a deleted account; a name kept with the row). */
+  actorLabel?: string | null;
+  /** The verb's `now`; the clock otherwise. */
+  at?: Date;
   targetType?: "user" | "organisation" | "invitation" | "session" | "path";
   targetId?: string | null;
   ip?: string | null;
@@ -62,10 +67,12 @@ export interface AuditEntry {
 
 export async function recordAudit(entry: AuditEntry, executor?: Executor): Promise<void> {
   const db = executor ?? (await getDb());
+  // The one place audit rows are written.
   await db.insert(auditLog).values({
-    at: now(),
+    at: entry.at ?? now(),
     action: entry.action,
     actorUserId: entry.actorUserId ?? null,
+    actorLabel: entry.actorLabel ?? null,
     targetType: entry.targetType ?? null,
     targetId: entry.targetId ?? null,
     ip: entry.ip ?? null,

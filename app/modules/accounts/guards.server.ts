@@ -4,7 +4,6 @@
  * 403/404 Response (signed in, but not allowed). Denials are audit-logged.
  */
 import { redirect } from "@remix-run/node";
-import { now as clockNow } from "~/utils/clock.server";
 import { isUuid } from "~/utils/ids";
 import { forbidden, notFound } from "~/utils/http.server";
 import {
@@ -18,7 +17,7 @@ import { recordAudit } from "./audit.server";
 import { clientContext } from "./client-context.server";
 import { readSessionToken } from "./session-cookie.server";
 import { validateSessionToken, type AuthSession, type SessionUser } from "./sessions.server";
-import { MINUTE_MS } from "~/utils/time";
+import type { Actor, Refusal } from "./actor.server";
 
 export interface CurrentUser {
   user: SessionUser;
@@ -87,19 +86,27 @@ async function deny(
   return response;
 }
 
-/**
- * Changes that hand out access (administrator rights, organisation members and
- * roles, dropping an organisation's two-step requirement) need a sign-in from
- * the last half hour, so an unattended or stolen session cannot make them.
- */
-export const RECENT_SIGN_IN_MS = 30 * MINUTE_MS;
 export const CONFIRM_SIGN_IN_PATH = "/login/confirm";
 
 /** Sends someone whose sign-in is older than RECENT_SIGN_IN_MS to confirm it, then back to this page. */
-export function requireRecentSignIn(request: Request, current: CurrentUser, now = clockNow()): void {
-  if (now.getTime() - current.session.createdAt.getTime() <= RECENT_SIGN_IN_MS) return;
+function confirmSignInRedirect(request: Request): Response {
   const url = new URL(request.url);
-  throw redirect(`${CONFIRM_SIGN_IN_PATH}?redirectTo=${encodeURIComponent(url.pathname + url.search)}`);
+  return redirect(`${CONFIRM_SIGN_IN_PATH}?redirectTo=${encodeURIComponent(url.pathname + url.search)}`);
+}
+
+/** The signed-in user as the verbs that change access see them. */
+export function actorOf(request: Request, current: CurrentUser): Actor {
+  return { userId: current.user.id, signedInAt: current.session.createdAt, ip: clientContext(request).ip };
+}
+
+/**
+ * What a route answers when a verb refused its actor: a 403 or 404 (written
+ * to the audit log as any denied access is), or off to confirm the sign-in.
+ */
+export async function refusalResponse(request: Request, current: CurrentUser, refusal: Refusal): Promise<Response> {
+  if (refusal.refused === "confirm_sign_in") return confirmSignInRedirect(request);
+  const response = refusal.refused === "not_found" ? notFound() : forbidden(refusal.message);
+  return deny(request, current, response, { reason: refusal.refused });
 }
 
 export async function requireAdmin(request: Request): Promise<CurrentUser> {

@@ -5,7 +5,7 @@ export { listUsers, setAdmin, setCommissioner } from "./admin-users.server";
 export { auditActions, listAuditEntries, recordAudit } from "./audit.server";
 export { CLIENT_IP_HEADER, clientContext, type ClientContext } from "./client-context.server";
 export { checkRequestOrigin, crossSiteRefusal } from "./csrf.server";
-export { type CurrentUser, getCurrentUser, getPendingTwoFactor, RECENT_SIGN_IN_MS, requireAdmin, requireOrgMember, requireOrgOfKind, requireRecentSignIn, requireUser } from "./guards.server";
+export { type CurrentUser, getCurrentUser, getPendingTwoFactor, actorOf, refusalResponse, requireAdmin, requireOrgMember, requireOrgOfKind, requireUser } from "./guards.server";
 export { pruneAuthData } from "./housekeeping.server";
 export { findMembership, listMemberEmails, listMemberships, type MembershipView, type OrganisationKind, type Role } from "./memberships.server";
 export { consumeOneTimeToken, findOneTimeToken, issueOneTimeToken, revokeOneTimeTokens } from "./one-time-tokens.server";
@@ -20,3 +20,4 @@ export { createSession, PENDING_TWO_FACTOR_MS, SESSION_ABSOLUTE_MS, SESSION_IDLE
 export { confirmSignIn, landingPathFor, organisationHomePath, signInWithPassword, signOut, verifySecondFactor } from "./sign-in.server";
 export { newTotpKey } from "./totp.server";
 export { confirmTotpEnrolment, disableTwoFactor, regenerateRecoveryCodes, startTotpEnrolment, twoFactorStatus } from "./two-factor.server";
+export { type Actor, confirmSignInFirst, isRefusal, RECENT_SIGN_IN_MS, type Refusal, refuse, signedInRecently } from "./actor.server";

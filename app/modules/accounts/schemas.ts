@@ -140,6 +140,3 @@ export const setCommissionerSchema = z.object({ userId: z.uuid(), commissioner: 
 /** One change on the people page: administrator rights or the commissioner's view. */
 export const userRoleChangeSchema = z.union([setAdminSchema, setCommissionerSchema]);
 
-/** Granting administrator or commissioner rights needs a recent sign-in (requireRecentSignIn); removing them does not. */
-export const handsOutAdminAccess = (change: z.infer<typeof userRoleChangeSchema>) =>
-  "admin" in change ? change.admin === "true" : change.commissioner === "true";

@@ -7,3 +7,4 @@ export { loadReferralActions, type ReferralActionsView } from "./referrer-action
 export { referWithActions, type ReferWithActionsResult } from "./refer-with-actions.server";
 export { answerNudge, changeNudges, handleTextReply, loadNudgePage, type NudgePage, sendActionNudges } from "./nudges.server";
 export { flagActionsNotFollowed } from "./not-followed.server";
+export { adherenceOfReferrals, type PlanAdherence } from "./plan-adherence.server";

@@ -13,7 +13,7 @@ import { formatInTimezone } from "~/utils/time";
 import { listLibrary } from "./library.server";
 import { loadPlan, type Plan } from "./plan.server";
 import { defaultPlanDates } from "./prescribe.server";
-import { addDaysTo, adherence, type Adherence, dayOf, isActiveOn, rhythmLabel, SITE_TIMEZONE, weekStart, weekSummary } from "./rhythm";
+import { addDaysTo, adherence, type Adherence, adherenceWords, dayOf, isActiveOn, rhythmLabel, SITE_TIMEZONE, weekStart, weekSummary } from "./rhythm";
 import { outcomeLabels } from "./vocabulary";
 
 const dayWords = (day: string) => formatInTimezone(new Date(`${day}T12:00:00Z`), SITE_TIMEZONE, "date");
@@ -47,11 +47,6 @@ export function weeklyAdherence(plan: Plan, today: string): { weekOf: string; do
     weeks.push({ weekOf: monday, done, due });
   }
   return weeks.slice(-12);
-}
-
-export function adherenceWords(a: Adherence): string {
-  if (a.due === 0) return "Nothing due yet";
-  return `${a.done} of ${a.due} done (${Math.round((100 * a.done) / a.due)}%)`;
 }
 
 function state(a: Plan["actions"][number], today: string): string {

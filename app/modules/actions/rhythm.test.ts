@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { addDaysTo, adherence, dayOf, isOnTodaysList, rhythmLabel, weekStart, weekSummary, type PlannedAction } from "./rhythm";
+import { addDaysTo, adherence, adherenceWords, dayOf, isOnTodaysList, planAdherence, rhythmLabel, weekStart, weekSummary, type PlannedAction } from "./rhythm";
 
 const done = (...days: string[]) => days.map((day) => ({ day, outcome: "done" as const }));
 
@@ -117,5 +117,18 @@ describe("the week's summary is kind and never a streak", () => {
     expect(weekSummary(three, done("2026-11-01", "2026-11-03"), "2026-11-04")).toBe("You did this once this week.");
     expect(weekSummary(three, done("2026-11-02", "2026-11-03", "2026-11-04"), "2026-11-04")).toBe("You did this 3 times this week. That is what you planned. Well done.");
     expect(weekSummary(three, [], "2026-11-04")).toBe("Not yet this week. Every small step counts.");
+  });
+});
+
+describe("a whole plan's adherence, as the GP summary and the export report it", () => {
+  it("adds every action over its whole span, counts missed as due and not done, and gives no share while nothing is due", () => {
+    const daily = { rhythm: "daily" as const, timesPerWeek: null, startsOn: "2026-11-02", endsOn: "2026-11-08", answers: done("2026-11-02", "2026-11-03") };
+    const twice = { rhythm: "weekly" as const, timesPerWeek: 2, startsOn: "2026-11-02", endsOn: "2026-11-15", answers: done("2026-11-04", "2026-11-05", "2026-11-06") };
+    // Judged after both have ended: daily 2 of 7; twice a week 2 of 2 (the third does not count) then 0 of 2.
+    expect(planAdherence([daily, twice], "2026-11-20")).toEqual({ done: 4, due: 11, missed: 7, share: 36 });
+    // A plan stopped on its first day owes nothing.
+    expect(planAdherence([{ ...daily, stoppedOn: "2026-11-02", answers: [] }], "2026-11-20")).toEqual({ done: 0, due: 0, missed: 0, share: null });
+    expect(adherenceWords({ done: 0, due: 0 })).toBe("Nothing due yet");
+    expect(adherenceWords({ done: 4, due: 11 })).toBe("4 of 11 done (36%)");
   });
 });

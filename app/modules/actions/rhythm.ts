@@ -161,6 +161,33 @@ export function adherence(action: PlannedAction, answers: readonly DayAnswer[], 
   return total;
 }
 
+/**
+ * Adherence over a whole plan: every action from its first day to its last
+ * active one, judged on `today`. What the GP summary and the exports report;
+ * missed is what was due and not done ("Not this time" or no answer).
+ */
+export function planAdherence(actions: readonly (PlannedAction & { answers: readonly DayAnswer[] })[], today: string): Adherence & { missed: number; share: number | null } {
+  const sum = actions.reduce<Adherence>(
+    (acc, a) => {
+      const one = adherence(a, a.answers, a.startsOn, lastActiveDay(a), today);
+      return { done: acc.done + one.done, due: acc.due + one.due };
+    },
+    { done: 0, due: 0 },
+  );
+  return { ...sum, missed: sum.due - sum.done, share: adherenceShare(sum) };
+}
+
+/** Done as a whole percentage of due; null while nothing is due (0 of 0 is not 0%). */
+export function adherenceShare(a: Adherence): number | null {
+  return a.due === 0 ? null : Math.round((100 * a.done) / a.due);
+}
+
+/** "3 of 4 done (75%)", or "Nothing due yet". */
+export function adherenceWords(a: Adherence): string {
+  if (a.due === 0) return "Nothing due yet";
+  return `${a.done} of ${a.due} done (${adherenceShare(a)}%)`;
+}
+
 /** Times done this week so far (Monday to today). */
 export function doneThisWeek(action: PlannedAction, answers: readonly DayAnswer[], today: string): number {
   const monday = weekStart(today);

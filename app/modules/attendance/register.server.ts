@@ -4,7 +4,8 @@
  */
 import { and, asc, eq, sql } from "drizzle-orm";
 import { getDb, queryRows, type Executor } from "#db/client";
-import { auditLog, bookings, memberships, referrals, sessions, users } from "#db/schema";
+import { bookings, memberships, referrals, sessions, users } from "#db/schema";
+import { recordAudit } from "~/modules/accounts/index.server";
 import { formatSessionWhen } from "~/modules/activities/index.server";
 import type { OrganiserMark, SelfReport } from "~/modules/bookings/index.server";
 import { now as clockNow } from "~/utils/clock.server";
@@ -240,15 +241,10 @@ export async function reopenRegister(input: { sessionId: string; userId: string;
     }
     const reopenedUntil = addDays(now, REOPEN_DAYS);
     await tx.update(sessions).set({ registerReopenedUntil: reopenedUntil, updatedAt: now }).where(eq(sessions.id, context.session.id));
-    await tx.insert(auditLog).values({
-      at: now,
-      actorUserId: input.userId,
-      actorLabel: user.name,
-      action: "register.reopen",
-      targetType: "session",
-      targetId: context.session.id,
-      details: { reopenedUntil: reopenedUntil.toISOString() },
-    });
+    await recordAudit(
+      { at: now, actorUserId: input.userId, actorLabel: user.name, action: "register.reopen", targetType: "session", targetId: context.session.id, details: { reopenedUntil: reopenedUntil.toISOString() } },
+      tx,
+    );
     return { reopenedUntil };
   });
 }

@@ -2,5 +2,4 @@
 // Notifications delivers; the words of each message live with the context that sends it.
 export { mailMode } from "./mail-mode";
 export { type EmailContent, type Message, renderEmail, renderText } from "./templates";
-export { textMessagesDelivered } from "./text-messages";
 export { fitsTwoSegments, fitText, smsLength, toGsmText } from "./text-length";

@@ -150,3 +150,14 @@ export async function recordDevReply(from: string, text: string) {
 export function textsGoToDevInbox(): boolean {
   return textMode(env()) === "dev-inbox";
 }
+
+/**
+ * Whether a text queued now reaches the person: through a provider, or (on a
+ * site without a public production address) in the development text inbox,
+ * as email reaches the development mailbox. Only a public site with no
+ * provider leaves texts waiting; flows that would leave someone with only a
+ * mobile number and nothing read this at run time.
+ */
+export function textsAreDelivered(): boolean {
+  return textMode(env()) !== "unconfigured";
+}

@@ -1,2 +1,2 @@
 // The organisations module's public face for code that also runs in the browser.
-export { acceptInvitationNewUserSchema, handsOutOrganisationAccess, inviteMemberSchema, memberActionSchema, roleLabels } from "./schemas";
+export { acceptInvitationNewUserSchema, inviteMemberSchema, memberActionSchema, roleLabels } from "./schemas";

@@ -7,24 +7,23 @@ import { and, desc, eq, gt, isNull } from "drizzle-orm";
 import { getDb, type Executor } from "#db/client";
 import { invitations, memberships, organisations, users } from "#db/schema";
 import { queueEmail, renderEmail } from "~/modules/notifications/index.server";
-import { recordAudit, type ClientContext, consumeOneTimeToken, findOneTimeToken, issueOneTimeToken, revokeOneTimeTokens, hashPassword, passwordProblem, hitRateLimit, rateLimitRules, tooManyAttemptsMessage, createSession, type Role } from "~/modules/accounts/index.server";
+import { type Actor, recordAudit, type Refusal, type ClientContext, consumeOneTimeToken, findOneTimeToken, issueOneTimeToken, revokeOneTimeTokens, hashPassword, passwordProblem, hitRateLimit, rateLimitRules, tooManyAttemptsMessage, createSession, type Role } from "~/modules/accounts/index.server";
 import { now } from "~/utils/clock.server";
+import { checkOwner } from "./members.server";
 import { publicUrl } from "~/utils/env.server";
 
 export const INVITATION_TTL_MS = 7 * 24 * 3600_000;
 
-export type InviteResult = { ok: true } | { ok: false; field?: "email"; message: string };
+export type InviteResult = { ok: true } | { ok: false; field?: "email"; message: string } | Refusal;
 
-export async function inviteMember(input: {
-  organisationId: string;
-  email: string;
-  role: Role;
-  actorUserId: string;
-  context: Partial<ClientContext>;
-}): Promise<InviteResult> {
+/** An owner invites someone (it hands out access: a recent sign-in is needed). */
+export async function inviteMember(input: { organisationId: string; email: string; role: Role; actor: Actor }, timeNow: Date = now()): Promise<InviteResult> {
+  // Checked before the rate limits count anything, so a refused actor writes nothing.
+  const refused = await checkOwner(await getDb(), input.organisationId, input.actor, { handsOutAccess: true, now: timeNow });
+  if (refused) return refused;
   for (const [rule, subject] of [
-    [rateLimitRules.inviteUser, input.actorUserId],
-    [rateLimitRules.inviteIp, input.context.ip ?? null],
+    [rateLimitRules.inviteUser, input.actor.userId],
+    [rateLimitRules.inviteIp, input.actor.ip],
   ] as const) {
     const limit = await hitRateLimit(rule, subject);
     if (!limit.allowed) return { ok: false, message: tooManyAttemptsMessage(limit.retryAfterMs) };
@@ -56,14 +55,14 @@ export async function inviteMember(input: {
       .returning({ id: invitations.id });
     for (const old of earlier) await revokeOneTimeTokens(tx, "invitation", old.id);
 
-    const [inviter] = await tx.select({ name: users.name }).from(users).where(eq(users.id, input.actorUserId));
+    const [inviter] = await tx.select({ name: users.name }).from(users).where(eq(users.id, input.actor.userId));
     const [invitation] = await tx
       .insert(invitations)
       .values({
         organisationId: input.organisationId,
         email,
         role: input.role,
-        invitedBy: input.actorUserId,
+        invitedBy: input.actor.userId,
         expiresAt: new Date(now().getTime() + INVITATION_TTL_MS),
       })
       .returning({ id: invitations.id });
@@ -82,10 +81,10 @@ export async function inviteMember(input: {
     await recordAudit(
       {
         action: "invitation.sent",
-        actorUserId: input.actorUserId,
+        actorUserId: input.actor.userId,
         targetType: "invitation",
         targetId: invitation.id,
-        ip: input.context.ip,
+        ip: input.actor.ip,
         details: { organisationId: input.organisationId, role: input.role },
       },
       tx,
@@ -110,14 +109,12 @@ export async function listPendingInvitations(organisationId: string) {
     .orderBy(desc(invitations.createdAt));
 }
 
-export async function revokeInvitation(input: {
-  organisationId: string;
-  invitationId: string;
-  actorUserId: string;
-  ip?: string | null;
-}): Promise<boolean> {
+/** An owner cancels an invitation not yet used; false when it was already used or cancelled. */
+export async function revokeInvitation(input: { organisationId: string; invitationId: string; actor: Actor }, timeNow: Date = now()): Promise<boolean | Refusal> {
   const db = await getDb();
   return db.transaction(async (tx) => {
+    const refused = await checkOwner(tx, input.organisationId, input.actor, { handsOutAccess: false, now: timeNow });
+    if (refused) return refused;
     const revoked = await tx
       .update(invitations)
       .set({ revokedAt: now() })
@@ -133,7 +130,7 @@ export async function revokeInvitation(input: {
     if (revoked.length === 0) return false;
     await revokeOneTimeTokens(tx, "invitation", input.invitationId);
     await recordAudit(
-      { action: "invitation.revoked", actorUserId: input.actorUserId, targetType: "invitation", targetId: input.invitationId, ip: input.ip, details: { organisationId: input.organisationId } },
+      { action: "invitation.revoked", actorUserId: input.actor.userId, targetType: "invitation", targetId: input.invitationId, ip: input.actor.ip, details: { organisationId: input.organisationId }, at: timeNow },
       tx,
     );
     return true;

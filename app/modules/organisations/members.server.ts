@@ -7,7 +7,8 @@
 import { and, asc, count, eq, sql } from "drizzle-orm";
 import { getDb, type Executor } from "#db/client";
 import { memberships, organisations, users } from "#db/schema";
-import { recordAudit, type Role } from "~/modules/accounts/index.server";
+import { type Actor, confirmSignInFirst, recordAudit, type Refusal, refuse, type Role, signedInRecently } from "~/modules/accounts/index.server";
+import { now as clockNow } from "~/utils/clock.server";
 
 export interface MemberView {
   userId: string;
@@ -36,7 +37,7 @@ export async function listMembers(organisationId: string): Promise<MemberView[]>
   return rows.map(({ totpEnabledAt, ...r }) => ({ ...r, twoFactorEnabled: Boolean(totpEnabledAt) }));
 }
 
-export type MembershipChange = { ok: true } | { ok: false; message: string };
+export type MembershipChange = { ok: true } | { ok: false; message: string } | Refusal;
 
 export const lastOwnerMessage =
   "An organisation needs at least one owner. Make someone else an owner first, then try again.";
@@ -58,16 +59,26 @@ async function findRole(tx: Executor, organisationId: string, userId: string): P
   return row?.role ?? null;
 }
 
-export async function changeMemberRole(input: {
-  organisationId: string;
-  userId: string;
-  role: Role;
-  actorUserId: string;
-  ip?: string | null;
-}): Promise<MembershipChange> {
+/**
+ * Whether the actor may change this organisation's members: an owner, and
+ * for a change that hands out access, signed in recently. Someone outside
+ * the organisation learns nothing about it (not found).
+ */
+export async function checkOwner(tx: Executor, organisationId: string, actor: Actor, options: { handsOutAccess: boolean; now: Date }): Promise<Refusal | null> {
+  const role = await findRole(tx, organisationId, actor.userId);
+  if (!role) return refuse("not_found", "We could not find that organisation.");
+  if (role !== "owner") return refuse("forbidden", "Only an owner of this organisation can do this.");
+  if (options.handsOutAccess && !signedInRecently(actor, options.now)) return confirmSignInFirst;
+  return null;
+}
+
+/** An owner changes someone's role; making someone an owner needs a recent sign-in. */
+export async function changeMemberRole(input: { organisationId: string; userId: string; role: Role; actor: Actor }, now: Date = clockNow()): Promise<MembershipChange> {
   const db = await getDb();
   return db.transaction(async (tx) => {
     const owners = await lockOrganisationAndCountOwners(tx, input.organisationId);
+    const refused = await checkOwner(tx, input.organisationId, input.actor, { handsOutAccess: input.role === "owner", now });
+    if (refused) return refused;
     const current = await findRole(tx, input.organisationId, input.userId);
     if (!current) return { ok: false, message: "That person is not a member of this organisation." };
     if (current === input.role) return { ok: true };
@@ -79,11 +90,12 @@ export async function changeMemberRole(input: {
     await recordAudit(
       {
         action: "member.role_changed",
-        actorUserId: input.actorUserId,
+        actorUserId: input.actor.userId,
         targetType: "user",
         targetId: input.userId,
-        ip: input.ip,
+        ip: input.actor.ip,
         details: { organisationId: input.organisationId, from: current, to: input.role },
+        at: now,
       },
       tx,
     );
@@ -91,19 +103,19 @@ export async function changeMemberRole(input: {
   });
 }
 
-/** An owner removes someone, or (userId = actor) a member leaves. */
-export async function removeMember(input: {
-  organisationId: string;
-  userId: string;
-  actorUserId: string;
-  ip?: string | null;
-}): Promise<MembershipChange> {
+/** An owner removes someone, or (userId = the actor) a member leaves. */
+export async function removeMember(input: { organisationId: string; userId: string; actor: Actor }, now: Date = clockNow()): Promise<MembershipChange> {
   const db = await getDb();
-  const leaving = input.userId === input.actorUserId;
+  const leaving = input.userId === input.actor.userId;
   return db.transaction(async (tx) => {
     const owners = await lockOrganisationAndCountOwners(tx, input.organisationId);
+    if (!leaving) {
+      // Taking access away never needs a recent sign-in.
+      const refused = await checkOwner(tx, input.organisationId, input.actor, { handsOutAccess: false, now });
+      if (refused) return refused;
+    }
     const current = await findRole(tx, input.organisationId, input.userId);
-    if (!current) return { ok: false, message: "That person is not a member of this organisation." };
+    if (!current) return leaving ? refuse("not_found", "We could not find that organisation.") : { ok: false, message: "That person is not a member of this organisation." };
     if (current === "owner" && owners <= 1) {
       return {
         ok: false,
@@ -116,11 +128,12 @@ export async function removeMember(input: {
     await recordAudit(
       {
         action: leaving ? "member.left" : "member.removed",
-        actorUserId: input.actorUserId,
+        actorUserId: input.actor.userId,
         targetType: "user",
         targetId: input.userId,
-        ip: input.ip,
+        ip: input.actor.ip,
         details: { organisationId: input.organisationId, role: current },
+        at: now,
       },
       tx,
     );

@@ -1,7 +1,9 @@
 import { eq } from "drizzle-orm";
 import { getDb, type Executor } from "#db/client";
 import { memberships, organisations } from "#db/schema";
-import { recordAudit, type OrganisationKind } from "~/modules/accounts/index.server";
+import { type Actor, recordAudit, type OrganisationKind, type Refusal } from "~/modules/accounts/index.server";
+import { now as clockNow } from "~/utils/clock.server";
+import { checkOwner } from "./members.server";
 
 /** A new organisation with its first owner, in the caller's transaction. */
 export async function createOrganisationWithOwner(
@@ -26,25 +28,24 @@ export async function getOrganisation(organisationId: string) {
   return row ?? null;
 }
 
-/** The owner's switch: every member must use two-step sign-in (they are sent to set it up). */
-export async function setRequireTwoFactor(input: {
-  organisationId: string;
-  required: boolean;
-  actorUserId: string;
-  ip?: string | null;
-}): Promise<void> {
+/** The owner's switch: every member must use two-step sign-in (they are sent to set it up). Making it optional hands out access. */
+export async function setRequireTwoFactor(input: { organisationId: string; required: boolean; actor: Actor }, now: Date = clockNow()): Promise<{ ok: true } | Refusal> {
   const db = await getDb();
-  await db.transaction(async (tx) => {
-    await tx.update(organisations).set({ requireTwoFactor: input.required, updatedAt: new Date() }).where(eq(organisations.id, input.organisationId));
+  return db.transaction(async (tx) => {
+    const refused = await checkOwner(tx, input.organisationId, input.actor, { handsOutAccess: !input.required, now });
+    if (refused) return refused;
+    await tx.update(organisations).set({ requireTwoFactor: input.required, updatedAt: now }).where(eq(organisations.id, input.organisationId));
     await recordAudit(
       {
         action: input.required ? "organisation.two_factor_required" : "organisation.two_factor_optional",
-        actorUserId: input.actorUserId,
+        actorUserId: input.actor.userId,
         targetType: "organisation",
         targetId: input.organisationId,
-        ip: input.ip,
+        ip: input.actor.ip,
+        at: now,
       },
       tx,
     );
+    return { ok: true as const };
   });
 }

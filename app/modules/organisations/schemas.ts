@@ -22,24 +22,6 @@ export const memberActionSchema = z.discriminatedUnion("intent", [
 
 export type MemberAction = z.infer<typeof memberActionSchema>;
 
-/**
- * Whether a change to the members hands out access (a new member, a new
- * owner, two-step sign-in no longer required). Those need a recent sign-in
- * (requireRecentSignIn); taking access away never does.
- */
-export function handsOutOrganisationAccess(action: MemberAction | { intent: "invite" }): boolean {
-  switch (action.intent) {
-    case "invite":
-      return true;
-    case "change-role":
-      return action.role === "owner";
-    case "require-two-factor":
-      return action.required === "false";
-    default:
-      return false;
-  }
-}
-
 export const acceptInvitationNewUserSchema = z.object({
   intent: z.literal("create"),
   name: personNameField,

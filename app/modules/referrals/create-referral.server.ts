@@ -9,7 +9,7 @@ import { getDb, type Tx } from "#db/client";
 import { activities, organisations, outcomeResponses, referrals } from "#db/schema";
 import { type ClientContext, hitRateLimit, rateLimitRules, tooManyAttemptsMessage } from "~/modules/accounts/index.server";
 import { placeWalkInBooking, type Booking } from "~/modules/bookings/index.server";
-import { textMessagesDelivered } from "~/modules/notifications/index.server";
+import { textsAreDelivered } from "~/modules/notifications/index.server";
 import { actionsSuggestedMessage, alreadyAskedMessage, organiserNewReferralMessage, referredMessage } from "./referral-messages";
 import { ucla3Score } from "~/modules/outcomes/index.server";
 import { now as clockNow } from "~/utils/clock.server";
@@ -98,7 +98,7 @@ export type SelfReferralResult =
  * that address instead of a second request. So the form never shows an
  * existing link or reference, and never tells a stranger with someone's email
  * who has asked for what. A mobile-only request is the exception while texts
- * are not delivered (textMessagesDelivered): a new one shows its own link, and
+ * are not delivered (textsAreDelivered: a public site with no text provider): a new one shows its own link, and
  * a repeat says they asked before (it needs their name, number and activity).
  */
 export async function createSelfReferral(
@@ -120,7 +120,7 @@ export async function createSelfReferral(
     if (!chosen) return { kind: "refused", field: "activity", message: "This activity is no longer open. Go back and choose another." };
     if (!chosen.activity.selfReferral) return { kind: "refused", field: "activity", message: "This activity takes referrals only. Ask your GP or link worker to refer you." };
     const received: SelfReferralResult = { kind: "received", sentTo: route, needsScreening: chosen.activity.requiresScreening };
-    const undeliverable = route.by === "text" && !textMessagesDelivered;
+    const undeliverable = route.by === "text" && !textsAreDelivered();
     // The same form sent again (its hidden request id): the first answer stands.
     if ((await referralsOfRequest(tx, values.requestId, null)).length) return undeliverable ? { ...received, alreadyAsked: true } : received;
     const open = await findOpenRequest(tx, { activityId, firstName: values.firstName, route, now });

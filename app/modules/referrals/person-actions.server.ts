@@ -51,7 +51,13 @@ export async function performPersonAction(token: string, action: PersonAction, n
       if (link.status === "expired" || link.status === "ended") throw new Refused(410, linkProblemMessages[link.status]);
       // Serialises this person's submits: a double click finds the first booking.
       await tx.select({ id: referrals.id }).from(referrals).where(eq(referrals.id, link.referralId)).for("update");
-      const ctx = (await loadReferralContext(tx, link.referralId))!;
+      // Needs no activity: a referral of connection actions only has none, and its person may ask too.
+      if (action.intent === "remove-details") {
+        await removeDetailsAtPersonsRequest(tx, link.referralId, now);
+        return "Your details have been removed.";
+      }
+      const ctx = await loadReferralContext(tx, link.referralId);
+      if (!ctx) throw new Refused(409, "There are no sessions to book with this link. Your actions are on your actions page.");
       switch (action.intent) {
         case "book":
         case "waitlist":
@@ -65,9 +71,6 @@ export async function performPersonAction(token: string, action: PersonAction, n
         case "decline":
           await transitionReferral(tx, { referralId: ctx.referral.id, to: "withdrawn", actor: person, note: action.reason ?? null, now });
           return "Thank you for letting us know. The person who referred you has been told.";
-        case "remove-details":
-          await removeDetailsAtPersonsRequest(tx, ctx.referral.id, now);
-          return "Your details have been removed.";
       }
     });
     return { ok: true, message };

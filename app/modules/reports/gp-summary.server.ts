@@ -10,7 +10,10 @@
 import { sql } from "drizzle-orm";
 import { getDb } from "#db/client";
 import { listMemberships } from "~/modules/accounts/index.server";
+import { SITE_TIMEZONE } from "~/modules/actions";
+import { adherenceOfReferrals, type PlanAdherence } from "~/modules/actions/index.server";
 import { getReferralCase } from "~/modules/referrals/index.server";
+import { now as clockNow } from "~/utils/clock.server";
 import { isUuid } from "~/utils/ids";
 import { formatInTimezone } from "~/utils/time";
 import { rowsOf } from "./referral-figures.server";
@@ -36,17 +39,28 @@ export type GpSummary =
   | { kind: "not_ended"; code: string; statusLabel: string; referralId: string }
   | { kind: "ready"; code: string; referralId: string; sections: GpSummarySection[]; plainText: string };
 
-export async function gpSummary(viewer: ReportViewer, referralId: string): Promise<GpSummary | null> {
+/** The connection actions' lines: done, missed and the share followed, as the actions module defines them. */
+function actionLines(a: PlanAdherence): { label: string; value: string }[] {
+  return [
+    { label: "Connection actions done", value: String(a.done) },
+    { label: "Connection actions missed", value: String(a.missed) },
+    { label: "Connection actions followed", value: a.share === null ? "None were due" : `${a.share}% of those due` },
+  ];
+}
+
+export async function gpSummary(viewer: ReportViewer, referralId: string, now: Date = clockNow()): Promise<GpSummary | null> {
   if (!isUuid(referralId)) return null;
   const organisationIds = (await listMemberships(viewer.id)).filter((m) => m.kind === "referrer").map((m) => m.organisationId);
   const c = await getReferralCase(referralId, organisationIds);
   if (!c) return null;
   if (!(c.status in endings)) return { kind: "not_ended", code: c.code, statusLabel: c.statusLabel, referralId: c.id };
   const db = await getDb();
-  const [row] = rowsOf<{ created_at: string; status_changed_at: string; timezone: string }>(
-    await db.execute(sql`SELECT r.created_at, r.status_changed_at, a.timezone FROM referrals r JOIN activities a ON a.id = r.activity_id WHERE r.id = ${c.id}`),
+  // A referral of connection actions only has no activity (so no activity time zone): the site's zone.
+  const [row] = rowsOf<{ created_at: string; status_changed_at: string; timezone: string | null }>(
+    await db.execute(sql`SELECT r.created_at, r.status_changed_at, a.timezone FROM referrals r LEFT JOIN activities a ON a.id = r.activity_id WHERE r.id = ${c.id}`),
   );
-  const tz = row.timezone;
+  const tz = row.timezone ?? SITE_TIMEZONE;
+  const actions = (await adherenceOfReferrals([c.id], now)).get(c.id);
   const date = (v: string) => formatInTimezone(new Date(v), tz, "fullDate");
   const attended = c.bookings.filter((b) => b.attendance === "Attended" || (!b.attendance && b.selfReported === "Said they went")).length;
   const missed = c.bookings.filter((b) => b.attendance === "Did not attend" || (!b.attendance && b.selfReported === "Said they could not go")).length;
@@ -77,9 +91,14 @@ export async function gpSummary(viewer: ReportViewer, referralId: string): Promi
     {
       heading: "What was taken up",
       lines: [
-        { label: "Sessions booked", value: String(c.bookings.filter((b) => b.status !== "Cancelled").length) },
-        { label: "Sessions attended", value: String(attended) },
-        { label: "Sessions missed", value: String(missed) },
+        ...(c.activity
+          ? [
+              { label: "Sessions booked", value: String(c.bookings.filter((b) => b.status !== "Cancelled").length) },
+              { label: "Sessions attended", value: String(attended) },
+              { label: "Sessions missed", value: String(missed) },
+            ]
+          : []),
+        ...(actions ? actionLines(actions) : []),
       ],
     },
     { heading: "Wellbeing before and after", lines: wellbeing },

@@ -1,8 +1,8 @@
 import { readForm, readQuery } from "~/utils/read-form.server";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
-import { listUsers, setAdmin, setCommissioner, clientContext, requireAdmin, requireRecentSignIn } from "~/modules/accounts/index.server";
-import { handsOutAdminAccess, userRoleChangeSchema, userSearchSchema } from "~/modules/accounts";
+import { actorOf, isRefusal, listUsers, refusalResponse, requireAdmin, setAdmin, setCommissioner } from "~/modules/accounts/index.server";
+import { userRoleChangeSchema, userSearchSchema } from "~/modules/accounts";
 import { FormErrors } from "~/components/forms/form-errors";
 import { DataTable } from "~/components/layout/data-table";
 import { Pager } from "~/components/layout/pager";
@@ -26,19 +26,20 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const current = await requireAdmin(request);
-  const { user } = current;
   const parsed = userRoleChangeSchema.safeParse(Object.fromEntries(await readForm(request)));
   if (!parsed.success) return { done: null, error: "That change could not be understood. Please try again." };
   const change = parsed.data;
-  if (handsOutAdminAccess(change)) requireRecentSignIn(request, current);
-  const ip = clientContext(request).ip;
+  // Whether the actor is an administrator, and signed in recently enough to hand out access, the verbs decide.
+  const actor = actorOf(request, current);
   if ("commissioner" in change) {
     const granted = change.commissioner === "true";
-    const outcome = await setCommissioner({ actorUserId: user.id, userId: change.userId, isCommissioner: granted, ip });
+    const outcome = await setCommissioner({ actor, userId: change.userId, isCommissioner: granted });
+    if (isRefusal(outcome)) throw await refusalResponse(request, current, outcome);
     if (!outcome.ok) return { done: null, error: outcome.message };
     return { done: granted ? "They can now see the area-wide reports." : "They can no longer see the area-wide reports.", error: null };
   }
-  const outcome = await setAdmin({ actorUserId: user.id, userId: change.userId, isAdmin: change.admin === "true", ip });
+  const outcome = await setAdmin({ actor, userId: change.userId, isAdmin: change.admin === "true" });
+  if (isRefusal(outcome)) throw await refusalResponse(request, current, outcome);
   if (!outcome.ok) return { done: null, error: outcome.message };
   return { done: change.admin === "true" ? "They are now an administrator." : "Their administrator rights have been removed.", error: null };
 }

@@ -4,9 +4,9 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { clientContext, requireOrgMember, requireRecentSignIn } from "~/modules/accounts/index.server";
+import { actorOf, isRefusal, type Refusal, refusalResponse, requireOrgMember } from "~/modules/accounts/index.server";
 import { inviteMember, listPendingInvitations, revokeInvitation, changeMemberRole, listMembers, removeMember, getOrganisation, setRequireTwoFactor } from "~/modules/organisations/index.server";
-import { handsOutOrganisationAccess, inviteMemberSchema, memberActionSchema, roleLabels } from "~/modules/organisations";
+import { inviteMemberSchema, memberActionSchema, roleLabels } from "~/modules/organisations";
 import { Field } from "~/components/forms/field";
 import { FormErrors } from "~/components/forms/form-errors";
 import { useSchemaForm } from "~/components/forms/use-schema-form";
@@ -33,15 +33,19 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 type ActionData = { done: string | null; error: string | null; invite?: SubmissionResult<string[]> };
 
 export async function action({ request, params }: ActionFunctionArgs): Promise<ActionData | Response> {
+  // Whether the actor is an owner, and signed in recently enough to hand out access, the verbs decide.
+  const current = await requireOrgMember(request, params.id);
+  const actor = actorOf(request, current);
+  const organisationId = current.membership.organisationId;
+  const refused = async (refusal: Refusal) => {
+    throw await refusalResponse(request, current, refusal);
+  };
   const formData = await readForm(request);
-  const context = clientContext(request);
   if (formData.get("intent") === "invite") {
-    const owner = await requireOrgMember(request, params.id, "owner");
-    if (handsOutOrganisationAccess({ intent: "invite" })) requireRecentSignIn(request, owner);
-    const { user, membership } = owner;
     const submission = parseWithZod(formData, { schema: inviteMemberSchema });
     if (submission.status !== "success") return { done: null, error: null, invite: submission.reply() };
-    const outcome = await inviteMember({ organisationId: membership.organisationId, ...submission.value, actorUserId: user.id, context });
+    const outcome = await inviteMember({ organisationId, email: submission.value.email, role: submission.value.role, actor });
+    if (isRefusal(outcome)) return refused(outcome);
     if (!outcome.ok) {
       return {
         done: null,
@@ -54,33 +58,32 @@ export async function action({ request, params }: ActionFunctionArgs): Promise<A
   const parsed = memberActionSchema.safeParse(Object.fromEntries(formData));
   if (!parsed.success) return { done: null, error: "That change could not be understood. Please try again." };
   const command = parsed.data;
-  if (command.intent === "leave") {
-    const { user, membership } = await requireOrgMember(request, params.id);
-    const outcome = await removeMember({ organisationId: membership.organisationId, userId: user.id, actorUserId: user.id, ip: context.ip });
-    if (!outcome.ok) return { done: null, error: outcome.message };
-    return redirect("/account");
-  }
-  const owner = await requireOrgMember(request, params.id, "owner");
-  if (handsOutOrganisationAccess(command)) requireRecentSignIn(request, owner);
-  const { user, membership } = owner;
-  const organisationId = membership.organisationId;
   switch (command.intent) {
+    case "leave": {
+      const outcome = await removeMember({ organisationId, userId: actor.userId, actor });
+      if (isRefusal(outcome)) return refused(outcome);
+      return outcome.ok ? redirect("/account") : { done: null, error: outcome.message };
+    }
     case "change-role": {
-      const outcome = await changeMemberRole({ organisationId, userId: command.userId, role: command.role, actorUserId: user.id, ip: context.ip });
+      const outcome = await changeMemberRole({ organisationId, userId: command.userId, role: command.role, actor });
+      if (isRefusal(outcome)) return refused(outcome);
       return outcome.ok ? { done: `Role changed to ${roleLabels[command.role].toLowerCase()}.`, error: null } : { done: null, error: outcome.message };
     }
     case "remove": {
-      const outcome = await removeMember({ organisationId, userId: command.userId, actorUserId: user.id, ip: context.ip });
+      const outcome = await removeMember({ organisationId, userId: command.userId, actor });
+      if (isRefusal(outcome)) return refused(outcome);
       if (!outcome.ok) return { done: null, error: outcome.message };
-      return command.userId === user.id ? redirect("/account") : { done: "Member removed.", error: null };
+      return command.userId === actor.userId ? redirect("/account") : { done: "Member removed.", error: null };
     }
     case "revoke-invitation": {
-      const revoked = await revokeInvitation({ organisationId, invitationId: command.invitationId, actorUserId: user.id, ip: context.ip });
+      const revoked = await revokeInvitation({ organisationId, invitationId: command.invitationId, actor });
+      if (typeof revoked !== "boolean") return refused(revoked);
       return revoked ? { done: "Invitation cancelled.", error: null } : { done: null, error: "That invitation had already been used or cancelled." };
     }
     case "require-two-factor": {
       const required = command.required === "true";
-      await setRequireTwoFactor({ organisationId, required, actorUserId: user.id, ip: context.ip });
+      const outcome = await setRequireTwoFactor({ organisationId, required, actor });
+      if (isRefusal(outcome)) return refused(outcome);
       return {
         done: required ? "Every member now needs two-step sign-in. Members without it will be asked to set it up." : "Two-step sign-in is now optional for members.",
         error: null,

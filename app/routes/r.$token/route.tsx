@@ -1,11 +1,9 @@
 import { readForm, readQuery } from "~/utils/read-form.server";
-import { getFormProps, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useParams } from "@remix-run/react";
-import { CheckboxField } from "~/components/forms/checkbox-field";
-import { useSchemaForm } from "~/components/forms/use-schema-form";
+import { DetailsRemoved, type PersonPageReply, RemoveMyDetails } from "~/components/referrals/remove-my-details";
 import { CANCEL_UNDO_MINUTES, linkProblemMessages, personActionSchema } from "~/modules/referrals";
 import { useEffect, useRef } from "react";
 import { performPersonAction, loadPersonPage, type PersonPage } from "~/modules/referrals/index.server";
@@ -38,14 +36,9 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
   return data({ problem: result.status }, { status: result.status === "invalid" ? 404 : 410, headers: privateHeaders });
 }
 
-interface ActionReply {
-  ok: boolean;
-  message: string;
-  intent?: string;
+interface ActionReply extends PersonPageReply {
   /** The booking a cancel or undo was about, so the reply can offer to undo it. */
   bookingId?: string;
-  /** Conform's reply, so a form's field errors show next to the field. */
-  result?: SubmissionResult<string[]>;
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -67,19 +60,6 @@ export default function PersonLinkPage() {
   if (actionData?.ok && actionData.intent === "remove-details") return <DetailsRemoved />;
   if ("problem" in loaded) return <LinkProblem problem={loaded.problem} />;
   return <PersonPageView page={loaded.page} confirmCancel={loaded.confirmCancel} actions={loaded.actions} result={actionData ?? null} />;
-}
-
-function DetailsRemoved() {
-  return (
-    <div className="container narrow person-page">
-      <h1>Your details have been removed</h1>
-      <div className="notice" role="status">
-        <p>We have deleted your name and contact details. Any places you had booked are cancelled, and the organiser (and whoever referred you) has been told.</p>
-      </div>
-      <p>This link no longer works. You can close this page.</p>
-      <p>If you would like to take part again, please contact the person who referred you, or the organiser of the activity.</p>
-    </div>
-  );
 }
 
 function LinkProblem({ problem }: { problem: "expired" | "ended" | "invalid" }) {
@@ -406,39 +386,5 @@ function UndoCancel({ bookingId, until, busy, action }: { bookingId: string; unt
         Undo: keep my place{until ? ` (until ${until})` : ""}
       </button>
     </Form>
-  );
-}
-
-function RemoveMyDetails({ result }: { result: ActionReply | null }) {
-  const navigation = useNavigation();
-  const mine = result?.intent === "remove-details";
-  const [form, fields] = useSchemaForm(personActionSchema, { id: "remove-details", lastResult: mine ? result?.result : undefined, shouldValidate: "onSubmit" });
-  return (
-    <section className="remove-details" aria-labelledby="remove-details-heading">
-      <h2 id="remove-details-heading">Remove my details</h2>
-      <p>You can ask us to remove your details from Linkway. If you do:</p>
-      <ul>
-        <li>your name, email address, phone number and any notes about you are deleted;</li>
-        <li>any places you have booked are cancelled and offered to someone else;</li>
-        <li>the organiser, and whoever referred you, are told that your referral has ended;</li>
-        <li>we keep a record of which sessions you went to and your answers to the wellbeing questions, without your name, so we can learn whether activities like this help people;</li>
-        <li>this link stops working.</li>
-      </ul>
-      <p>
-        <strong>This cannot be undone.</strong>
-      </p>
-      {mine && result && !result.ok && !result.result && (
-        <div className="notice warn" role="alert">
-          <p>{result.message}</p>
-        </div>
-      )}
-      <Form method="post" {...getFormProps(form)}>
-        <input type="hidden" name="intent" value="remove-details" />
-        <CheckboxField meta={fields.understood}>I understand my details will be removed and this cannot be undone</CheckboxField>
-        <button type="submit" className="danger" disabled={navigation.state === "submitting"}>
-          Remove my details
-        </button>
-      </Form>
-    </section>
   );
 }

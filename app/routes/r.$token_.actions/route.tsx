@@ -11,6 +11,9 @@ import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useParams } from "@remix-run/react";
 import { logActionSchema, outcomeLabels } from "~/modules/actions";
 import { loadPersonActions, logActionByToken, type PersonActionsPage } from "~/modules/actions/index.server";
+import { personActionSchema } from "~/modules/referrals";
+import { performPersonAction } from "~/modules/referrals/index.server";
+import { DetailsRemoved, type PersonPageReply, RemoveMyDetails } from "~/components/referrals/remove-my-details";
 import { notFound } from "~/utils/http.server";
 
 export const meta: MetaFunction = () => [{ title: "Your actions — Linkway" }, { name: "robots", content: "noindex, nofollow" }];
@@ -23,11 +26,14 @@ const linkGone = "This link does not work any more. Please contact the person wh
 export async function loader({ params }: LoaderFunctionArgs) {
   const page = await loadPersonActions(params.token ?? "");
   if (!page) throw notFound(linkGone);
-  return data({ page }, { headers: privateHeaders });
+  // With actions only there is no referral page, so removing one's details is offered here.
+  return data({ page, canRemoveDetails: page.actionsOnly }, { headers: privateHeaders });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const submission = parseWithZod(await readForm(request), { schema: logActionSchema });
+  const formData = await readForm(request);
+  if (formData.get("intent") === "remove-details") return removeDetails(formData, params.token ?? "");
+  const submission = parseWithZod(formData, { schema: logActionSchema });
   if (submission.status !== "success") {
     const first = Object.values(submission.error ?? {}).flat()[0];
     return data({ ok: false, message: first ?? "Something in that answer was not right.", actionId: String(submission.payload.actionId ?? "") }, { status: 400, headers: privateHeaders });
@@ -36,18 +42,31 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return data({ ok: result.ok, message: result.message, actionId: submission.value.actionId }, { status: result.ok ? 200 : result.status, headers: privateHeaders });
 }
 
+async function removeDetails(formData: FormData, token: string) {
+  const submission = parseWithZod(formData, { schema: personActionSchema });
+  if (submission.status !== "success") {
+    const reply: PersonPageReply = { ok: false, message: "Tick the box to say you understand, if you want your details removed", intent: "remove-details", result: submission.reply() };
+    return data(reply, { status: 400, headers: privateHeaders });
+  }
+  const result = await performPersonAction(token, submission.value);
+  const reply: PersonPageReply = { ok: result.ok, message: result.message, intent: "remove-details" };
+  return data(reply, { status: result.ok ? 200 : result.status, headers: privateHeaders });
+}
+
 export default function PersonActions() {
-  const { page } = useLoaderData<typeof loader>();
-  const reply = useActionData<typeof action>();
+  const { page, canRemoveDetails } = useLoaderData<typeof loader>();
+  const reply = useActionData<typeof action>() as (PersonPageReply & { actionId?: string }) | undefined;
   const { token } = useParams();
+  if (reply?.ok && reply.intent === "remove-details") return <DetailsRemoved />;
+  const logReply = reply && reply.intent !== "remove-details" ? reply : null;
   return (
     <div className="container narrow person-page">
       <p className="muted">Hello {page.firstName}. This page is just for you: please do not share the link.</p>
       <h1>Your actions</h1>
       <p className="lead">Small things to try, agreed with the person who referred you. Tell us how you got on: it helps them help you.</p>
-      {reply && (
-        <div className={reply.ok ? "notice" : "notice warn"} role={reply.ok ? "status" : "alert"}>
-          <p>{reply.message}</p>
+      {logReply && (
+        <div className={logReply.ok ? "notice" : "notice warn"} role={logReply.ok ? "status" : "alert"}>
+          <p>{logReply.message}</p>
         </div>
       )}
       {page.ended && <p className="notice">Your referral has ended, so there is nothing more to record here. Thank you for taking part.</p>}
@@ -83,6 +102,7 @@ export default function PersonActions() {
           <Link to={`/r/${token}`}>Back to your referral</Link>
         </p>
       )}
+      {canRemoveDetails && <RemoveMyDetails result={reply ?? null} />}
       <p className="muted">Your reference: {page.code}</p>
     </div>
   );
