@@ -8,6 +8,7 @@ import type { AddressInfo } from "node:net";
 import { pathToFileURL } from "node:url";
 import type { Env } from "../../app/utils/env.server";
 import { securityHeaders } from "../../app/utils/security-headers.server";
+import { answerInvalidFormsWith400 } from "../../app/utils/invalid-form-status.server";
 import { csrfProtection, stampClientIp } from "./request-guards";
 import { bodyLimits } from "./body-limits";
 import { operations, requestLog } from "./operations";
@@ -51,10 +52,10 @@ export async function createServer(options: { dev: boolean; config: Env; port?: 
     const vite = await import("vite");
     const viteServer = await vite.createServer({ server: { middlewareMode: true } });
     app.use(viteServer.middlewares);
-    build = () => viteServer.ssrLoadModule("virtual:remix/server-build") as Promise<ServerBuild>;
+    build = async () => answerInvalidFormsWith400((await viteServer.ssrLoadModule("virtual:remix/server-build")) as ServerBuild);
     closeVite = () => viteServer.close();
   } else {
-    build = (await import(pathToFileURL(serverBuildPath).href)) as ServerBuild;
+    build = answerInvalidFormsWith400((await import(pathToFileURL(serverBuildPath).href)) as ServerBuild);
     app.use(staticFiles("build/client"));
   }
   // Pages and JSON only (static files arrive compressed already, see staticFiles),

@@ -1,5 +1,6 @@
 import { readForm, readQuery } from "~/utils/read-form.server";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
 import { listUsers, setAdmin, setCommissioner, clientContext, requireAdmin, requireRecentSignIn } from "~/modules/accounts/index.server";
 import { handsOutAdminAccess, userRoleChangeSchema, userSearchSchema } from "~/modules/accounts";
@@ -28,7 +29,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const current = await requireAdmin(request);
   const { user } = current;
   const parsed = userRoleChangeSchema.safeParse(Object.fromEntries(await readForm(request)));
-  if (!parsed.success) return { done: null, error: "That change could not be understood. Please try again." };
+  if (!parsed.success) return data({ done: null, error: "That change could not be understood. Please try again." }, { status: 400 });
   const change = parsed.data;
   if (handsOutAdminAccess(change)) requireRecentSignIn(request, current);
   const ip = clientContext(request).ip;

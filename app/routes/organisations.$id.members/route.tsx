@@ -2,7 +2,7 @@ import { readForm } from "~/utils/read-form.server";
 import { getFormProps, getInputProps, getSelectProps, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { redirect } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { clientContext, requireOrgMember, requireRecentSignIn } from "~/modules/accounts/index.server";
 import { inviteMember, listPendingInvitations, revokeInvitation, changeMemberRole, listMembers, removeMember, getOrganisation, setRequireTwoFactor } from "~/modules/organisations/index.server";
@@ -32,7 +32,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 type ActionData = { done: string | null; error: string | null; invite?: SubmissionResult<string[]> };
 
-export async function action({ request, params }: ActionFunctionArgs): Promise<ActionData | Response> {
+/** A change that was not made answers 400, with the reason shown on the page. */
+const refused = (error: string) => data<ActionData>({ done: null, error }, { status: 400 });
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  // Members only, before anything is read: someone signed out is sent to sign in, an outsider gets a 404.
+  await requireOrgMember(request, params.id);
   const formData = await readForm(request);
   const context = clientContext(request);
   if (formData.get("intent") === "invite") {
@@ -52,12 +57,12 @@ export async function action({ request, params }: ActionFunctionArgs): Promise<A
     return { done: `Invitation sent to ${submission.value.email}.`, error: null, invite: submission.reply({ resetForm: true }) };
   }
   const parsed = memberActionSchema.safeParse(Object.fromEntries(formData));
-  if (!parsed.success) return { done: null, error: "That change could not be understood. Please try again." };
+  if (!parsed.success) return refused("That change could not be understood. Please try again.");
   const command = parsed.data;
   if (command.intent === "leave") {
     const { user, membership } = await requireOrgMember(request, params.id);
     const outcome = await removeMember({ organisationId: membership.organisationId, userId: user.id, actorUserId: user.id, ip: context.ip });
-    if (!outcome.ok) return { done: null, error: outcome.message };
+    if (!outcome.ok) return refused(outcome.message);
     return redirect("/account");
   }
   const owner = await requireOrgMember(request, params.id, "owner");
@@ -67,16 +72,16 @@ export async function action({ request, params }: ActionFunctionArgs): Promise<A
   switch (command.intent) {
     case "change-role": {
       const outcome = await changeMemberRole({ organisationId, userId: command.userId, role: command.role, actorUserId: user.id, ip: context.ip });
-      return outcome.ok ? { done: `Role changed to ${roleLabels[command.role].toLowerCase()}.`, error: null } : { done: null, error: outcome.message };
+      return outcome.ok ? { done: `Role changed to ${roleLabels[command.role].toLowerCase()}.`, error: null } : refused(outcome.message);
     }
     case "remove": {
       const outcome = await removeMember({ organisationId, userId: command.userId, actorUserId: user.id, ip: context.ip });
-      if (!outcome.ok) return { done: null, error: outcome.message };
+      if (!outcome.ok) return refused(outcome.message);
       return command.userId === user.id ? redirect("/account") : { done: "Member removed.", error: null };
     }
     case "revoke-invitation": {
       const revoked = await revokeInvitation({ organisationId, invitationId: command.invitationId, actorUserId: user.id, ip: context.ip });
-      return revoked ? { done: "Invitation cancelled.", error: null } : { done: null, error: "That invitation had already been used or cancelled." };
+      return revoked ? { done: "Invitation cancelled.", error: null } : refused("That invitation had already been used or cancelled.");
     }
     case "require-two-factor": {
       const required = command.required === "true";
