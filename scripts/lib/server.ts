@@ -9,7 +9,8 @@ import { pathToFileURL } from "node:url";
 import type { Env } from "../../app/utils/env.server";
 import { securityHeaders } from "../../app/utils/security-headers.server";
 import { answerInvalidFormsWith400 } from "../../app/utils/invalid-form-status.server";
-import { csrfProtection, stampClientIp } from "./request-guards";
+import { csrfProtection, devToolsGate, stampClientIp } from "./request-guards";
+import { devToolsAccess, listenHost } from "../../app/utils/dev-tools.server";
 import { bodyLimits } from "./body-limits";
 import { operations, requestLog } from "./operations";
 import { remixHandler } from "./remix-adapter";
@@ -17,12 +18,14 @@ import { serverBuildPath } from "./build";
 
 /**
  * What every request passes before static files and Remix, in this order: the
- * client's address, the one origin rule (403), then the body limits (413/415/
- * 400) — so a refused request costs no parsing. Tests build their servers with
+ * client's address, the development tools' gate (404 unless a local demo
+ * site and a local request), the one origin rule (403), then the body limits
+ * (413/415/400) — so a refused request costs no parsing. Tests build their servers with
  * this same function.
  */
-export function applyRequestGuards(app: express.Express, config: Pick<Env, "PUBLIC_URL" | "PORT">) {
+export function applyRequestGuards(app: express.Express, config: Pick<Env, "PUBLIC_URL" | "PORT" | "HOST">) {
   app.use(stampClientIp());
+  app.use(devToolsGate(devToolsAccess(config)));
   app.use(csrfProtection(config));
   app.use(bodyLimits());
 }
@@ -81,7 +84,9 @@ export async function createServer(options: { dev: boolean; config: Env; port?: 
     }),
   );
 
-  const server = app.listen(options.port ?? config.PORT);
+  const host = listenHost(config);
+  const port = options.port ?? config.PORT;
+  const server = host === undefined ? app.listen(port) : app.listen(port, host);
   // A client that trickles a request in ties up a connection, never the CPU; still, not for ever.
   server.requestTimeout = 30_000;
   await new Promise<void>((resolve, reject) => {
