@@ -47,6 +47,8 @@ export const auditActions = {
   "commissioner.granted": "Given the commissioner's view of reports",
   "commissioner.revoked": "Commissioner's view of reports removed",
   "access.denied": "Access denied",
+  "register.reopen": "Register reopened for changes",
+  "register.viewed_by_admin": "Register (with names) opened by an administrator outside the organisation",
 } as const;
 
 export type AuditAction = keyof typeof auditActions;
@@ -58,12 +60,14 @@ export interface AuditEntry {
   targetId?: string | null;
   ip?: string | null;
   details?: Record<string, unknown>;
+  /** When it happened, for a verb that was handed its `now`; else the site's clock. */
+  at?: Date;
 }
 
 export async function recordAudit(entry: AuditEntry, executor?: Executor): Promise<void> {
   const db = executor ?? (await getDb());
   await db.insert(auditLog).values({
-    at: now(),
+    at: entry.at ?? now(),
     action: entry.action,
     actorUserId: entry.actorUserId ?? null,
     targetType: entry.targetType ?? null,

@@ -4,7 +4,8 @@
  */
 import { and, asc, eq, sql } from "drizzle-orm";
 import { getDb, queryRows, type Executor } from "#db/client";
-import { auditLog, bookings, memberships, referrals, sessions, users } from "#db/schema";
+import { bookings, memberships, referrals, sessions, users } from "#db/schema";
+import { recordAudit } from "~/modules/accounts/index.server";
 import { formatSessionWhen } from "~/modules/activities/index.server";
 import type { OrganiserMark, SelfReport } from "~/modules/bookings/index.server";
 import { now as clockNow } from "~/utils/clock.server";
@@ -18,7 +19,8 @@ import { loadSessionContext, type SessionContext } from "./session-context.serve
 import { formatInTimezone, addDays, addHours } from "~/utils/time";
 import { REGISTER_EDITABLE_DAYS } from "./register-window";
 
-export type RegisterViewer = { type: "user"; userId: string } | { type: "register_link"; token: string };
+/** A signed-in viewer's address goes into the audit log when an administrator opens or reopens a register. */
+export type RegisterViewer = { type: "user"; userId: string; ip?: string | null } | { type: "register_link"; token: string };
 
 export interface RegisterPerson {
   bookingId: string;
@@ -144,6 +146,10 @@ export async function loadRegister(sessionId: string, viewer: RegisterViewer, op
     .where(and(eq(memberships.organisationId, context.activity.organisationId), eq(memberships.userId, viewer.userId)));
   const [user] = await db.select({ isAdmin: users.isAdmin }).from(users).where(eq(users.id, viewer.userId));
   if (!member && !user?.isAdmin) return null;
+  // Admins see no referrals, but a register is where they reopen a locked one: they may open it, and each time is logged.
+  if (!member) {
+    await recordAudit({ action: "register.viewed_by_admin", actorUserId: viewer.userId, targetType: "session", targetId: context.session.id, ip: viewer.ip ?? null, at: now }, db);
+  }
   const state = registerState(context.session, now);
   const view = buildView(
     context,
@@ -227,11 +233,11 @@ export async function listRecentRegisters(userId: string, options: { now?: Date 
 export const REOPEN_DAYS = 7;
 
 /** Admins only: a locked register takes changes again for a week; recorded in the audit log. */
-export async function reopenRegister(input: { sessionId: string; userId: string; now?: Date }): Promise<{ reopenedUntil: Date }> {
+export async function reopenRegister(input: { sessionId: string; userId: string; ip?: string | null; now?: Date }): Promise<{ reopenedUntil: Date }> {
   const now = input.now ?? clockNow();
   const db = await getDb();
   return db.transaction(async (tx) => {
-    const [user] = await tx.select({ isAdmin: users.isAdmin, name: users.name }).from(users).where(eq(users.id, input.userId));
+    const [user] = await tx.select({ isAdmin: users.isAdmin }).from(users).where(eq(users.id, input.userId));
     if (!user?.isAdmin) throw new AttendanceError("not_allowed", "Only Linkway administrators can reopen a register.", 403);
     const context = await loadSessionContext(tx, input.sessionId);
     if (!context) throw new AttendanceError("not_found", "We could not find that session's register.", 404);
@@ -240,15 +246,10 @@ export async function reopenRegister(input: { sessionId: string; userId: string;
     }
     const reopenedUntil = addDays(now, REOPEN_DAYS);
     await tx.update(sessions).set({ registerReopenedUntil: reopenedUntil, updatedAt: now }).where(eq(sessions.id, context.session.id));
-    await tx.insert(auditLog).values({
-      at: now,
-      actorUserId: input.userId,
-      actorLabel: user.name,
-      action: "register.reopen",
-      targetType: "session",
-      targetId: context.session.id,
-      details: { reopenedUntil: reopenedUntil.toISOString() },
-    });
+    await recordAudit(
+      { action: "register.reopen", actorUserId: input.userId, targetType: "session", targetId: context.session.id, ip: input.ip ?? null, at: now, details: { reopenedUntil: reopenedUntil.toISOString() } },
+      tx,
+    );
     return { reopenedUntil };
   });
 }
