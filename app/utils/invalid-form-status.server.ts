@@ -18,13 +18,15 @@ function isRefusedSubmission(value: unknown): boolean {
   return typeof value === "object" && value !== null && (value as { status?: unknown }).status === "error" && "error" in value;
 }
 
-function isResponseLike(value: unknown): boolean {
-  return value instanceof Response || (typeof value === "object" && value !== null && (value as { type?: unknown }).type === "DataWithResponseInit");
+type DataWithInit = { type: "DataWithResponseInit"; data: unknown; init: ResponseInit | null };
+
+function isDataWithInit(value: unknown): value is DataWithInit {
+  return typeof value === "object" && value !== null && (value as { type?: unknown }).type === "DataWithResponseInit";
 }
 
 /** Whether an action's plain answer carries a refused Conform submission, itself or as one of its fields. */
 export function carriesRefusedForm(value: unknown): boolean {
-  if (typeof value !== "object" || value === null || isResponseLike(value)) return false;
+  if (typeof value !== "object" || value === null || value instanceof Response || isDataWithInit(value)) return false;
   return isRefusedSubmission(value) || Object.values(value).some(isRefusedSubmission);
 }
 
@@ -32,7 +34,12 @@ export function carriesRefusedForm(value: unknown): boolean {
 export function withInvalidFormStatus<A extends Action>(action: A): A {
   const wrapped = async (args: unknown) => {
     const result = await action(args);
-    return carriesRefusedForm(result) ? data(result, { status: 400 }) : result;
+    if (carriesRefusedForm(result)) return data(result, { status: 400 });
+    // `data(answer, { headers })` without a status has not chosen one either.
+    if (isDataWithInit(result) && result.init?.status === undefined && carriesRefusedForm(result.data)) {
+      return data(result.data, { ...result.init, status: 400 });
+    }
+    return result;
   };
   return wrapped as A;
 }

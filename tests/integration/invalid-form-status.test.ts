@@ -11,6 +11,8 @@ import { answerInvalidFormsWith400, withInvalidFormStatus } from "~/utils/invali
 import { callRoute } from "../setup/routes";
 import { requestAs } from "../setup/auth";
 import { createAccount } from "../factories/accounts";
+import { createActivity } from "../factories";
+import { action as askForAPlace } from "~/routes/activities.$id_.request-a-place/route";
 
 describe("a refused form answers 400 with its messages", () => {
   it("a missing email on the forgot-password form is a 400 with the message on the email field", async () => {
@@ -32,6 +34,14 @@ describe("a refused form answers 400 with its messages", () => {
     const wrong = await callRoute(withInvalidFormStatus(signIn), await requestAs(null, "/login", { form: { email: user.email, password: "not the password at all" } }));
     expect(wrong.status).toBe(400);
     expect(wrong.body.error[""]?.[0]).toMatch(/email address and password do not match/i);
+  });
+
+  it("an action that wrapped its answer without choosing a status gets the 400 too (ask for a place, sent empty)", async () => {
+    const activity = await createActivity({ selfReferral: true });
+    const request = await requestAs(null, `/activities/${activity.id}/request-a-place`, { form: {} });
+    const outcome = await callRoute(withInvalidFormStatus(askForAPlace), request, { id: activity.id });
+    expect(outcome.status).toBe(400);
+    expect(outcome.body.form.status).toBe("error");
   });
 
   it("a form that was accepted keeps its 200", async () => {
