@@ -11,7 +11,8 @@ FROM node:22-bookworm-slim
 # pg_dump/pg_restore for npm run db:backup and db:restore.
 RUN apt-get update && apt-get install -y --no-install-recommends postgresql-client && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
-ENV NODE_ENV=production PORT=3000 DATA_DIR=/data
+# HOST: a container is reached through its published port, so it listens on every address (set PUBLIC_URL).
+ENV NODE_ENV=production PORT=3000 DATA_DIR=/data HOST=0.0.0.0
 COPY --from=build /app /app
 RUN mkdir -p /data && chown node:node /data
 USER node

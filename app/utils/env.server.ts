@@ -36,6 +36,8 @@ const positiveInt = z.coerce.number({ error: "expected a whole number" }).int().
 export const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   PORT: z.coerce.number({ error: "expected a port number" }).int().min(1).max(65535).default(3000),
+  /** The address to listen on; unset: this computer only, unless PUBLIC_URL is a public address (see dev-tools.server.ts). */
+  HOST: z.string().trim().min(1, { error: "expected an address such as 127.0.0.1 or 0.0.0.0" }).optional(),
   /** The address people reach the site at; used in emailed links. */
   PUBLIC_URL: z.url({ error: "expected a full URL such as https://linkway.example.org" }).optional(),
   DATABASE_URL: z

@@ -1,5 +1,7 @@
 /**
- * Express → Remix, as @remix-run/express does it, with two differences:
+ * Express → Remix, as @remix-run/express does it, with three differences
+ * (the third: private answers get `Cache-Control: private, no-store`, see
+ * private-caching.server.ts), and these two:
  * the body is the one `bodyLimits` already read and bounded (never the raw
  * socket stream), and the `Origin` header is not passed on. Our origin rule
  * (csrfProtection) has already accepted or refused the request; Remix's own
@@ -9,6 +11,7 @@
 import { createRequestHandler as createRemixHandler, writeReadableStreamToWritable, type AppLoadContext, type ServerBuild } from "@remix-run/node";
 import type { Request as ExpressRequest, RequestHandler, Response as ExpressResponse } from "express";
 import { acceptedBody } from "./body-limits";
+import { cacheControlFor } from "../../app/utils/private-caching.server";
 
 function remixHeaders(incoming: ExpressRequest["headers"]): Headers {
   const headers = new Headers();
@@ -20,10 +23,13 @@ function remixHeaders(incoming: ExpressRequest["headers"]): Headers {
   return headers;
 }
 
-async function sendRemixResponse(res: ExpressResponse, response: Response) {
+async function sendRemixResponse(req: ExpressRequest, res: ExpressResponse, response: Response) {
   res.statusMessage = response.statusText;
   res.status(response.status);
   for (const [key, value] of response.headers.entries()) res.append(key, value);
+  // Private pages are never cached (see private-caching.server.ts); one place for every page, data request and file.
+  const cacheControl = cacheControlFor(req.path, req.headers.cookie, response.headers.get("Cache-Control"));
+  if (cacheControl) res.set("Cache-Control", cacheControl);
   if (response.headers.get("Content-Type")?.match(/text\/event-stream/i)) res.flushHeaders();
   if (response.body) await writeReadableStreamToWritable(response.body, res);
   else res.end();
@@ -53,7 +59,7 @@ export function remixHandler(options: {
   return async (req, res, next) => {
     try {
       const response = await handle(remixRequest(req, res), options.getLoadContext(req, res));
-      await sendRemixResponse(res, response);
+      await sendRemixResponse(req, res, response);
     } catch (error) {
       next(error);
     }

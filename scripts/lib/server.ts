@@ -8,7 +8,9 @@ import type { AddressInfo } from "node:net";
 import { pathToFileURL } from "node:url";
 import type { Env } from "../../app/utils/env.server";
 import { securityHeaders } from "../../app/utils/security-headers.server";
-import { csrfProtection, stampClientIp } from "./request-guards";
+import { answerInvalidFormsWith400 } from "../../app/utils/invalid-form-status.server";
+import { csrfProtection, devToolsGate, stampClientIp } from "./request-guards";
+import { devToolsAccess, listenHost } from "../../app/utils/dev-tools.server";
 import { bodyLimits } from "./body-limits";
 import { operations, requestLog } from "./operations";
 import { requestQueryContext } from "./query-context";
@@ -17,12 +19,14 @@ import { serverBuildPath } from "./build";
 
 /**
  * What every request passes before static files and Remix, in this order: the
- * client's address, the one origin rule (403), then the body limits (413/415/
- * 400) — so a refused request costs no parsing. Tests build their servers with
+ * client's address, the development tools' gate (404 unless a local demo
+ * site and a local request), the one origin rule (403), then the body limits
+ * (413/415/400) — so a refused request costs no parsing. Tests build their servers with
  * this same function.
  */
-export function applyRequestGuards(app: express.Express, config: Pick<Env, "PUBLIC_URL" | "PORT">) {
+export function applyRequestGuards(app: express.Express, config: Pick<Env, "PUBLIC_URL" | "PORT" | "HOST">) {
   app.use(stampClientIp());
+  app.use(devToolsGate(devToolsAccess(config)));
   app.use(csrfProtection(config));
   app.use(bodyLimits());
 }
@@ -52,10 +56,10 @@ export async function createServer(options: { dev: boolean; config: Env; port?: 
     const vite = await import("vite");
     const viteServer = await vite.createServer({ server: { middlewareMode: true } });
     app.use(viteServer.middlewares);
-    build = () => viteServer.ssrLoadModule("virtual:remix/server-build") as Promise<ServerBuild>;
+    build = async () => answerInvalidFormsWith400((await viteServer.ssrLoadModule("virtual:remix/server-build")) as ServerBuild);
     closeVite = () => viteServer.close();
   } else {
-    build = (await import(pathToFileURL(serverBuildPath).href)) as ServerBuild;
+    build = answerInvalidFormsWith400((await import(pathToFileURL(serverBuildPath).href)) as ServerBuild);
     app.use(staticFiles("build/client"));
   }
   // Pages and JSON only (static files arrive compressed already, see staticFiles),
@@ -83,7 +87,9 @@ export async function createServer(options: { dev: boolean; config: Env; port?: 
     }),
   );
 
-  const server = app.listen(options.port ?? config.PORT);
+  const host = listenHost(config);
+  const port = options.port ?? config.PORT;
+  const server = host === undefined ? app.listen(port) : app.listen(port, host);
   // A client that trickles a request in ties up a connection, never the CPU; still, not for ever.
   server.requestTimeout = 30_000;
   await new Promise<void>((resolve, reject) => {

@@ -18,4 +18,14 @@ describe("routes read input only through readForm / readQuery", () => {
       .map((file) => path.relative(routesDir, file));
     expect(offenders).toEqual([]);
   });
+
+  it("nor does a module that is handed the request (the open data API, reports, the activity picker)", () => {
+    const modulesDir = path.resolve(import.meta.dirname, "../../app/modules");
+    const offenders = readdirSync(modulesDir, { recursive: true, withFileTypes: true })
+      .filter((entry) => entry.isFile() && /\.(ts|tsx)$/.test(entry.name) && !entry.name.includes(".test."))
+      .map((entry) => path.join(entry.parentPath, entry.name))
+      .filter((file) => /new URL\(request\.url\)\.searchParams|request\.(formData|json)\(\)/.test(readFileSync(file, "utf8")))
+      .map((file) => path.relative(modulesDir, file));
+    expect(offenders).toEqual([]);
+  });
 });

@@ -14,6 +14,8 @@ import { createBooking, createPersonLink, createReferral } from "../factories/re
 import { HOUR_MS } from "~/utils/time";
 import { requestAs } from "../setup/auth";
 import { callRoute } from "../setup/routes";
+import { loader as registerPage, action as registerAction } from "~/routes/sessions_.$id_.register/route";
+import { loader as auditPage } from "~/routes/admin.audit/route";
 import { emailsTo } from "../factories/mail";
 
 const DAY = 24 * HOUR_MS;
@@ -368,8 +370,41 @@ describe("refused register changes write nothing", () => {
     const result = await markAttendance({ sessionId: s.session.id, bookingId: s.booking.id, attendance: "attended", access, now: new Date(later.getTime() + HOUR_MS) });
     expect(result.changed).toBe(true);
     const db = await getDb();
-    const audit = await queryRows<{ action: string }>(db, sql`select action from audit_log where target_id = ${s.session.id}`);
-    expect(audit.map((a) => a.action)).toEqual(["register.reopen"]);
+    const audit = await queryRows<{ action: string }>(db, sql`select action from audit_log where target_id = ${s.session.id} order by action`);
+    expect(audit.map((a) => a.action)).toEqual(["register.reopen", "register.viewed_by_admin"]);
+  });
+});
+
+describe("an administrator and a register", () => {
+  const fromAddress = { "x-linkway-client-ip": "203.0.113.7" };
+
+  it("an admin outside the organisation may open a register and reopen it; both are in the audit log with their address, filterable on /admin/audit", async () => {
+    const s = await scene();
+    const admin = await createUser({ isAdmin: true });
+    const locked = await createSession(s.activity.id, { startsAt: new Date(Date.now() - 20 * DAY) });
+    const page = await callRoute(registerPage, await requestAs(admin.id, `/sessions/${locked.id}/register`, { headers: fromAddress }), { id: locked.id });
+    expect(page.status).toBe(200);
+    expect(page.body.view.viewer).toMatchObject({ kind: "admin", canReopen: true, canMark: false });
+    const reopened = await callRoute(registerAction, await requestAs(admin.id, `/sessions/${locked.id}/register`, { form: { intent: "reopen" }, headers: fromAddress }), { id: locked.id });
+    expect(reopened.status).toBe(200);
+    expect(reopened.body).toMatchObject({ intent: "reopen", ok: true });
+
+    for (const action of ["register.viewed_by_admin", "register.reopen"]) {
+      const audit = await callRoute(auditPage, await requestAs(admin.id, `/admin/audit?action=${action}`));
+      expect(audit.body.filter.action).toBe(action);
+      const rows = audit.body.rows.filter((r: { target: string }) => r.target.endsWith(locked.id));
+      expect(rows, action).toHaveLength(1);
+      expect(rows[0]).toMatchObject({ action, ip: "203.0.113.7" });
+      expect(rows[0].label).not.toBe(action);
+    }
+  });
+
+  it("a member opening their own register is not logged", async () => {
+    const s = await scene();
+    const page = await callRoute(registerPage, await requestAs(s.organiser.id, `/sessions/${s.session.id}/register`, { headers: fromAddress }), { id: s.session.id });
+    expect(page.body.view.viewer.kind).toBe("member");
+    const db = await getDb();
+    expect(await queryRows(db, sql`select 1 from audit_log where target_id = ${s.session.id}`)).toHaveLength(0);
   });
 });
 

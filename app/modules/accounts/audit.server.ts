@@ -48,6 +48,7 @@ export const auditActions = {
   "commissioner.revoked": "Commissioner's view of reports removed",
   "access.denied": "Access denied",
   "register.reopen": "Register reopened for changes",
+  "register.viewed_by_admin": "Register (with names) opened by an administrator outside the organisation",
 } as const;
 
 export type AuditAction = keyof typeof auditActions;

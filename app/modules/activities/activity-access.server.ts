@@ -10,6 +10,7 @@ import { getDb } from "#db/client";
 import { activities } from "#db/schema";
 import { requireOrgOfKind, requireUser, type CurrentUser, findMembership, type MembershipView } from "~/modules/accounts/index.server";
 import { forbidden, notFound } from "~/utils/http.server";
+import { readQuery } from "~/utils/read-form.server";
 import type { ActivityStatus } from "./vocabulary";
 import { isUuid } from "~/utils/ids";
 
@@ -53,7 +54,7 @@ export async function requireProviderOrganisation(
 ): Promise<CurrentUser & { organisation: MembershipView; providerOrganisations: MembershipView[] }> {
   const current = await requireOrgOfKind(request, "provider");
   const providerOrganisations = current.memberships.filter((m) => m.kind === "provider");
-  const wanted = new URL(request.url).searchParams.get("org");
+  const wanted = readQuery(request).get("org");
   const organisation = wanted
     ? providerOrganisations.find((m) => m.organisationId === wanted)
     : providerOrganisations[0];

@@ -23,7 +23,8 @@ import { REGISTER_EDITABLE_DAYS, registerLocksAt, registerState } from "./regist
 import { loadSessionContext, type SessionContext } from "./session-context.server";
 import { formatInTimezone } from "~/utils/time";
 
-export type RegisterAccess = { type: "user"; userId: string } | { type: "register_link"; token: string };
+/** A signed-in person's address is kept in the audit log for the changes that are logged (reopening). */
+export type RegisterAccess = { type: "user"; userId: string; ip?: string | null } | { type: "register_link"; token: string };
 
 export interface AuthorisedRegister {
   context: SessionContext;

@@ -81,7 +81,7 @@ export async function runRegisterAction(input: { formData: FormData; sessionId?:
   }
 
   if (intent === "reopen") {
-    const done = await attempt(() => reopenRegister({ sessionId, userId: access.userId, now }));
+    const done = await attempt(() => reopenRegister({ sessionId, userId: access.userId, ip: access.ip, now }));
     if ("error" in done) return { result: { intent, ok: false, message: done.error.message }, status: done.error.status };
     return { result: { intent, ok: true, message: "The register is open again for 7 days." }, status: 200 };
   }

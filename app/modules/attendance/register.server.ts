@@ -19,7 +19,8 @@ import { loadSessionContext, type SessionContext } from "./session-context.serve
 import { formatInTimezone, addDays, addHours } from "~/utils/time";
 import { REGISTER_EDITABLE_DAYS } from "./register-window";
 
-export type RegisterViewer = { type: "user"; userId: string } | { type: "register_link"; token: string };
+/** A signed-in viewer's address goes into the audit log when an administrator opens or reopens a register. */
+export type RegisterViewer = { type: "user"; userId: string; ip?: string | null } | { type: "register_link"; token: string };
 
 export interface RegisterPerson {
   bookingId: string;
@@ -145,6 +146,10 @@ export async function loadRegister(sessionId: string, viewer: RegisterViewer, op
     .where(and(eq(memberships.organisationId, context.activity.organisationId), eq(memberships.userId, viewer.userId)));
   const [user] = await db.select({ isAdmin: users.isAdmin }).from(users).where(eq(users.id, viewer.userId));
   if (!member && !user?.isAdmin) return null;
+  // Admins see no referrals, but a register is where they reopen a locked one: they may open it, and each time is logged.
+  if (!member) {
+    await recordAudit({ action: "register.viewed_by_admin", actorUserId: viewer.userId, targetType: "session", targetId: context.session.id, ip: viewer.ip ?? null, at: now }, db);
+  }
   const state = registerState(context.session, now);
   const view = buildView(
     context,
@@ -228,7 +233,7 @@ export async function listRecentRegisters(userId: string, options: { now?: Date 
 export const REOPEN_DAYS = 7;
 
 /** Admins only: a locked register takes changes again for a week; recorded in the audit log. */
-export async function reopenRegister(input: { sessionId: string; userId: string; now?: Date }): Promise<{ reopenedUntil: Date }> {
+export async function reopenRegister(input: { sessionId: string; userId: string; ip?: string | null; now?: Date }): Promise<{ reopenedUntil: Date }> {
   const now = input.now ?? clockNow();
   const db = await getDb();
   return db.transaction(async (tx) => {
@@ -242,7 +247,7 @@ export async function reopenRegister(input: { sessionId: string; userId: string;
     const reopenedUntil = addDays(now, REOPEN_DAYS);
     await tx.update(sessions).set({ registerReopenedUntil: reopenedUntil, updatedAt: now }).where(eq(sessions.id, context.session.id));
     await recordAudit(
-      { at: now, actorUserId: input.userId, actorLabel: user.name, action: "register.reopen", targetType: "session", targetId: context.session.id, details: { reopenedUntil: reopenedUntil.toISOString() } },
+      { at: now, actorUserId: input.userId, actorLabel: user.name, action: "register.reopen", targetType: "session", targetId: context.session.id, ip: input.ip ?? null, details: { reopenedUntil: reopenedUntil.toISOString() } },
       tx,
     );
     return { reopenedUntil };

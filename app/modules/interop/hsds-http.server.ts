@@ -4,6 +4,7 @@
  */
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { jsonError } from "~/utils/http.server";
+import { readQuery } from "~/utils/read-form.server";
 import { parseHsdsListParams, type HsdsListParams } from "./hsds-params";
 
 export const openDataHeaders = {
@@ -33,7 +34,7 @@ export function hsdsListLoader(list: (params: HsdsListParams) => Promise<unknown
   return async ({ request }: LoaderFunctionArgs) => {
     const early = preflight(request);
     if (early) return early;
-    const parsed = parseHsdsListParams(new URL(request.url).searchParams);
+    const parsed = parseHsdsListParams(readQuery(request));
     if (!parsed.ok) return jsonError(400, parsed.error, parsed.field, { headers: openDataHeaders });
     return openDataJson(await list(parsed.params));
   };

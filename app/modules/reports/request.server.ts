@@ -1,5 +1,6 @@
 /** What a report route reads from its request: the viewer and the query (with errors for the picker). */
 import type { CurrentUser } from "~/modules/accounts/index.server";
+import { readQuery } from "~/utils/read-form.server";
 import { reportQuerySchema, type ReportQuery } from "./period";
 import type { ReportViewer } from "./scope.server";
 
@@ -10,7 +11,7 @@ export const viewerOf = (current: CurrentUser): ReportViewer => ({ id: current.u
  * field errors, and the figures fall back to the last 3 months meanwhile.
  */
 export function reportQueryFrom(request: Request): { query: ReportQuery; raw: Record<string, string>; errors: Record<string, string[]> } {
-  const raw = Object.fromEntries(new URL(request.url).searchParams);
+  const raw = Object.fromEntries(readQuery(request));
   const parsed = reportQuerySchema.safeParse(raw);
   if (parsed.success) return { query: parsed.data, raw, errors: {} };
   const errors: Record<string, string[]> = {};

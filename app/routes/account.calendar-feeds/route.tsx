@@ -1,4 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/modules/accounts/index.server";
 import { calendarFeedActionSchema } from "~/modules/interop";
@@ -19,7 +20,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const { user } = await requireUser(request);
   const parsed = calendarFeedActionSchema.safeParse(Object.fromEntries(await readForm(request)));
-  if (!parsed.success) return { done: "Nothing was changed.", link: null };
+  if (!parsed.success) return data({ done: "That change could not be understood. Nothing was changed.", link: null }, { status: 400 });
   const { intent, organisationId } = parsed.data;
   if (intent === "off") {
     await revokeCalendarFeed({ userId: user.id, organisationId });

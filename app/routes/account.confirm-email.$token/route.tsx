@@ -1,4 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { confirmEmailChange, readEmailChange, clientContext } from "~/modules/accounts/index.server";
 import { FormErrors } from "~/components/forms/form-errors";
@@ -12,7 +13,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const result = await confirmEmailChange(params.token ?? "", clientContext(request));
-  return result.ok ? { done: true, error: null } : { done: false, error: result.message };
+  return result.ok ? { done: true, error: null } : data({ done: false, error: result.message }, { status: 400 });
 }
 
 export default function ConfirmEmail() {

@@ -1,5 +1,6 @@
 import { readForm } from "~/utils/read-form.server";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { endAccountSession, endOtherSessions, listAccountSessions, clientContext, requireUser } from "~/modules/accounts/index.server";
 import { endSessionSchema } from "~/modules/accounts";
@@ -19,7 +20,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const { user, session } = await requireUser(request);
   const parsed = endSessionSchema.safeParse(Object.fromEntries(await readForm(request)));
-  if (!parsed.success) return { done: "Nothing was changed." };
+  if (!parsed.success) return data({ done: "That change could not be understood. Nothing was changed." }, { status: 400 });
   const context = clientContext(request);
   if (parsed.data.intent === "end-others") {
     await endOtherSessions(user.id, session.id, context);

@@ -1,5 +1,6 @@
 import { readForm, readQuery } from "~/utils/read-form.server";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
 import { actorOf, isRefusal, listUsers, refusalResponse, requireAdmin, setAdmin, setCommissioner } from "~/modules/accounts/index.server";
 import { userRoleChangeSchema, userSearchSchema } from "~/modules/accounts";
@@ -27,7 +28,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const current = await requireAdmin(request);
   const parsed = userRoleChangeSchema.safeParse(Object.fromEntries(await readForm(request)));
-  if (!parsed.success) return { done: null, error: "That change could not be understood. Please try again." };
+  if (!parsed.success) return data({ done: null, error: "That change could not be understood. Please try again." }, { status: 400 });
   const change = parsed.data;
   // Whether the actor is an administrator, and signed in recently enough to hand out access, the verbs decide.
   const actor = actorOf(request, current);

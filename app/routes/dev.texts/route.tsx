@@ -5,7 +5,7 @@
  * (STOP, YES, NO), so the whole loop can be tried without a phone.
  */
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { redirect } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { Linkified } from "~/components/layout/linkified";
@@ -29,9 +29,9 @@ const replySchema = z.object({ from: z.string().trim().min(5).max(30), text: z.s
 export async function action({ request }: ActionFunctionArgs) {
   if (!textsGoToDevInbox()) throw notFound();
   const parsed = replySchema.safeParse(Object.fromEntries(await readForm(request)));
-  if (!parsed.success) return { error: "Type a reply, like YES, NO or STOP" };
+  if (!parsed.success) return data({ error: "Type a reply, like YES, NO or STOP" }, { status: 400 });
   const from = normaliseUkMobile(parsed.data.from);
-  if (!from) return { error: "That is not a UK mobile number" };
+  if (!from) return data({ error: "That is not a UK mobile number" }, { status: 400 });
   await recordDevReply(from, parsed.data.text);
   await handleTextReply(from, parsed.data.text);
   return redirect(`/dev/texts?to=${encodeURIComponent(from)}`);

@@ -2,7 +2,7 @@ import { readForm } from "~/utils/read-form.server";
 import { getFormProps, getInputProps, getSelectProps, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { redirect } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { actorOf, isRefusal, type Refusal, refusalResponse, requireOrgMember } from "~/modules/accounts/index.server";
 import { inviteMember, listPendingInvitations, revokeInvitation, changeMemberRole, listMembers, removeMember, getOrganisation, setRequireTwoFactor } from "~/modules/organisations/index.server";
@@ -32,7 +32,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 type ActionData = { done: string | null; error: string | null; invite?: SubmissionResult<string[]> };
 
-export async function action({ request, params }: ActionFunctionArgs): Promise<ActionData | Response> {
+/** A change that was not made answers 400, with the reason shown on the page. */
+const invalid = (error: string) => data<ActionData>({ done: null, error }, { status: 400 });
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  // Members only, before anything is read: someone signed out is sent to sign in, an outsider gets a 404.
   // Whether the actor is an owner, and signed in recently enough to hand out access, the verbs decide.
   const current = await requireOrgMember(request, params.id);
   const actor = actorOf(request, current);
@@ -56,29 +60,29 @@ export async function action({ request, params }: ActionFunctionArgs): Promise<A
     return { done: `Invitation sent to ${submission.value.email}.`, error: null, invite: submission.reply({ resetForm: true }) };
   }
   const parsed = memberActionSchema.safeParse(Object.fromEntries(formData));
-  if (!parsed.success) return { done: null, error: "That change could not be understood. Please try again." };
+  if (!parsed.success) return invalid("That change could not be understood. Please try again.");
   const command = parsed.data;
   switch (command.intent) {
     case "leave": {
       const outcome = await removeMember({ organisationId, userId: actor.userId, actor });
       if (isRefusal(outcome)) return refused(outcome);
-      return outcome.ok ? redirect("/account") : { done: null, error: outcome.message };
+      return outcome.ok ? redirect("/account") : invalid(outcome.message);
     }
     case "change-role": {
       const outcome = await changeMemberRole({ organisationId, userId: command.userId, role: command.role, actor });
       if (isRefusal(outcome)) return refused(outcome);
-      return outcome.ok ? { done: `Role changed to ${roleLabels[command.role].toLowerCase()}.`, error: null } : { done: null, error: outcome.message };
+      return outcome.ok ? { done: `Role changed to ${roleLabels[command.role].toLowerCase()}.`, error: null } : invalid(outcome.message);
     }
     case "remove": {
       const outcome = await removeMember({ organisationId, userId: command.userId, actor });
       if (isRefusal(outcome)) return refused(outcome);
-      if (!outcome.ok) return { done: null, error: outcome.message };
+      if (!outcome.ok) return invalid(outcome.message);
       return command.userId === actor.userId ? redirect("/account") : { done: "Member removed.", error: null };
     }
     case "revoke-invitation": {
       const revoked = await revokeInvitation({ organisationId, invitationId: command.invitationId, actor });
       if (typeof revoked !== "boolean") return refused(revoked);
-      return revoked ? { done: "Invitation cancelled.", error: null } : { done: null, error: "That invitation had already been used or cancelled." };
+      return revoked ? { done: "Invitation cancelled.", error: null } : invalid("That invitation had already been used or cancelled.");
     }
     case "require-two-factor": {
       const required = command.required === "true";

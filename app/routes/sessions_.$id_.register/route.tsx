@@ -4,7 +4,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { RegisterSheet } from "~/components/attendance/register-sheet";
-import { requireUser } from "~/modules/accounts/index.server";
+import { clientContext, requireUser } from "~/modules/accounts/index.server";
 import { runRegisterAction, loadRegister } from "~/modules/attendance/index.server";
 import { notFound } from "~/utils/http.server";
 
@@ -15,7 +15,7 @@ export const meta: MetaFunction<typeof loader> = ({ data: loaded }) => [
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user } = await requireUser(request);
-  const view = await loadRegister(params.id ?? "", { type: "user", userId: user.id });
+  const view = await loadRegister(params.id ?? "", { type: "user", userId: user.id, ip: clientContext(request).ip });
   if (!view) throw notFound("We could not find that register.");
   return { view };
 }
@@ -25,7 +25,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { result, status } = await runRegisterAction({
     formData: await readForm(request),
     sessionId: params.id ?? "",
-    access: { type: "user", userId: user.id },
+    access: { type: "user", userId: user.id, ip: clientContext(request).ip },
   });
   return data(result, { status });
 }

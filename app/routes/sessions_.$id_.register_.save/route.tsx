@@ -5,7 +5,7 @@
  */
 import { readForm } from "~/utils/read-form.server";
 import type { ActionFunctionArgs } from "@remix-run/node";
-import { requireUser } from "~/modules/accounts/index.server";
+import { clientContext, requireUser } from "~/modules/accounts/index.server";
 import { runRegisterAction } from "~/modules/attendance/index.server";
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -13,7 +13,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { result, status } = await runRegisterAction({
     formData: await readForm(request),
     sessionId: params.id ?? "",
-    access: { type: "user", userId: user.id },
+    access: { type: "user", userId: user.id, ip: clientContext(request).ip },
   });
   return Response.json(result, { status });
 }

@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { redirect } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { clientContext, organisationHomePath, sessionCookie } from "~/modules/accounts/index.server";
 import { completeSignUp, readSignUp } from "~/modules/organisations/index.server";
@@ -14,7 +14,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const result = await completeSignUp(params.token ?? "", clientContext(request));
-  if (!result.ok) return { error: result.message };
+  if (!result.ok) return data({ error: result.message }, { status: 400 });
   return redirect(organisationHomePath(result.organisationKind), {
     headers: { "Set-Cookie": sessionCookie(result.token, result.expiresAt) },
   });

@@ -1,0 +1,28 @@
+/**
+ * Pages that are someone's own must not be kept by a browser's cache, a
+ * shared computer's back button or a proxy: everything answered to a
+ * signed-in person (their referrals, registers, organiser and account pages)
+ * and every page reached through a private link (`/r/:token`, the one-tap
+ * register, invitations, password resets, calendar feeds). The server adds
+ * `Cache-Control: private, no-store` to those answers in one place (the Remix
+ * adapter) unless the route chose its own — the open data API's public
+ * caching stays as it is.
+ */
+
+/** The private-link pages: every route with a `:token` in its path lives under one of these. */
+const privateLinkPaths = /^\/(r|n|register|invitations|reset-password|feeds|signup\/confirm|account\/confirm-email)\//;
+
+/** Any of our cookies: a session (or one being set up) means the answer may be personal. */
+const ourCookie = /(^|;\s*)(__Host-)?linkway_/;
+
+export const PRIVATE_CACHE_CONTROL = "private, no-store";
+
+export function isPrivateRequest(path: string, cookieHeader: string | undefined | null): boolean {
+  return privateLinkPaths.test(path) || ourCookie.test(cookieHeader ?? "");
+}
+
+/** The Cache-Control to send: the route's own, else no-store for a private request, else none. */
+export function cacheControlFor(path: string, cookieHeader: string | undefined | null, routeChose: string | null): string | null {
+  if (routeChose) return routeChose;
+  return isPrivateRequest(path, cookieHeader) ? PRIVATE_CACHE_CONTROL : null;
+}
