@@ -47,6 +47,7 @@ export const auditActions = {
   "commissioner.granted": "Given the commissioner's view of reports",
   "commissioner.revoked": "Commissioner's view of reports removed",
   "access.denied": "Access denied",
+  "import.applied": "Activities imported from a file or feed",
 } as const;
 
 export type AuditAction = keyof typeof auditActions;

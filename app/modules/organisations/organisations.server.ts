@@ -20,6 +20,25 @@ export async function createOrganisationWithOwner(
   return organisation;
 }
 
+/**
+ * A provider organisation an admin's import brought in (from an HSDS feed), with no
+ * members yet: the admin invites its organisers afterwards. In the caller's transaction.
+ */
+export async function createImportedOrganisation(
+  tx: Executor,
+  input: { name: string; description?: string | null; website?: string | null; email?: string | null; phone?: string | null; actorUserId: string },
+): Promise<{ id: string }> {
+  const [organisation] = await tx
+    .insert(organisations)
+    .values({ kind: "provider", name: input.name, description: input.description ?? null, website: input.website ?? null, email: input.email ?? null, phone: input.phone ?? null })
+    .returning({ id: organisations.id });
+  await recordAudit(
+    { action: "organisation.created", actorUserId: input.actorUserId, targetType: "organisation", targetId: organisation.id, details: { kind: "provider", imported: true } },
+    tx,
+  );
+  return organisation;
+}
+
 export async function getOrganisation(organisationId: string) {
   const db = await getDb();
   const [row] = await db.select().from(organisations).where(eq(organisations.id, organisationId));
