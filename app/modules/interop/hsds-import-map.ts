@@ -153,11 +153,11 @@ export function serviceToImport(service: Loose): HsdsServiceImport {
     ...costFields(arr(service?.cost_options)),
     ...placeFields(service),
     ...Object.assign({}, ...schedules.slice(0, MAX_SCHEDULES).map(scheduleFields)),
-    // An online service's joining link is never published; a new one starts with the service's page.
-    onlineUrl: str(service?.url),
     capacity: "12",
     requiresScreening: "no",
   };
+  // A joining link is never published in HSDS; a new online activity starts with the service's own (https) page.
+  if (fields.mode === "online" && str(service?.url).startsWith("https://")) fields.onlineUrl = str(service.url);
   if (suitableFor.length) fields.suitableFor = suitableFor;
   if (process.startsWith("people can ask for a place themselves")) fields.selfReferral = "on";
   if (process.includes("drop in") || schedules.some((s: Loose) => /drop in/i.test(str(s?.notes)))) fields.dropIn = "on";

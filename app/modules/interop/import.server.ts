@@ -32,6 +32,7 @@ import { env } from "~/utils/env.server";
 import { forbidden } from "~/utils/http.server";
 import { MINUTE_MS } from "~/utils/time";
 import { columnOfField, csvColumns } from "./import-csv";
+import type { ImportFormat, PreviewRow, RowOutcome } from "./import-form";
 import { fetchFeedText, FeedFetchError } from "./fetch-feed.server";
 import { type EditorFields, type fieldsHsdsDoesNotCarry, serviceToImport, servicesInDocument, type HsdsServiceImport } from "./hsds-import-map";
 
@@ -41,20 +42,6 @@ export const IMPORT_MAX_ROWS = 500;
 /** Pages of a feed read at most (100 services each). */
 export const IMPORT_MAX_FEED_PAGES = 20;
 const PREVIEW_TTL_MS = 60 * MINUTE_MS;
-
-export type ImportFormat = "csv" | "hsds";
-export type RowOutcome = "create" | "update" | "unchanged" | "rejected";
-
-export interface PreviewRow {
-  /** The CSV line, or the service's position in the feed (from 1). */
-  row: number;
-  sourceId: string;
-  title: string;
-  outcome: RowOutcome;
-  reasons: string[];
-  /** An admin's HSDS import: the organisation the row belongs to. */
-  organisationName?: string;
-}
 
 type FormValues = z.infer<ReturnType<typeof createActivityFormSchema>>;
 
@@ -348,7 +335,7 @@ export async function previewImport(input: {
 }
 
 /** A preview as stored, for showing it again (only to the person who made it). */
-export async function readImportPreview(input: { actor: ImportActor; previewId: string; organisationId: string | null; now: Date }) {
+export async function readImportPreview(input: { actor: ImportActor; previewId: string; organisationId: string | null; now: Date; anyOrganisation?: boolean }) {
   const db = await getDb();
   const [preview] = await db
     .select()
@@ -357,13 +344,18 @@ export async function readImportPreview(input: { actor: ImportActor; previewId: 
       and(
         eq(importPreviews.id, input.previewId),
         eq(importPreviews.userId, input.actor.userId),
-        input.organisationId === null ? isNull(importPreviews.organisationId) : eq(importPreviews.organisationId, input.organisationId),
+        // The admin page shows an admin's previews for any organisation; an organisation's page only its own.
+        input.anyOrganisation && input.actor.isAdmin
+          ? undefined
+          : input.organisationId === null
+            ? isNull(importPreviews.organisationId)
+            : eq(importPreviews.organisationId, input.organisationId),
         gt(importPreviews.expiresAt, input.now),
       ),
     );
   if (!preview) return null;
   const rows = (preview.rows as StoredRow[]).map(publicRow);
-  return { id: preview.id, fileName: preview.fileName, format: preview.format as ImportFormat, appliedAt: preview.appliedAt, rows, counts: countRows(rows) };
+  return { id: preview.id, organisationId: preview.organisationId, fileName: preview.fileName, format: preview.format as ImportFormat, appliedAt: preview.appliedAt, rows, counts: countRows(rows) };
 }
 
 class RowFailed extends Error {

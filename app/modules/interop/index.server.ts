@@ -26,11 +26,9 @@ export {
   IMPORT_MAX_BYTES,
   IMPORT_MAX_ROWS,
   type ImportActor,
-  type ImportFormat,
   previewImport,
   type PreviewResult,
-  type PreviewRow,
   readImportPreview,
-  type RowOutcome,
 } from "./import.server";
 export { checkFeedUrl, FeedFetchError, fetchFeedText } from "./fetch-feed.server";
+export { type ImportSubmission, submitImportForm } from "./import-form-submission.server";

@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { asc, eq } from "drizzle-orm";
 import { getDb, type Executor } from "#db/client";
 import { memberships, organisations } from "#db/schema";
 import { recordAudit, type OrganisationKind } from "~/modules/accounts/index.server";
@@ -37,6 +37,12 @@ export async function createImportedOrganisation(
     tx,
   );
   return organisation;
+}
+
+/** Every provider organisation by name, for an admin choosing where an import goes. */
+export async function listProviderOrganisations(): Promise<{ id: string; name: string }[]> {
+  const db = await getDb();
+  return db.select({ id: organisations.id, name: organisations.name }).from(organisations).where(eq(organisations.kind, "provider")).orderBy(asc(organisations.name));
 }
 
 export async function getOrganisation(organisationId: string) {
