@@ -14,6 +14,9 @@ import { searchActivities, syncSearchIndex } from "~/modules/activities/index.se
 import { parseSearchParams } from "~/modules/activities";
 import { addMember, createOrganisation, createUser } from "../factories";
 import { csvFile, csvRow } from "../factories/imports";
+import { data, multipartRequest, run } from "../factories/activities";
+import { cookieFor, requestAs } from "../setup/auth";
+import * as importRoute from "~/routes/organisations.$id.import/route";
 
 let orgId: string;
 let organiser: { id: string };
@@ -167,5 +170,40 @@ describe("who may import", () => {
     expect(outsiderConfirm).toMatchObject({ ok: false });
     const db = await getDb();
     expect(await db.select().from(activities).where(inArray(activities.title, ["Sunday Walk"]))).toEqual([]);
+  });
+});
+
+describe("the import page", () => {
+  const path = () => `/organisations/${orgId}/import`;
+  const upload = (text: string) => ({ intent: "preview", format: "csv", file: new File([text], "activities.csv", { type: "text/csv" }) });
+
+  it("answers 404 to someone outside the organisation, and their upload writes nothing", async () => {
+    const db = await getDb();
+    const previewsBefore = (await db.select().from(importPreviews)).length;
+    const page = await run(importRoute.loader, { request: await requestAs(outsider.id, path()), params: { id: orgId } });
+    expect(page).toBeInstanceOf(Response);
+    expect((page as Response).status).toBe(404);
+    const post = await run(importRoute.action, { request: multipartRequest(await cookieFor(outsider.id), path(), upload(csvFile([csvRow({ source_id: "intruder", title: "Intruder Walk" })]))), params: { id: orgId } });
+    expect((post as Response).status).toBe(404);
+    expect((await db.select().from(importPreviews)).length).toBe(previewsBefore);
+    expect(await db.select().from(activities).where(eq(activities.title, "Intruder Walk"))).toEqual([]);
+  });
+
+  it("takes a member's upload to a preview page listing each row, then confirms it", async () => {
+    const cookie = await cookieFor(organiser.id);
+    const post = await run(importRoute.action, { request: multipartRequest(cookie, path(), upload(csvFile([csvRow({ source_id: "page-walk", title: "Thursday Walk", days: "TH" })]))), params: { id: orgId } });
+    expect((post as Response).status).toBe(302);
+    const location = (post as Response).headers.get("Location")!;
+    const previewId = /preview=([0-9a-f-]{36})/.exec(location)![1];
+    const shown = await data(importRoute.loader, { request: await requestAs(organiser.id, location), params: { id: orgId } });
+    expect(shown.preview?.rows.map((r) => [r.title, r.outcome])).toEqual([["Thursday Walk", "create"]]);
+    const confirm = await run(importRoute.action, { request: await requestAs(organiser.id, path(), { form: { intent: "confirm", previewId } }), params: { id: orgId } });
+    expect((confirm as Response).headers.get("Location")).toBe(`${path()}?done=${previewId}`);
+    expect((await orgActivities()).map((a) => a.title)).toContain("Thursday Walk");
+  });
+
+  it("shows a file problem next to the file field", async () => {
+    const post = await run(importRoute.action, { request: multipartRequest(await cookieFor(organiser.id), path(), upload("")), params: { id: orgId } });
+    expect(JSON.stringify(post)).toContain("Choose the CSV file to import");
   });
 });
