@@ -36,9 +36,9 @@ async function exportAll(): Promise<Json[]> {
 
 const uuid = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g;
 
-/** A service without what is allowed to differ between two copies: ids, links to itself, when it changed. */
+/** A service without what is allowed to differ between two copies: ids, links to itself, when it changed, the order of its schedules. */
 function comparable(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(comparable);
+  if (Array.isArray(value)) return value.map(comparable).sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
   if (value && typeof value === "object") {
     return Object.fromEntries(
       Object.entries(value)

@@ -89,6 +89,7 @@ export async function fetchFeedText(
   } catch (error) {
     if (error instanceof FeedFetchError) throw error;
     if (error instanceof Error && (error.name === "TimeoutError" || error.name === "AbortError")) throw new FeedFetchError("The address took too long to answer");
-    throw new FeedFetchError("The address could not be reached");
+    const cause = (error as { cause?: { code?: string; message?: string } })?.cause;
+    throw new FeedFetchError(`The address could not be reached${cause?.code || cause?.message ? ` (${cause.code ?? cause.message})` : ""}`);
   }
 }
