@@ -18,7 +18,7 @@ const header =
 
 function csv(stamp: number, secondEnd: string): string {
   const row = (id: string, title: string, day: string, end: string) =>
-    [id, title, "A friendly hour out, with tea after", "walking", "free", "yes", "no", "12", "walks@example.test", "in_person", "Woodhouse Moor gates", "Leeds", "LS6 3AB", "53.8104", "-1.5567", "weekly", day, londonDate(-7), "10:00", end, "published"].join(",");
+    [id, title, "A friendly hour out with tea after", "walking", "free", "yes", "no", "12", "walks@example.test", "in_person", "Woodhouse Moor gates", "Leeds", "LS6 3AB", "53.8104", "-1.5567", "weekly", day, londonDate(-7), "10:00", end, "published"].join(",");
   return [header, row(`mon-${stamp}`, `Imported Monday Ramble ${stamp}`, "MO", "11:00"), row(`thu-${stamp}`, `Imported Thursday Ramble ${stamp}`, "TH", secondEnd)].join("\n") + "\n";
 }
 

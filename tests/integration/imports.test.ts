@@ -81,6 +81,16 @@ describe("a CSV with one bad row", () => {
   });
 });
 
+it("reports a line whose values do not line up with the headings (an unquoted comma) on that row", async () => {
+  const good = csvFile([csvRow({ source_id: "comma-ok" })]);
+  const [header, line] = good.trim().split("\n");
+  const preview = await previewCsv(`${header}\n${line}\n${line.replace("comma-ok", "comma-bad").replace("A gentle walk round the park", "A gentle walk, round the park")}\n`);
+  if (!preview.ok) throw new Error(preview.message);
+  expect(preview.rows.map((r) => r.outcome)).toEqual(["create", "rejected"]);
+  expect(preview.rows[1].row).toBe(3);
+  expect(preview.rows[1].reasons[0]).toContain("needs \"quotes\" around it");
+});
+
 describe("a good CSV, confirmed", () => {
   const rows = [
     csvRow({ source_id: "walk-a", title: "Monday Walk", days: "MO" }),

@@ -47,6 +47,18 @@ export async function checkFeedUrl(raw: string): Promise<URL> {
   return url;
 }
 
+/** One request, tried again once when a kept-alive connection turns out to have been closed by the server. */
+async function fetchOnce(url: URL, accept: string, signal: AbortSignal): Promise<Response> {
+  const init: RequestInit = { headers: { Accept: accept, "User-Agent": "Linkway importer" }, redirect: "manual", signal };
+  try {
+    return await fetch(url, init);
+  } catch (error) {
+    const code = (error as { cause?: { code?: string } })?.cause?.code;
+    if (code !== "ECONNRESET" && code !== "UND_ERR_SOCKET") throw error;
+    return fetch(url, init);
+  }
+}
+
 /**
  * The body of a URL as text, refusing anything over `maxBytes` or slower than
  * `timeoutMs`. Redirects are followed by hand so each hop is checked again.
@@ -60,7 +72,7 @@ export async function fetchFeedText(
   let url = await checkFeedUrl(raw);
   try {
     for (let hop = 0; hop < 5; hop++) {
-      const response = await fetch(url, { headers: { Accept: options.accept, "User-Agent": "Linkway importer" }, redirect: "manual", signal });
+      const response = await fetchOnce(url, options.accept, signal);
       if (response.status >= 300 && response.status < 400 && response.headers.get("location")) {
         url = await checkFeedUrl(new URL(response.headers.get("location")!, url).toString());
         continue;

@@ -61,7 +61,7 @@ export const csvColumns: CsvColumn[] = [
 
 /** The column a form field's error belongs to, for the preview's reasons. */
 export function columnOfField(path: string): string {
-  const normal = path.replace(/^schedules\.(\d+)\./, "schedules[$1].").replace(/\.\d+$/, "");
+  const normal = path.replace(/^schedules\.(\d+)\./, "schedules[$1].").replace(/(\.\d+|\[\d+\])$/, "");
   return csvColumns.find((c) => c.field === normal || c.field === path)?.name ?? path;
 }
 

@@ -99,29 +99,45 @@ async function checkMayImport(actor: ImportActor, organisationId: string | null,
 }
 
 function csvRows(text: string): RawRow[] {
-  let records: { record: Record<string, string>; info: { lines: number } }[];
+  let lines: { record: string[]; info: { lines: number } }[];
   try {
-    records = parseCsv(text, {
+    lines = parseCsv(text, {
       bom: true,
-      columns: (header: string[]) => header.map((h) => h.trim().toLowerCase()),
       skip_empty_lines: true,
+      // A line with more or fewer values than headings is reported on its row, not refused as a whole file.
       relax_column_count: true,
       trim: true,
       info: true,
       max_record_size: 64 * 1024,
-      to: IMPORT_MAX_ROWS + 1,
-    });
+      to: IMPORT_MAX_ROWS + 2,
+    }) as unknown as { record: string[]; info: { lines: number } }[];
   } catch (error) {
     throw new FileProblem(`This file could not be read as CSV: ${(error as Error).message}`);
   }
-  if (records.length > IMPORT_MAX_ROWS) throw new FileProblem(`A file can hold at most ${IMPORT_MAX_ROWS} activities. Split it into smaller files.`);
-  if (!records.length) throw new FileProblem("This file has no activities in it. Use the template: one activity on each line under the headings.");
+  const [head, ...body] = lines;
+  if (body.length > IMPORT_MAX_ROWS) throw new FileProblem(`A file can hold at most ${IMPORT_MAX_ROWS} activities. Split it into smaller files.`);
+  if (!head || !body.length) throw new FileProblem("This file has no activities in it. Use the template: one activity on each line under the headings.");
   const known = new Set(csvColumns.map((c) => c.name));
-  const headers = Object.keys(records[0].record);
+  const headers = head.record.map((h) => h.trim().toLowerCase());
   const unknown = headers.filter((h) => !known.has(h));
   if (unknown.length) throw new FileProblem(`These column headings are not in the template: ${unknown.join(", ")}. Use the template's headings.`);
   if (!headers.includes("source_id") || !headers.includes("title")) throw new FileProblem("The file needs the template's headings on its first line, including source_id and title.");
-  return records.map(({ record, info }) => {
+  const records = body.map(({ record: values, info }) => ({
+    record: Object.fromEntries(headers.map((h, i) => [h, values[i] ?? ""])) as Record<string, string>,
+    info,
+    count: values.length,
+  }));
+  return records.map(({ record, info, count }) => {
+    if (count !== headers.length) {
+      return {
+        row: info.lines,
+        sourceId: record.source_id ?? "",
+        title: record.title ?? "",
+        fields: {},
+        reasons: [`This line has ${count} values but there are ${headers.length} headings. A value with a comma in it needs "quotes" around it`],
+        publish: false,
+      };
+    }
     const reasons: string[] = [];
     const fields: EditorFields = {};
     for (const column of csvColumns) {
