@@ -26,6 +26,7 @@ export function ImportPage({
   lastResult,
   preview,
   done,
+  problem,
   backHref,
   organisationChoices,
 }: {
@@ -36,6 +37,8 @@ export function ImportPage({
   lastResult?: SubmissionResult<string[]> | null;
   preview: ImportPreviewView | null;
   done: string | null;
+  /** Why a confirm did not go through (nothing was written). */
+  problem?: string | null;
   backHref: string;
   organisationChoices?: { id: string; name: string }[];
 }) {
@@ -54,6 +57,11 @@ export function ImportPage({
         </div>
       )}
 
+      {problem && (
+        <p className="notice" role="alert">
+          {problem}
+        </p>
+      )}
       {preview && !preview.applied && <Preview preview={preview} action={action} />}
 
       <section aria-labelledby="upload-heading">

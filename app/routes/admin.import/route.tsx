@@ -40,7 +40,7 @@ export default function AdminImport() {
   const data = useActionData<typeof action>();
   const done = preview?.applied
     ? `Imported: ${preview.counts.create} added, ${preview.counts.update} updated, ${preview.counts.unchanged} unchanged.`
-    : (data?.problem ?? null);
+    : null;
   return (
     <ImportPage
       heading="Import activities and organisations"
@@ -50,6 +50,7 @@ export default function AdminImport() {
       lastResult={data?.reply}
       preview={preview}
       done={done}
+      problem={data?.problem}
       backHref="/admin"
       organisationChoices={organisations}
     />

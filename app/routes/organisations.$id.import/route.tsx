@@ -48,7 +48,7 @@ export default function ImportActivities() {
   const data = useActionData<typeof action>();
   const done = preview?.applied
     ? `Imported: ${preview.counts.create} added, ${preview.counts.update} updated, ${preview.counts.unchanged} unchanged.`
-    : (data?.problem ?? null);
+    : null;
   return (
     <ImportPage
       heading="Import activities"
@@ -58,6 +58,7 @@ export default function ImportActivities() {
       lastResult={data?.reply}
       preview={preview}
       done={done}
+      problem={data?.problem}
       backHref={`/organiser?org=${organisation.id}`}
     />
   );
