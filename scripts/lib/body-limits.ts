@@ -21,8 +21,13 @@ import {
 const bodiless = new Set(["GET", "HEAD", "OPTIONS"]);
 const bodies = new WeakMap<ExpressRequest, Buffer>();
 
-/** The pages whose form carries a photo; `.data` is how Remix's client posts to the same action. */
-const uploadPaths = [/^\/organiser\/activities\/new(\.data)?$/, /^\/organiser\/activities\/[^/]+\/edit(\.data)?$/];
+/** The pages whose form carries a file (a photo, an import); `.data` is how Remix's client posts to the same action. */
+const uploadPaths = [
+  /^\/organiser\/activities\/new(\.data)?$/,
+  /^\/organiser\/activities\/[^/]+\/edit(\.data)?$/,
+  /^\/organisations\/[^/]+\/import(\.data)?$/,
+  /^\/admin\/import(\.data)?$/,
+];
 
 /** The only endpoints that take JSON: the text-message provider's callbacks (delivery receipts, replies). */
 const jsonPaths = [/^\/api\/texts\/(status|inbound)$/];

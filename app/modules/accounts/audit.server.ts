@@ -49,6 +49,7 @@ export const auditActions = {
   "access.denied": "Access denied",
   "register.reopen": "Register reopened for changes",
   "register.viewed_by_admin": "Register (with names) opened by an administrator outside the organisation",
+  "import.applied": "Activities imported from a file or feed",
 } as const;
 
 export type AuditAction = keyof typeof auditActions;

@@ -44,6 +44,8 @@ export const rateLimitRules = {
   requestPlaceIpActivity: { name: "request-place:ip-activity", limit: 5, windowMs: minutes(60) },
   /** Requests that message one email address or mobile (new or repeated): nobody's inbox is flooded from the form. */
   requestPlaceContact: { name: "request-place:contact", limit: 10, windowMs: hours(24) },
+  /** Import previews (each parses a file or fetches a feed), counted per organisation (per admin for a whole feed). */
+  importOrganisation: { name: "import:organisation", limit: 20, windowMs: hours(1) },
 } satisfies Record<string, RateLimitRule>;
 
 export type RateLimitResult = { allowed: true } | { allowed: false; retryAfterMs: number };

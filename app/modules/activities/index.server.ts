@@ -8,7 +8,7 @@ export { duplicateActivity } from "./duplicate-activity.server";
 export { HORIZON_WEEKS, materialiseSchedule, rollSessionHorizon } from "./materialise-sessions.server";
 export { listOrganisationActivities, listSessionsThisWeek } from "./organiser-dashboard.server";
 export { findPublishedActivity, listPublishedActivities, listUpcomingSessions, MAX_UPCOMING_SESSIONS } from "./public-activities.server";
-export { ActivityArchivedError, loadActivityForEditing, saveActivity } from "./save-activity.server";
+export { ActivityArchivedError, checkActivityValues, loadActivityForEditing, saveActivity } from "./save-activity.server";
 export { findStrandedSessions } from "./schedule-regeneration.server";
 export { getSearchIndex } from "./search-index.server";
 export { pruneSpellingWords, queueActivityReindex, rebuildSearchIndex, refreshSessionSummaries, syncSearchIndex } from "./search-sync.server";

@@ -52,6 +52,8 @@ export interface SaveActivityInput {
   publish: boolean;
   now: Date;
   bounds: Bounds;
+  /** An import saves many activities in its own transaction: all of them or none. */
+  tx?: Tx;
 }
 
 /** The activity and its schedules as the editor needs them (joining link included: only members get here). */
@@ -129,6 +131,28 @@ function activityColumns(values: ActivityFormValues, point: { lat: number; lng: 
   };
 }
 
+/**
+ * The database checks an import makes before its preview: the category exists,
+ * and an in-person activity is placed on the map (its values come back with the
+ * point, so saving later needs no lookup).
+ */
+export async function checkActivityValues(
+  values: ActivityFormValues,
+  bounds: Bounds,
+): Promise<{ ok: true; values: ActivityFormValues } | { ok: false; fieldErrors: FieldErrors }> {
+  const db = await getDb();
+  const fieldErrors: FieldErrors = {};
+  const [category] = await db.select({ slug: categories.slug }).from(categories).where(eq(categories.slug, values.category));
+  if (!category) fieldErrors.category = ["Choose a category from the list"];
+  let placed = values;
+  if (values.mode === "in_person" && (values.lat === undefined || values.lng === undefined)) {
+    const place = await placeFromAddress(values, bounds);
+    if (place.ok) placed = { ...values, lat: place.lat, lng: place.lng };
+    else Object.assign(fieldErrors, place.fieldErrors);
+  }
+  return Object.keys(fieldErrors).length ? { ok: false, fieldErrors } : { ok: true, values: placed };
+}
+
 /** Future sessions that follow the activity's capacity but already hold more bookings than `capacity`. */
 async function sessionsBookedBeyond(tx: Executor, activityId: string, capacity: number, now: Date) {
   return tx
@@ -148,7 +172,9 @@ async function sessionsBookedBeyond(tx: Executor, activityId: string, capacity: 
 
 export async function saveActivity(input: SaveActivityInput): Promise<SaveActivityResult> {
   const { values, now, bounds } = input;
-  const db = await getDb();
+  const db: Executor = input.tx ?? (await getDb());
+  const inTransaction = <T>(work: (tx: Tx) => Promise<T>): Promise<T> =>
+    input.tx ? work(input.tx) : getDb().then((d) => d.transaction(work));
   const fieldErrors: FieldErrors = {};
 
   const [category] = await db.select({ slug: categories.slug }).from(categories).where(eq(categories.slug, values.category));
@@ -190,7 +216,7 @@ export async function saveActivity(input: SaveActivityInput): Promise<SaveActivi
   const imagePath = photoKey ?? (keepOldPhoto ? oldPhoto : null);
 
   try {
-    const result = await db.transaction(async (tx) => {
+    const result = await inTransaction(async (tx) => {
       const columns = {
         ...activityColumns(values, point),
         imagePath,

@@ -20,3 +20,15 @@ export { openApiDocument } from "./openapi";
 export { exportReferralFhir } from "./fhir-referral.server";
 export { referralBundle, SOCIAL_PRESCRIBING_REFERRAL, taskStatusOf } from "./fhir-referral";
 export { type FeedChoice, type FeedKind, issueCalendarFeed, listCalendarFeeds, privateFeedCalendar, revokeCalendarFeed } from "./private-feeds.server";
+export {
+  confirmImport,
+  type ConfirmResult,
+  IMPORT_MAX_BYTES,
+  IMPORT_MAX_ROWS,
+  type ImportActor,
+  previewImport,
+  type PreviewResult,
+  readImportPreview,
+} from "./import.server";
+export { checkFeedUrl, FeedFetchError, fetchFeedText } from "./fetch-feed.server";
+export { type ImportSubmission, submitImportForm } from "./import-form-submission.server";

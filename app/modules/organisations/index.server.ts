@@ -2,5 +2,5 @@
 export * from "./index";
 export { acceptInvitationAsNewUser, acceptInvitationAsUser, inviteMember, listPendingInvitations, readInvitation, revokeInvitation } from "./invitations.server";
 export { changeMemberRole, listMembers, removeMember } from "./members.server";
-export { getOrganisation, setRequireTwoFactor } from "./organisations.server";
+export { createImportedOrganisation, getOrganisation, listProviderOrganisations, setRequireTwoFactor } from "./organisations.server";
 export { completeSignUp, readSignUp, requestSignUp } from "./sign-up.server";

@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { asc, eq } from "drizzle-orm";
 import { getDb, type Executor } from "#db/client";
 import { memberships, organisations } from "#db/schema";
 import { type Actor, recordAudit, type OrganisationKind, type Refusal } from "~/modules/accounts/index.server";
@@ -20,6 +20,31 @@ export async function createOrganisationWithOwner(
     tx,
   );
   return organisation;
+}
+
+/**
+ * A provider organisation an admin's import brought in (from an HSDS feed), with no
+ * members yet: the admin invites its organisers afterwards. In the caller's transaction.
+ */
+export async function createImportedOrganisation(
+  tx: Executor,
+  input: { name: string; description?: string | null; website?: string | null; email?: string | null; phone?: string | null; actorUserId: string },
+): Promise<{ id: string }> {
+  const [organisation] = await tx
+    .insert(organisations)
+    .values({ kind: "provider", name: input.name, description: input.description ?? null, website: input.website ?? null, email: input.email ?? null, phone: input.phone ?? null })
+    .returning({ id: organisations.id });
+  await recordAudit(
+    { action: "organisation.created", actorUserId: input.actorUserId, targetType: "organisation", targetId: organisation.id, details: { kind: "provider", imported: true } },
+    tx,
+  );
+  return organisation;
+}
+
+/** Every provider organisation by name, for an admin choosing where an import goes. */
+export async function listProviderOrganisations(): Promise<{ id: string; name: string }[]> {
+  const db = await getDb();
+  return db.select({ id: organisations.id, name: organisations.name }).from(organisations).where(eq(organisations.kind, "provider")).orderBy(asc(organisations.name));
 }
 
 export async function getOrganisation(organisationId: string) {

@@ -55,6 +55,9 @@ export default function OrganiserDashboard() {
       <p>
         <Link className="button" to={`/organiser/activities/new${several ? `?org=${organisation.organisationId}` : ""}`}>
           Add an activity
+        </Link>{" "}
+        <Link className="button secondary" to={`/organisations/${organisation.organisationId}/import`}>
+          Import activities
         </Link>
       </p>
 
