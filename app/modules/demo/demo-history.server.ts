@@ -55,10 +55,21 @@ const otherDeclines = ["not_suitable", "not_running", "cannot_contact", "other"]
 
 /** The activities that have a history: in-person, published, taking referrals, a spread across the cities. */
 export function historyActivities(data: DemoData): DemoActivity[] {
-  const eligible = data.activities.filter((a) => a.status === "published" && !a.online && a.lat !== null && a.lng !== null && !a.dropIn);
+  const signIn = withDemoLogins(data);
+  const eligible = data.activities.filter((a) => a.status === "published" && !a.online && a.lat !== null && a.lng !== null && !a.dropIn && !signIn.has(a.organisationId));
   const byTown = new Map<string, DemoActivity[]>();
   for (const a of eligible) byTown.set(a.town ?? "", [...(byTown.get(a.town ?? "") ?? []), a]);
   return [...byTown.values()].flatMap((list) => list.filter((_, i) => i % 5 === 0).slice(0, 14));
+}
+
+/**
+ * Organisations someone can sign in to the demo as. The history stays out of
+ * them, so the demo organiser's and referrer's own pages show the stories
+ * written for them, not hundreds of made-up rows; the area figures show it all.
+ */
+function withDemoLogins(data: DemoData): Set<string> {
+  const logins = new Set(data.users.filter((u) => u.email.endsWith("@linkway.test")).map((u) => u.id));
+  return new Set(data.memberships.filter((m) => logins.has(m.userId)).map((m) => m.organisationId));
 }
 
 function chunks<T>(items: T[], size: number): T[][] {
@@ -89,7 +100,8 @@ export async function writeDemoHistory(data: DemoData, now: Date): Promise<{ ref
   const sessionsOf = new Map<string, Session[]>();
   for (const s of rows) sessionsOf.set(s.activityId, [...(sessionsOf.get(s.activityId) ?? []), s]);
 
-  const referrerMembers = data.memberships.filter((m) => data.organisations.find((o) => o.id === m.organisationId)?.kind === "referrer");
+  const signIn = withDemoLogins(data);
+  const referrerMembers = data.memberships.filter((m) => !signIn.has(m.organisationId) && data.organisations.find((o) => o.id === m.organisationId)?.kind === "referrer");
   // A few activities are always oversubscribed: they turn people away as full and keep a waitlist.
   const pressured = new Set(chosen.filter((_, i) => i % 7 === 3).map((a) => a.id));
 
