@@ -8,3 +8,4 @@ export * from "./notifications";
 export * from "./search";
 export * from "./actions";
 export * from "./worker";
+export * from "./reports";

@@ -10,3 +10,4 @@ export { exportCaseload } from "./caseload-export.server";
 export { doseGroupOf, doseGroups, estimateText, type ImpactReport, impactMeasures, impactReport } from "./impact.server";
 export { type GpSummary, gpSummary, SOCIAL_PRESCRIBING_REFERRAL_SNOMED } from "./gp-summary.server";
 export { type GapEvidence, gapEvidence, type GapMap, gapMap } from "./gap-map.server";
+export { refreshReportFacts } from "./referral-facts.server";
