@@ -9,6 +9,9 @@ import { readFile } from "node:fs/promises";
 import { expect, test, type Page } from "@playwright/test";
 import { expectNoAxeViolations } from "./a11y";
 
+// Four pages, each scanned by axe, on the full demo history: slower than most specs.
+test.describe.configure({ timeout: 180_000 });
+
 async function signIn(page: Page, redirectTo: string) {
   await page.goto(`/login?redirectTo=${encodeURIComponent(redirectTo)}`);
   await page.getByLabel("Email address").fill("commissioner@linkway.test");
