@@ -14,7 +14,7 @@ import { logger } from "~/utils/logger.server";
 import { hashPassword } from "~/modules/accounts/index.server";
 import { HORIZON_WEEKS, materialiseSchedule } from "~/modules/activities/index.server";
 import { HISTORY_WEEKS, historyActivities, writeDemoHistory } from "./demo-history.server";
-import { playDemoReferrals } from "./demo-referrals.server";
+import { catchUpWorker, playDemoReferrals } from "./demo-referrals.server";
 import { addDays } from "~/utils/time";
 
 function chunks<T>(items: T[], size: number): T[][] {
@@ -73,6 +73,7 @@ export async function loadDemoDataIfEmpty(options: { now?: Date } = {}): Promise
   try {
     const started = performance.now();
     const written = await writeDemoHistory(data, now);
+    await catchUpWorker(now);
     logger.info({ ...written, ms: Math.round(performance.now() - started) }, "the demo's six months of history written");
   } catch (error) {
     logger.error({ err: error }, "the demo's six months of history could not be loaded");
