@@ -37,5 +37,8 @@ export const bookings = pgTable(
       .on(t.referralId, t.sessionId)
       .where(sql`status <> 'cancelled'`),
     index("bookings_session_idx").on(t.sessionId, t.status),
+    // A referral's bookings, cancelled ones too (bookings_live_key is partial): the reports'
+    // "went at least once" looks them up per referral.
+    index("bookings_referral_idx").on(t.referralId),
   ],
 );

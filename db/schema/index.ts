@@ -9,3 +9,4 @@ export * from "./search";
 export * from "./actions";
 export * from "./worker";
 export * from "./interop";
+export * from "./reports";

@@ -68,6 +68,8 @@ export const referrals = pgTable(
     index("referrals_activity_idx").on(t.activityId, t.status),
     index("referrals_referrer_org_idx").on(t.referrerOrganisationId, t.status),
     index("referrals_status_changed_idx").on(t.status, t.statusChangedAt),
+    // The reports' cohort: referrals made in a period.
+    index("referrals_created_idx").on(t.createdAt),
   ],
 );
 

@@ -60,8 +60,9 @@ beforeAll(async () => {
 describe("the demo referrals", () => {
   it("replay every story to the state it is there to show", async () => {
     const db = await getDb();
+    // The stories, and the reports' six months of history besides (demo-history.server.ts).
     const rows = await db.select().from(referrals);
-    expect(rows).toHaveLength(stories.length);
+    expect(rows.length).toBeGreaterThan(stories.length);
     for (const s of stories) {
       const row = rows.find((r) => r.personFirstName === s.person.firstName && r.personLastName === s.person.lastName);
       expect(row, s.key).toBeDefined();

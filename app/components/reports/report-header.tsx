@@ -1,4 +1,5 @@
 import { NavLink } from "@remix-run/react";
+import { FACTS_EVERY_MINUTES } from "~/modules/reports";
 
 export interface ReportLink {
   to: string;
@@ -26,7 +27,7 @@ export function ReportHeader({ title, lede, periodLabel, links, search }: { titl
         <span>
           Period: <strong>{periodLabel}</strong>
         </span>
-        <span>Figures are worked out from the records as you open the page.</span>
+        <span>Figures are worked out from the records as you open the page; who went to a session is brought up to date every {FACTS_EVERY_MINUTES} minutes.</span>
       </p>
     </>
   );

@@ -13,7 +13,8 @@ import { now as clockNow } from "~/utils/clock.server";
 import { logger } from "~/utils/logger.server";
 import { hashPassword } from "~/modules/accounts/index.server";
 import { HORIZON_WEEKS, materialiseSchedule } from "~/modules/activities/index.server";
-import { playDemoReferrals } from "./demo-referrals.server";
+import { HISTORY_WEEKS, historyActivities, writeDemoHistory } from "./demo-history.server";
+import { catchUpWorker, playDemoReferrals } from "./demo-referrals.server";
 import { addDays } from "~/utils/time";
 
 function chunks<T>(items: T[], size: number): T[][] {
@@ -43,6 +44,9 @@ export async function loadDemoDataIfEmpty(options: { now?: Date } = {}): Promise
     ...stories.map((s) => s.activityId),
   ]);
   const historyFrom = addDays(now, -(HORIZON_WEEKS * 7));
+  // The reports' six months of history (demo-history.server.ts) need sessions that far back.
+  const longHistory = new Set(historyActivities(data).map((a) => a.id));
+  const longHistoryFrom = addDays(now, -(HISTORY_WEEKS * 7));
 
   await db.transaction(async (tx) => {
     await tx.insert(organisations).values(data.organisations);
@@ -55,7 +59,7 @@ export async function loadDemoDataIfEmpty(options: { now?: Date } = {}): Promise
     for (const schedule of rows) {
       const [activity] = await tx.select({ status: activities.status }).from(activities).where(eq(activities.id, schedule.activityId));
       if (activity?.status === "archived") continue;
-      const from = withHistory.has(schedule.activityId) ? historyFrom : now;
+      const from = longHistory.has(schedule.activityId) ? longHistoryFrom : withHistory.has(schedule.activityId) ? historyFrom : now;
       await materialiseSchedule(tx, schedule, { capacity: capacityOf.get(schedule.activityId) ?? 12, from, now });
     }
   });
@@ -65,6 +69,14 @@ export async function loadDemoDataIfEmpty(options: { now?: Date } = {}): Promise
   } catch (error) {
     // The directory and the accounts are loaded; a site without the demo referrals is still worth starting.
     logger.error({ err: error }, "the demo referrals could not be loaded");
+  }
+  try {
+    const started = performance.now();
+    const written = await writeDemoHistory(data, now);
+    await catchUpWorker(now);
+    logger.info({ ...written, ms: Math.round(performance.now() - started) }, "the demo's six months of history written");
+  } catch (error) {
+    logger.error({ err: error }, "the demo's six months of history could not be loaded");
   }
   return true;
 }

@@ -9,3 +9,5 @@ export { reportQueryFrom, viewerOf } from "./request.server";
 export { exportCaseload } from "./caseload-export.server";
 export { doseGroupOf, doseGroups, estimateText, type ImpactReport, impactMeasures, impactReport } from "./impact.server";
 export { type GpSummary, gpSummary, SOCIAL_PRESCRIBING_REFERRAL_SNOMED } from "./gp-summary.server";
+export { type GapEvidence, gapEvidence, type GapMap, gapMap } from "./gap-map.server";
+export { refreshReportFacts } from "./referral-facts.server";

@@ -6,12 +6,13 @@
  * accepted and later withdrawn still counts as accepted. Each stage is read
  * from the referral_events trail (every status change writes one) and the
  * current status; "attended" uses the bookings module's effective
- * attendance (the organiser's mark, else the person's own report).
+ * attendance (the organiser's mark, else the person's own report). Those
+ * three facts come from referral-facts.server.ts (kept by the worker).
  */
 import { sql, type SQL } from "drizzle-orm";
 import { getReadDb } from "#db/client";
-import { attendedSql } from "~/modules/bookings/index.server";
 import type { Period } from "./period";
+import { factsOf } from "./referral-facts.server";
 
 /** Rows from a raw query: postgres.js gives an array, PGlite an object with rows. */
 export function rowsOf<T>(result: unknown): T[] {
@@ -50,13 +51,9 @@ function cohort(period: Period, where: SQL): SQL {
   return sql`
     SELECT r.id, r.status, r.created_at, r.stalled_at, r.stalled_reason, r.decline_reason_kind, r.reasons,
            r.referrer_user_id, r.referrer_organisation_id, a.category, a.id AS activity_id, a.town,
-           (r.status IN ('accepted','booked','attending','completed','disengaged')
-             OR EXISTS (SELECT 1 FROM referral_events e WHERE e.referral_id = r.id AND e.to_status = 'accepted')) AS accepted,
-           (r.status IN ('booked','attending')
-             OR EXISTS (SELECT 1 FROM referral_events e WHERE e.referral_id = r.id AND e.to_status = 'booked')) AS booked,
-           (SELECT min(s.starts_at) FROM bookings b JOIN sessions s ON s.id = b.session_id
-             WHERE b.referral_id = r.id AND ${sql.raw(attendedSql("b"))}) AS first_attended_at
+           ${factsOf.accepted} AS accepted, ${factsOf.booked} AS booked, ${factsOf.firstAttendedAt} AS first_attended_at
     FROM referrals r JOIN activities a ON a.id = r.activity_id
+      LEFT JOIN report_referral_facts f ON f.referral_id = r.id
     WHERE r.created_at >= ${period.start.toISOString()}::timestamptz AND r.created_at < ${period.end.toISOString()}::timestamptz AND (${where})`;
 }
 
