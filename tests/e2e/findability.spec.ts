@@ -117,3 +117,34 @@ test.describe("pages that don't trip people up", () => {
     await expectNoAxeViolations(admin);
   });
 });
+
+test("the wellbeing baseline is an explicit choice; without JavaScript a problem inside the closed questions opens them and is listed at the top", async ({ browser }) => {
+  const referrer = await signIn(browser, "referrer@linkway.test", { javaScriptEnabled: false, viewport: { width: 390, height: 844 } });
+  await referrer.goto(`/referrals/new?activity=${openToAll.id}`);
+  const questions = referrer.locator("details", { has: referrer.getByText("The questions, to ask now") });
+  await expect(questions).not.toHaveAttribute("open");
+  await referrer.getByLabel("Their first name").fill("Nora");
+  await referrer.getByLabel("Their last name").fill("B");
+  await referrer.getByLabel("Email address").fill(`nora.${Date.now()}@example.org`);
+  await referrer.getByLabel(/has agreed to share these details/).check();
+
+  // No choice made: refused, and the summary says so.
+  await referrer.getByRole("button", { name: "Send the referral" }).click();
+  const summary = referrer.getByRole("alert").filter({ hasText: "There is a problem" });
+  await expect(summary.getByRole("link", { name: "Choose how the wellbeing questions are answered" })).toBeVisible();
+
+  // "Ask now" with the questions (still closed) unanswered: they open, and each is listed at the top.
+  await referrer.getByLabel("Ask the questions now, together").check();
+  await referrer.getByLabel(/has agreed to share these details/).check();
+  await referrer.getByRole("button", { name: "Send the referral" }).click();
+  await expect(questions).toHaveAttribute("open", "");
+  await expect(summary.getByRole("link", { name: /Overall, how satisfied are you with your life nowadays\?: Answer this question/ })).toBeVisible();
+  await expect(questions.getByText("Answer this question, or choose “They will answer by link”").first()).toBeVisible();
+  await expectNoAxeViolations(referrer);
+
+  // Choosing "by link" instead sends it.
+  await referrer.getByLabel(/They will answer by link/).check();
+  await referrer.getByLabel(/has agreed to share these details/).check();
+  await referrer.getByRole("button", { name: "Send the referral" }).click();
+  await expect(referrer.getByRole("heading", { level: 1, name: "Referral sent" })).toBeVisible();
+});

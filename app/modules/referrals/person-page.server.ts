@@ -6,6 +6,7 @@ import { bookingStatusLabels, canSelfReport, isLiveBooking, listReferralBookings
 import { formatCost, formatSessionWhen, accessibilityFeatures } from "~/modules/activities/index.server";
 import { followUpState } from "~/modules/outcomes/index.server";
 import { now as clockNow } from "~/utils/clock.server";
+import { isBaselineDue } from "./follow-up.server";
 import { canUndoCancellation, undoCancelUntil } from "./cancel-undo";
 import { recentUndoableCancellations } from "./cancel-undo.server";
 import { bookableStatuses, statusLabels } from "./lifecycle";
@@ -109,6 +110,8 @@ async function buildPage(referralId: string, now: Date) {
     bookings: myBookings,
     /** The follow-up wellbeing questions have been sent and are waiting for their answers. */
     wellbeingCheckDue: (await followUpState(db, referral)) === "open",
+    /** The referrer chose "they will answer by link": the "before" questions come first. */
+    baselineDue: await isBaselineDue(db, referral),
     sessions: upcoming.map((s) => {
       const placesLeft = Math.max(0, s.capacity - s.bookedCount);
       const my = liveBySession.get(s.id);

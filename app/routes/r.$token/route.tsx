@@ -119,6 +119,18 @@ function PersonPageView({ page, confirmCancel, actions, result }: { page: Person
     <div className="container narrow person-page">
       <p className="muted">Hello {referral.firstName}. This page is just for you: please do not share the link.</p>
       <h1>{activity.title}</h1>
+      {page.baselineDue && (
+        // The referrer chose "they will answer by link": these come before anything else on the page.
+        <section className="notice wellbeing-due" aria-labelledby="baseline-due">
+          <h2 id="baseline-due">First, how are you?</h2>
+          <p>Before you start, please answer seven short questions about how you are feeling. It takes about two minutes, and there are no right or wrong answers.</p>
+          <p>
+            <Link className="button" to={`/r/${token}/wellbeing`}>
+              Answer the questions first
+            </Link>
+          </p>
+        </section>
+      )}
       <p className="reference-box">
         Your reference: <strong className="reference">{referral.code}</strong>
         <span className="hint">Give this if you phone the organiser{referral.referredBy ? ` or ${referral.referredBy}` : ""}.</span>
