@@ -27,7 +27,7 @@ test.describe("staff actions are for staff", () => {
     await page.goto("/search?near=Leeds&radius_km=10");
     await expect(page.locator(".result-list > li").first()).toBeVisible();
     await expect(page.getByRole("link", { name: /^Refer/ })).toHaveCount(0);
-    await page.goto(`/activities/${openToAll.id}`);
+    await page.goto(`/activities/${openToAllToo.id}`);
     await expect(page.getByRole("link", { name: "Ask for a place" })).toBeVisible();
     await expect(page.getByRole("link", { name: /^Refer/ })).toHaveCount(0);
 
@@ -147,4 +147,24 @@ test("the wellbeing baseline is an explicit choice; without JavaScript a problem
   await referrer.getByLabel(/has agreed to share these details/).check();
   await referrer.getByRole("button", { name: "Send the referral" }).click();
   await expect(referrer.getByRole("heading", { level: 1, name: "Referral sent" })).toBeVisible();
+});
+
+test("a drop-in says only “Just turn up”; a booked activity offers a place and counts them", async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  // openToAll is a drop-in that also takes requests; openToAllToo is booked.
+  await page.goto(`/activities/${openToAll.id}`);
+  await expect(page.getByText("Just turn up: there is no need to book.").first()).toBeVisible();
+  await expect(page.getByRole("link", { name: "Ask for a place" })).toHaveCount(0);
+  await expect(page.getByText(/places? left/)).toHaveCount(0);
+
+  await page.goto(`/activities/${openToAllToo.id}`);
+  await expect(page.getByText("Just turn up")).toHaveCount(0);
+  await expect(page.getByRole("link", { name: "Ask for a place" })).toBeVisible();
+  await expect(page.getByText(/\d+ places? left/).first()).toBeVisible();
+
+  // On search cards too: the drop-in's card has no place count.
+  await page.goto(`/search?q=${encodeURIComponent(openToAll.title)}`);
+  const card = page.locator(".result-list > li").filter({ has: page.getByRole("link", { name: openToAll.title, exact: true }) });
+  await expect(card.getByText("Just turn up: there is no need to book.")).toBeVisible();
+  await expect(card.getByText(/places? left|\(full\)/)).toHaveCount(0);
 });

@@ -3,7 +3,7 @@ import { and, asc, eq, gte, inArray } from "drizzle-orm";
 import { getDb } from "#db/client";
 import { referrals, sessions } from "#db/schema";
 import { bookingStatusLabels, canSelfReport, isLiveBooking, listReferralBookings, waitlistPosition } from "~/modules/bookings/index.server";
-import { formatCost, formatSessionWhen, accessibilityFeatures } from "~/modules/activities/index.server";
+import { formatCost, formatSessionWhen, accessibilityFeatures, joiningMode } from "~/modules/activities/index.server";
 import { followUpState } from "~/modules/outcomes/index.server";
 import { now as clockNow } from "~/utils/clock.server";
 import { isBaselineDue } from "./follow-up.server";
@@ -106,6 +106,7 @@ async function buildPage(referralId: string, now: Date) {
       contact: activityContact(activity),
       // The joining link is for people with a place.
       joiningUrl: activity.online && hasUpcomingPlace ? activity.onlineUrl : null,
+      joining: joiningMode(activity),
     },
     bookings: myBookings,
     /** The follow-up wellbeing questions have been sent and are waiting for their answers. */

@@ -7,6 +7,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation, useParams } fr
 import { CheckboxField } from "~/components/forms/checkbox-field";
 import { useSchemaForm } from "~/components/forms/use-schema-form";
 import { CANCEL_UNDO_MINUTES, linkProblemMessages, personActionSchema } from "~/modules/referrals";
+import { joiningMessages, showsPlacesLeft } from "~/modules/activities";
 import { useEffect, useRef } from "react";
 import { performPersonAction, loadPersonPage, type PersonPage } from "~/modules/referrals/index.server";
 import { loadPersonActions } from "~/modules/actions/index.server";
@@ -271,6 +272,7 @@ function PersonPageView({ page, confirmCancel, actions, result }: { page: Person
       {referral.canBook && (
         <section aria-labelledby="choose-session">
           <h2 id="choose-session">Choose a session</h2>
+          {activity.joining === "drop_in" && <p className="notice joining">{joiningMessages.drop_in} Booking is optional: it lets the organiser know you are coming.</p>}
           {page.sessions.length === 0 ? (
             <p>No sessions are planned at the moment. Please check again soon, or contact the organiser.</p>
           ) : (
@@ -288,9 +290,11 @@ function PersonPageView({ page, confirmCancel, actions, result }: { page: Person
                     <p className="status">A place is being held for you (see above)</p>
                   ) : s.placesLeft > 0 ? (
                     <Form method="post">
-                      <p>
-                        {s.placesLeft} {s.placesLeft === 1 ? "place" : "places"} left
-                      </p>
+                      {showsPlacesLeft(activity.joining) && (
+                        <p>
+                          {s.placesLeft} {s.placesLeft === 1 ? "place" : "places"} left
+                        </p>
+                      )}
                       <input type="hidden" name="intent" value="book" />
                       <input type="hidden" name="sessionId" value={s.id} />
                       <button type="submit" disabled={busy} aria-label={`Book ${s.when}`}>
