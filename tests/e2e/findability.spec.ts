@@ -119,6 +119,8 @@ test.describe("pages that don't trip people up", () => {
 });
 
 test("the wellbeing baseline is an explicit choice; without JavaScript a problem inside the closed questions opens them and is listed at the top", async ({ browser }) => {
+  // The axe scan of this long form is slow on a busy shared machine.
+  test.setTimeout(420_000);
   const referrer = await signIn(browser, "referrer@linkway.test", { javaScriptEnabled: false, viewport: { width: 390, height: 844 } });
   await referrer.goto(`/referrals/new?activity=${openToAll.id}`);
   const questions = referrer.locator("details", { has: referrer.getByText("The questions, to ask now") });
@@ -167,4 +169,30 @@ test("a drop-in says only “Just turn up”; a booked activity offers a place a
   const card = page.locator(".result-list > li").filter({ has: page.getByRole("link", { name: openToAll.title, exact: true }) });
   await expect(card.getByText("Just turn up: there is no need to book.")).toBeVisible();
   await expect(card.getByText(/places? left|\(full\)/)).toHaveCount(0);
+});
+
+test("on a phone, pages stay short: a compact header, compact result cards, and the first few dates with “More dates”", async ({ browser }) => {
+  test.setTimeout(300_000);
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+  const page = await context.newPage();
+  await page.goto("/search?near=Leeds&radius_km=25");
+  const results = await page.locator(".result-list > li").count();
+  const header = (await page.locator(".site-header").boundingBox())!.height;
+  const search = await page.evaluate(() => document.documentElement.scrollHeight);
+
+  await page.goto(await personLink(page));
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(openToAllToo.title);
+  const person = await page.evaluate(() => document.documentElement.scrollHeight);
+  const books = await page.getByRole("button", { name: /^Book / }).count();
+  // One line for the report: heights at 390×844.
+  console.log(`phone-heights header_px=${Math.round(header)} search_px=${search} results=${results} person_px=${person} book_buttons=${books}`);
+
+  expect(header).toBeLessThanOrEqual(130);
+  expect(results).toBe(20);
+  expect(search).toBeLessThan(9000);
+  expect(books).toBeLessThanOrEqual(4);
+  await page.getByRole("link", { name: "More dates" }).click();
+  await expect(page).toHaveURL(/dates=all/);
+  expect(await page.getByRole("button", { name: /^Book / }).count()).toBeGreaterThan(books);
+  await context.close();
 });

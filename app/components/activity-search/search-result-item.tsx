@@ -55,7 +55,7 @@ export function SearchResultItem({
           <span>{categoryName}</span>
           <span className="cost">{formatCost(hit.costType, hit.costPence)}</span>
         </p>
-        <p>{hit.summary}</p>
+        <p className="summary">{hit.summary}</p>
         <p className="next-session">{nextSessionText(hit)}</p>
         <p className="joining">{joiningMessages[joiningMode(hit)]}</p>
         {hit.accessibility.length > 0 && (
@@ -70,7 +70,7 @@ export function SearchResultItem({
             ))}
           </ul>
         )}
-        <p className="muted">Run by {hit.organisation}</p>
+        <p className="muted run-by">Run by {hit.organisation}</p>
         <div className="button-row">
           {canRefer && (
             <Link className="button" to={`/referrals/new?activity=${hit.id}`}>

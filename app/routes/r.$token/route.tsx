@@ -26,7 +26,8 @@ const privateHeaders = { "Cache-Control": "no-store", "X-Robots-Tag": "noindex, 
 export const headers: HeadersFunction = () => privateHeaders;
 
 export async function loader({ params, request }: LoaderFunctionArgs) {
-  const result = await loadPersonPage(params.token ?? "");
+  const allDates = readQuery(request).get("dates") === "all";
+  const result = await loadPersonPage(params.token ?? "", undefined, { allDates });
   if (result.status === "actions_only") throw redirect(`/r/${params.token}/actions`, { headers: privateHeaders });
   // "Cancel this booking" asks first (?cancel=<booking>): a second step that needs no JavaScript.
   const confirmCancel = readQuery(request).get("cancel");
@@ -34,7 +35,7 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
     const actions = await loadPersonActions(params.token ?? "");
     const hasActions = !!actions && actions.today.length + actions.laterThisWeek.length + actions.upcoming.length > 0;
     const toAnswer = actions ? actions.today.filter((a) => !a.today).length : 0;
-    return data({ page: result.page, confirmCancel, actions: hasActions ? { toAnswer } : null }, { headers: privateHeaders });
+    return data({ page: result.page, confirmCancel, actions: hasActions ? { toAnswer } : null, moreDates: result.page.moreDates && !allDates }, { headers: privateHeaders });
   }
   return data({ problem: result.status }, { status: result.status === "invalid" ? 404 : 410, headers: privateHeaders });
 }
@@ -67,7 +68,7 @@ export default function PersonLinkPage() {
   // After removal the link no longer loads the page: the reply says what happened.
   if (actionData?.ok && actionData.intent === "remove-details") return <DetailsRemoved />;
   if ("problem" in loaded) return <LinkProblem problem={loaded.problem} />;
-  return <PersonPageView page={loaded.page} confirmCancel={loaded.confirmCancel} actions={loaded.actions} result={actionData ?? null} />;
+  return <PersonPageView page={loaded.page} confirmCancel={loaded.confirmCancel} actions={loaded.actions} moreDates={loaded.moreDates} result={actionData ?? null} />;
 }
 
 function DetailsRemoved() {
@@ -105,7 +106,19 @@ const statusExplanations: Record<string, string> = {
   disengaged: "This referral is closed. The person who referred you can help if you would like to start again.",
 };
 
-function PersonPageView({ page, confirmCancel, actions, result }: { page: PersonPage; confirmCancel: string | null; actions: { toAnswer: number } | null; result: ActionReply | null }) {
+function PersonPageView({
+  page,
+  confirmCancel,
+  actions,
+  moreDates,
+  result,
+}: {
+  page: PersonPage;
+  confirmCancel: string | null;
+  actions: { toAnswer: number } | null;
+  moreDates: boolean;
+  result: ActionReply | null;
+}) {
   const { token } = useParams();
   const pagePath = `/r/${token}`;
   const calendarBase = `/r/${token}/calendar`;
@@ -314,6 +327,13 @@ function PersonPageView({ page, confirmCancel, actions, result }: { page: Person
                 </li>
               ))}
             </ul>
+          )}
+          {moreDates && (
+            <p>
+              <Link className="tap-target" to="?dates=all#choose-session">
+                More dates
+              </Link>
+            </p>
           )}
         </section>
       )}
