@@ -1,6 +1,7 @@
 import { PGlite } from "@electric-sql/pglite";
 import { cube } from "@electric-sql/pglite/contrib/cube";
 import { earthdistance } from "@electric-sql/pglite/contrib/earthdistance";
+import { fuzzystrmatch } from "@electric-sql/pglite/contrib/fuzzystrmatch";
 import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { unaccent } from "@electric-sql/pglite/contrib/unaccent";
 import { sql, type SQL } from "drizzle-orm";
@@ -75,7 +76,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
   const client = await PGlite.create({
     dataDir,
     loadDataDir,
-    extensions: { cube, earthdistance, pg_trgm, unaccent },
+    extensions: { cube, earthdistance, fuzzystrmatch, pg_trgm, unaccent },
     startParams: [...PGlite.defaultStartParams, ...pgliteMemorySettings(options.pgliteSharedBuffers)],
   });
   const db = drizzlePglite(client, { schema }) as unknown as Db;

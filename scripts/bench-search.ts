@@ -93,7 +93,7 @@ interface Shape {
 }
 
 const words = ["walking", "yoga", "choir", "coffee morning", "gardening", "debt advice", "book club", "tai chi"];
-const typos = ["walkng", "yogga", "choier", "gardning", "knittng", "pottry", "coffe morning", "ukelele"];
+const typos = ["walkng", "yogga", "choier", "gardning", "knittng", "pottry", "coffe morning", "ukelele", "yoa", "excersise", "tai chii"];
 const categories = ["walking", "exercise", "arts-crafts", "befriending", "music", "gardening"];
 const dayKeys = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"] as const;
 
@@ -120,10 +120,11 @@ const { handle, backend } = scratch;
 const db = handle.db;
 const now = new Date();
 try {
+  // A reused database gets pending migrations too, so a change's migration is measured on the same data.
+  let t = Date.now();
+  await migrateDatabase(handle);
+  console.log(`Migrated (${backend}) in ${Date.now() - t} ms.`);
   if (scratch.fresh) {
-    let t = Date.now();
-    await migrateDatabase(handle);
-    console.log(`Migrated (${backend}) in ${Date.now() - t} ms.`);
     t = Date.now();
     await withIndexesBuiltAfter(handle, () =>
       loadBenchData(db, benchTowns(readGreatBritainTowns()), { activities: activitiesCount, sessionsPerActivity: 11 }, now),
@@ -205,8 +206,11 @@ try {
     // lw_respell's lookup runs inside the function, out of sight of the plans above.
     const spelling = await queryRows<Record<string, string>>(
       db,
-      sql`EXPLAIN (ANALYZE, COSTS OFF) SELECT word FROM search_words
-           WHERE word % 'walkng' AND left(word, 1) = 'w' AND abs(length(word) - 6) <= 2 ORDER BY word <-> 'walkng', word LIMIT 1`,
+      sql`EXPLAIN (ANALYZE, COSTS OFF) SELECT k.word FROM (
+             SELECT w.word, w.word <-> 'excersise' AS apart FROM search_words w
+              WHERE left(w.word, 1) = 'e' AND abs(length(w.word) - 9) <= 2 ORDER BY w.word <-> 'excersise' LIMIT 64) k
+           WHERE levenshtein_less_equal(k.word, 'excersise', 2) <= 2
+           ORDER BY levenshtein_less_equal(k.word, 'excersise', 2), k.apart, k.word LIMIT 1`,
     );
     console.log("── EXPLAIN: respelling an unknown word (inside lw_respell)");
     console.log(spelling.map((r) => Object.values(r)[0]).join("\n") + "\n");

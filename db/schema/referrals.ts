@@ -20,6 +20,9 @@ export const referralStatuses = [
 /** Why an organiser could not offer a place, as a fixed list so reports can count them (the words go in declineReason). */
 export const declineReasonKinds = ["full", "not_suitable", "not_running", "cannot_contact", "other"] as const;
 
+/** How the "before" wellbeing check is done (the referrals module's baseline-choice.ts explains them). */
+export const baselineChoices = ["now", "by_link", "not_appropriate"] as const;
+
 export const referrals = pgTable(
   "referrals",
   {
@@ -57,6 +60,10 @@ export const referrals = pgTable(
     /** When the person's private link stops working. */
     linkExpiresAt: timestamptz("link_expires_at").notNull(),
     followUpSentAt: timestamptz("follow_up_sent_at"),
+    /** Null for self-referrals, walk-ins and referrals made before the choice was asked. */
+    baselineChoice: text("baseline_choice", { enum: baselineChoices }),
+    /** Why the wellbeing questions were not appropriate (only with that choice). */
+    baselineReason: text("baseline_reason"),
     /** When the person's name, contact details and free text were removed; the anonymous record stays. */
     detailsRemovedAt: timestamptz("details_removed_at"),
     detailsRemovedReason: text("details_removed_reason", { enum: ["retention", "person_asked"] }),

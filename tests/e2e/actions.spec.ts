@@ -25,6 +25,8 @@ test("a referrer prescribes an action; the person answers the nudge from the tex
   await referrer.getByLabel(/mobile/i).first().fill("07700 900321");
   await referrer.getByLabel(/agreed/).check();
   await expectNoAxeViolations(referrer);
+  await referrer.getByLabel("Not appropriate for this person").check();
+  await referrer.getByLabel("If not appropriate, why not?").fill("Asked by phone");
   await referrer.getByRole("button", { name: "Send the referral" }).click();
   await expect(referrer.getByRole("heading", { level: 2, name: "Connection actions" })).toBeVisible();
   await referrer.getByRole("link", { name: "Follow this referral" }).click();

@@ -252,6 +252,8 @@ test.describe("the whole loop", () => {
     await referrer.getByLabel("Email address").fill(personEmail);
     await referrer.getByLabel("Loneliness or isolation").check();
     await referrer.getByLabel(/has agreed to share these details/).check();
+    await referrer.getByLabel("Not appropriate for this person").check();
+    await referrer.getByLabel("If not appropriate, why not?").fill("Asked by phone");
     await referrer.getByRole("button", { name: "Send the referral" }).click();
     await expect(referrer.getByRole("heading", { level: 1, name: "Referral sent" })).toBeVisible();
     const code = (await referrer.locator(".reference").first().textContent())!.trim();

@@ -27,7 +27,7 @@ test.describe("staff actions are for staff", () => {
     await page.goto("/search?near=Leeds&radius_km=10");
     await expect(page.locator(".result-list > li").first()).toBeVisible();
     await expect(page.getByRole("link", { name: /^Refer/ })).toHaveCount(0);
-    await page.goto(`/activities/${openToAll.id}`);
+    await page.goto(`/activities/${openToAllToo.id}`);
     await expect(page.getByRole("link", { name: "Ask for a place" })).toBeVisible();
     await expect(page.getByRole("link", { name: /^Refer/ })).toHaveCount(0);
 
@@ -116,4 +116,82 @@ test.describe("pages that don't trip people up", () => {
     await expect(admin.getByRole("region", { name: /./ }).first()).toHaveAttribute("tabindex", "0");
     await expectNoAxeViolations(admin);
   });
+});
+
+test("the wellbeing baseline is an explicit choice; without JavaScript a problem inside the closed questions opens them and is listed at the top", async ({ browser }) => {
+  test.setTimeout(300_000);
+  const referrer = await signIn(browser, "referrer@linkway.test", { javaScriptEnabled: false, viewport: { width: 390, height: 844 } });
+  await referrer.goto(`/referrals/new?activity=${openToAll.id}`);
+  const questions = referrer.locator("details", { has: referrer.getByText("The questions, to ask now") });
+  await expect(questions).not.toHaveAttribute("open");
+  await referrer.getByLabel("Their first name").fill("Nora");
+  await referrer.getByLabel("Their last name").fill("B");
+  await referrer.getByLabel("Email address").fill(`nora.${Date.now()}@example.org`);
+  await referrer.getByLabel(/has agreed to share these details/).check();
+
+  // No choice made: refused, and the summary says so.
+  await referrer.getByRole("button", { name: "Send the referral" }).click();
+  const summary = referrer.getByRole("alert").filter({ hasText: "There is a problem" });
+  await expect(summary.getByRole("link", { name: "Choose how the wellbeing questions are answered" })).toBeVisible();
+
+  // "Ask now" with the questions (still closed) unanswered: they open, and each is listed at the top.
+  await referrer.getByLabel("Ask the questions now, together").check();
+  await referrer.getByLabel(/has agreed to share these details/).check();
+  await referrer.getByRole("button", { name: "Send the referral" }).click();
+  await expect(questions).toHaveAttribute("open", "");
+  await expect(summary.getByRole("link", { name: /Overall, how satisfied are you with your life nowadays\?: Answer this question/ })).toBeVisible();
+  await expect(questions.getByText("Answer this question, or choose “They will answer by link”").first()).toBeVisible();
+  // (axe cannot run in a page without JavaScript; axe-routes.spec.ts scans this form.)
+
+  // Choosing "by link" instead sends it.
+  await referrer.getByLabel(/They will answer by link/).check();
+  await referrer.getByLabel(/has agreed to share these details/).check();
+  await referrer.getByRole("button", { name: "Send the referral" }).click();
+  await expect(referrer.getByRole("heading", { level: 1, name: "Referral sent" })).toBeVisible();
+});
+
+test("a drop-in says only “Just turn up”; a booked activity offers a place and counts them", async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  // openToAll is a drop-in that also takes requests; openToAllToo is booked.
+  await page.goto(`/activities/${openToAll.id}`);
+  await expect(page.getByText("Just turn up: there is no need to book.").first()).toBeVisible();
+  await expect(page.getByRole("link", { name: "Ask for a place" })).toHaveCount(0);
+  await expect(page.getByText(/places? left/)).toHaveCount(0);
+
+  await page.goto(`/activities/${openToAllToo.id}`);
+  await expect(page.getByText("Just turn up")).toHaveCount(0);
+  await expect(page.getByRole("link", { name: "Ask for a place" })).toBeVisible();
+  await expect(page.getByText(/\d+ places? left/).first()).toBeVisible();
+
+  // On search cards too: the drop-in's card has no place count.
+  await page.goto(`/search?q=${encodeURIComponent(openToAll.title)}`);
+  const card = page.locator(".result-list > li").filter({ has: page.getByRole("link", { name: openToAll.title, exact: true }) });
+  await expect(card.getByText("Just turn up: there is no need to book.")).toBeVisible();
+  await expect(card.getByText(/places? left|\(full\)/)).toHaveCount(0);
+});
+
+test("on a phone, pages stay short: a compact header, compact result cards, and the first few dates with “More dates”", async ({ browser }) => {
+  test.setTimeout(300_000);
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+  const page = await context.newPage();
+  await page.goto("/search?near=Leeds&radius_km=25");
+  const results = await page.locator(".result-list > li").count();
+  const header = (await page.locator(".site-header").boundingBox())!.height;
+  const search = await page.evaluate(() => document.documentElement.scrollHeight);
+
+  await page.goto(await personLink(page));
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(openToAllToo.title);
+  const person = await page.evaluate(() => document.documentElement.scrollHeight);
+  const books = await page.getByRole("button", { name: /^Book / }).count();
+  // One line for the report: heights at 390×844.
+  console.log(`phone-heights header_px=${Math.round(header)} search_px=${search} results=${results} person_px=${person} book_buttons=${books}`);
+
+  expect(header).toBeLessThanOrEqual(150);
+  expect(results).toBe(20);
+  expect(search).toBeLessThan(11000);
+  expect(books).toBeLessThanOrEqual(4);
+  await page.getByRole("link", { name: "More dates" }).click();
+  await expect(page).toHaveURL(/dates=all/);
+  expect(await page.getByRole("button", { name: /^Book / }).count()).toBeGreaterThan(books);
+  await context.close();
 });

@@ -10,6 +10,8 @@ test("a person removes their details from their page; the referrer then sees onl
   await referrer.getByLabel("Their last name").fill("Quinlan");
   await referrer.getByLabel("Email address").fill(email);
   await referrer.getByLabel(/has agreed to share these details/).check();
+  await referrer.getByLabel("Not appropriate for this person").check();
+  await referrer.getByLabel("If not appropriate, why not?").fill("Asked by phone");
   await referrer.getByRole("button", { name: "Send the referral" }).click();
   await expect(referrer.getByRole("heading", { level: 1, name: "Referral sent" })).toBeVisible();
   const code = (await referrer.locator(".reference").first().textContent())!.trim();

@@ -12,8 +12,8 @@ export const openToAll = demo.activities.find((a) => a.status === "published" &&
 export const openToAllToo = demo.activities.find((a) => a.status === "published" && a.selfReferral && !a.requiresScreening && !a.online && a.id !== walk.id && a.id !== openToAll.id)!;
 
 /** A demo account signed in, in its own browser context. */
-export async function signIn(browser: Browser, email: string): Promise<Page> {
-  const context = await browser.newContext();
+export async function signIn(browser: Browser, email: string, options: Parameters<Browser["newContext"]>[0] = {}): Promise<Page> {
+  const context = await browser.newContext(options);
   const page = await context.newPage();
   await page.goto("/login");
   await page.getByLabel("Email address").fill(email);

@@ -21,6 +21,8 @@ test("a referrer refers a demo person, who books from the emailed link; the orga
   await referrer.getByLabel("Their last name").fill("T");
   await referrer.getByLabel("Email address").fill(email);
   await referrer.getByLabel("Loneliness or isolation").check();
+  await referrer.getByLabel("Not appropriate for this person").check();
+  await referrer.getByLabel("If not appropriate, why not?").fill("Asked by phone");
   await referrer.getByRole("button", { name: "Send the referral" }).click();
   await expect(referrer.getByText("Tick the box to confirm")).toBeVisible();
   await referrer.getByLabel(/has agreed to share these details/).check();

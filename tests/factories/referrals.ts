@@ -29,7 +29,7 @@ export function referralValues(activityIds: string[], overrides: Partial<Referra
     reasons: ["loneliness"],
     notes: "Uses a walking stick",
     consent: true,
-    baseline: { ons4: null, ucla3: null },
+    baseline: { choice: "not_appropriate", reason: "Made by a test factory", ons4: null, ucla3: null },
     ...overrides,
   };
 }

@@ -65,7 +65,7 @@ describe("retention: personal details of referrals closed longer than PERSONAL_D
     // Closed long ago: booked, went (attendance marked), answered the wellbeing questions, then withdrawn with a note.
     const old = await refer(activity.id, referrer, {
       phone: "07700900123",
-      baseline: { ons4: { life_satisfaction: 3, worthwhile: 4, happiness: 2, anxiety: 8 }, ucla3: { lack_companionship: 3, left_out: 3, isolated: 3 } },
+      baseline: { choice: "now", reason: null, ons4: { life_satisfaction: 3, worthwhile: 4, happiness: 2, anxiety: 8 }, ucla3: { lack_companionship: 3, left_out: 3, isolated: 3 } },
     });
     expect((await personAct(old.token, { intent: "book", sessionId: session.id })).status).toBe(200);
     const db = await getDb();

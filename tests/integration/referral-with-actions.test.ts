@@ -24,6 +24,7 @@ function personForm(overrides: Record<string, string | string[]> = {}) {
     lastName: "Moore",
     email: `edith.${randomUUID().slice(0, 8)}@example.org`,
     consent: "on",
+    baselineChoice: "by_link",
     ...overrides,
   };
 }

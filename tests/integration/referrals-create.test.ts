@@ -4,6 +4,7 @@ import { getDb } from "../../db/client";
 import { oneTimeTokens, outcomeResponses, referralEvents, referrals } from "../../db/schema";
 import { emailsTo } from "../factories/mail";
 import { action as newReferralAction, loader as newReferralLoader } from "~/routes/referrals.new/route";
+import { action as wellbeingAction, loader as wellbeingLoader } from "~/routes/r.$token_.wellbeing/route";
 import { action as selfReferralAction, loader as selfReferralLoader } from "~/routes/activities.$id_.request-a-place/route";
 import { loadPersonPage } from "~/modules/referrals/index.server";
 import { requestAs } from "../setup/auth";
@@ -23,6 +24,8 @@ function referralForm(activityIds: string[], overrides: Record<string, string | 
     reasons: ["loneliness", "low_mood"],
     notes: "Prefers mornings",
     consent: "on",
+    baselineChoice: "not_appropriate",
+    baselineReason: "Asked by phone",
   };
   for (const [k, v] of Object.entries(overrides)) {
     if (v === undefined) delete form[k];
@@ -41,6 +44,7 @@ describe("making a referral", () => {
     const activity = await createActivity({ requiresScreening: false });
     await createSession(activity.id);
     const form = referralForm([activity.id], {
+      baselineChoice: "now",
       "ons4.life_satisfaction": "3",
       "ons4.worthwhile": "4",
       "ons4.happiness": "2",
@@ -85,6 +89,59 @@ describe("making a referral", () => {
 
     const page = await loadPersonPage(token);
     expect(page.status).toBe("ok");
+  });
+
+  it("by link: the baseline questions come first in the person's email and on their page, and their answers are the baseline", async () => {
+    const referrer = await createReferrer();
+    const activity = await createActivity({ requiresScreening: false });
+    await createSession(activity.id);
+    const email = `baseline.${crypto.randomUUID().slice(0, 8)}@example.org`;
+    const { body } = await postReferral(referrer.user.id, referralForm([activity.id], { email, baselineChoice: "by_link", baselineReason: undefined }));
+    expect(body.kind).toBe("done");
+    const [created] = body.created;
+    const token = tokenOf(created.link);
+    const db = await getDb();
+    expect((await db.select().from(referrals).where(eq(referrals.id, created.id)))[0]).toMatchObject({ baselineChoice: "by_link", baselineReason: null });
+
+    const [toPerson] = await emailsTo(email);
+    const text = toPerson.text;
+    expect(text).toContain("Before anything else, please answer seven short questions");
+    expect(text).toContain(`${created.link}/wellbeing`);
+
+    const page = await loadPersonPage(token);
+    expect(page.status === "ok" && page.page.baselineDue).toBe(true);
+    const questions = await callRoute(wellbeingLoader, await requestAs(null, `/r/${token}/wellbeing`), { token });
+    expect(questions.body.state).toMatchObject({ kind: "baseline", firstName: "Margaret" });
+
+    const answers = { life_satisfaction: "5", worthwhile: "6", happiness: "4", anxiety: "6", lack_companionship: "2", left_out: "3", isolated: "2" };
+    const saved = await callRoute(wellbeingAction, await requestAs(null, `/r/${token}/wellbeing`, { form: answers }), { token });
+    expect(saved.body.done).toBe(true);
+    const stored = await db.select().from(outcomeResponses).where(eq(outcomeResponses.referralId, created.id));
+    expect(stored.map((o) => `${o.instrument}:${o.phase}`).sort()).toEqual(["ons4:baseline", "ucla3:baseline"]);
+    const after = await loadPersonPage(token);
+    expect(after.status === "ok" && after.page.baselineDue).toBe(false);
+    // The follow-up is not open yet: answering again is refused, nothing more stored.
+    const again = await callRoute(wellbeingAction, await requestAs(null, `/r/${token}/wellbeing`, { form: answers }), { token });
+    expect(again.status).toBe(409);
+    expect(await db.select().from(outcomeResponses).where(eq(outcomeResponses.referralId, created.id))).toHaveLength(2);
+  });
+
+  it("the baseline is an explicit choice: none, \"ask now\" with questions unanswered, or \"not appropriate\" without a reason is refused, nothing written", async () => {
+    const referrer = await createReferrer();
+    const activity = await createActivity();
+    const before = await snapshotCounts();
+    const none = await postReferral(referrer.user.id, referralForm([activity.id], { baselineChoice: undefined, baselineReason: undefined }));
+    expect(none.body.form.error.baselineChoice[0]).toMatch(/Choose how the wellbeing questions are answered/);
+    const unanswered = await postReferral(referrer.user.id, referralForm([activity.id], { baselineChoice: "now", "ons4.happiness": "4" }));
+    expect(Object.keys(unanswered.body.form.error)).toEqual(expect.arrayContaining(["ons4.life_satisfaction", "ons4.anxiety", "ucla3.left_out"]));
+    expect(unanswered.body.form.error["ons4.happiness"]).toBeUndefined();
+    const noReason = await postReferral(referrer.user.id, referralForm([activity.id], { baselineReason: undefined }));
+    expect(noReason.body.form.error.baselineReason[0]).toMatch(/why/);
+    expect(await snapshotCounts()).toEqual(before);
+
+    const withReason = await postReferral(referrer.user.id, referralForm([activity.id], { baselineReason: "Too unwell today" }));
+    const db = await getDb();
+    expect((await db.select().from(referrals).where(eq(referrals.id, withReason.body.created[0].id)))[0]).toMatchObject({ baselineChoice: "not_appropriate", baselineReason: "Too unwell today" });
   });
 
   it("refers one person to several activities at once: one referral each, one group", async () => {

@@ -168,7 +168,7 @@ describe("referrer caseload", () => {
     const referrer = await createReferrer();
     const activity = await createActivity();
     const session = await createSession(activity.id);
-    const person = await refer(activity.id, referrer, { baseline: { ons4: { life_satisfaction: 3, worthwhile: 4, happiness: 2, anxiety: 8 }, ucla3: { lack_companionship: 3, left_out: 3, isolated: 3 } } });
+    const person = await refer(activity.id, referrer, { baseline: { choice: "now", reason: null, ons4: { life_satisfaction: 3, worthwhile: 4, happiness: 2, anxiety: 8 }, ucla3: { lack_companionship: 3, left_out: 3, isolated: 3 } } });
     await book(person.token, session.id);
     const db = await getDb();
     const { outcomeResponses } = await import("../../db/schema");

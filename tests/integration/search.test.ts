@@ -270,6 +270,23 @@ describe("text", () => {
     expect(dancing.textMatch).toBe("exact");
   });
 
+  it("allows one wrong letter in a short word and two in a longer one", async () => {
+    const org = (await createOrganisation({ name: "Norwich Together" })).id;
+    const norwich = "lat=52.6309&lng=1.2974&radius_km=5";
+    const place = { organisationId: org, lat: 52.63, lng: 1.3, status: "published" as const };
+    await createActivity({ ...plain("Yoga on the Green", "Stretch and breathe"), ...place });
+    await createActivity({ ...plain("Seated Exercise Class", "Keep moving in a chair"), ...place });
+    await createActivity({ ...plain("Tai Chi by the River", "Slow flowing movement"), ...place });
+
+    for (const [typed, title] of [["yoa", "Yoga on the Green"], ["excersise", "Seated Exercise Class"], ["tai chii", "Tai Chi by the River"], ["exersice", "Seated Exercise Class"]]) {
+      const found = await search(`${norwich}&q=${encodeURIComponent(typed)}`);
+      expect(titles(found), typed).toEqual([title]);
+      expect(found.textMatch, typed).toBe("similar");
+    }
+    // Two letters wrong in a four-letter word is too far: "yuca" is not taken for yoga.
+    expect((await search(`${norwich}&q=yuca`)).total).toBe(0);
+  });
+
   it("learns the words of activities as they are published, and forgets them when none uses them", async () => {
     const org = (await createOrganisation({ name: "Edinburgh Movers" })).id;
     const edinburgh = "lat=55.9533&lng=-3.1883&radius_km=5";

@@ -1,7 +1,7 @@
 import { Link } from "@remix-run/react";
 import type { SearchHit } from "#search/types";
 import { ClientOnly } from "~/components/map/client-only";
-import { formatCost, accessibilityFeatures, type AccessibilityFeature } from "~/modules/activities";
+import { formatCost, accessibilityFeatures, joiningMessages, joiningMode, showsPlacesLeft, type AccessibilityFeature } from "~/modules/activities";
 import { formatInTimezone } from "~/utils/time";
 
 /** `from`: the centre distances are measured from, when the place typed is known only roughly. */
@@ -14,10 +14,11 @@ export function formatDistance(km: number, from?: string): string {
 const placesText = (n: number) => (n <= 0 ? "full" : n === 1 ? "1 place left" : `${n} places left`);
 
 /** Offers the next session someone can actually go to: a full next session is named, but not offered. */
-export function nextSessionText(hit: Pick<SearchHit, "nextSession" | "nextOpenSession" | "timezone">): string {
+export function nextSessionText(hit: Pick<SearchHit, "nextSession" | "nextOpenSession" | "timezone" | "dropIn" | "selfReferral">): string {
   const { nextSession: next, nextOpenSession: open, timezone } = hit;
   if (!next) return "No dates planned yet. Contact the organiser.";
   const when = (d: Date | string) => formatInTimezone(new Date(d), timezone, "datetime");
+  if (!showsPlacesLeft(joiningMode(hit))) return `Next: ${when(next.startsAt)}`;
   if (next.spacesLeft > 0 || !open) return `Next: ${when(next.startsAt)} (${placesText(next.spacesLeft)})`;
   const places = open.spacesLeft == null ? "" : ` (${placesText(open.spacesLeft)})`;
   return `Next with a place: ${when(open.startsAt)}${places}. The one on ${formatInTimezone(new Date(next.startsAt), timezone, "date")} is full.`;
@@ -54,8 +55,9 @@ export function SearchResultItem({
           <span>{categoryName}</span>
           <span className="cost">{formatCost(hit.costType, hit.costPence)}</span>
         </p>
-        <p>{hit.summary}</p>
+        <p className="summary">{hit.summary}</p>
         <p className="next-session">{nextSessionText(hit)}</p>
+        <p className="joining">{joiningMessages[joiningMode(hit)]}</p>
         {hit.accessibility.length > 0 && (
           <ul className="feature-list access-list" aria-label="Access">
             {hit.accessibility.map((key) => (
@@ -68,7 +70,7 @@ export function SearchResultItem({
             ))}
           </ul>
         )}
-        <p className="muted">Run by {hit.organisation}</p>
+        <p className="muted run-by">Run by {hit.organisation}</p>
         <div className="button-row">
           {canRefer && (
             <Link className="button" to={`/referrals/new?activity=${hit.id}`}>

@@ -45,7 +45,8 @@ export function ChartFigure({
           {legend}
           {renderChart(`${titleId} ${summaryId}`)}
         </div>
-        <div className="chart-table table-wrap">
+        {/* Focusable so a keyboard can scroll a table wider than a phone (axe scrollable-region-focusable). */}
+        <div className="chart-table table-wrap" role="region" aria-label={`${title}: the figures`} tabIndex={0}>
           <table className="data-table">
             <caption className="visually-hidden">{title}: the figures</caption>
             <thead>

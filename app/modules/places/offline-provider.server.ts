@@ -2,6 +2,8 @@ import type { Place, PlaceProvider } from "./place";
 import { parsePlaceQuery, type PlaceQuery } from "./place-query";
 import { isPostcodeArea, postcodeAreaTowns } from "./postcode-areas";
 import { findTown, suggestTowns, type Town } from "./town-index.server";
+import { neighbourhoodPrecisionKm, neighbourhoods, type Neighbourhood } from "./neighbourhoods";
+import { placeNameKey } from "./place-query";
 
 /** A postcode area spans tens of kilometres; its post town is only a rough centre. */
 export const areaPrecisionKm = 10;
@@ -41,6 +43,23 @@ export function postcodeAreaPlace(area: string, label: string): Place | null {
   };
 }
 
+const neighbourhoodKeys = new Map<string, Neighbourhood>();
+for (const n of neighbourhoods) {
+  neighbourhoodKeys.set(placeNameKey(`${n.name} ${n.city}`), n);
+  if (!neighbourhoodKeys.has(placeNameKey(n.name))) neighbourhoodKeys.set(placeNameKey(n.name), n);
+}
+
+/** A demo city's neighbourhood by its name, or (withCity) by its name and city ("Hulme, Manchester"). */
+function findNeighbourhood(text: string, withCity: boolean): Neighbourhood | undefined {
+  const found = neighbourhoodKeys.get(placeNameKey(text));
+  if (!found) return undefined;
+  return placeNameKey(text) === placeNameKey(found.name) ? (withCity ? undefined : found) : found;
+}
+
+function neighbourhoodPlace(n: Neighbourhood): Place {
+  return { label: `${n.name}, ${n.city}`, lat: n.lat, lng: n.lng, kind: "town", precision_km: neighbourhoodPrecisionKm, centre: n.name };
+}
+
 function resolveOffline(query: PlaceQuery): Place | null {
   switch (query.kind) {
     case "postcode":
@@ -48,8 +67,13 @@ function resolveOffline(query: PlaceQuery): Place | null {
     case "outcode":
       return postcodeAreaPlace(query.area, query.outcode);
     case "name": {
+      // "Clifton, Bristol" is Bristol's; a bare "Clifton" is the biggest town of that name, if there is one.
+      const withCity = findNeighbourhood(query.text, true);
+      if (withCity) return neighbourhoodPlace(withCity);
       const town = findTown(query.text);
-      return town ? townPlace(town) : null;
+      if (town) return townPlace(town);
+      const bare = findNeighbourhood(query.text, false);
+      return bare ? neighbourhoodPlace(bare) : null;
     }
   }
 }

@@ -380,7 +380,7 @@ async function openOne(
     tx,
     ctx,
     now,
-    (base) => referredMessage({ ...base, referrerName: ctx.referrerOrganisationName, needsScreening: status === "sent" }),
+    (base) => referredMessage({ ...base, referrerName: ctx.referrerOrganisationName, needsScreening: status === "sent", baselineFirst: input.baseline?.choice === "by_link" }),
     { link: link.url },
   );
   if (status === "sent") await messageOrganisers(tx, ctx, (base) => organiserNewReferralMessage(base));
@@ -410,12 +410,13 @@ async function openActionsOnly(tx: Tx, input: OpenInput & { referrer: { userId: 
   await transitionReferral(tx, { referralId: referral.id, to: "accepted", actor: { type: "system" }, note: "Actions only: no organiser needs to accept", data: { automatic: true }, now, silent: true });
   const link = await issuePersonLink(tx, referral, now);
   const [org] = await tx.select({ name: organisations.name }).from(organisations).where(eq(organisations.id, input.referrer.organisationId));
-  await messagePersonDirectly(tx, referral, actionsSuggestedMessage({ firstName: referral.personFirstName, code: referral.code, link: `${link.url}/actions`, referrerName: org?.name ?? null }));
+  await messagePersonDirectly(tx, referral, actionsSuggestedMessage({ firstName: referral.personFirstName, code: referral.code, link: `${link.url}/actions`, referrerName: org?.name ?? null, baselineLink: input.baseline?.choice === "by_link" ? `${link.url}/wellbeing` : null }));
   return { id: referral.id, code: referral.code, activityId: null, activityTitle: null, status: "accepted", link: link.url };
 }
 
 async function saveBaseline(tx: Tx, referralId: string, baseline: Baseline | null, actor: Actor, now: Date) {
   if (!baseline) return;
+  await tx.update(referrals).set({ baselineChoice: baseline.choice, baselineReason: baseline.reason }).where(eq(referrals.id, referralId));
   const answered = [
     baseline.ons4 ? { instrument: "ons4" as const, answers: baseline.ons4, score: null } : null,
     baseline.ucla3 ? { instrument: "ucla3" as const, answers: baseline.ucla3, score: ucla3Score(baseline.ucla3) } : null,

@@ -97,8 +97,24 @@ async function activityTitleOf(executor: Executor, activityId: string | null): P
   return activity?.title ?? "your activity";
 }
 
+/**
+ * The referrer chose "they will answer by link" and the person has not yet
+ * answered: their page asks these questions before anything else.
+ */
+export async function isBaselineDue(executor: Executor, referral: { id: string; baselineChoice: string | null }): Promise<boolean> {
+  if (referral.baselineChoice !== "by_link") return false;
+  const [answered] = await executor
+    .select({ id: outcomeResponses.id })
+    .from(outcomeResponses)
+    .where(and(eq(outcomeResponses.referralId, referral.id), eq(outcomeResponses.phase, "baseline")))
+    .limit(1);
+  return !answered;
+}
+
 export type FollowUpPageState =
   | { kind: "not_found" }
+  /** The "before" questions, asked by link because the referrer chose so. */
+  | { kind: "baseline"; firstName: string; activityTitle: string }
   | { kind: "not_yet"; firstName: string; activityTitle: string }
   | { kind: "answered"; firstName: string; activityTitle: string }
   | { kind: "open"; firstName: string; activityTitle: string };
@@ -110,6 +126,7 @@ export async function loadFollowUp(token: string | undefined, options: { now?: D
   const referral = await findReferralByPersonToken(db, token, now);
   if (!referral) return { kind: "not_found" };
   const base = { firstName: referral.personFirstName, activityTitle: await activityTitleOf(db, referral.activityId) };
+  if (await isBaselineDue(db, referral)) return { kind: "baseline", ...base };
   return { kind: await followUpState(db, referral), ...base };
 }
 
@@ -121,7 +138,8 @@ export async function recordFollowUp(input: { token: string | undefined; answers
   const db = await getDb();
   const referral = await findReferralByPersonToken(db, input.token, now);
   if (!referral) return { ok: false, status: 404, error: "This link does not work any more. Please contact the person who referred you." };
-  if (!referral.followUpSentAt) return { ok: false, status: 409, error: "The follow-up questions are not ready yet. We will email you when they are." };
+  const phase = referral.baselineChoice === "by_link" && (await isBaselineDue(db, referral)) ? "baseline" : "follow_up";
+  if (phase === "follow_up" && !referral.followUpSentAt) return { ok: false, status: 409, error: "The follow-up questions are not ready yet. We will email you when they are." };
   const a = input.answers;
   const ons4 = { life_satisfaction: a.life_satisfaction, worthwhile: a.worthwhile, happiness: a.happiness, anxiety: a.anxiety };
   const ucla3 = { lack_companionship: a.lack_companionship, left_out: a.left_out, isolated: a.isolated };
@@ -132,16 +150,16 @@ export async function recordFollowUp(input: { token: string | undefined; answers
     const existing = await tx
       .select({ id: outcomeResponses.id })
       .from(outcomeResponses)
-      .where(and(eq(outcomeResponses.referralId, referral.id), eq(outcomeResponses.phase, "follow_up"), inArray(outcomeResponses.instrument, ["ons4", "ucla3"])));
+      .where(and(eq(outcomeResponses.referralId, referral.id), eq(outcomeResponses.phase, phase), inArray(outcomeResponses.instrument, ["ons4", "ucla3"])));
     if (existing.length) return { ok: false, status: 409, error: "You have already answered these questions. Thank you." } as const;
     await tx.insert(outcomeResponses).values([
       // ONS4 is four separate measures, so it has no single score.
-      { referralId: referral.id, instrument: "ons4", phase: "follow_up", answers: ons4, score: null, createdAt: now },
-      { referralId: referral.id, instrument: "ucla3", phase: "follow_up", answers: ucla3, score: loneliness, createdAt: now },
+      { referralId: referral.id, instrument: "ons4", phase, answers: ons4, score: null, createdAt: now },
+      { referralId: referral.id, instrument: "ucla3", phase, answers: ucla3, score: loneliness, createdAt: now },
     ]);
     const person = { type: "person" } as const;
-    await recordReferralEvent(tx, { referralId: referral.id, at: now, kind: "outcome", actor: person, data: { instrument: "ons4", phase: "follow_up", score: null, answers: ons4 } });
-    await recordReferralEvent(tx, { referralId: referral.id, at: now, kind: "outcome", actor: person, data: { instrument: "ucla3", phase: "follow_up", score: loneliness } });
+    await recordReferralEvent(tx, { referralId: referral.id, at: now, kind: "outcome", actor: person, data: { instrument: "ons4", phase, score: null, answers: ons4 } });
+    await recordReferralEvent(tx, { referralId: referral.id, at: now, kind: "outcome", actor: person, data: { instrument: "ucla3", phase, score: loneliness } });
     return { ok: true } as const;
   });
 }

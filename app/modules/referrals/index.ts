@@ -5,6 +5,7 @@ export { canTransition, fhirTaskStatus, IllegalTransitionError, isFinal, type Re
 export { linkProblemMessages } from "./link-problems";
 export { type DeclineReasonKind, declineReasonKindLabels, reasonLabel, referralReasons } from "./reasons";
 export { stallNextSteps, type StallReason, stallReasonLabels } from "./stall-reasons";
+export { baselineChoiceLabels, baselineChoices, type BaselineChoice } from "./baseline-choice";
 export { caseloadQuerySchema, checkReferralForm, completeReferralSchema, finishReferralForm, referralFormShape, caseloadSorts, organiserDecisionSchema, personActionSchema, referralFormSchema, type ReferralFormValues, selfReferralFormSchema, withdrawReferralSchema } from "./schemas";
 export { eventKindLabels } from "./timeline";
 export { type ActivityBrief, type OrganiserMessageBase, type PersonMessageBase, type ReferrerMessageBase } from "./referral-messages";

@@ -3,9 +3,10 @@ import { and, asc, eq, gte, inArray } from "drizzle-orm";
 import { getDb } from "#db/client";
 import { referrals, sessions } from "#db/schema";
 import { bookingStatusLabels, canSelfReport, isLiveBooking, listReferralBookings, waitlistPosition } from "~/modules/bookings/index.server";
-import { formatCost, formatSessionWhen, accessibilityFeatures } from "~/modules/activities/index.server";
+import { formatCost, formatSessionWhen, accessibilityFeatures, joiningMode } from "~/modules/activities/index.server";
 import { followUpState } from "~/modules/outcomes/index.server";
 import { now as clockNow } from "~/utils/clock.server";
+import { isBaselineDue } from "./follow-up.server";
 import { canUndoCancellation, undoCancelUntil } from "./cancel-undo";
 import { recentUndoableCancellations } from "./cancel-undo.server";
 import { bookableStatuses, statusLabels } from "./lifecycle";
@@ -13,6 +14,9 @@ import { checkPersonLink } from "./person-link.server";
 import { activityContact, activityWhere, loadReferralContext } from "./referral-context.server";
 import { formatInTimezone, DAY_MS } from "~/utils/time";
 
+/** Sessions offered at first: enough to choose from without a phone page of "Book" buttons. */
+export const SESSIONS_SHOWN_FIRST = 4;
+/** With "More dates". */
 const SESSIONS_SHOWN = 12;
 /** Sessions they went to (or missed) stay on the page this long, so they can say whether they went. */
 const PAST_SESSIONS_DAYS = 28;
@@ -26,16 +30,16 @@ export type PersonPageResult =
   | { status: "invalid" };
 export type PersonPage = Awaited<ReturnType<typeof buildPage>>;
 
-export async function loadPersonPage(token: string, now: Date = clockNow()): Promise<PersonPageResult> {
+export async function loadPersonPage(token: string, now: Date = clockNow(), options: { allDates?: boolean } = {}): Promise<PersonPageResult> {
   const db = await getDb();
   const link = await checkPersonLink(db, token, now);
   if (link.status !== "ok") return link;
   const [row] = await db.select({ activityId: referrals.activityId }).from(referrals).where(eq(referrals.id, link.referralId));
   if (row && !row.activityId) return { status: "actions_only" };
-  return { status: "ok", page: await buildPage(link.referralId, now) };
+  return { status: "ok", page: await buildPage(link.referralId, now, options.allDates ? SESSIONS_SHOWN : SESSIONS_SHOWN_FIRST) };
 }
 
-async function buildPage(referralId: string, now: Date) {
+async function buildPage(referralId: string, now: Date, shown: number) {
   const db = await getDb();
   const ctx = (await loadReferralContext(db, referralId))!;
   const { referral, activity } = ctx;
@@ -49,7 +53,8 @@ async function buildPage(referralId: string, now: Date) {
     .from(sessions)
     .where(and(eq(sessions.activityId, activity.id), gte(sessions.startsAt, now), inArray(sessions.status, ["scheduled", "cancelled"])))
     .orderBy(asc(sessions.startsAt))
-    .limit(SESSIONS_SHOWN);
+    // One more than shown, to know whether there are more dates.
+    .limit(shown + 1);
 
   const hasUpcomingPlace = mine.some((m) => m.booking.status === "booked" && m.session.endsAt.getTime() > now.getTime());
   const canBook = bookableStatuses.includes(referral.status);
@@ -105,11 +110,15 @@ async function buildPage(referralId: string, now: Date) {
       contact: activityContact(activity),
       // The joining link is for people with a place.
       joiningUrl: activity.online && hasUpcomingPlace ? activity.onlineUrl : null,
+      joining: joiningMode(activity),
     },
     bookings: myBookings,
     /** The follow-up wellbeing questions have been sent and are waiting for their answers. */
     wellbeingCheckDue: (await followUpState(db, referral)) === "open",
-    sessions: upcoming.map((s) => {
+    /** The referrer chose "they will answer by link": the "before" questions come first. */
+    baselineDue: await isBaselineDue(db, referral),
+    moreDates: upcoming.length > shown,
+    sessions: upcoming.slice(0, shown).map((s) => {
       const placesLeft = Math.max(0, s.capacity - s.bookedCount);
       const my = liveBySession.get(s.id);
       return {

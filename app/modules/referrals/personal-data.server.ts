@@ -67,6 +67,7 @@ export async function removePersonalDetails(tx: Tx, referralId: string, input: {
       personEmail: null,
       personPhone: null,
       notesForOrganiser: null,
+      baselineReason: null,
       declineReason: null,
       detailsRemovedAt: now,
       detailsRemovedReason: reason,

@@ -25,7 +25,11 @@ const askOrganiser = (a: ActivityBrief) => (a.contact ? `If you have questions, 
 
 // ── To the person ───────────────────────────────────────────────────────────
 
-export function referredMessage(m: PersonMessageBase & { referrerName: string | null; needsScreening: boolean }): Message {
+/** The referrer chose "they will answer by link": the questions come before anything else. */
+const baselineFirstWords =
+  "Before anything else, please answer seven short questions about how you are feeling. They take about two minutes, there are no right or wrong answers, and they are the first thing on your page. Asking again later shows whether things have changed.";
+
+export function referredMessage(m: PersonMessageBase & { referrerName: string | null; needsScreening: boolean; baselineFirst?: boolean }): Message {
   const opening = m.referrerName
     ? `${m.referrerName} has referred you to ${m.activity.title}, run by ${m.activity.organisationName}.`
     : `Thank you for asking for a place at ${m.activity.title}, run by ${m.activity.organisationName}.`;
@@ -36,21 +40,24 @@ export function referredMessage(m: PersonMessageBase & { referrerName: string | 
     subject: m.referrerName ? `You have been referred to ${m.activity.title}` : `Your request for a place at ${m.activity.title}`,
     content: {
       greeting: `Hello ${m.firstName},`,
-      paragraphs: [opening, next, "This link is just for you. Please do not share it.", askOrganiser(m.activity)],
-      action: { label: m.needsScreening ? "See your referral" : "Choose a session", url: m.link },
+      paragraphs: [opening, ...(m.baselineFirst ? [baselineFirstWords] : []), next, "This link is just for you. Please do not share it.", askOrganiser(m.activity)],
+      action: m.baselineFirst
+        ? { label: "Answer the questions first", url: `${m.link}/wellbeing` }
+        : { label: m.needsScreening ? "See your referral" : "Choose a session", url: m.link },
       reference: m.code,
     },
   };
 }
 
 /** A referrer suggested connection actions only (no activity): where to see them and say how it went. */
-export function actionsSuggestedMessage(m: { firstName: string; code: string; link: string; referrerName: string | null }): Message {
+export function actionsSuggestedMessage(m: { firstName: string; code: string; link: string; referrerName: string | null; baselineLink?: string | null }): Message {
   return {
     subject: "Some small things to try",
     content: {
       greeting: `Hello ${m.firstName},`,
       paragraphs: [
         `${m.referrerName ?? "The person who referred you"} has suggested some small things to try, like the ones you talked about. You can see them using the button below.`,
+        ...(m.baselineLink ? [`${baselineFirstWords} Answer them here: ${m.baselineLink}`] : []),
         "When you have a moment, tap “I did it” or “Not this time”. It helps them help you, and there is no wrong answer.",
         "This link is just for you. Please do not share it.",
       ],

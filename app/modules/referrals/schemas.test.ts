@@ -11,7 +11,7 @@ function form(values: Record<string, string | string[]>) {
   return data;
 }
 
-const valid = { requestId, activity, firstName: "Margaret", lastName: "T", email: "Margaret@Example.org", consent: "on" };
+const valid = { requestId, activity, firstName: "Margaret", lastName: "T", email: "Margaret@Example.org", consent: "on", baselineChoice: "by_link" };
 
 describe("referral form", () => {
   it("accepts a minimal referral and fills in the preferred contact", () => {
@@ -19,7 +19,7 @@ describe("referral form", () => {
     expect(result.status).toBe("success");
     if (result.status !== "success") return;
     expect(result.value).toMatchObject({ email: "margaret@example.org", preferredContact: "email", reasons: [], activity: [activity] });
-    expect(result.value.baseline).toEqual({ ons4: null, ucla3: null });
+    expect(result.value.baseline).toEqual({ choice: "by_link", reason: null, ons4: null, ucla3: null });
   });
 
   it("requires consent", () => {
@@ -58,18 +58,29 @@ describe("referral form", () => {
     expect(bad.status).toBe("error");
   });
 
-  it("keeps a complete wellbeing check and points at a half-finished one", () => {
+  it("asks how the wellbeing check is done: all questions now, by link, or a reason why not", () => {
     const ons4 = { "ons4.life_satisfaction": "4", "ons4.worthwhile": "5", "ons4.happiness": "3", "ons4.anxiety": "7" };
     const ucla3 = { "ucla3.lack_companionship": "3", "ucla3.left_out": "2", "ucla3.isolated": "3" };
-    const full = parseWithZod(form({ ...valid, ...ons4, ...ucla3 }), { schema: referralFormSchema });
+    const { baselineChoice: _b, ...unchosen } = valid;
+    expect(parseWithZod(form(unchosen), { schema: referralFormSchema }).reply().error?.baselineChoice?.[0]).toMatch(/Choose how the wellbeing questions/);
+
+    const full = parseWithZod(form({ ...valid, baselineChoice: "now", ...ons4, ...ucla3 }), { schema: referralFormSchema });
     expect(full.status === "success" && full.value.baseline).toEqual({
+      choice: "now",
+      reason: null,
       ons4: { life_satisfaction: 4, worthwhile: 5, happiness: 3, anxiety: 7 },
       ucla3: { lack_companionship: 3, left_out: 2, isolated: 3 },
     });
-    const half = parseWithZod(form({ ...valid, "ons4.life_satisfaction": "4" }), { schema: referralFormSchema });
-    expect(Object.keys(half.reply().error ?? {})).toEqual(expect.arrayContaining(["ons4.worthwhile", "ons4.happiness", "ons4.anxiety"]));
-    const outOfRange = parseWithZod(form({ ...valid, ...ons4, "ons4.anxiety": "11" }), { schema: referralFormSchema });
+    // "Ask now" with nothing answered is a check silently lost: every question is pointed at.
+    const none = parseWithZod(form({ ...valid, baselineChoice: "now" }), { schema: referralFormSchema });
+    expect(Object.keys(none.reply().error ?? {})).toEqual(expect.arrayContaining(["ons4.life_satisfaction", "ons4.anxiety", "ucla3.isolated"]));
+    const outOfRange = parseWithZod(form({ ...valid, baselineChoice: "now", ...ons4, ...ucla3, "ons4.anxiety": "11" }), { schema: referralFormSchema });
     expect(outOfRange.reply().error?.["ons4.anxiety"]?.[0]).toMatch(/0 to 10/);
+
+    const noReason = parseWithZod(form({ ...valid, baselineChoice: "not_appropriate" }), { schema: referralFormSchema });
+    expect(noReason.reply().error?.baselineReason?.[0]).toMatch(/why/);
+    const reason = parseWithZod(form({ ...valid, baselineChoice: "not_appropriate", baselineReason: "In crisis today", ...ons4 }), { schema: referralFormSchema });
+    expect(reason.status === "success" && reason.value.baseline).toEqual({ choice: "not_appropriate", reason: "In crisis today", ons4: null, ucla3: null });
   });
 });
 

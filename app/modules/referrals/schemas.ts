@@ -7,6 +7,7 @@ import { ons4AnswersSchema, ons4Questions, ucla3AnswersSchema, ucla3Questions, t
 import { normaliseUkMobile, type PreferredContact } from "./contact";
 import { declineReasonKindLabels, referralReasonKeys, type DeclineReasonKind } from "./reasons";
 import { referralStatuses } from "./lifecycle";
+import { baselineChoices, type BaselineChoice } from "./baseline-choice";
 
 const firstName = z
   .string({ error: "Enter their first name" })
@@ -86,18 +87,6 @@ function withDefaultContact<T extends PersonFieldValues>(value: T): T & { prefer
 
 type PartialAnswers = Record<string, number | undefined> | undefined;
 
-/** A wellbeing check is optional, but a half-answered one is a mistake worth pointing out. */
-function checkAllOrNothing(answers: PartialAnswers, keys: readonly string[], prefix: string, ctx: z.RefinementCtx) {
-  if (answers !== undefined && (answers === null || typeof answers !== "object")) return;
-  const given = keys.filter((k) => answers?.[k] !== undefined);
-  if (given.length === 0 || given.length === keys.length) return;
-  for (const key of keys) {
-    if (answers?.[key] === undefined) {
-      ctx.addIssue({ code: "custom", path: [prefix, key], message: "Answer this question too, or leave all of them blank" });
-    }
-  }
-}
-
 function complete<T>(answers: PartialAnswers, keys: readonly string[]): T | null {
   return keys.every((k) => answers?.[k] !== undefined) ? (answers as T) : null;
 }
@@ -115,25 +104,55 @@ export const referralFormShape = {
     .max(10, { error: "Refer to 10 activities or fewer at once" }),
   ...personFields,
   consent: z.literal(true, { error: "Tick the box to confirm the person has agreed to share these details" }),
+  baselineChoice: z.enum(baselineChoices, { error: "Choose how the wellbeing questions are answered" }),
+  baselineReason: z.string().trim().max(500, { error: "Use 500 characters or fewer" }).optional(),
   ons4: ons4AnswersSchema.partial().optional(),
   ucla3: ucla3AnswersSchema.partial().optional(),
 };
 
-type ReferralFormChecked = PersonFieldValues & { ons4?: PartialAnswers; ucla3?: PartialAnswers };
+type ReferralFormChecked = PersonFieldValues & { ons4?: PartialAnswers; ucla3?: PartialAnswers; baselineChoice?: BaselineChoice; baselineReason?: string };
+
+/**
+ * Every wellbeing question must be answered when they are asked now (a half
+ * check cannot be compared later); a check left out needs a reason.
+ */
+function checkBaseline(value: ReferralFormChecked, ctx: z.RefinementCtx) {
+  if (value.baselineChoice === "now") {
+    for (const [prefix, keys] of [["ons4", ons4Keys], ["ucla3", ucla3Keys]] as const) {
+      for (const key of keys) {
+        if (value[prefix]?.[key] === undefined) {
+          ctx.addIssue({ code: "custom", path: [prefix, key], message: "Answer this question, or choose “They will answer by link”" });
+        }
+      }
+    }
+  }
+  if (value.baselineChoice === "not_appropriate" && !value.baselineReason) {
+    ctx.addIssue({ code: "custom", path: ["baselineReason"], message: "Say briefly why the wellbeing questions are not appropriate" });
+  }
+}
 
 /** The referral form's checks across fields (run even when another field failed, so every problem shows at once). */
 export function checkReferralForm(value: ReferralFormChecked, ctx: z.RefinementCtx) {
   checkContact(value, ctx, "they");
-  checkAllOrNothing(value.ons4, ons4Keys, "ons4", ctx);
-  checkAllOrNothing(value.ucla3, ucla3Keys, "ucla3", ctx);
+  checkBaseline(value, ctx);
 }
 
-/** The referral form's values as the module takes them: a default contact route, activities once each, complete wellbeing answers or none. */
-export function finishReferralForm<T extends ReferralFormChecked & { activity: string[] }>({ ons4, ucla3, ...rest }: T) {
+/**
+ * The referral form's values as the module takes them: a default contact
+ * route, activities once each, and the baseline choice with its answers (only
+ * when asked now) or its reason (only when left out).
+ */
+export function finishReferralForm<T extends ReferralFormChecked & { activity: string[]; baselineChoice: BaselineChoice }>({ ons4, ucla3, baselineChoice, baselineReason, ...rest }: T) {
+  const now = baselineChoice === "now";
   return {
     ...withDefaultContact(rest),
     activity: [...new Set(rest.activity)],
-    baseline: { ons4: complete<Ons4Answers>(ons4, ons4Keys), ucla3: complete<Ucla3Answers>(ucla3, ucla3Keys) },
+    baseline: {
+      choice: baselineChoice,
+      reason: baselineChoice === "not_appropriate" ? (baselineReason ?? null) : null,
+      ons4: now ? complete<Ons4Answers>(ons4, ons4Keys) : null,
+      ucla3: now ? complete<Ucla3Answers>(ucla3, ucla3Keys) : null,
+    },
   };
 }
 

@@ -3,7 +3,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { AccessibilityIcon } from "~/components/activities/accessibility-icon";
 import { PlaceMap } from "~/components/map/place-map";
-import { activityAddressLine, formatCost, formatSessionWhen, accessibilityFeatures, suitabilityOptions } from "~/modules/activities";
+import { activityAddressLine, formatCost, formatSessionWhen, accessibilityFeatures, suitabilityOptions, joiningMessages, joiningMode, offersAskForAPlace, showsPlacesLeft } from "~/modules/activities";
 import { findPublishedActivity, listUpcomingSessions, MAX_UPCOMING_SESSIONS } from "~/modules/activities/index.server";
 import { uploadUrl } from "~/modules/media";
 import { now } from "~/utils/clock.server";
@@ -39,6 +39,7 @@ export default function ActivityPage() {
   const { activity, sessions, totalSessions, showAll, calendarPath, webcalUrl } = useLoaderData<typeof loader>();
   const viewerCanRefer = canRefer(useViewer());
   const place = activityAddressLine(activity);
+  const joining = joiningMode(activity);
   return (
     <div className="container">
       <p>
@@ -53,15 +54,16 @@ export default function ActivityPage() {
       {activity.imagePath && (
         <img className="activity-photo" src={uploadUrl(activity.imagePath)} alt={activity.imageAlt ?? ""} />
       )}
-      {(activity.selfReferral || viewerCanRefer) && (
+      <p className="notice joining">{joiningMessages[joining]}</p>
+      {(offersAskForAPlace(joining) || viewerCanRefer) && (
         <div className="button-row calls-to-action">
-          {activity.selfReferral && (
+          {offersAskForAPlace(joining) && (
             <Link className="button" to={`/activities/${activity.id}/request-a-place`}>
               Ask for a place
             </Link>
           )}
           {viewerCanRefer && (
-            <Link className={activity.selfReferral ? "button secondary" : "button"} to={`/referrals/new?activity=${activity.id}`}>
+            <Link className={offersAskForAPlace(joining) ? "button secondary" : "button"} to={`/referrals/new?activity=${activity.id}`}>
               Refer someone to this activity
             </Link>
           )}
@@ -88,7 +90,7 @@ export default function ActivityPage() {
                     <br />
                     {s.status === "cancelled" ? (
                       <span className="status">Cancelled{s.cancelReason ? `: ${s.cancelReason}` : ""}</span>
-                    ) : s.placesLeft > 0 ? (
+                    ) : !showsPlacesLeft(joining) ? null : s.placesLeft > 0 ? (
                       <span>
                         {s.placesLeft} {s.placesLeft === 1 ? "place" : "places"} left
                       </span>
@@ -131,12 +133,8 @@ export default function ActivityPage() {
           )}
 
           <h2>How to join</h2>
-          <ul>
-            <li>Your GP, nurse or link worker can refer you.</li>
-            {activity.selfReferral && <li>You can also ask for a place yourself.</li>}
-            {activity.dropIn && <li>You can drop in without booking.</li>}
-            {activity.requiresScreening && <li>The organisers like to have a chat with people before they join.</li>}
-          </ul>
+          <p>{joiningMessages[joining]}</p>
+          {activity.requiresScreening && <p>The organisers like to have a chat with people before they join.</p>}
 
           <h2>Who it suits</h2>
           {activity.suitableFor.length ? (

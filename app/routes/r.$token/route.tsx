@@ -5,6 +5,7 @@ import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useParams } from "@remix-run/react";
 import { DetailsRemoved, type PersonPageReply, RemoveMyDetails } from "~/components/referrals/remove-my-details";
 import { CANCEL_UNDO_MINUTES, linkProblemMessages, personActionSchema } from "~/modules/referrals";
+import { joiningMessages, showsPlacesLeft } from "~/modules/activities";
 import { useEffect, useRef } from "react";
 import { performPersonAction, loadPersonPage, type PersonPage } from "~/modules/referrals/index.server";
 import { loadPersonActions } from "~/modules/actions/index.server";
@@ -23,7 +24,8 @@ const privateHeaders = { "Cache-Control": "no-store", "X-Robots-Tag": "noindex, 
 export const headers: HeadersFunction = () => privateHeaders;
 
 export async function loader({ params, request }: LoaderFunctionArgs) {
-  const result = await loadPersonPage(params.token ?? "");
+  const allDates = readQuery(request).get("dates") === "all";
+  const result = await loadPersonPage(params.token ?? "", undefined, { allDates });
   if (result.status === "actions_only") throw redirect(`/r/${params.token}/actions`, { headers: privateHeaders });
   // "Cancel this booking" asks first (?cancel=<booking>): a second step that needs no JavaScript.
   const confirmCancel = readQuery(request).get("cancel");
@@ -31,7 +33,7 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
     const actions = await loadPersonActions(params.token ?? "");
     const hasActions = !!actions && actions.today.length + actions.laterThisWeek.length + actions.upcoming.length > 0;
     const toAnswer = actions ? actions.today.filter((a) => !a.today).length : 0;
-    return data({ page: result.page, confirmCancel, actions: hasActions ? { toAnswer } : null }, { headers: privateHeaders });
+    return data({ page: result.page, confirmCancel, actions: hasActions ? { toAnswer } : null, moreDates: result.page.moreDates && !allDates }, { headers: privateHeaders });
   }
   return data({ problem: result.status }, { status: result.status === "invalid" ? 404 : 410, headers: privateHeaders });
 }
@@ -59,7 +61,7 @@ export default function PersonLinkPage() {
   // After removal the link no longer loads the page: the reply says what happened.
   if (actionData?.ok && actionData.intent === "remove-details") return <DetailsRemoved />;
   if ("problem" in loaded) return <LinkProblem problem={loaded.problem} />;
-  return <PersonPageView page={loaded.page} confirmCancel={loaded.confirmCancel} actions={loaded.actions} result={actionData ?? null} />;
+  return <PersonPageView page={loaded.page} confirmCancel={loaded.confirmCancel} actions={loaded.actions} moreDates={loaded.moreDates} result={actionData ?? null} />;
 }
 
 function LinkProblem({ problem }: { problem: "expired" | "ended" | "invalid" }) {
@@ -84,7 +86,19 @@ const statusExplanations: Record<string, string> = {
   disengaged: "This referral is closed. The person who referred you can help if you would like to start again.",
 };
 
-function PersonPageView({ page, confirmCancel, actions, result }: { page: PersonPage; confirmCancel: string | null; actions: { toAnswer: number } | null; result: ActionReply | null }) {
+function PersonPageView({
+  page,
+  confirmCancel,
+  actions,
+  moreDates,
+  result,
+}: {
+  page: PersonPage;
+  confirmCancel: string | null;
+  actions: { toAnswer: number } | null;
+  moreDates: boolean;
+  result: ActionReply | null;
+}) {
   const { token } = useParams();
   const pagePath = `/r/${token}`;
   const calendarBase = `/r/${token}/calendar`;
@@ -99,6 +113,18 @@ function PersonPageView({ page, confirmCancel, actions, result }: { page: Person
     <div className="container narrow person-page">
       <p className="muted">Hello {referral.firstName}. This page is just for you: please do not share the link.</p>
       <h1>{activity.title}</h1>
+      {page.baselineDue && (
+        // The referrer chose "they will answer by link": these come before anything else on the page.
+        <section className="notice wellbeing-due" aria-labelledby="baseline-due">
+          <h2 id="baseline-due">First, how are you?</h2>
+          <p>Before you start, please answer seven short questions about how you are feeling. It takes about two minutes, and there are no right or wrong answers.</p>
+          <p>
+            <Link className="button" to={`/r/${token}/wellbeing`}>
+              Answer the questions first
+            </Link>
+          </p>
+        </section>
+      )}
       <p className="reference-box">
         Your reference: <strong className="reference">{referral.code}</strong>
         <span className="hint">Give this if you phone the organiser{referral.referredBy ? ` or ${referral.referredBy}` : ""}.</span>
@@ -239,6 +265,7 @@ function PersonPageView({ page, confirmCancel, actions, result }: { page: Person
       {referral.canBook && (
         <section aria-labelledby="choose-session">
           <h2 id="choose-session">Choose a session</h2>
+          {activity.joining === "drop_in" && <p className="notice joining">{joiningMessages.drop_in} Booking is optional: it lets the organiser know you are coming.</p>}
           {page.sessions.length === 0 ? (
             <p>No sessions are planned at the moment. Please check again soon, or contact the organiser.</p>
           ) : (
@@ -256,9 +283,11 @@ function PersonPageView({ page, confirmCancel, actions, result }: { page: Person
                     <p className="status">A place is being held for you (see above)</p>
                   ) : s.placesLeft > 0 ? (
                     <Form method="post">
-                      <p>
-                        {s.placesLeft} {s.placesLeft === 1 ? "place" : "places"} left
-                      </p>
+                      {showsPlacesLeft(activity.joining) && (
+                        <p>
+                          {s.placesLeft} {s.placesLeft === 1 ? "place" : "places"} left
+                        </p>
+                      )}
                       <input type="hidden" name="intent" value="book" />
                       <input type="hidden" name="sessionId" value={s.id} />
                       <button type="submit" disabled={busy} aria-label={`Book ${s.when}`}>
@@ -278,6 +307,13 @@ function PersonPageView({ page, confirmCancel, actions, result }: { page: Person
                 </li>
               ))}
             </ul>
+          )}
+          {moreDates && (
+            <p>
+              <Link className="tap-target" to="?dates=all#choose-session">
+                More dates
+              </Link>
+            </p>
           )}
         </section>
       )}

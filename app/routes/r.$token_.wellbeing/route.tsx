@@ -1,6 +1,7 @@
 /**
- * /r/:token/wellbeing — the follow-up wellbeing check (ONS4 and UCLA-3), from
- * the person's private link. Works without JavaScript; an answer out of range
+ * /r/:token/wellbeing — the wellbeing check (ONS4 and UCLA-3) from the
+ * person's private link: the "before" questions when the referrer chose to
+ * send them by link, otherwise the follow-up. Works without JavaScript; an answer out of range
  * is refused next to its question and nothing is stored.
  */
 import { readForm } from "~/utils/read-form.server";
@@ -10,7 +11,7 @@ import { FormErrors } from "~/components/forms/form-errors";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useParams } from "@remix-run/react";
 import { ons4Questions, ucla3Options, ucla3Questions, wellbeingCheckSchema } from "~/modules/outcomes";
 import { loadFollowUp, recordFollowUp } from "~/modules/referrals/index.server";
 import { notFound } from "~/utils/http.server";
@@ -81,6 +82,7 @@ const zeroToTen = Array.from({ length: 11 }, (_, n) => ({ value: n, label: Strin
 
 export default function Wellbeing() {
   const { state } = useLoaderData<typeof loader>();
+  const params = useParams();
   const result = useActionData<typeof action>();
   const [form, fields] = useSchemaForm(wellbeingCheckSchema, {
     lastResult: result?.reply,
@@ -90,6 +92,11 @@ export default function Wellbeing() {
     return (
       <div className="container narrow">
         <h1>Thank you</h1>
+        {state.kind === "baseline" && (
+          <p>
+            <Link to={`/r/${params.token}`}>Go to your page to choose a session</Link>
+          </p>
+        )}
         <p className="lead">We have your answers{state.kind === "answered" && !result?.done ? " already" : ""}. They help the person who referred you, and help keep {state.activityTitle} going.</p>
       </div>
     );
@@ -102,11 +109,13 @@ export default function Wellbeing() {
       </div>
     );
   }
+  const before = state.kind === "baseline";
   return (
     <div className="container narrow">
-      <h1>How are you now?</h1>
+      <h1>{before ? "Before you start: how are you?" : "How are you now?"}</h1>
       <p className="lead">
-        Hello {state.firstName}. You have been going to {state.activityTitle}. Seven short questions about how you feel; there are no right or wrong answers.
+        Hello {state.firstName}. {before ? `You have been referred to ${state.activityTitle}.` : `You have been going to ${state.activityTitle}.`} Seven short questions about how
+        you feel; there are no right or wrong answers.
       </p>
       <Form method="post" {...getFormProps(form)}>
         <FormErrors id={form.errorId} errors={form.errors} />

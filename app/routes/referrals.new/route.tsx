@@ -1,12 +1,12 @@
 import { readForm, readQuery } from "~/utils/read-form.server";
 import { getFormProps } from "@conform-to/react";
-import { FormErrors } from "~/components/forms/form-errors";
+import { ErrorSummary } from "~/components/forms/error-summary";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { PersonFields } from "~/components/referrals/person-fields";
 import { ReferralsCreated } from "~/components/referrals/referrals-created";
-import { WellbeingFields } from "~/components/referrals/wellbeing-fields";
+import { WellbeingFields, wellbeingQuestionLabels } from "~/components/referrals/wellbeing-fields";
 import { requireOrgOfKind } from "~/modules/accounts/index.server";
 import { findActivitiesToRefer } from "~/modules/referrals/index.server";
 import { MAX_ACTIONS_ON_FORM, referWithActionsFormSchema, rhythmLabel } from "~/modules/actions";
@@ -52,7 +52,7 @@ export default function NewReferral() {
     <div className="container narrow">
       <h1>Refer someone</h1>
       <Form method="post" {...getFormProps(form)}>
-        <FormErrors id={form.errorId} errors={form.errors} />
+        <ErrorSummary form={form} labels={wellbeingQuestionLabels} />
         <input type="hidden" name="requestId" value={requestId} />
         <h2>{activities.length === 1 ? "Activity" : "Activities"}</h2>
         {activities.length === 0 && (
@@ -101,7 +101,7 @@ export default function NewReferral() {
         )}
 
         <PersonFields fields={fields} voice="they" />
-        <WellbeingFields ons4Fields={fields.ons4.getFieldset()} ucla3Fields={fields.ucla3.getFieldset()} />
+        <WellbeingFields choice={fields.baselineChoice} reason={fields.baselineReason} ons4Fields={fields.ons4.getFieldset()} ucla3Fields={fields.ucla3.getFieldset()} />
 
         <CheckboxField meta={fields.consent} className="consent">
           {activities.length === 0
