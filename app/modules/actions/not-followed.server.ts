@@ -10,7 +10,7 @@ import { and, eq, isNull, sql } from "drizzle-orm";
 import { getDb, type Tx } from "#db/client";
 import { referralActions, referrals } from "#db/schema";
 import { isFinal } from "~/modules/referrals";
-import { clearStall, raiseStall } from "~/modules/referrals/index.server";
+import { clearStall, flagStalledReferrals, raiseStall } from "~/modules/referrals/index.server";
 import { now as clockNow } from "~/utils/clock.server";
 import { isBehindOnActions } from "./not-followed-rules";
 import { loadPlan } from "./plan.server";
@@ -28,24 +28,16 @@ export async function flagActionsNotFollowed(options: { now?: Date } = {}): Prom
     .innerJoin(referralActions, eq(referralActions.referralId, referrals.id))
     .where(and(isNull(referrals.stalledAt), isNull(referrals.detailsRemovedAt), sql`${referralActions.startsOn} <= ${today}::date`))
     .limit(1000);
-  let flagged = 0;
-  for (const { id } of candidates) {
-    const done = await db.transaction(async (tx) => {
-      const [referral] = await tx
-        .select()
-        .from(referrals)
-        .where(and(eq(referrals.id, id), isNull(referrals.stalledAt)))
-        .for("update", { skipLocked: true });
-      if (!referral || isFinal(referral.status)) return false;
-      const plan = (await loadPlan(tx, id))!;
+  return flagStalledReferrals(
+    candidates.map((c) => c.id),
+    async (tx, referral) => {
+      if (isFinal(referral.status)) return null;
+      const plan = (await loadPlan(tx, referral.id))!;
       const firstStart = plan.actions.map((a) => a.startsOn).sort()[0];
-      if (!firstStart || !isBehindOnActions(recentAdherence(plan, today), daysBetween(firstStart, today))) return false;
-      await raiseStall(tx, referral, "actions_behind", now);
-      return true;
-    });
-    if (done) flagged++;
-  }
-  return flagged;
+      return firstStart && isBehindOnActions(recentAdherence(plan, today), daysBetween(firstStart, today)) ? "actions_behind" : null;
+    },
+    now,
+  );
 }
 
 /** Three reminders unanswered: flag the referral, unless it is already flagged for something else. Returns whether it did. */

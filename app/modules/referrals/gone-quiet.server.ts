@@ -9,7 +9,7 @@ import { referrals } from "#db/schema";
 import { now as clockNow } from "~/utils/clock.server";
 import { env } from "~/utils/env.server";
 import { isGoneQuiet } from "./gone-quiet-rules";
-import { raiseStall } from "./stall-flag.server";
+import { flagStalledReferrals } from "./stall-flag.server";
 
 async function goingFacts(executor: Executor, referralId: string, now: Date) {
   const [row] = await queryRows<{ last_attended: string | Date | null; last_booked: string | Date | null; upcoming: boolean | null }>(
@@ -35,21 +35,9 @@ export async function flagReferralsGoneQuiet(options: { now?: Date; days?: numbe
     .from(referrals)
     .where(and(eq(referrals.status, "attending"), isNull(referrals.stalledAt)))
     .limit(500);
-  let flagged = 0;
-  for (const { id } of candidates) {
-    const done = await db.transaction(async (tx) => {
-      const [referral] = await tx
-        .select()
-        .from(referrals)
-        .where(and(eq(referrals.id, id), isNull(referrals.stalledAt)))
-        .for("update", { skipLocked: true });
-      if (!referral) return false;
-      const facts = { ...referral, ...(await goingFacts(tx, id, now)) };
-      if (!isGoneQuiet(facts, now, days)) return false;
-      await raiseStall(tx, referral, "stopped_after_attending", now);
-      return true;
-    });
-    if (done) flagged++;
-  }
-  return flagged;
+  return flagStalledReferrals(
+    candidates.map((c) => c.id),
+    async (tx, referral) => (isGoneQuiet({ ...referral, ...(await goingFacts(tx, referral.id, now)) }, now, days) ? "stopped_after_attending" : null),
+    now,
+  );
 }

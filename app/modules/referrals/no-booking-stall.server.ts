@@ -4,14 +4,13 @@
  * (clearNoBookingStall). A referral of connection actions only has nothing
  * to book: its own rules (the actions module) say when it stalls.
  */
-import { and, eq, isNull, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import { getDb, queryRows } from "#db/client";
-import { referrals } from "#db/schema";
 import { now as clockNow } from "~/utils/clock.server";
 import { env } from "~/utils/env.server";
 import { addDays } from "~/utils/time";
 import { isNoBookingStall } from "./no-booking-stall-rules";
-import { raiseStall } from "./stall-flag.server";
+import { flagStalledReferrals } from "./stall-flag.server";
 import { liveBookingSql } from "~/modules/bookings/index.server";
 
 export async function flagReferralsWithoutBooking(options: { now?: Date; days?: number } = {}): Promise<number> {
@@ -26,25 +25,15 @@ export async function flagReferralsWithoutBooking(options: { now?: Date; days?: 
           and not exists (select 1 from bookings b where b.referral_id = r.id and ${liveBookingSql()})
         order by r.status_changed_at limit 200`,
   );
-  let flagged = 0;
-  for (const { id } of candidates) {
-    const done = await db.transaction(async (tx) => {
-      const [referral] = await tx
-        .select()
-        .from(referrals)
-        .where(and(eq(referrals.id, id), isNull(referrals.stalledAt)))
-        .for("update", { skipLocked: true });
-      if (!referral) return false;
+  return flagStalledReferrals(
+    candidates.map((c) => c.id),
+    async (tx, referral) => {
       const [live] = await queryRows<{ n: number }>(
         tx,
-        sql`select count(*)::int as n from bookings b where b.referral_id = ${id} and ${liveBookingSql()}`,
+        sql`select count(*)::int as n from bookings b where b.referral_id = ${referral.id} and ${liveBookingSql()}`,
       );
-      const facts = { ...referral, hasLiveBooking: Number(live?.n ?? 0) > 0 };
-      if (!isNoBookingStall(facts, now, days)) return false;
-      await raiseStall(tx, referral, "no_booking", now);
-      return true;
-    });
-    if (done) flagged++;
-  }
-  return flagged;
+      return isNoBookingStall({ ...referral, hasLiveBooking: Number(live?.n ?? 0) > 0 }, now, days) ? "no_booking" : null;
+    },
+    now,
+  );
 }

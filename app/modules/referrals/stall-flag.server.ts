@@ -5,8 +5,8 @@
  * A referral that closes loses its flag in transitionReferral (the "stalled"
  * event stays on the timeline).
  */
-import { and, eq, inArray } from "drizzle-orm";
-import type { Tx } from "#db/client";
+import { and, eq, inArray, isNull } from "drizzle-orm";
+import { getDb, type Tx } from "#db/client";
 import { referrals } from "#db/schema";
 import { messageReferrer, messageReferrerOfReferral } from "./notify.server";
 import { loadReferralContext } from "./referral-context.server";
@@ -14,6 +14,38 @@ import { recordReferralEvent } from "./referral-events.server";
 import { stalledAlertMessage, type ReferrerMessageBase } from "./referral-messages";
 import { stallNextSteps, stallReasonLabels, type StallReason } from "./stall-reasons";
 import type { Referral as ReferralRow } from "./transition-referral.server";
+
+/**
+ * The worker's stall checks share one shape: each candidate is re-read under
+ * a row lock (skipping one another worker holds) and still unflagged, the
+ * rule decides on fresh facts inside the same transaction, and a stall is
+ * raised at most once. `reasonFor` answers the stall reason, or null.
+ * Returns how many were flagged.
+ */
+export async function flagStalledReferrals(
+  candidateIds: string[],
+  reasonFor: (tx: Tx, referral: ReferralRow) => Promise<StallReason | null>,
+  now: Date,
+): Promise<number> {
+  const db = await getDb();
+  let flagged = 0;
+  for (const id of candidateIds) {
+    const done = await db.transaction(async (tx) => {
+      const [referral] = await tx
+        .select()
+        .from(referrals)
+        .where(and(eq(referrals.id, id), isNull(referrals.stalledAt)))
+        .for("update", { skipLocked: true });
+      if (!referral) return false;
+      const reason = await reasonFor(tx, referral);
+      if (!reason) return false;
+      await raiseStall(tx, referral, reason, now);
+      return true;
+    });
+    if (done) flagged++;
+  }
+  return flagged;
+}
 
 /** Flags the referral, writes a "stalled" event with the next steps, and alerts the referrer. */
 export async function raiseStall(tx: Tx, referral: ReferralRow, reason: StallReason, now: Date): Promise<ReferralRow> {
