@@ -25,7 +25,6 @@ export function ImportPage({
   templateHref,
   lastResult,
   preview,
-  done,
   problem,
   backHref,
   organisationChoices,
@@ -36,13 +35,16 @@ export function ImportPage({
   templateHref: string;
   lastResult?: SubmissionResult<string[]> | null;
   preview: ImportPreviewView | null;
-  done: string | null;
   /** Why a confirm did not go through (nothing was written). */
   problem?: string | null;
   backHref: string;
   organisationChoices?: { id: string; name: string }[];
 }) {
   const [form, fields] = useSchemaForm(importUploadSchema, { id: "import-upload", lastResult, shouldValidate: "onSubmit", shouldRevalidate: "onSubmit" });
+  // A preview that has been applied is reported, not offered again.
+  const done = preview?.applied
+    ? `Imported: ${preview.counts.create} added, ${preview.counts.update} updated, ${preview.counts.unchanged} unchanged.`
+    : null;
   const formatError = fields.format.errors?.length ? fields.format.errorId : undefined;
   return (
     <div className="container">

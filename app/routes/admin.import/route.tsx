@@ -38,9 +38,6 @@ export async function action({ request }: ActionFunctionArgs): Promise<ActionDat
 export default function AdminImport() {
   const { organisations, preview } = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>();
-  const done = preview?.applied
-    ? `Imported: ${preview.counts.create} added, ${preview.counts.update} updated, ${preview.counts.unchanged} unchanged.`
-    : null;
   return (
     <ImportPage
       heading="Import activities and organisations"
@@ -49,7 +46,6 @@ export default function AdminImport() {
       templateHref="/import-template.csv"
       lastResult={data?.reply}
       preview={preview}
-      done={done}
       problem={data?.problem}
       backHref="/admin"
       organisationChoices={organisations}

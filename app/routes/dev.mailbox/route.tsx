@@ -1,6 +1,7 @@
 import { readQuery } from "~/utils/read-form.server";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
+import { DevInbox, londonTime } from "~/components/dev/dev-inbox";
 import { Linkified } from "~/components/layout/linkified";
 import { listDevMailbox } from "~/modules/notifications/index.server";
 import { mailMode } from "~/modules/notifications";
@@ -19,34 +20,28 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export default function DevMailbox() {
   const { to, messages } = useLoaderData<typeof loader>();
   return (
-    <div className="container">
-      <h1>Development mailbox</h1>
-      <p>Emails are shown here because no mail server is configured (set SMTP_URL to send real email).</p>
-      <Form method="get" className="field">
-        <label htmlFor="to">Show messages to</label>
-        <div className="button-row">
-          <input id="to" name="to" type="email" defaultValue={to} />
-          <button type="submit">Filter</button>
-        </div>
-      </Form>
-      {messages.length === 0 ? (
-        <p>No messages yet.</p>
-      ) : (
-        <ol className="card-list" reversed>
-          {messages.map((m) => (
-            <li key={m.id} className="card mail-message">
-              <h2 className="mail-subject">{m.subject}</h2>
-              <p className="meta-row">
-                <span>To: {m.to}</span>
-                <span>{new Date(m.createdAt).toLocaleString("en-GB", { timeZone: "Europe/London" })}</span>
-              </p>
-              <pre className="mail-body" style={{ whiteSpace: "pre-wrap", fontFamily: "inherit" }}>
-                <Linkified text={m.text} />
-              </pre>
-            </li>
-          ))}
-        </ol>
+    <DevInbox
+      heading="Development mailbox"
+      why="Emails are shown here because no mail server is configured (set SMTP_URL to send real email)."
+      filterLabel="Show messages to"
+      filterType="email"
+      to={to}
+      items={messages}
+      empty="No messages yet."
+      className="mail-message"
+    >
+      {(m) => (
+        <>
+          <h2 className="mail-subject">{m.subject}</h2>
+          <p className="meta-row">
+            <span>To: {m.to}</span>
+            <span>{londonTime(m.createdAt)}</span>
+          </p>
+          <pre className="mail-body" style={{ whiteSpace: "pre-wrap", fontFamily: "inherit" }}>
+            <Linkified text={m.text} />
+          </pre>
+        </>
       )}
-    </div>
+    </DevInbox>
   );
 }

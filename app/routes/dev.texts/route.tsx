@@ -6,7 +6,8 @@
  */
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { DevInbox, londonTime } from "~/components/dev/dev-inbox";
 import { z } from "zod";
 import { Linkified } from "~/components/layout/linkified";
 import { handleTextReply } from "~/modules/actions/index.server";
@@ -39,46 +40,42 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function DevTexts() {
   const { to, texts } = useLoaderData<typeof loader>();
+  const answered = useActionData<typeof action>();
   return (
-    <div className="container">
-      <h1>Development text inbox</h1>
-      <p>Text messages are shown here because no SMS provider is configured (set NOTIFY_API_KEY and NOTIFY_SMS_TEMPLATE_ID, or SMS_HTTP_URL).</p>
-      <Form method="get" className="field">
-        <label htmlFor="to">Show texts to (a mobile number)</label>
-        <div className="button-row">
-          <input id="to" name="to" type="tel" defaultValue={to} />
-          <button type="submit">Filter</button>
-        </div>
-      </Form>
-      {texts.length === 0 ? (
-        <p>No texts yet.</p>
-      ) : (
-        <ol className="card-list" reversed>
-          {texts.map((t) => (
-            <li key={t.id} className="card text-message">
-              <p className="meta-row">
-                <span>{t.direction === "out" ? `To: ${t.to}` : `Reply from: ${t.to}`}</span>
-                <span>{new Date(t.createdAt).toLocaleString("en-GB", { timeZone: "Europe/London" })}</span>
-              </p>
-              <p style={{ whiteSpace: "pre-wrap" }}>
-                <Linkified text={t.text} />
-              </p>
-              {t.direction === "out" && (
-                <Form method="post" className="button-row">
-                  <input type="hidden" name="from" value={t.to} />
-                  <label htmlFor={`reply-${t.id}`} className="visually-hidden">
-                    Reply as {t.to}
-                  </label>
-                  <input id={`reply-${t.id}`} name="text" type="text" placeholder="YES, NO or STOP" maxLength={160} />
-                  <button type="submit" className="secondary">
-                    Reply as this person
-                  </button>
-                </Form>
-              )}
-            </li>
-          ))}
-        </ol>
+    <DevInbox
+      heading="Development text inbox"
+      why="Text messages are shown here because no SMS provider is configured (set NOTIFY_API_KEY and NOTIFY_SMS_TEMPLATE_ID, or SMS_HTTP_URL)."
+      filterLabel="Show texts to (a mobile number)"
+      filterType="tel"
+      to={to}
+      items={texts}
+      empty="No texts yet."
+      className="text-message"
+      alert={answered && "error" in answered ? answered.error : null}
+    >
+      {(t) => (
+        <>
+          <p className="meta-row">
+            <span>{t.direction === "out" ? `To: ${t.to}` : `Reply from: ${t.to}`}</span>
+            <span>{londonTime(t.createdAt)}</span>
+          </p>
+          <p style={{ whiteSpace: "pre-wrap" }}>
+            <Linkified text={t.text} />
+          </p>
+          {t.direction === "out" && (
+            <Form method="post" className="button-row">
+              <input type="hidden" name="from" value={t.to} />
+              <label htmlFor={`reply-${t.id}`} className="visually-hidden">
+                Reply as {t.to}
+              </label>
+              <input id={`reply-${t.id}`} name="text" type="text" placeholder="YES, NO or STOP" maxLength={160} />
+              <button type="submit" className="secondary">
+                Reply as this person
+              </button>
+            </Form>
+          )}
+        </>
       )}
-    </div>
+    </DevInbox>
   );
 }

@@ -46,9 +46,6 @@ export async function action({ request, params }: ActionFunctionArgs): Promise<A
 export default function ImportActivities() {
   const { organisation, preview } = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>();
-  const done = preview?.applied
-    ? `Imported: ${preview.counts.create} added, ${preview.counts.update} updated, ${preview.counts.unchanged} unchanged.`
-    : null;
   return (
     <ImportPage
       heading="Import activities"
@@ -57,7 +54,6 @@ export default function ImportActivities() {
       templateHref="/import-template.csv"
       lastResult={data?.reply}
       preview={preview}
-      done={done}
       problem={data?.problem}
       backHref={`/organiser?org=${organisation.id}`}
     />
