@@ -39,6 +39,11 @@ export interface DatabaseOptions {
   loadDataDir?: string;
   /** PGlite's shared_buffers, e.g. "128MB"; small by default (see pgliteMemorySettings). */
   pgliteSharedBuffers?: string;
+  /**
+   * Bytes of WebAssembly memory PGlite starts with (its own default is
+   * 128 MB, grown on demand). The test suite starts large: see per-file-database.ts.
+   */
+  pgliteInitialMemory?: number;
   /** PostgreSQL's application_name for this process's connections (seen in pg_stat_activity and the server's logs). */
   applicationName?: string;
 }
@@ -76,9 +81,11 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
   const client = await PGlite.create({
     dataDir,
     loadDataDir,
-    extensions: { cube, earthdistance, fuzzystrmatch, pg_trgm, unaccent },
+    extensions: pgliteExtensions,
     startParams: [...PGlite.defaultStartParams, ...pgliteMemorySettings(options.pgliteSharedBuffers)],
+    ...(options.pgliteInitialMemory ? { initialMemory: options.pgliteInitialMemory } : {}),
   });
+  await preloadExtensionLibraries(client, Object.keys(pgliteExtensions));
   const db = drizzlePglite(client, { schema }) as unknown as Db;
   return {
     db,
@@ -110,6 +117,23 @@ export function pgliteMemorySettings(sharedBuffers = ""): string[] {
   return ["-c", `shared_buffers=${size}`, "-c", "maintenance_work_mem=16MB", "-c", "wal_buffers=1MB", "-c", "temp_buffers=2MB"];
 }
 
+const pgliteExtensions = { cube, earthdistance, fuzzystrmatch, pg_trgm, unaccent };
+
+/**
+ * PGlite loads an extension's library on its first use. When that first use
+ * came late, inside a search on a database already grown by a test's data
+ * (the typo correction's first trigram or edit-distance call), the embedded
+ * database sometimes answered with no rows and then failed every later query
+ * (ERRORDATA_STACK_SIZE exceeded) — about one test run in three. Loading the
+ * libraries while the database is fresh avoids it.
+ */
+async function preloadExtensionLibraries(client: PGlite, names: string[]): Promise<void> {
+  for (const name of ["plpgsql", ...names]) {
+    // Some contrib modules ship only SQL and dictionaries (no library to load).
+    await client.exec(`LOAD '${name}'`).catch(() => {});
+  }
+}
+
 /** Options from the process environment (the app validates these in its env module first). */
 export function databaseOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): DatabaseOptions {
   return {
@@ -117,6 +141,7 @@ export function databaseOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): Da
     dataDir: env.PGLITE_DATA_DIR || path.join(env.DATA_DIR || "./data", "pglite"),
     loadDataDir: env.PGLITE_TEMPLATE || undefined,
     pgliteSharedBuffers: env.PGLITE_SHARED_BUFFERS || undefined,
+    pgliteInitialMemory: Number(env.PGLITE_INITIAL_MEMORY) || undefined,
     applicationName: env.DATABASE_APPLICATION_NAME || undefined,
   };
 }
