@@ -22,8 +22,9 @@ if (!file) {
 const bar = new SingleBar({
   format: "Postcodes [{bar}] {percentage}% | {rows} rows | {speed} rows/s | {eta_formatted} left",
   hideCursor: true,
-  noTTYOutput: false,
-  notTTYSchedule: 10_000,
+  // Logs (CI, nohup) get a line every 5 s instead of nothing.
+  noTTYOutput: true,
+  notTTYSchedule: 5_000,
   stream: process.stderr,
 });
 const started = performance.now();
