@@ -1,5 +1,6 @@
 import { eq } from "drizzle-orm";
 import { getDb } from "#db/client";
+import { logger } from "~/utils/logger.server";
 import { postcodes } from "#db/schema";
 import type { PlaceProvider } from "./place";
 import { parsePlaceQuery } from "./place-query";
@@ -17,8 +18,16 @@ export const postcodeDbProvider: PlaceProvider = {
   async resolve(text) {
     const query = parsePlaceQuery(text);
     if (query?.kind !== "postcode") return null;
-    const db = await getDb();
-    const [row] = await db.select({ lat: postcodes.lat, lng: postcodes.lng }).from(postcodes).where(eq(postcodes.postcode, query.postcode)).limit(1);
+    let row: { lat: number; lng: number } | undefined;
+    try {
+      const db = await getDb();
+      [row] = await db.select({ lat: postcodes.lat, lng: postcodes.lng }).from(postcodes).where(eq(postcodes.postcode, query.postcode)).limit(1);
+    } catch (error) {
+      // Like an unreadable POSTCODES_FILE: a lookup that fails (no database here, table not migrated yet) must not
+      // take search down when the offline gazetteer can still answer, less precisely and saying so.
+      logger.warn({ err: error }, "postcodes table could not be read; using other place providers");
+      return null;
+    }
     return row ? { label: query.postcode, lat: row.lat, lng: row.lng, kind: "postcode", precision_km: postcodePrecisionKm } : null;
   },
 };
