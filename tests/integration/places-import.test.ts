@@ -13,6 +13,8 @@ import { haversineKm } from "~/modules/places/index";
 import { importPostcodes, postcodeCredits, resetPostcodeCreditsForTests, resolvePlace } from "~/modules/places/index.server";
 import { parseSearchParams, searchActivities } from "~/modules/activities/index.server";
 import { SiteFooter } from "~/components/layout/site-chrome";
+import { loader as rootLoader } from "~/root";
+import { callRoute } from "../setup/routes";
 
 const fixture = (name: string) => fileURLToPath(new URL(`../fixtures/postcodes/${name}`, import.meta.url));
 const now = new Date("2026-12-04T12:00:00Z");
@@ -76,6 +78,9 @@ describe("places:import with the ONS Postcode Directory", () => {
     resetPostcodeCreditsForTests();
     const footer = renderToStaticMarkup(createElement(SiteFooter, { postcodeCredits: await postcodeCredits() }));
     expect(footer).toContain("Office for National Statistics licensed under the Open Government Licence");
+    // Every page's footer gets it from the root loader.
+    const page = await callRoute(rootLoader, new Request("http://localhost:3000/"));
+    expect(page.body.postcodeCredits).toEqual([expect.stringContaining("Office for National Statistics")]);
   });
 });
 
