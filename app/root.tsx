@@ -1,6 +1,7 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { env } from "~/utils/env.server";
 import { getCurrentUser, listMemberships } from "~/modules/accounts/index.server";
+import { postcodeCredits } from "~/modules/places/index.server";
 import {
   isRouteErrorResponse,
   Links,
@@ -44,7 +45,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
         kinds: [...new Set((await listMemberships(current.user.id)).map((m) => m.kind))],
       }
     : null;
-  return { mapConfig: { tileUrl: e.TILE_URL, tileAttribution: e.TILE_ATTRIBUTION }, user };
+  return { mapConfig: { tileUrl: e.TILE_URL, tileAttribution: e.TILE_ATTRIBUTION }, user, postcodeCredits: await postcodeCredits() };
 }
 
 export function Layout({ children }: { children: ReactNode }) {
@@ -67,7 +68,7 @@ export function Layout({ children }: { children: ReactNode }) {
         <main id="main" tabIndex={-1}>
           {children}
         </main>
-        <SiteFooter />
+        <SiteFooter postcodeCredits={data?.postcodeCredits ?? []} />
         <ScrollRestoration nonce={nonce} />
         <Scripts nonce={nonce} />
       </body>

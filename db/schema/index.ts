@@ -10,3 +10,4 @@ export * from "./actions";
 export * from "./worker";
 export * from "./interop";
 export * from "./reports";
+export * from "./places";

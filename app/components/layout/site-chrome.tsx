@@ -95,7 +95,8 @@ export function SiteHeader({ user, private: privatePage = false }: { user: Heade
   );
 }
 
-export function SiteFooter() {
+/** postcodeCredits: the OGL attributions owed for postcode files loaded by places:import (none on a new install). */
+export function SiteFooter({ postcodeCredits = [] }: { postcodeCredits?: string[] }) {
   return (
     <footer className="site-footer">
       <div className="container">
@@ -107,6 +108,11 @@ export function SiteFooter() {
           Map data &copy; OpenStreetMap contributors. Place names from GeoNames (CC BY 4.0). In an emergency call 999. For urgent help with your mental
           health call NHS 111.
         </p>
+        {postcodeCredits.map((credit) => (
+          <p className="muted" key={credit}>
+            Postcode locations: {credit}
+          </p>
+        ))}
         <p className="muted">
           <a href="/api">Open data: our activities as an API</a>
         </p>

@@ -2,6 +2,7 @@ import { createGeocoderProvider } from "./geocoder-provider.server";
 import { offlineProvider } from "./offline-provider.server";
 import type { Place, PlaceProvider } from "./place";
 import { parsePlaceQuery, type PlaceQuery } from "./place-query";
+import { postcodeDbProvider } from "./postcode-db-provider.server";
 import { createPostcodeTableProvider } from "./postcode-table-provider.server";
 
 export type { Place, PlaceKind, PlaceProvider } from "./place";
@@ -24,6 +25,8 @@ function providers(): PlaceProvider[] {
   if (configured?.key !== key) {
     const list: PlaceProvider[] = [];
     if (postcodesFile) list.push(createPostcodeTableProvider(postcodesFile));
+    // Before any geocoder: an imported national file answers full postcodes without a network call.
+    list.push(postcodeDbProvider);
     if (geocoderUrl) list.push(createGeocoderProvider(geocoderUrl));
     list.push(offlineProvider);
     configured = { key, providers: list };

@@ -2,3 +2,14 @@
 export * from "./index";
 export { type Place, resolvePlace } from "./gazetteer.server";
 export { readGreatBritainTowns, type Town } from "./gb-towns.server";
+export {
+  detectPostcodeFormat,
+  importPostcodes,
+  postcodeAttributions,
+  postcodeCredits,
+  PostcodeFileError,
+  resetPostcodeCreditsForTests,
+  type ImportProgress,
+  type PostcodeImportSummary,
+  type PostcodeSource,
+} from "./postcode-import.server";
