@@ -10,6 +10,7 @@ import { and, eq, isNotNull, isNull, lt, or, sql } from "drizzle-orm";
 import { getDb, type Tx } from "#db/client";
 import { activities, activityCalendarImports, calendarImportSessions, sessions } from "#db/schema";
 import { findMembership } from "~/modules/accounts/index.server";
+import { localDate } from "~/modules/activities";
 import { cancelSessionIn, HORIZON_WEEKS, queueActivityReindex, reinstateSessionIn } from "~/modules/activities/index.server";
 import { now as clockNow } from "~/utils/clock.server";
 import { logger } from "~/utils/logger.server";
@@ -148,7 +149,7 @@ const sameTimes = (a: { startsAt: Date; endsAt: Date }, b: { startsAt: Date; end
 /** Makes the activity's future feed sessions match the occurrences, inside the caller's transaction. */
 async function applyOccurrences(tx: Tx, feed: { importId: string; activityId: string }, occurrences: FeedOccurrence[], now: Date) {
   const counts = { created: 0, updated: 0, cancelled: 0, removed: 0, flagged: 0 };
-  const [activity] = await tx.select({ capacity: activities.capacity }).from(activities).where(eq(activities.id, feed.activityId));
+  const [activity] = await tx.select({ capacity: activities.capacity, timezone: activities.timezone }).from(activities).where(eq(activities.id, feed.activityId));
   const existing = await tx
     .select({
       eventKey: calendarImportSessions.eventKey,
@@ -167,6 +168,22 @@ async function applyOccurrences(tx: Tx, feed: { importId: string; activityId: st
     .where(eq(calendarImportSessions.importId, feed.importId))
     .for("update", { of: sessions });
   const byKey = new Map(existing.map((s) => [s.eventKey, s]));
+  // A series re-timed in the calendar gets new occurrence keys; its sessions are the same meetings, so an
+  // unmatched occurrence takes over the unmatched session of the same event on the same local day.
+  const wanted = new Set(occurrences.map((o) => o.key));
+  const dayOf = (key: string, at: Date) => `${key.split("|")[0]}|${localDate(at, activity.timezone)}`;
+  const orphans = new Map(existing.filter((s) => !wanted.has(s.eventKey)).map((s) => [dayOf(s.eventKey, s.startsAt), s]));
+  for (const occurrence of occurrences) {
+    if (byKey.has(occurrence.key)) continue;
+    const orphan = orphans.get(dayOf(occurrence.key, occurrence.startsAt));
+    if (!orphan || !byKey.has(orphan.eventKey)) continue;
+    await tx
+      .update(calendarImportSessions)
+      .set({ eventKey: occurrence.key })
+      .where(and(eq(calendarImportSessions.importId, feed.importId), eq(calendarImportSessions.eventKey, orphan.eventKey)));
+    byKey.delete(orphan.eventKey);
+    byKey.set(occurrence.key, { ...orphan, eventKey: occurrence.key });
+  }
   const setAttention = (key: string, note: string | null) =>
     tx
       .update(calendarImportSessions)
