@@ -17,8 +17,11 @@ import { formatInTimezone } from "~/utils/time";
 import * as newRoute from "~/routes/organiser.activities.new/route";
 import * as sessionsRoute from "~/routes/organiser.activities.$id.sessions/route";
 import { addMember, createOrganisation, createUser } from "../factories";
-import { activityForm, bookPlace, run } from "../factories/activities";
-import { requestAs } from "../setup/auth";
+import { activityForm, bookPlace, data, multipartRequest, run } from "../factories/activities";
+import { cookieFor, requestAs } from "../setup/auth";
+import * as dashboard from "~/routes/organiser._index/route";
+import { jobs } from "~/modules/worker/index.server";
+import { setClockOffset } from "~/utils/clock.server";
 
 let organiser: { id: string };
 let outsider: { id: string };
@@ -236,6 +239,11 @@ describe("a failing feed", () => {
       lastError: "The address took too long to answer",
       lastGood: formatInTimezone(march, "Europe/London", "datetime"),
     });
+    // And the organiser's dashboard, so it is never silent.
+    const board = await data(dashboard.loader, { request: await requestAs(organiser.id, "/organiser") });
+    expect(board.calendarProblems).toContainEqual(
+      expect.objectContaining({ activityId: id, reason: "The address took too long to answer", lastGood: formatInTimezone(march, "Europe/London", "datetime") }),
+    );
     served.set("/fails.ics", calendar(weekly("fails@test")));
   }, 30_000);
 
@@ -261,6 +269,39 @@ describe("who may link a calendar", () => {
       params: { id },
     })) as Response;
     expect(response.status).toBe(302);
+    expect(await feedSessions(id)).toHaveLength(1);
+  });
+
+  it("takes an uploaded .ics file once, and the worker's hourly job refreshes a linked address", async () => {
+    const id = await newActivity();
+    const day = (days: number) => new Date(Date.now() + days * 24 * HOUR).toISOString().slice(0, 10).replaceAll("-", "");
+    const file = new File([calendar(vevent(["UID:file@test", `DTSTART:${day(5)}T100000Z`, `DTEND:${day(5)}T110000Z`]))], "yoga.ics", { type: "text/calendar" });
+    const uploaded = (await run(sessionsRoute.action, {
+      request: multipartRequest(await cookieFor(organiser.id), `/organiser/activities/${id}/sessions`, { formId: "link-calendar", intent: "link-calendar", url: "", file }),
+      params: { id },
+    })) as Response;
+    expect(uploaded.status).toBe(302);
+    expect(await feedSessions(id)).toHaveLength(1);
+    expect((await readCalendarImport(id))?.url).toBeNull();
+
+    // A linked address: the worker's job, an hour later, picks up a new event.
+    const other = await newActivity();
+    served.set("/hourly.ics", calendar(vevent(["UID:a@test", `DTSTART:${day(6)}T100000Z`, `DTEND:${day(6)}T110000Z`])));
+    await run(sessionsRoute.action, {
+      request: await requestAs(organiser.id, `/organiser/activities/${other}/sessions`, { form: { formId: "link-calendar", intent: "link-calendar", url: `${base}/hourly.ics` } }),
+      params: { id: other },
+    });
+    served.set(
+      "/hourly.ics",
+      calendar(vevent(["UID:a@test", `DTSTART:${day(6)}T100000Z`, `DTEND:${day(6)}T110000Z`]), vevent(["UID:b@test", `DTSTART:${day(8)}T100000Z`, `DTEND:${day(8)}T110000Z`])),
+    );
+    setClockOffset(HOUR);
+    try {
+      await jobs.find((job) => job.name === "refresh-calendar-imports")!.run();
+    } finally {
+      setClockOffset(0);
+    }
+    expect(await feedSessions(other)).toHaveLength(2);
     expect(await feedSessions(id)).toHaveLength(1);
   });
 
