@@ -21,6 +21,8 @@ export type FeedEvents = { ok: true; occurrences: FeedOccurrence[] } | { ok: fal
 
 /** A feed's expansion stops here per event, so a daily rule from 1970 cannot keep the worker busy. */
 const MAX_STEPS_PER_EVENT = 20_000;
+/** And here for the whole file, so thousands of such events cannot either. */
+const MAX_STEPS_PER_FILE = 200_000;
 
 type Time = ICAL.Time;
 type Component = ICAL.Component;
@@ -69,6 +71,7 @@ export function readFeedEvents(text: string, window: { from: Date; to: Date; tim
   }
 
   const found = new Map<string, FeedOccurrence>();
+  let budget = MAX_STEPS_PER_FILE;
   const add = (key: string, item: ICAL.Event, start: Time, end: Time, masterCancelled: boolean) => {
     if (start.isDate) return; // an all-day entry is not a session with a time
     const startZone = tzidOf(item.component, "dtstart");
@@ -88,6 +91,7 @@ export function readFeedEvents(text: string, window: { from: Date; to: Date; tim
     }
     const iterator = event.iterator();
     for (let step = 0; step < MAX_STEPS_PER_EVENT; step++) {
+      if (--budget < 0) return { ok: false, reason: "The calendar has too many repeating events for us to read" };
       const next = iterator.next();
       if (!next) break;
       const original = instantOf(next, masterZone, window.timezone);
