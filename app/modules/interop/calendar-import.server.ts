@@ -9,7 +9,7 @@
 import { and, eq, isNotNull, isNull, lt, or, sql } from "drizzle-orm";
 import { getDb, type Tx } from "#db/client";
 import { activities, activityCalendarImports, calendarImportSessions, sessions } from "#db/schema";
-import { findMembership } from "~/modules/accounts/index.server";
+import { findMembership, hitRateLimit, rateLimitRules, tooManyAttemptsMessage } from "~/modules/accounts/index.server";
 import { localDate } from "~/modules/activities";
 import { cancelSessionIn, HORIZON_WEEKS, queueActivityReindex, reinstateSessionIn } from "~/modules/activities/index.server";
 import { now as clockNow } from "~/utils/clock.server";
@@ -36,10 +36,11 @@ export interface CalendarImportView {
   attention: { sessionId: string; startsAt: Date; note: string }[];
 }
 
-async function isMember(userId: string, activityId: string): Promise<boolean> {
+/** The activity's organisation when this person is a member of it, else null. */
+async function memberOrganisation(userId: string, activityId: string): Promise<string | null> {
   const db = await getDb();
   const [row] = await db.select({ organisationId: activities.organisationId }).from(activities).where(eq(activities.id, activityId));
-  return Boolean(row && (await findMembership(userId, row.organisationId)));
+  return row && (await findMembership(userId, row.organisationId)) ? row.organisationId : null;
 }
 
 const windowFrom = (now: Date, timezone: string) => ({ from: now, to: new Date(now.getTime() + HORIZON_WEEKS * 7 * DAY_MS), timezone });
@@ -64,8 +65,12 @@ export async function linkCalendarImport(input: {
   source: { url: string } | { fileText: string };
   now: Date;
 }): Promise<CalendarImportResult> {
-  if (!(await isMember(input.userId, input.activityId))) return { ok: false, field: "intent", message: "Only the activity’s organisation can do this" };
+  const organisationId = await memberOrganisation(input.userId, input.activityId);
+  if (!organisationId) return { ok: false, field: "intent", message: "Only the activity’s organisation can do this" };
   const field = "url" in input.source ? "url" : "file";
+  // Each link fetches or parses a calendar: it counts with the organisation's other imports.
+  const limit = await hitRateLimit(rateLimitRules.importOrganisation, organisationId, { now: input.now });
+  if (!limit.allowed) return { ok: false, field, message: tooManyAttemptsMessage(limit.retryAfterMs) };
   let text: string;
   if ("url" in input.source) {
     const fetched = await fetchCalendar(input.source.url);
@@ -92,7 +97,7 @@ export async function linkCalendarImport(input: {
 
 /** Stops refreshing. The sessions stay (people may be booked on them) and become ordinary extra dates. */
 export async function unlinkCalendarImport(input: { userId: string; activityId: string }): Promise<CalendarImportResult> {
-  if (!(await isMember(input.userId, input.activityId))) return { ok: false, field: "intent", message: "Only the activity’s organisation can do this" };
+  if (!(await memberOrganisation(input.userId, input.activityId))) return { ok: false, field: "intent", message: "Only the activity’s organisation can do this" };
   const db = await getDb();
   await db.delete(activityCalendarImports).where(eq(activityCalendarImports.activityId, input.activityId));
   return { ok: true, created: 0, updated: 0, cancelled: 0, removed: 0, flagged: 0 };
