@@ -1,6 +1,6 @@
 import { index, jsonb, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { users } from "./accounts";
-import { activities } from "./activities";
+import { activities, sessions } from "./activities";
 import { createdAt, id, timestamptz } from "./columns";
 import { organisations } from "./organisations";
 
@@ -71,4 +71,50 @@ export const importPreviews = pgTable(
     appliedAt: timestamptz("applied_at"),
   },
   (t) => [index("import_previews_user_idx").on(t.userId)],
+);
+
+/**
+ * An activity's sessions taken from an iCalendar feed its organiser already
+ * publishes (or a file uploaded once: no url, never refreshed). The worker
+ * refreshes it hourly; a failure keeps the last good sessions and is shown,
+ * with its reason, beside the time of the last good refresh.
+ */
+export const activityCalendarImports = pgTable(
+  "activity_calendar_imports",
+  {
+    id: id(),
+    activityId: uuid("activity_id")
+      .notNull()
+      .references(() => activities.id, { onDelete: "cascade" }),
+    /** Null for a file uploaded once. */
+    url: text("url"),
+    linkedBy: uuid("linked_by").references(() => users.id, { onDelete: "set null" }),
+    lastCheckedAt: timestamptz("last_checked_at"),
+    lastGoodAt: timestamptz("last_good_at"),
+    /** Why the last refresh failed, in plain words; null once one succeeds. */
+    lastError: text("last_error"),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("activity_calendar_imports_activity_idx").on(t.activityId)],
+);
+
+/**
+ * Which session each feed event became, by a key stable across refreshes: the
+ * event's UID and its occurrence's original start (its RECURRENCE-ID), so a
+ * refresh updates the session instead of adding a second one.
+ */
+export const calendarImportSessions = pgTable(
+  "calendar_import_sessions",
+  {
+    importId: uuid("import_id")
+      .notNull()
+      .references(() => activityCalendarImports.id, { onDelete: "cascade" }),
+    eventKey: text("event_key").notNull(),
+    sessionId: uuid("session_id")
+      .notNull()
+      .references(() => sessions.id, { onDelete: "cascade" }),
+    /** Set when the feed moved or dropped this session but people are booked on it (decision 019): kept, shown to the organiser. */
+    attention: text("attention"),
+  },
+  (t) => [uniqueIndex("calendar_import_sessions_key_idx").on(t.importId, t.eventKey), index("calendar_import_sessions_session_idx").on(t.sessionId)],
 );

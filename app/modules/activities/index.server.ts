@@ -14,4 +14,4 @@ export { getSearchIndex } from "./search-index.server";
 export { pruneSpellingWords, queueActivityReindex, rebuildSearchIndex, refreshSessionSummaries, syncSearchIndex } from "./search-sync.server";
 export { searchActivities, type SearchResultsPage } from "./search.server";
 export { flushSearchLog } from "./search-log.server";
-export { addExtraSession, cancelSession, changeSession, listManagedSessions, reinstateSession, type SessionChangeResult } from "./single-session-edits.server";
+export { addExtraSession, cancelSession, cancelSessionIn, changeSession, listManagedSessions, reinstateSession, reinstateSessionIn, type SessionChangeResult } from "./single-session-edits.server";

@@ -82,7 +82,15 @@ export async function cancelSession(input: {
   now: Date;
 }): Promise<SessionChangeResult> {
   const db = await getDb();
-  return db.transaction(async (tx): Promise<SessionChangeResult> => {
+  return db.transaction((tx) => cancelSessionIn(tx, input));
+}
+
+/** The one cancellation path, inside the caller's transaction (a calendar import cancels with it too). */
+export async function cancelSessionIn(
+  tx: Tx,
+  input: { activityId: string; sessionId: string; reason: string; now: Date },
+): Promise<SessionChangeResult> {
+  {
     const session = await lockSessionOf(tx, input.activityId, input.sessionId);
     if (!session) return { ok: false, fieldErrors: { sessionId: ["We could not find that session"] } };
     if (session.status === "cancelled") return { ok: false, fieldErrors: { reason: ["This session is already cancelled"] } };
@@ -94,7 +102,7 @@ export async function cancelSession(input: {
     await enqueue(tx, "event", { type: "session.cancelled", sessionId: session.id, reason: input.reason });
     await queueActivityReindex(tx, input.activityId);
     return { ok: true, sessionId: session.id };
-  });
+  }
 }
 
 /**
@@ -105,7 +113,12 @@ export async function cancelSession(input: {
  */
 export async function reinstateSession(input: { activityId: string; sessionId: string; now: Date }): Promise<SessionChangeResult> {
   const db = await getDb();
-  return db.transaction(async (tx): Promise<SessionChangeResult> => {
+  return db.transaction((tx) => reinstateSessionIn(tx, input));
+}
+
+/** The one reinstatement path, inside the caller's transaction. */
+export async function reinstateSessionIn(tx: Tx, input: { activityId: string; sessionId: string; now: Date }): Promise<SessionChangeResult> {
+  {
     const session = await lockSessionOf(tx, input.activityId, input.sessionId);
     if (!session) return { ok: false, fieldErrors: { sessionId: ["We could not find that session"] } };
     if (session.status !== "cancelled") return { ok: false, fieldErrors: { sessionId: ["This session is not cancelled, so there is nothing to reinstate"] } };
@@ -122,7 +135,7 @@ export async function reinstateSession(input: { activityId: string; sessionId: s
     await enqueue(tx, "event", { type: "session.reinstated", sessionId: session.id });
     await queueActivityReindex(tx, input.activityId);
     return { ok: true, sessionId: session.id };
-  });
+  }
 }
 
 async function activityTimezone(activityId: string): Promise<string> {

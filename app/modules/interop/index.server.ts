@@ -32,3 +32,13 @@ export {
 } from "./import.server";
 export { checkFeedUrl, FeedFetchError, fetchFeedText } from "./fetch-feed.server";
 export { type ImportSubmission, submitImportForm } from "./import-form-submission.server";
+export {
+  type CalendarImportResult,
+  type CalendarImportView,
+  FEED_CANCEL_REASON,
+  linkCalendarImport,
+  listFailingCalendarImports,
+  readCalendarImport,
+  refreshCalendarImports,
+  unlinkCalendarImport,
+} from "./calendar-import.server";

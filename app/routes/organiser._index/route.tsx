@@ -8,6 +8,7 @@ import { requireProviderOrganisation, listOrganisationActivities, listSessionsTh
 import { editorUrl, registerUrl, sessionsUrl, DASHBOARD_PAGE_SIZE, dashboardQuerySchema } from "~/modules/activities";
 import { now } from "~/utils/clock.server";
 import { formatInTimezone } from "~/utils/time";
+import { listFailingCalendarImports } from "~/modules/interop/index.server";
 
 export const meta: MetaFunction = () => [{ title: "Your activities — Linkway" }];
 
@@ -15,17 +16,24 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { organisation, providerOrganisations } = await requireProviderOrganisation(request);
   const query = dashboardQuerySchema.parse(Object.fromEntries(readQuery(request)));
   const current = now();
-  const [listing, week] = await Promise.all([
+  const [listing, week, failing] = await Promise.all([
     listOrganisationActivities(organisation.organisationId, query, current),
     listSessionsThisWeek(organisation.organisationId, current),
+    listFailingCalendarImports(organisation.organisationId),
   ]);
-  return { organisation, providerOrganisations, query, listing, week };
+  const calendarProblems = failing.map((f) => ({
+    activityId: f.activityId,
+    title: f.title,
+    reason: f.lastError,
+    lastGood: f.lastGoodAt && formatInTimezone(f.lastGoodAt, "Europe/London", "datetime"),
+  }));
+  return { organisation, providerOrganisations, query, listing, week, calendarProblems };
 }
 
 const sortLabels = { next_session: "Next session", title: "Title (A to Z)", updated: "Recently changed" };
 
 export default function OrganiserDashboard() {
-  const { organisation, providerOrganisations, query, listing, week } = useLoaderData<typeof loader>();
+  const { organisation, providerOrganisations, query, listing, week, calendarProblems } = useLoaderData<typeof loader>();
   const several = providerOrganisations.length > 1;
   const orgParam: Record<string, string> = several ? { org: organisation.organisationId } : {};
   const pages = Math.max(1, Math.ceil(listing.total / DASHBOARD_PAGE_SIZE));
@@ -60,6 +68,20 @@ export default function OrganiserDashboard() {
           Import activities
         </Link>
       </p>
+
+      {calendarProblems.length > 0 && (
+        <section className="notice warn" role="alert" aria-labelledby="calendar-problems-heading">
+          <h2 id="calendar-problems-heading">Calendars we could not read</h2>
+          <ul>
+            {calendarProblems.map((p) => (
+              <li key={p.activityId}>
+                <Link to={`${sessionsUrl(p.activityId)}#calendar`}>{p.title}</Link>: {p.reason}.{" "}
+                {p.lastGood ? `Its sessions are as they were at the last good check, ${p.lastGood}.` : "It has never been read."}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
 
       <section aria-labelledby="week-heading">
         <h2 id="week-heading">Sessions in the next 7 days</h2>

@@ -1,4 +1,3 @@
-import { readForm } from "~/utils/read-form.server";
 import { getFormProps, getInputProps, getTextareaProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
@@ -13,6 +12,9 @@ import { now } from "~/utils/clock.server";
 import { notFound } from "~/utils/http.server";
 import { StatusNotice } from "~/components/layout/status-notice";
 import { formatInTimezone } from "~/utils/time";
+import { IMPORT_MAX_BYTES, linkCalendarImport, readCalendarImport, unlinkCalendarImport } from "~/modules/interop/index.server";
+import { CALENDAR_IMPORT_INTENTS, calendarImportSchema } from "~/modules/interop";
+import { readFormData } from "~/modules/media/index.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `Sessions of ${data.activity.title} — Linkway` : "Sessions — Linkway" },
@@ -25,7 +27,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const current = now();
   const sessions = await listManagedSessions(activity.id, current);
   const tz = loaded.activity.timezone;
+  const calendar = await readCalendarImport(activity.id);
   return {
+    calendar: calendar && {
+      url: calendar.url,
+      lastError: calendar.lastError,
+      lastGood: calendar.lastGoodAt && formatInTimezone(calendar.lastGoodAt, tz, "datetime"),
+      lastChecked: calendar.lastCheckedAt && formatInTimezone(calendar.lastCheckedAt, tz, "datetime"),
+      attention: calendar.attention.map((a) => ({ sessionId: a.sessionId, note: a.note, when: formatInTimezone(a.startsAt, tz, "datetime") })),
+    },
     activity: { id: activity.id, title: loaded.activity.title, status: loaded.activity.status, timezone: tz, capacity: loaded.activity.capacity },
     today: localDate(current, tz),
     sessions: sessions.map((s) => ({
@@ -39,10 +49,28 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
+async function calendarAction(formData: FormData, formId: string | undefined, activityId: string, userId: string) {
+  const submission = parseWithZod(formData, { schema: calendarImportSchema });
+  if (submission.status !== "success") return { formId, result: submission.reply({ hideFields: ["file"] }) };
+  const input = submission.value;
+  const result =
+    input.intent === "unlink-calendar"
+      ? await unlinkCalendarImport({ userId, activityId })
+      : await linkCalendarImport({
+          userId,
+          activityId,
+          source: input.file && input.file.size > 0 ? { fileText: await input.file.text() } : { url: input.url ?? "" },
+          now: now(),
+        });
+  if (!result.ok) return { formId, result: submission.reply({ fieldErrors: { [result.field]: [result.message] }, hideFields: ["file"] }) };
+  return redirect(`${sessionsUrl(activityId)}?done=${input.intent === "unlink-calendar" ? "unlinked" : "linked"}#calendar`);
+}
+
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { activity } = await requireActivityMember(request, params.id);
-  const formData = await readForm(request);
+  const { activity, user } = await requireActivityMember(request, params.id);
+  const formData = await readFormData(request, { maxFileBytes: IMPORT_MAX_BYTES });
   const formId = submittedFormId(formData);
+  if ((CALENDAR_IMPORT_INTENTS as readonly unknown[]).includes(formData.get("intent"))) return calendarAction(formData, formId, activity.id, user.id);
   const submission = parseWithZod(formData, { schema: sessionActionSchema });
   if (submission.status !== "success") return { formId, result: submission.reply() };
   const input = submission.value;
@@ -71,10 +99,12 @@ const doneMessages: Record<string, string> = {
     "Session reinstated: it is on again and people can book. Anyone whose booking was cancelled will be emailed a link to book again; nobody is booked back in automatically.",
   changed: "Session changed. Anyone booked will be told about a new time.",
   added: "Extra date added.",
+  linked: "Your calendar is linked. Its events are now sessions here, and we check it for changes every hour.",
+  unlinked: "Your calendar is no longer linked. The sessions it made stay here as extra dates.",
 };
 
 export default function ManageSessions() {
-  const { activity, sessions, today } = useLoaderData<typeof loader>();
+  const { activity, sessions, today, calendar } = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
   return (
     <div className="container">
@@ -87,6 +117,7 @@ export default function ManageSessions() {
         Sessions come from the schedule on the activity’s page and are made 12 weeks ahead. Here you can cancel one (and
         put it back on if plans change), change one’s time or number of places, or add an extra date.
       </p>
+      <CalendarImportSection calendar={calendar} />
       <AddSessionForm capacity={activity.capacity} today={today} />
       <h2>Upcoming sessions</h2>
       {sessions.length === 0 ? (
@@ -99,6 +130,76 @@ export default function ManageSessions() {
         </ul>
       )}
     </div>
+  );
+}
+
+function CalendarImportSection({ calendar }: { calendar: LoaderData["calendar"] }) {
+  const [linkForm, linkFields] = useIntentForm(calendarImportSchema, "link-calendar", { url: calendar?.url ?? "" });
+  const [unlinkForm] = useIntentForm(calendarImportSchema, "unlink-calendar");
+  return (
+    <section className="card" id="calendar" aria-labelledby="calendar-heading">
+      <h2 id="calendar-heading">Sessions from your own calendar</h2>
+      {calendar?.lastError && (
+        <div role="alert" className="notice warn">
+          <p>
+            <strong>We could not read your calendar{calendar.lastChecked ? ` at ${calendar.lastChecked}` : ""}:</strong> {calendar.lastError}.
+          </p>
+          <p>
+            The sessions below are as they were{calendar.lastGood ? ` at the last good check, ${calendar.lastGood}` : ""}. We try again every hour.
+          </p>
+        </div>
+      )}
+      {calendar ? (
+        <p>
+          {calendar.url ? (
+            <>
+              Linked to <span className="break-anywhere">{calendar.url}</span>. We check it every hour
+              {calendar.lastGood ? `; last read ${calendar.lastGood}` : ""}.
+            </>
+          ) : (
+            <>Sessions were taken from a calendar file{calendar.lastGood ? ` on ${calendar.lastGood}` : ""}. Upload it again to update them.</>
+          )}
+        </p>
+      ) : (
+        <p>
+          If you already keep this activity’s dates in a calendar (Google, Outlook, Apple), give its public .ics address and
+          its events become sessions here. Cancelled and moved events are followed; sessions people have booked are never
+          moved or removed without telling them.
+        </p>
+      )}
+      {calendar && calendar.attention.length > 0 && (
+        <>
+          <h3>Sessions that need you</h3>
+          <ul>
+            {calendar.attention.map((a) => (
+              <li key={a.sessionId}>
+                <a href={`#session-${a.sessionId}`}>{a.when}</a>: {a.note}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      <Form method="post" encType="multipart/form-data" {...getFormProps(linkForm)}>
+        <input type="hidden" name="intent" value="link-calendar" />
+        <input type="hidden" name="formId" value={linkForm.id} />
+        <Field label="Calendar web address (.ics)" hint="Starts with https:// — in Google Calendar it is the ‘public address in iCal format’" meta={linkFields.url}>
+          {(p) => <input {...getInputProps(linkFields.url, { type: "url" })} {...p} />}
+        </Field>
+        <Field label="Or upload a calendar file once" hint="An .ics file; it is read once and not checked again" meta={linkFields.file}>
+          {(p) => <input {...getInputProps(linkFields.file, { type: "file" })} {...p} accept=".ics,text/calendar" />}
+        </Field>
+        <button type="submit">{calendar ? "Update the calendar link" : "Link this calendar"}</button>
+      </Form>
+      {calendar && (
+        <Form method="post" {...getFormProps(unlinkForm)}>
+          <input type="hidden" name="intent" value="unlink-calendar" />
+          <input type="hidden" name="formId" value={unlinkForm.id} />
+          <button type="submit" className="secondary">
+            Unlink this calendar
+          </button>
+        </Form>
+      )}
+    </section>
   );
 }
 
