@@ -16,7 +16,7 @@
 import { spawn } from "node:child_process";
 import { loadavg } from "node:os";
 import { performance } from "node:perf_hooks";
-import postgres from "postgres";
+import { startScratchSite } from "./lib/scratch-site";
 import { buildIfNeeded } from "./lib/build";
 
 const args = process.argv.slice(2);
@@ -53,20 +53,6 @@ const percentile = (xs: number[], p: number) => {
   return s.length ? s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)] : NaN;
 };
 
-async function waitForHealth(timeoutMs: number, exited: () => boolean) {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (exited()) throw new Error("The site stopped while starting.");
-    try {
-      if ((await fetch(`${base}/healthz`)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error("The site did not answer /healthz in time.");
-}
-
 /** /healthz every 50 ms until `until`: each answer's time, and how many failed. */
 async function healthTimesFor(until: number): Promise<{ times: number[]; failures: number }> {
   const times: number[] = [];
@@ -85,29 +71,13 @@ async function healthTimesFor(until: number): Promise<{ times: number[]; failure
 
 async function main() {
   await buildIfNeeded();
-  const name = `lw_abuse_${process.pid}`;
-  const admin = postgres(server, { max: 1, onnotice: () => {} });
-  await admin.unsafe(`CREATE DATABASE ${name}`);
-  const url = new URL(server);
-  url.pathname = `/${name}`;
-  const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: "production", DATABASE_URL: url.toString(), PORT: String(port), HOST: "127.0.0.1", RUN_WORKER: "false", SEED_DEMO: "false", LOG_LEVEL: "fatal", MEILI_URL: "" };
-  delete env.PUBLIC_URL;
-  const child = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
-    env,
-    stdio: ["ignore", "ignore", "inherit"],
+  const site = await startScratchSite({
+    server,
+    port,
+    label: "abuse",
+    env: { HOST: "127.0.0.1", SEED_DEMO: "false", LOG_LEVEL: "fatal", PUBLIC_URL: undefined },
   });
-  const stop = async () => {
-    if (child.exitCode === null) {
-      child.kill("SIGTERM");
-      await new Promise((r) => child.once("exit", r));
-    }
-    await admin.unsafe(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await admin.end({ timeout: 5 });
-  };
-  process.on("SIGINT", () => void stop().then(() => process.exit(130)));
-
   try {
-    await waitForHealth(180_000, () => child.exitCode !== null);
     // Warm the health check (first database use) before timing it.
     for (let i = 0; i < 5; i++) await fetch(`${base}/healthz`);
 
@@ -137,7 +107,7 @@ async function main() {
         `while ${hostileTotal} hostile requests over ${connections} connections in ${seconds} s got ${breakdown}; load average ${loadavg().map((l) => l.toFixed(2)).join(" ")}`,
     );
   } finally {
-    await stop();
+    await site.stop();
   }
 }
 

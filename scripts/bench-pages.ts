@@ -16,11 +16,11 @@
  * The last line is the summary the issue asks for.
  */
 import autocannon from "autocannon";
-import { spawn, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
+import { startScratchSite } from "./lib/scratch-site";
 import { readFileSync, readdirSync } from "node:fs";
 import { loadavg } from "node:os";
 import path from "node:path";
-import postgres from "postgres";
 import { buildIfNeeded } from "./lib/build";
 
 const args = process.argv.slice(2);
@@ -67,21 +67,6 @@ function rssMb(child: ChildProcess): number {
   }
 }
 
-async function waitForHealth(child: ChildProcess, timeoutMs: number) {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`The site stopped while starting (exit ${child.exitCode}).`);
-    try {
-      const res = await fetch(`${base}/healthz`);
-      if (res.ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error("The site did not answer /healthz in time.");
-}
-
 /** User + system CPU time of a process, in milliseconds (Linux). */
 function cpuTimeMs(child: ChildProcess): number {
   try {
@@ -124,39 +109,10 @@ function entryScript(): string | undefined {
 
 async function main() {
   await buildIfNeeded();
-  const name = `lw_pages_${process.pid}`;
-  const admin = postgres(server, { max: 1, onnotice: () => {} });
-  await admin.unsafe(`CREATE DATABASE ${name}`);
-  const url = new URL(server);
-  url.pathname = `/${name}`;
-
-  const started = Date.now();
-  const child = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
-    env: {
-      ...process.env,
-      NODE_ENV: "production",
-      DATABASE_URL: url.toString(),
-      PORT: String(port),
-      RUN_WORKER: "false",
-      SEED_DEMO: "true",
-      LOG_LEVEL: "warn",
-      MEILI_URL: "",
-    },
-    stdio: ["ignore", "ignore", "inherit"],
-  });
-  const stop = async () => {
-    if (child.exitCode === null) {
-      child.kill("SIGTERM");
-      await new Promise((r) => child.once("exit", r));
-    }
-    await admin.unsafe(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await admin.end({ timeout: 5 });
-  };
-  process.on("SIGINT", () => void stop().then(() => process.exit(130)));
-
+  const site = await startScratchSite({ server, port, label: "pages", env: { SEED_DEMO: "true", LOG_LEVEL: "warn" } });
+  const { child, stop } = site;
   try {
-    await waitForHealth(child, 180_000);
-    console.log(`Site on PostgreSQL with demo data answered after ${((Date.now() - started) / 1000).toFixed(1)} s.`);
+    console.log(`Site on PostgreSQL with demo data answered after ${site.startSeconds.toFixed(1)} s.`);
 
     const found = (await (await fetch(`${base}/api/search?q=walk&near=Leeds`)).json()) as {
       items?: { id: string }[];
