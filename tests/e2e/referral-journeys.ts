@@ -34,3 +34,14 @@ export async function linkFromMailbox(page: Page, to: string): Promise<string> {
   }).toPass({ timeout: 30_000 });
   return href!;
 }
+
+/** The private link from the newest text to this mobile number, from the development text inbox. */
+export async function linkFromTexts(page: Page, number: string): Promise<string> {
+  let href: string | null = null;
+  await expect(async () => {
+    await page.goto(`/dev/texts?to=${encodeURIComponent(number)}`);
+    href = await page.locator(".text-message a[href*='/r/']").first().getAttribute("href", { timeout: 500 });
+    expect(href).toBeTruthy();
+  }).toPass({ timeout: 30_000 });
+  return href!;
+}

@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { readFile } from "node:fs/promises";
 import { expectNoAxeViolations } from "./a11y";
-import { linkFromMailbox, openToAll, signIn, walk } from "./referral-journeys";
+import { linkFromMailbox, linkFromTexts, openToAll, signIn, walk } from "./referral-journeys";
 
 test("a referrer refers a demo person, who books from the emailed link; the organiser and the referrer see it", async ({ browser }) => {
   const email = `margaret.${Date.now()}@example.org`;
@@ -24,7 +24,9 @@ test("a referrer refers a demo person, who books from the emailed link; the orga
   await referrer.getByLabel("Not appropriate for this person").check();
   await referrer.getByLabel("If not appropriate, why not?").fill("Asked by phone");
   await referrer.getByRole("button", { name: "Send the referral" }).click();
-  await expect(referrer.getByText("Tick the box to confirm")).toBeVisible();
+  // Said beside the box, and listed (as a link to it) in the summary at the top.
+  await expect(referrer.locator(".field-error", { hasText: "Tick the box to confirm" })).toBeVisible();
+  await expect(referrer.getByRole("link", { name: /Tick the box to confirm/ })).toBeVisible();
   await referrer.getByLabel(/has agreed to share these details/).check();
   await referrer.getByRole("button", { name: "Send the referral" }).click();
   await expect(referrer.getByRole("heading", { level: 1, name: "Referral sent" })).toBeVisible();
@@ -124,10 +126,10 @@ test("the request-a-place form and its errors are accessible", async ({ page }) 
   await page.getByLabel("UK mobile number").fill("07700 900123");
   await page.getByLabel("I agree to share these details with the organiser").check();
   await page.getByRole("button", { name: "Ask for a place" }).click();
-  // Only a mobile number, and Linkway cannot send texts yet: the page shows the new request's link once.
-  await expect(page.getByRole("status")).toContainText("Keep this link: it is your private page for this request.");
+  // Only a mobile number: the link goes by text (here, to the development text inbox; decision 095).
+  await expect(page.getByRole("status")).toContainText("We have sent your private link by text message to 07700 900123");
   await expectNoAxeViolations(page);
-  await page.getByRole("link", { name: "Open your private page" }).click();
+  await page.goto(await linkFromTexts(page, "07700900123"));
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
   await expect(page.getByText(openToAll.title).first()).toBeVisible();
 });
