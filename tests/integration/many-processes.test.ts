@@ -103,7 +103,8 @@ describe.skipIf(!onPostgres)("two web processes and two workers on one database 
       expect(await wrong.text()).toContain("do not match an account");
     }
     const sixth = await post(sites[1]!, "/login", { email: target.email, password: testPassword });
-    expect(sixth.status).toBe(200);
+    // A refused form answers 400 with its message (decision 041).
+    expect(sixth.status).toBe(400);
     expect(sixth.headers.get("set-cookie") ?? "").not.toMatch(/linkway_session=[^;]/);
     expect(await sixth.text()).toContain("Too many attempts");
 
