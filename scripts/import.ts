@@ -49,7 +49,7 @@ function progress(done: number, total: number) {
   process.stderr.write(`\rChecking [${"#".repeat(filled)}${" ".repeat(width - filled)}] ${done}/${total}${done === total ? "\n" : ""}`);
 }
 
-const actor = { userId: user.id, isAdmin: user.isAdmin };
+const actor = { userId: user.id };
 const organisationId = values.org ?? null;
 const now = new Date();
 let exitCode = 0;

@@ -85,11 +85,11 @@ afterAll(() => new Promise<void>((resolve) => feed.close(() => resolve())));
 describe("HSDS round trip", () => {
   it("imports every demo service from a paged feed into new organisations, and exports them the same", async () => {
     const now = new Date();
-    const preview = await previewImport({ actor: { userId: admin.id, isAdmin: true }, organisationId: null, format: "hsds", url: `${feedUrl}/hsds`, now });
+    const preview = await previewImport({ actor: { userId: admin.id }, organisationId: null, format: "hsds", url: `${feedUrl}/hsds`, now });
     if (!preview.ok) throw new Error(preview.message);
     expect(preview.rows.filter((r) => r.outcome === "rejected")).toEqual([]);
     expect(preview.counts.create).toBe(originals.length);
-    const confirmed = await confirmImport({ actor: { userId: admin.id, isAdmin: true }, previewId: preview.previewId, organisationId: null, now });
+    const confirmed = await confirmImport({ actor: { userId: admin.id }, previewId: preview.previewId, organisationId: null, now });
     expect(confirmed.ok).toBe(true);
 
     const db = await getDb();
@@ -108,15 +108,15 @@ describe("HSDS round trip", () => {
   it("imports the same feed again as unchanged, with no new organisation or activity", async () => {
     const db = await getDb();
     const before = [(await db.select().from(organisations)).length, (await db.select().from(activities)).length];
-    const preview = await previewImport({ actor: { userId: admin.id, isAdmin: true }, organisationId: null, format: "hsds", url: `${feedUrl}/hsds/services`, now: new Date() });
+    const preview = await previewImport({ actor: { userId: admin.id }, organisationId: null, format: "hsds", url: `${feedUrl}/hsds/services`, now: new Date() });
     if (!preview.ok) throw new Error(preview.message);
     expect(preview.counts).toEqual({ create: 0, update: 0, unchanged: originals.length, rejected: 0 });
-    expect((await confirmImport({ actor: { userId: admin.id, isAdmin: true }, previewId: preview.previewId, organisationId: null, now: new Date() })).ok).toBe(true);
+    expect((await confirmImport({ actor: { userId: admin.id }, previewId: preview.previewId, organisationId: null, now: new Date() })).ok).toBe(true);
     expect([(await db.select().from(organisations)).length, (await db.select().from(activities)).length]).toEqual(before);
   }, 600_000);
 
   it("refuses a feed that is not HSDS, one that is not there, and a file that is not JSON, saying why", async () => {
-    const who = { userId: admin.id, isAdmin: true };
+    const who = { userId: admin.id };
     const broken = await previewImport({ actor: who, organisationId: null, format: "hsds", url: `${feedUrl}/broken`, now: new Date() });
     expect(broken).toMatchObject({ ok: false, field: "url", message: expect.stringContaining("did not answer with JSON") });
     const missing = await previewImport({ actor: who, organisationId: null, format: "hsds", url: `${feedUrl}/nothing/services`, now: new Date() });

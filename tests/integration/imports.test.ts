@@ -32,7 +32,7 @@ beforeAll(async () => {
   await addMember(other.id, outsider.id, "owner");
 });
 
-const actor = () => ({ userId: organiser.id, isAdmin: false });
+const actor = () => ({ userId: organiser.id });
 
 async function orgActivities() {
   const db = await getDb();
@@ -168,7 +168,7 @@ describe("who may import", () => {
   it("refuses an organiser of another organisation, with nothing written", async () => {
     const db = await getDb();
     const previewsBefore = (await db.select().from(importPreviews)).length;
-    const attempt = previewImport({ actor: { userId: outsider.id, isAdmin: false }, organisationId: orgId, format: "csv", file: { name: "x.csv", text: csvFile([csvRow({ source_id: "intruder" })]) }, now: new Date() });
+    const attempt = previewImport({ actor: { userId: outsider.id }, organisationId: orgId, format: "csv", file: { name: "x.csv", text: csvFile([csvRow({ source_id: "intruder" })]) }, now: new Date() });
     await expect(attempt).rejects.toMatchObject({ status: 403 });
     expect((await db.select().from(importPreviews)).length).toBe(previewsBefore);
   });
@@ -176,7 +176,7 @@ describe("who may import", () => {
   it("refuses to confirm someone else's preview", async () => {
     const preview = await previewCsv(csvFile([csvRow({ source_id: "walk-z", title: "Sunday Walk", days: "SU" })]));
     if (!preview.ok) throw new Error(preview.message);
-    const outsiderConfirm = await confirmImport({ actor: { userId: outsider.id, isAdmin: false }, previewId: preview.previewId, organisationId: orgId, now: new Date() }).catch((e: unknown) => e);
+    const outsiderConfirm = await confirmImport({ actor: { userId: outsider.id }, previewId: preview.previewId, organisationId: orgId, now: new Date() }).catch((e: unknown) => e);
     expect(outsiderConfirm).toMatchObject({ ok: false });
     const db = await getDb();
     expect(await db.select().from(activities).where(inArray(activities.title, ["Sunday Walk"]))).toEqual([]);

@@ -18,7 +18,7 @@ import { parse as parseCsv } from "csv-parse/sync";
 import type { z } from "zod";
 import { and, eq, gt, isNull } from "drizzle-orm";
 import { getDb, type Tx } from "#db/client";
-import { activities, activitySources, importPreviews, organisationSources } from "#db/schema";
+import { activities, activitySources, importPreviews, organisationSources, users } from "#db/schema";
 import { findMembership, hitRateLimit, rateLimitRules, recordAudit, tooManyAttemptsMessage } from "~/modules/accounts/index.server";
 import {
   ActivityArchivedError,
@@ -61,9 +61,15 @@ interface StoredRow extends PreviewRow {
   organisation?: OrganisationFromFeed;
 }
 
+/** Who is importing. Whether they are an administrator the module reads for itself, never from the caller. */
 export interface ImportActor {
   userId: string;
-  isAdmin: boolean;
+}
+
+async function isAdministrator(userId: string): Promise<boolean> {
+  const db = await getDb();
+  const [user] = await db.select({ isAdmin: users.isAdmin }).from(users).where(eq(users.id, userId));
+  return user?.isAdmin === true;
 }
 
 export type PreviewResult =
@@ -89,7 +95,7 @@ class FileProblem extends Error {}
 
 /** Only members of the organisation (or an admin) may import into it; only an admin may import a whole feed's organisations. */
 async function checkMayImport(actor: ImportActor, organisationId: string | null, format: ImportFormat) {
-  if (actor.isAdmin) {
+  if (await isAdministrator(actor.userId)) {
     if (organisationId === null && format !== "hsds") throw forbidden("Choose the organisation to import into.");
     return;
   }
@@ -361,7 +367,7 @@ export async function readImportPreview(input: { actor: ImportActor; previewId: 
         eq(importPreviews.id, input.previewId),
         eq(importPreviews.userId, input.actor.userId),
         // The admin page shows an admin's previews for any organisation; an organisation's page only its own.
-        input.anyOrganisation && input.actor.isAdmin
+        input.anyOrganisation && (await isAdministrator(input.actor.userId))
           ? undefined
           : input.organisationId === null
             ? isNull(importPreviews.organisationId)

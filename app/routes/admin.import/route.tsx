@@ -17,7 +17,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { user } = await requireAdmin(request);
   const query = readQuery(request);
   const previewId = query.get("preview") ?? query.get("done");
-  const actor = { userId: user.id, isAdmin: true };
+  const actor = { userId: user.id };
   const preview = isUuid(previewId) ? await readImportPreview({ actor, previewId, organisationId: null, now: now(), anyOrganisation: true }) : null;
   return {
     organisations: await listProviderOrganisations(),
@@ -30,7 +30,7 @@ type ActionData = { reply?: SubmissionResult<string[]>; problem?: string };
 export async function action({ request }: ActionFunctionArgs): Promise<ActionData | Response> {
   const { user } = await requireAdmin(request);
   const formData = await readFormData(request, { maxFileBytes: IMPORT_MAX_BYTES });
-  const outcome = await submitImportForm(formData, { actor: { userId: user.id, isAdmin: true }, organisationId: null, pagePath: "/admin/import", now: now(), ip: clientContext(request).ip });
+  const outcome = await submitImportForm(formData, { actor: { userId: user.id }, organisationId: null, pagePath: "/admin/import", now: now(), ip: clientContext(request).ip });
   if (outcome.kind === "redirect") return redirect(outcome.location);
   return outcome.kind === "reply" ? { reply: outcome.reply } : { problem: outcome.problem };
 }

@@ -17,7 +17,7 @@ export const meta: MetaFunction = () => [{ title: "Import activities — Linkway
 async function requireImporter(request: Request, id: string | undefined) {
   const { user, membership } = await requireOrgMember(request, id);
   if (membership.kind !== "provider") throw notFound();
-  return { actor: { userId: user.id, isAdmin: user.isAdmin }, organisationId: membership.organisationId };
+  return { actor: { userId: user.id }, organisationId: membership.organisationId };
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
