@@ -1,8 +1,9 @@
 /** Factories for the activities tests: editor form fields, bookings, and calling routes. */
-import { eq, sql } from "drizzle-orm";
-import { getDb } from "../../db/client";
-import { bookings, referrals, sessions } from "../../db/schema";
-import { DAY_MS, addDays } from "~/utils/time";
+import { addDays } from "~/utils/time";
+import { createBooking, createReferral } from "./referral-rows";
+
+// One way to call a route for every test: the helpers live with the route harness.
+export { data, run } from "../setup/routes";
 
 let counter = 0;
 
@@ -53,38 +54,10 @@ export function activityForm(overrides: Record<string, string | string[] | undef
   return base;
 }
 
-/** One person booked onto a session (a referral, a booking, and the session's count). */
+/** One person booked onto a session: a self-referral and a booking that takes its place through the bookings module. */
 export async function bookPlace(activityId: string, sessionId: string) {
-  const db = await getDb();
-  const n = ++counter;
-  const [referral] = await db
-    .insert(referrals)
-    .values({
-      code: `T${n}-${Math.random().toString(36).slice(2, 8)}`,
-      activityId,
-      source: "self",
-      personFirstName: "Pat",
-      personLastName: `Person ${n}`,
-      consentAt: new Date(),
-      status: "booked",
-      linkExpiresAt: new Date(Date.now() + 60 * DAY_MS),
-    })
-    .returning();
-  const [booking] = await db.insert(bookings).values({ referralId: referral.id, sessionId, status: "booked" }).returning();
-  await db.update(sessions).set({ bookedCount: sql`${sessions.bookedCount} + 1` }).where(eq(sessions.id, sessionId));
-  return booking;
-}
-
-type RouteArgs = { request: Request; params?: Record<string, string>; context?: object };
-
-/** Runs a loader or action; a thrown Response (redirect, 403, 404, 409) is returned instead. */
-export async function run<T>(fn: (args: never) => Promise<T>, { request, params = {} }: RouteArgs): Promise<T | Response> {
-  try {
-    return await fn({ request, params, context: {} } as never);
-  } catch (error) {
-    if (error instanceof Response) return error;
-    throw error;
-  }
+  const referral = await createReferral({ activityId, source: "self", personFirstName: "Pat", personEmail: null });
+  return createBooking(referral.id, sessionId);
 }
 
 /** A multipart request (for photo uploads) as a signed-in user. */
@@ -97,11 +70,4 @@ export function multipartRequest(cookie: string | null, path: string, fields: Re
   const headers = new Headers({ Origin: "http://localhost:3000" });
   if (cookie) headers.set("Cookie", cookie);
   return new Request(`http://localhost:3000${path}`, { method: "POST", body, headers });
-}
-
-/** Runs a loader that should return data; fails the test with the status if it throws a Response. */
-export async function data<T>(fn: (args: never) => Promise<T>, args: RouteArgs): Promise<Exclude<T, Response>> {
-  const result = await run(fn, args);
-  if (result instanceof Response) throw new Error(`Expected data, got HTTP ${result.status}: ${await result.text()}`);
-  return result as Exclude<T, Response>;
 }

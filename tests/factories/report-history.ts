@@ -4,10 +4,10 @@
  * them), its bookings with attendance, and its wellbeing scores.
  */
 import { getDb } from "../../db/client";
-import { bookings, outcomeResponses, referralEvents, type referrals, sessions } from "../../db/schema";
+import { outcomeResponses, referralEvents, type referrals } from "../../db/schema";
+import { type Ucla3Answers, ucla3Score } from "~/modules/outcomes/index.server";
 import { addDays } from "~/utils/time";
-import { createReferral } from "./referral-rows";
-import { eq, sql } from "drizzle-orm";
+import { createBooking, createReferral } from "./referral-rows";
 
 type Status = (typeof referrals.$inferSelect)["status"];
 
@@ -58,21 +58,23 @@ export async function createHistory(spec: HistorySpec) {
     ...(spec.noShows ?? []).map((s) => [s, "no_show"] as [string, "no_show"]),
     ...(spec.booked ?? []).map((s) => [s, "unmarked"] as [string, "unmarked"]),
   ];
-  for (const [sessionId, attendance] of marks) {
-    await db.insert(bookings).values({ referralId: referral.id, sessionId, status: "booked", attendance });
-    await db.update(sessions).set({ bookedCount: sql`${sessions.bookedCount} + 1` }).where(eq(sessions.id, sessionId));
-  }
+  // Each booking takes its place through the bookings module, so the sessions' counts stay true.
+  for (const [sessionId, attendance] of marks) await createBooking(referral.id, sessionId, attendance === "unmarked" ? {} : { attendance });
   const rows: (typeof outcomeResponses.$inferInsert)[] = [];
   if (spec.ons4?.baseline) rows.push({ referralId: referral.id, instrument: "ons4", phase: "baseline", answers: spec.ons4.baseline, createdAt: spec.createdAt });
   if (spec.ons4?.followUp) rows.push({ referralId: referral.id, instrument: "ons4", phase: "follow_up", answers: spec.ons4.followUp, createdAt: addDays(spec.createdAt, 40) });
-  const ucla = (score: number) => {
-    // Any answers that add up to the score (each 1–3).
+  const ucla = (score: number): Ucla3Answers => {
+    // Any answers that the instrument scores as this total (each 1–3).
     const a = Math.min(3, score - 2);
     const b = Math.min(3, score - a - 1);
-    return { lack_companionship: a, left_out: b, isolated: score - a - b };
+    return { lack_companionship: a, left_out: b, isolated: score - a - b } as Ucla3Answers;
   };
-  if (spec.ucla3?.baseline !== undefined) rows.push({ referralId: referral.id, instrument: "ucla3", phase: "baseline", answers: ucla(spec.ucla3.baseline), score: spec.ucla3.baseline, createdAt: spec.createdAt });
-  if (spec.ucla3?.followUp !== undefined) rows.push({ referralId: referral.id, instrument: "ucla3", phase: "follow_up", answers: ucla(spec.ucla3.followUp), score: spec.ucla3.followUp, createdAt: addDays(spec.createdAt, 40) });
+  const ucla3Row = (phase: "baseline" | "follow_up", total: number, createdAt: Date) => {
+    const answers = ucla(total);
+    return { referralId: referral.id, instrument: "ucla3" as const, phase, answers, score: ucla3Score(answers), createdAt };
+  };
+  if (spec.ucla3?.baseline !== undefined) rows.push(ucla3Row("baseline", spec.ucla3.baseline, spec.createdAt));
+  if (spec.ucla3?.followUp !== undefined) rows.push(ucla3Row("follow_up", spec.ucla3.followUp, addDays(spec.createdAt, 40)));
   if (rows.length) await db.insert(outcomeResponses).values(rows);
   return referral;
 }

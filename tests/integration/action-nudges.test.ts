@@ -9,6 +9,7 @@ import { deliverPendingTexts } from "~/modules/notifications/index.server";
 import { withdrawReferral } from "~/modules/referrals/index.server";
 import { localDateTimeToUtc } from "~/utils/time";
 import { createActivity } from "../factories";
+import { queuedEmails } from "../factories/mail";
 import { createReferrer, refer } from "../factories/referrals";
 
 const today = dayOf(new Date());
@@ -62,9 +63,9 @@ describe("nudges by email", () => {
     expect(await nudgedNow(person.id, at(1, "09:10"))).toBe(false); // once a day
 
     const db = await getDb();
-    const [mail] = (await db.select().from(outbox).where(eq(outbox.topic, "email"))).filter((m) => String(m.payload.subject).startsWith("Did you"));
-    expect(mail.payload.subject).toBe("Did you walk to the end of the road today?");
-    const text = String(mail.payload.text);
+    const [mail] = (await queuedEmails()).filter((m) => m.subject.startsWith("Did you"));
+    expect(mail.subject).toBe("Did you walk to the end of the road today?");
+    const text = mail.text;
     expect(text).toContain("Yes, I did:");
     expect(text).toContain("?answer=done");
     expect(text).toContain("Stop these messages");

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb } from "../../db/client";
-import { outbox, referralActions, referrals } from "../../db/schema";
+import { referralActions, referrals } from "../../db/schema";
 import { addDaysTo, dayOf } from "~/modules/actions";
 import { listLibrary, loadPersonActions } from "~/modules/actions/index.server";
 import { flagReferralsWithoutBooking, listCaseload } from "~/modules/referrals/index.server";
@@ -11,6 +11,7 @@ import { loader as caseLoader } from "~/routes/referrals.$id/route";
 import { loader as personLoader } from "~/routes/r.$token/route";
 import { requestAs } from "../setup/auth";
 import { createActivity } from "../factories";
+import { emailsTo } from "../factories/mail";
 import { snapshotCounts } from "../factories/counts";
 import { createReferrer, tokenOf } from "../factories/referrals";
 import { callRoute } from "../setup/routes";
@@ -58,10 +59,9 @@ describe("the referral form with connection actions", () => {
     const plan = await db.select().from(referralActions).where(eq(referralActions.referralId, made.id));
     expect(plan.map((p) => p.title).sort()).toEqual(["Call an old friend", "Sit in the garden after lunch"]);
 
-    const emails = await db.select().from(outbox).where(eq(outbox.topic, "email"));
-    const toPerson = emails.find((e) => e.payload.to === form.email)!;
-    expect(String(toPerson.payload.subject)).toBe("Some small things to try");
-    expect(String(toPerson.payload.text)).toMatch(/\/r\/[^\s]+\/actions/);
+    const [toPerson] = await emailsTo(form.email);
+    expect(toPerson.subject).toBe("Some small things to try");
+    expect(toPerson.text).toMatch(/\/r\/[^\s]+\/actions/);
 
     // The referrer follows it like any referral.
     const caseload = await listCaseload([referrer.organisation.id], { sort: "newest", page: 1 });

@@ -19,15 +19,33 @@ export interface RouteOutcome<T = any> {
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Handler = (args: any) => unknown;
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export async function callRoute<T = any>(handler: Handler, request: Request, params: Record<string, string> = {}): Promise<RouteOutcome<T>> {
+type RouteArgs = { request: Request; params?: Record<string, string> };
+
+/**
+ * Runs a loader or action as Remix would; a thrown Response (redirect, 403, 404, 409) is returned
+ * instead, so a test reads what the handler gave back either way.
+ */
+export async function run<T>(fn: (args: never) => Promise<T>, { request, params = {} }: RouteArgs): Promise<T | Response> {
   try {
     const context = { cspNonce: "" } as AppLoadContext;
-    return await normalise<T>(await handler({ request, params, context }));
+    return await fn({ request, params, context } as never);
   } catch (thrown) {
-    if (thrown instanceof Response) return normalise<T>(thrown);
+    if (thrown instanceof Response) return thrown;
     throw thrown;
   }
+}
+
+/** Runs a loader that should return data; fails the test with the status if it answers with a Response. */
+export async function data<T>(fn: (args: never) => Promise<T>, args: RouteArgs): Promise<Exclude<T, Response>> {
+  const result = await run(fn, args);
+  if (result instanceof Response) throw new Error(`Expected data, got HTTP ${result.status}: ${await result.text()}`);
+  return result as Exclude<T, Response>;
+}
+
+/** What a browser would get from a loader or action: status, body, text, headers, redirect. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export async function callRoute<T = any>(handler: Handler, request: Request, params: Record<string, string> = {}): Promise<RouteOutcome<T>> {
+  return normalise<T>(await run(handler as (args: never) => Promise<unknown>, { request, params }));
 }
 
 function isDataWithInit(value: unknown): value is { type: "DataWithResponseInit"; data: unknown; init: ResponseInit | null } {

@@ -1,6 +1,6 @@
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
-import { compareMeasures } from "~/modules/outcomes/index.server";
+import { compareMeasures } from "~/modules/outcomes";
 import { OutcomeComparison } from "./outcome-comparison";
 
 describe("OutcomeComparison", () => {

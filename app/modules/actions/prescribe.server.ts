@@ -3,11 +3,11 @@
  * form, or later on its page) and can take one off the plan. Only the
  * referring organisation can, and only while the referral is open.
  */
-import { and, eq, inArray, isNull } from "drizzle-orm";
+import { and, eq, isNull } from "drizzle-orm";
 import { getDb, type Tx } from "#db/client";
-import { connectionActions, referralActions, referrals } from "#db/schema";
+import { connectionActions, referralActions } from "#db/schema";
 import { isFinal, type ReferralStatus } from "~/modules/referrals";
-import { recordReferralEvent } from "~/modules/referrals/index.server";
+import { findReferrerTeamReferral, recordReferralEvent } from "~/modules/referrals/index.server";
 import { now as clockNow } from "~/utils/clock.server";
 import { isUuid } from "~/utils/ids";
 import { addDaysTo, dayOf, daysBetween, rhythmLabel } from "./rhythm";
@@ -24,13 +24,7 @@ interface ReferrerAccess {
 
 /** The referral if one of these organisations made it, locked for the change; null otherwise. */
 async function ownedReferral(tx: Tx, access: ReferrerAccess): Promise<{ id: string; status: ReferralStatus } | null> {
-  if (access.organisationIds.length === 0 || !isUuid(access.referralId)) return null;
-  const [row] = await tx
-    .select({ id: referrals.id, status: referrals.status })
-    .from(referrals)
-    .where(and(eq(referrals.id, access.referralId), inArray(referrals.referrerOrganisationId, access.organisationIds)))
-    .for("update");
-  return row ?? null;
+  return findReferrerTeamReferral(tx, access.referralId, access.organisationIds, { lock: true });
 }
 
 /** Default dates for a new action: from today for four weeks. */

@@ -4,11 +4,9 @@
  * against due week by week (the chart and its table), plus the library for
  * adding more. Another organisation's referral is "not found" (null).
  */
-import { and, eq, inArray } from "drizzle-orm";
 import { getDb } from "#db/client";
-import { referrals } from "#db/schema";
 import { now as clockNow } from "~/utils/clock.server";
-import { isUuid } from "~/utils/ids";
+import { findReferrerTeamReferral } from "~/modules/referrals/index.server";
 import { formatInTimezone } from "~/utils/time";
 import { listLibrary } from "./library.server";
 import { loadPlan, type Plan } from "./plan.server";
@@ -58,13 +56,8 @@ function state(a: Plan["actions"][number], today: string): string {
 }
 
 export async function loadReferralActions(referralId: string, organisationIds: string[], now: Date = clockNow()) {
-  if (organisationIds.length === 0 || !isUuid(referralId)) return null;
   const db = await getDb();
-  const [owned] = await db
-    .select({ id: referrals.id })
-    .from(referrals)
-    .where(and(eq(referrals.id, referralId), inArray(referrals.referrerOrganisationId, organisationIds)));
-  if (!owned) return null;
+  if (!(await findReferrerTeamReferral(db, referralId, organisationIds))) return null;
   const plan = (await loadPlan(db, referralId))!;
   const today = dayOf(now);
   const library = plan.ended ? [] : await listLibrary();

@@ -1,6 +1,6 @@
 import { parseWithZod } from "@conform-to/zod/v4";
 import { describe, expect, it } from "vitest";
-import { ukBounds } from "~/modules/places/index.server";
+import { ukBounds } from "~/modules/places";
 import { expandSchedule } from "./schedule";
 import {
   activityToFormDefaults,

@@ -6,20 +6,21 @@
  * cancellation path (booked people are told); a booked session the feed moves
  * or drops is kept where it is and flagged for the organiser.
  */
-import { and, eq, isNotNull, isNull, lt, or, sql } from "drizzle-orm";
+import { and, eq, isNotNull, isNull, lt, or } from "drizzle-orm";
 import { getDb, type Tx } from "#db/client";
 import { activities, activityCalendarImports, calendarImportSessions, sessions } from "#db/schema";
 import { findMembership, hitRateLimit, rateLimitRules, tooManyAttemptsMessage } from "~/modules/accounts/index.server";
-import { localDate } from "~/modules/activities";
-import { cancelSessionIn, HORIZON_WEEKS, queueActivityReindex, reinstateSessionIn } from "~/modules/activities/index.server";
+import { applyImportedOccurrences, HORIZON_WEEKS, IMPORT_CANCEL_REASON } from "~/modules/activities/index.server";
 import { now as clockNow } from "~/utils/clock.server";
 import { logger } from "~/utils/logger.server";
 import { DAY_MS, MINUTE_MS } from "~/utils/time";
 import { FeedFetchError, fetchFeedText } from "./fetch-feed.server";
 import { readFeedEvents, type FeedOccurrence } from "./ics-events.server";
 
-/** What a CANCELLED event tells the people booked. */
-export const FEED_CANCEL_REASON = "Cancelled in the organiser’s calendar";
+/** What a CANCELLED event tells the people booked: the activities context's wording for any imported cancellation. */
+export const FEED_CANCEL_REASON = IMPORT_CANCEL_REASON;
+/** An occurrence's key is its event's UID and its original start: the UID names the series. */
+const eventOf = (key: string) => key.split("|")[0];
 /** The worker runs hourly; a feed checked this recently is left until the next run. */
 const REFRESH_AFTER_MS = 50 * MINUTE_MS;
 
@@ -148,119 +149,33 @@ export async function refreshCalendarImports(now: Date = clockNow()): Promise<{ 
   return { refreshed: due.length - failed, failed };
 }
 
-const sameTimes = (a: { startsAt: Date; endsAt: Date }, b: { startsAt: Date; endsAt: Date }) =>
-  a.startsAt.getTime() === b.startsAt.getTime() && a.endsAt.getTime() === b.endsAt.getTime();
-
-/** Makes the activity's future feed sessions match the occurrences, inside the caller's transaction. */
+/**
+ * Hands the occurrences to the activities context, which owns sessions and their rules, then
+ * remembers which occurrence became which session, inside the caller's transaction.
+ */
 async function applyOccurrences(tx: Tx, feed: { importId: string; activityId: string }, occurrences: FeedOccurrence[], now: Date) {
-  const counts = { created: 0, updated: 0, cancelled: 0, removed: 0, flagged: 0 };
-  const [activity] = await tx.select({ capacity: activities.capacity, timezone: activities.timezone }).from(activities).where(eq(activities.id, feed.activityId));
-  const existing = await tx
-    .select({
-      eventKey: calendarImportSessions.eventKey,
-      attention: calendarImportSessions.attention,
-      id: sessions.id,
-      startsAt: sessions.startsAt,
-      endsAt: sessions.endsAt,
-      status: sessions.status,
-      cancelReason: sessions.cancelReason,
-      bookedCount: sessions.bookedCount,
-      detached: sessions.detached,
-      anyBooking: sql<boolean>`exists (select 1 from bookings b where b.session_id = ${sessions.id})`,
-    })
+  const known = await tx
+    .select({ key: calendarImportSessions.eventKey, sessionId: calendarImportSessions.sessionId, attention: calendarImportSessions.attention })
     .from(calendarImportSessions)
-    .innerJoin(sessions, eq(sessions.id, calendarImportSessions.sessionId))
-    .where(eq(calendarImportSessions.importId, feed.importId))
-    .for("update", { of: sessions });
-  const byKey = new Map(existing.map((s) => [s.eventKey, s]));
-  // A series re-timed in the calendar gets new occurrence keys; its sessions are the same meetings, so an
-  // unmatched occurrence takes over the unmatched session of the same event on the same local day.
-  const wanted = new Set(occurrences.map((o) => o.key));
-  const dayOf = (key: string, at: Date) => `${key.split("|")[0]}|${localDate(at, activity.timezone)}`;
-  const orphans = new Map(existing.filter((s) => !wanted.has(s.eventKey)).map((s) => [dayOf(s.eventKey, s.startsAt), s]));
-  for (const occurrence of occurrences) {
-    if (byKey.has(occurrence.key)) continue;
-    const orphan = orphans.get(dayOf(occurrence.key, occurrence.startsAt));
-    if (!orphan || !byKey.has(orphan.eventKey)) continue;
-    await tx
-      .update(calendarImportSessions)
-      .set({ eventKey: occurrence.key })
-      .where(and(eq(calendarImportSessions.importId, feed.importId), eq(calendarImportSessions.eventKey, orphan.eventKey)));
-    byKey.delete(orphan.eventKey);
-    byKey.set(occurrence.key, { ...orphan, eventKey: occurrence.key });
-  }
-  const setAttention = (key: string, note: string | null) =>
-    tx
-      .update(calendarImportSessions)
-      .set({ attention: note })
-      .where(and(eq(calendarImportSessions.importId, feed.importId), eq(calendarImportSessions.eventKey, key)));
-  let touched = false;
-
-  for (const occurrence of occurrences) {
-    const session = byKey.get(occurrence.key);
-    byKey.delete(occurrence.key);
-    if (!session) {
-      if (occurrence.cancelled) continue;
-      const [row] = await tx
-        .insert(sessions)
-        .values({ activityId: feed.activityId, scheduleId: null, startsAt: occurrence.startsAt, endsAt: occurrence.endsAt, capacity: activity.capacity })
-        .returning({ id: sessions.id });
-      await tx.insert(calendarImportSessions).values({ importId: feed.importId, eventKey: occurrence.key, sessionId: row.id });
-      counts.created++;
-      touched = true;
-      continue;
-    }
-    if (session.startsAt <= now) continue;
-    if (occurrence.cancelled) {
-      if (session.status !== "cancelled") {
-        await cancelSessionIn(tx, { activityId: feed.activityId, sessionId: session.id, reason: FEED_CANCEL_REASON, now });
-        counts.cancelled++;
-      }
-      if (session.attention) await setAttention(occurrence.key, null);
-      continue;
-    }
-    if (session.status === "cancelled" && session.cancelReason === FEED_CANCEL_REASON) {
-      // Back on in the feed: the one reinstatement path tells whoever the cancellation cancelled.
-      await reinstateSessionIn(tx, { activityId: feed.activityId, sessionId: session.id, now });
-      counts.updated++;
-    }
-    // A session the organiser changed by hand here is theirs now (decision 019), whatever the feed says.
-    if (!sameTimes(session, occurrence) && !session.detached) {
-      if (session.bookedCount > 0) {
-        const note = "Your calendar moves this session, but people are booked on it, so it stays at this time. Change or cancel it here to tell them.";
-        if (session.attention !== note) {
-          await setAttention(occurrence.key, note);
-          counts.flagged++;
-        }
-        continue;
-      }
-      await tx.update(sessions).set({ startsAt: occurrence.startsAt, endsAt: occurrence.endsAt, updatedAt: now }).where(eq(sessions.id, session.id));
-      counts.updated++;
-      touched = true;
-    }
-    if (session.attention) await setAttention(occurrence.key, null);
-  }
-
-  // What the feed no longer has: only future sessions, and never one people are booked on.
-  for (const session of byKey.values()) {
-    if (session.startsAt <= now || session.status === "cancelled") continue;
-    if (session.bookedCount > 0) {
-      const note = "This session is no longer in your calendar, but people are booked on it, so it stays. Cancel it here to tell them.";
-      if (session.attention !== note) {
-        await setAttention(session.eventKey, note);
-        counts.flagged++;
-      }
-    } else if (session.anyBooking) {
-      // Past bookings (cancelled ones) are history: keep the row, take it off the timetable.
-      await cancelSessionIn(tx, { activityId: feed.activityId, sessionId: session.id, reason: "No longer in the organiser’s calendar", now });
-      counts.removed++;
-    } else {
-      await tx.delete(sessions).where(eq(sessions.id, session.id));
-      counts.removed++;
-      touched = true;
+    .where(eq(calendarImportSessions.importId, feed.importId));
+  const { counts, sessions: after } = await applyImportedOccurrences(tx, {
+    activityId: feed.activityId,
+    known: known.map((k) => ({ ...k, series: eventOf(k.key) })),
+    occurrences: occurrences.map((o) => ({ ...o, series: eventOf(o.key) })),
+    now,
+  });
+  const before = new Map(known.map((k) => [k.sessionId, k]));
+  for (const link of after) {
+    const was = before.get(link.sessionId);
+    if (!was) await tx.insert(calendarImportSessions).values({ importId: feed.importId, eventKey: link.key, sessionId: link.sessionId, attention: link.attention });
+    else if (was.key !== link.key || was.attention !== link.attention) {
+      await tx
+        .update(calendarImportSessions)
+        .set({ eventKey: link.key, attention: link.attention })
+        .where(and(eq(calendarImportSessions.importId, feed.importId), eq(calendarImportSessions.sessionId, link.sessionId)));
     }
   }
-  if (touched) await queueActivityReindex(tx, feed.activityId);
+  // A session the activities context deleted took its link with it (the foreign key cascades).
   return counts;
 }
 

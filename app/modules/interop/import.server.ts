@@ -356,6 +356,22 @@ export async function previewImport(input: {
   return { ok: true, previewId: preview.id, rows: shown, counts: countRows(shown) };
 }
 
+/**
+ * A preview belongs to the person who made it and to the organisation it was made for (null: an HSDS feed into
+ * the organisations it names); `organisationId` undefined lets any organisation's preview through.
+ */
+function ownPreview(input: { actor: ImportActor; previewId: string; organisationId: string | null | undefined }) {
+  return and(
+    eq(importPreviews.id, input.previewId),
+    eq(importPreviews.userId, input.actor.userId),
+    input.organisationId === undefined
+      ? undefined
+      : input.organisationId === null
+        ? isNull(importPreviews.organisationId)
+        : eq(importPreviews.organisationId, input.organisationId),
+  );
+}
+
 /** A preview as stored, for showing it again (only to the person who made it). */
 export async function readImportPreview(input: { actor: ImportActor; previewId: string; organisationId: string | null; now: Date; anyOrganisation?: boolean }) {
   const db = await getDb();
@@ -364,14 +380,8 @@ export async function readImportPreview(input: { actor: ImportActor; previewId: 
     .from(importPreviews)
     .where(
       and(
-        eq(importPreviews.id, input.previewId),
-        eq(importPreviews.userId, input.actor.userId),
         // The admin page shows an admin's previews for any organisation; an organisation's page only its own.
-        input.anyOrganisation && (await isAdministrator(input.actor.userId))
-          ? undefined
-          : input.organisationId === null
-            ? isNull(importPreviews.organisationId)
-            : eq(importPreviews.organisationId, input.organisationId),
+        ownPreview({ ...input, organisationId: input.anyOrganisation && (await isAdministrator(input.actor.userId)) ? undefined : input.organisationId }),
         gt(importPreviews.expiresAt, input.now),
       ),
     );
@@ -392,13 +402,7 @@ export async function confirmImport(input: { actor: ImportActor; previewId: stri
   const [preview] = await db
     .select()
     .from(importPreviews)
-    .where(
-      and(
-        eq(importPreviews.id, input.previewId),
-        eq(importPreviews.userId, input.actor.userId),
-        input.organisationId === null ? isNull(importPreviews.organisationId) : eq(importPreviews.organisationId, input.organisationId),
-      ),
-    );
+    .where(ownPreview(input));
   if (!preview) return { ok: false, message: "We could not find that preview. Upload the file again." };
   await checkMayImport(input.actor, preview.organisationId, preview.format as ImportFormat);
   if (preview.appliedAt) return { ok: false, message: "This import has already been applied." };

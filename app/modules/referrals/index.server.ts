@@ -15,6 +15,7 @@ export { loadPersonPage, type PersonPage } from "./person-page.server";
 export { removeExpiredPersonalDetails } from "./personal-data.server";
 export { completeReferral, getReferralCase, withdrawReferral } from "./referral-case.server";
 export { loadReferralContext, shortName } from "./referral-context.server";
+export { findReferrerTeamReferral } from "./referrer-team-referral.server";
 export { recordReferralEvent } from "./referral-events.server";
 export { handleSessionCancellations } from "./session-cancellations.server";
 export { handleSessionReinstatements } from "./session-reinstatements.server";

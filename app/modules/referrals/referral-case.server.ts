@@ -4,7 +4,7 @@
  * comparison), and the whole timeline.
  * Another organisation's referral is "not found".
  */
-import { and, desc, eq, inArray } from "drizzle-orm";
+import { desc, eq } from "drizzle-orm";
 import { getDb } from "#db/client";
 import { referralEvents, referrals, users } from "#db/schema";
 import { bookingStatusLabels, listReferralBookings } from "~/modules/bookings/index.server";
@@ -16,21 +16,16 @@ import { canTransition, statusLabels } from "./lifecycle";
 import { reasonLabel } from "./reasons";
 import { describeRemoval } from "./personal-data.server";
 import { activityWhere, loadReferralContext } from "./referral-context.server";
+import { findReferrerTeamReferral } from "./referrer-team-referral.server";
 import { describeReferralEvent } from "./timeline";
 import { transitionReferral } from "./transition-referral.server";
-import { isUuid } from "~/utils/ids";
 import { formatInTimezone, SITE_TIMEZONE } from "~/utils/time";
 
 export type ReferralCase = NonNullable<Awaited<ReturnType<typeof getReferralCase>>>;
 
 export async function getReferralCase(referralId: string, organisationIds: string[]) {
-  if (organisationIds.length === 0) return null;
   const db = await getDb();
-  const [owned] = await db
-    .select({ id: referrals.id })
-    .from(referrals)
-    .where(and(eq(referrals.id, referralId), inArray(referrals.referrerOrganisationId, organisationIds)));
-  if (!owned) return null;
+  if (!(await findReferrerTeamReferral(db, referralId, organisationIds))) return null;
   // A referral of connection actions only has no activity (and no context of one).
   const ctx = await loadReferralContext(db, referralId);
   const referral = ctx?.referral ?? (await db.select().from(referrals).where(eq(referrals.id, referralId)))[0];
@@ -137,13 +132,9 @@ export async function completeReferral(input: CaseAccess & { note?: string | nul
 
 /** Moves a referral of one of the user's organisations; false when it is not theirs (nothing written). */
 async function closeOwnedReferral(input: CaseAccess, to: "withdrawn" | "completed", note: string, now: Date): Promise<boolean> {
-  if (input.organisationIds.length === 0 || !isUuid(input.referralId)) return false;
   const db = await getDb();
   return db.transaction(async (tx) => {
-    const [owned] = await tx
-      .select({ id: referrals.id })
-      .from(referrals)
-      .where(and(eq(referrals.id, input.referralId), inArray(referrals.referrerOrganisationId, input.organisationIds)));
+    const owned = await findReferrerTeamReferral(tx, input.referralId, input.organisationIds);
     if (!owned) return false;
     await transitionReferral(tx, { referralId: owned.id, to, actor: { type: "user", userId: input.userId }, note, now });
     return true;

@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Executor } from "#db/client";
 import { activities, organisations, referrals, users } from "#db/schema";
-import { activityAddressLine } from "~/modules/activities/index.server";
+import { activityAddressLine } from "~/modules/activities";
 
 export type Referral = typeof referrals.$inferSelect;
 export type Activity = typeof activities.$inferSelect;

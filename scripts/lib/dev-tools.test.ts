@@ -9,8 +9,8 @@ import express from "express";
 import { networkInterfaces } from "node:os";
 import type { AddressInfo } from "node:net";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { applyRequestGuards } from "../../scripts/lib/server";
-import { printBanner } from "../../scripts/lib/banner";
+import { applyRequestGuards } from "./server";
+import { printBanner } from "./banner";
 import { devToolsAccess, listenHost } from "~/utils/dev-tools.server";
 import { parseEnv } from "~/utils/env.server";
 
