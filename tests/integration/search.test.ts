@@ -394,7 +394,8 @@ describe("GET /api/search", () => {
     expect(res.status).toBe(200);
     expect(res.headers.get("Access-Control-Allow-Origin")).toBe("*");
     const body = await res.json();
-    expect(Object.keys(body).sort()).toEqual(["facets", "page", "per_page", "results", "total"]);
+    expect(Object.keys(body).sort()).toEqual(["distance_from", "facets", "page", "per_page", "results", "total"]);
+    expect(body.distance_from).toEqual({ precision: "location", description: "your location", precision_km: null });
     expect(body.results[0]).toMatchObject({ id: ids.walk, title: "Headingley Walking Group", organisation: "Leeds Wellbeing Trust", category: "walking", online: false });
     expect(Object.keys(body.results[0]).sort()).toEqual(["category", "cost", "distance_km", "id", "lat", "lng", "next_session", "next_session_with_space", "online", "organisation", "title", "url"]);
     expect(body.results[0].distance_km).toBeCloseTo(1, 2);
@@ -402,6 +403,7 @@ describe("GET /api/search", () => {
     expect(body.results[0].url).toMatch(new RegExp(`/activities/${ids.walk}$`));
     const noPlace = await (await call("q=walking")).json();
     expect(noPlace.results[0]).not.toHaveProperty("distance_km");
+    expect(noPlace).not.toHaveProperty("distance_from");
   });
 
   it("answers a CORS preflight", async () => {

@@ -8,7 +8,7 @@ import type { MapConfig } from "~/components/map/map-config";
 import { formatDistance } from "./search-result-item";
 import type { SearchMapProps } from "./search-map";
 
-type PointProps = { id: string; title: string; distanceKm: number | null };
+type PointProps = { id: string; title: string; distance: string | null };
 
 const pinIcon = (selected: boolean) =>
   L.divIcon({
@@ -128,7 +128,7 @@ function Clusters({
           >
             <Popup>
               <a href={`/activities/${props.id}`}>{props.title}</a>
-              {props.distanceKm != null && <div>{formatDistance(props.distanceKm)}</div>}
+              {props.distance != null && <div>{props.distance}</div>}
               <div>
                 <a href={`#result-${props.id}`}>Show in the list</a>
               </div>
@@ -148,9 +148,9 @@ export default function SearchMapClient({ hits, place, radiusKm, selectedId, onS
         .map((h) => ({
           type: "Feature" as const,
           geometry: { type: "Point" as const, coordinates: [h.lng!, h.lat!] },
-          properties: { id: h.id, title: h.title, distanceKm: h.distanceKm },
+          properties: { id: h.id, title: h.title, distance: h.distanceKm == null ? null : formatDistance(h.distanceKm, place?.origin, place?.approximate) },
         })),
-    [hits],
+    [hits, place],
   );
   const index = useMemo(() => {
     const sc = new Supercluster<PointProps>({ radius: 50, maxZoom: maxClusterZoom });

@@ -2,12 +2,14 @@ import { lazy, Suspense } from "react";
 import type { SearchHit } from "#search/types";
 import { ClientOnly } from "~/components/map/client-only";
 import { useMapConfig } from "~/components/map/map-config";
+import type { DistanceOrigin } from "~/modules/places";
 
 const SearchMapClient = lazy(() => import("./search-map.client"));
 
 export interface SearchMapProps {
   hits: SearchHit[];
-  place: { label: string; lat: number; lng: number } | null;
+  /** origin and approximate: what the popups' distances are measured from (see formatDistance). */
+  place: { label: string; lat: number; lng: number; origin?: DistanceOrigin; approximate?: boolean } | null;
   radiusKm: number | null;
   selectedId: string | null;
   onSelect: (id: string) => void;

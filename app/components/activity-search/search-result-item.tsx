@@ -2,13 +2,18 @@ import { Link } from "@remix-run/react";
 import type { SearchHit } from "#search/types";
 import { ClientOnly } from "~/components/map/client-only";
 import { formatCost, accessibilityFeatures, joiningMessages, joiningMode, showsPlacesLeft, type AccessibilityFeature } from "~/modules/activities";
+import type { DistanceOrigin } from "~/modules/places";
 import { formatInTimezone } from "~/utils/time";
 
-/** `from`: the centre distances are measured from, when the place typed is known only roughly. */
-export function formatDistance(km: number, from?: string): string {
-  if (from) return `About ${Math.max(1, Math.round(km))} km from the centre of ${from}`;
-  if (km < 0.1) return "Less than 0.1 km away";
-  return `${km < 10 ? km.toFixed(1) : Math.round(km)} km away`;
+/**
+ * Every distance says what it is measured from ("from LS6 1AA", "from the centre of LS6"), so a centre is never
+ * passed off as the place typed; `approximate` (known only to a kilometre or more) rounds to whole kilometres.
+ */
+export function formatDistance(km: number, origin?: DistanceOrigin, approximate = false): string {
+  const from = origin && origin.precision !== "location" ? ` from ${origin.from}` : " away";
+  if (approximate) return `About ${Math.max(1, Math.round(km))} km${from}`;
+  if (km < 0.1) return `Less than 0.1 km${from}`;
+  return `${km < 10 ? km.toFixed(1) : Math.round(km)} km${from}`;
 }
 
 const placesText = (n: number) => (n <= 0 ? "full" : n === 1 ? "1 place left" : `${n} places left`);
@@ -30,15 +35,18 @@ export function SearchResultItem({
   categoryName,
   selected,
   canRefer,
-  distanceFrom,
+  distanceOrigin,
+  approximate = false,
   onShowOnMap,
 }: {
   hit: SearchHit;
   categoryName: string;
   selected: boolean;
   canRefer: boolean;
-  /** Set when distances are from a rough centre (see formatDistance). */
-  distanceFrom?: string;
+  /** What the search's distances are measured from (see formatDistance). */
+  distanceOrigin?: DistanceOrigin;
+  /** The search's place is known only roughly, so distances are rounded. */
+  approximate?: boolean;
   onShowOnMap?: () => void;
 }) {
   const headingId = `result-${hit.id}-title`;
@@ -49,7 +57,7 @@ export function SearchResultItem({
           <Link to={`/activities/${hit.id}`}>{hit.title}</Link>
         </h3>
         <p className="meta-row">
-          {hit.distanceKm != null && <span className="distance">{formatDistance(hit.distanceKm, distanceFrom)}</span>}
+          {hit.distanceKm != null && <span className="distance">{formatDistance(hit.distanceKm, distanceOrigin, approximate)}</span>}
           {hit.online && <span>Online</span>}
           {!hit.online && hit.town && <span>{hit.town}</span>}
           <span>{categoryName}</span>

@@ -6,7 +6,7 @@
 import type { SearchHit, SearchIndex, SearchOutcome, SearchQuery } from "#search/types";
 import { now } from "~/utils/clock.server";
 import { env } from "~/utils/env.server";
-import { isInBounds, resolvePlace, type Place } from "~/modules/places/index.server";
+import { distanceOrigin, isInBounds, locationOrigin, resolvePlace, type DistanceOrigin, type Place } from "~/modules/places/index.server";
 import {
   effectiveSort,
   hasSpaceWithinDays,
@@ -37,6 +37,8 @@ export interface SearchPlace {
   centre?: string;
   /** Roughly how far out a distance may be, in km. */
   precisionKm?: number;
+  /** What every distance on the page is measured from, in words ("the centre of LS6"), and how precisely. */
+  origin: DistanceOrigin;
 }
 
 export interface SearchResultsPage extends Omit<SearchOutcome, "hits"> {
@@ -66,14 +68,22 @@ async function locate(params: SearchParams): Promise<{ place: SearchPlace | null
       return { field: "near", error: `We could not find “${params.near}”. Try a town name or a full postcode, such as LS6 3AB.` };
     }
     return {
-      place: { label: place.label, lat: place.lat, lng: place.lng, approximate: place.precision_km > 1, centre: place.centre, precisionKm: place.precision_km },
+      place: {
+        label: place.label,
+        lat: place.lat,
+        lng: place.lng,
+        approximate: place.precision_km > 1,
+        centre: place.centre,
+        precisionKm: place.precision_km,
+        origin: distanceOrigin(place),
+      },
     };
   }
   if (params.lat !== undefined && params.lng !== undefined) {
     if (!isInBounds(params.lat, params.lng, bounds)) {
       return { field: "lat", error: "That location is outside the area Linkway covers." };
     }
-    return { place: { label: "your location", lat: params.lat, lng: params.lng, approximate: false } };
+    return { place: { label: "your location", lat: params.lat, lng: params.lng, approximate: false, origin: locationOrigin } };
   }
   return { place: null };
 }

@@ -2,6 +2,7 @@
 export * from "./index";
 export { completeFinishedProgrammes } from "./completion.server";
 export { disengageStalledReferrals } from "./disengage.server";
+export { isDisengaged } from "./disengage-rules";
 export { markAttendance, markEveryoneAttended } from "./mark-attendance.server";
 export { ATTENDANCE_NOTICE_DELAY_MS } from "./referral-notices.server";
 export { runRegisterAction } from "./register-actions.server";

@@ -19,6 +19,9 @@ import { getDb } from "#db/client";
 import { bookings, outcomeResponses, referralEvents, referrals, searchLog, sessions } from "#db/schema";
 import type { DemoActivity, DemoData } from "#db/seed/demo-data";
 import { haversineKm } from "~/modules/places";
+import { isDisengaged } from "~/modules/attendance/index.server";
+import { isGoneQuiet } from "~/modules/referrals/index.server";
+import { env } from "~/utils/env.server";
 import { addDays } from "~/utils/time";
 
 /** How far back the history goes. */
@@ -173,6 +176,8 @@ export async function writeDemoHistory(data: DemoData, now: Date): Promise<{ ref
   };
 
   const DAYS = HISTORY_WEEKS * 7;
+  const goneQuietDays = env().STALL_AFTER_ATTENDING_DAYS;
+  const disengageDays = env().DISENGAGE_AFTER_STALL_DAYS;
   for (let d = DAYS; d >= 4; d--) {
     const perDay = rng.int(1, 5);
     for (let k = 0; k < perDay; k++) {
@@ -209,15 +214,18 @@ export async function writeDemoHistory(data: DemoData, now: Date): Promise<{ ref
       let attended = 0;
       let missedInRow = 0;
       let last: Session = first;
+      let lastAttendedAt: Date | null = null;
+      let hasUpcoming = false;
       for (const s of upcoming.slice(0, Math.max(1, wants + 1))) {
         last = s;
         if (s.startsAt > now) {
           book(row, s, "unmarked");
+          hasUpcoming = true;
           break;
         }
         const went = attended < wants && rng.chance(0.85);
         book(row, s, went ? "attended" : "no_show");
-        if (went) [attended, missedInRow] = [attended + 1, 0];
+        if (went) [attended, missedInRow, lastAttendedAt] = [attended + 1, 0, s.startsAt];
         else missedInRow++;
         if (missedInRow >= 2) break;
       }
@@ -226,6 +234,19 @@ export async function writeDemoHistory(data: DemoData, now: Date): Promise<{ ref
       if (missedInRow >= 2) {
         steps.push(["disengaged", new Date(Math.min(last.endsAt.getTime() + 7 * DAY_MS, now.getTime() - DAY_MS))]);
       } else if (attended >= 6 && last.endsAt < now) steps.push(["completed", last.endsAt]);
+      // Someone who stopped going weeks ago was flagged then (their referrer told then), and a month later their
+      // referral ended: the history says so, by the worker's own rules, or its first round would do it all at once
+      // and fill the mailbox with alerts about weeks that never happened.
+      const status = steps.at(-1)![0]!;
+      if (isGoneQuiet({ status, stalledAt: null, lastAttendedAt, lastBookedAt: row.createdAt!, hasUpcoming }, now, goneQuietDays)) {
+        const stalledAt = new Date(Math.max(lastAttendedAt!.getTime(), row.createdAt!.getTime()) + goneQuietDays * DAY_MS);
+        const lastBookingActivityAt = new Date(Math.max(last.startsAt.getTime(), row.createdAt!.getTime()));
+        if (isDisengaged({ status, stalledAt, lastBookingActivityAt, hasUpcomingBooking: false }, now, disengageDays)) {
+          steps.push(["disengaged", new Date(Math.max(stalledAt.getTime(), lastBookingActivityAt.getTime()) + disengageDays * DAY_MS)]);
+        } else {
+          [row.stalledAt, row.stalledReason] = [stalledAt, "stopped_after_attending"];
+        }
+      }
       path(row, steps);
       // Most people answer at referral; about two in three of those six weeks on answer again.
       if (rng.chance(0.85)) scores(row, attended, rng.chance(0.65) ? addDays(createdAt, 42) : null);

@@ -117,6 +117,15 @@ export function openApiDocument(baseUrl: string) {
                       total: { type: "integer" },
                       page: { type: "integer" },
                       per_page: { type: "integer" },
+                      distance_from: {
+                        type: "object",
+                        description: "Present when the search had a location: what every distance_km is measured from. A postcode or place known only roughly is measured from its centre, and says so.",
+                        properties: {
+                          precision: { type: "string", enum: ["postcode", "district", "place", "location"] },
+                          description: { type: "string", examples: ["LS6 1AA", "the centre of LS6", "the centre of Headingley"] },
+                          precision_km: { type: ["number", "null"] },
+                        },
+                      },
                       results: {
                         type: "array",
                         items: {

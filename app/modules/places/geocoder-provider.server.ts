@@ -60,7 +60,7 @@ export function createGeocoderProvider(
       const hit = await lookup(`/outcodes/${encodeURIComponent(query.outcode)}`, query.outcode);
       if (!hit.found) return null;
       const label = query.kind === "postcode" ? `${query.postcode} (${query.outcode} area)` : query.outcode;
-      return { label, lat: hit.lat, lng: hit.lng, kind: "outcode", precision_km: outcodePrecisionKm };
+      return { label, lat: hit.lat, lng: hit.lng, kind: "outcode", precision_km: outcodePrecisionKm, centre: query.outcode };
     },
   };
 }

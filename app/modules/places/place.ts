@@ -12,8 +12,8 @@ export interface Place {
   /** Roughly how far the real place may be from the point; search radii should not be tighter. */
   precision_km: number;
   /**
-   * What the point is the centre of, when that is not what was typed ("Leeds" for "LS6 1AA" known only by its
-   * postcode area): pages say distances are measured from there, never pretending to more precision.
+   * What the point is the centre of, when the label does not say it ("LS6" for "LS6 9ZZ", "Leeds" for "LS6 1AA"
+   * known only by its postcode area): distanceOrigin turns it into the words pages use, never pretending to more.
    */
   centre?: string;
 }

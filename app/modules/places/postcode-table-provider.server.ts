@@ -180,7 +180,7 @@ export function createPostcodeTableProvider(file: string): PlaceProvider {
       const centroid = loaded.outcode(query.outcode);
       if (!centroid) return null;
       const label = query.kind === "postcode" ? `${query.postcode} (${query.outcode} area)` : query.outcode;
-      return { label, lat: centroid.lat, lng: centroid.lng, kind: "outcode", precision_km: centroid.precisionKm, ...(query.kind === "postcode" || query.sector ? { centre: query.outcode } : {}) };
+      return { label, lat: centroid.lat, lng: centroid.lng, kind: "outcode", precision_km: centroid.precisionKm, centre: query.outcode };
     },
   };
 }

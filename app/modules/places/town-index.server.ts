@@ -1,4 +1,5 @@
 import { readGreatBritainTowns, type Town } from "./gb-towns.server";
+import { haversineKm } from "./geo-bounds";
 import { placeNameKey } from "./place-query";
 
 export type { Town } from "./gb-towns.server";
@@ -15,6 +16,8 @@ const townAliases: Record<string, string> = {
 
 interface TownIndex {
   byKey: Map<string, Town>;
+  /** Every place of each name, for checking a point against GeoNames' own. */
+  allByKey: Map<string, Town[]>;
   /** Every key (names and aliases), biggest town first, for prefix suggestions. */
   keysByPopulation: { key: string; town: Town }[];
 }
@@ -23,8 +26,10 @@ let index: TownIndex | undefined;
 
 function buildIndex(towns: Town[]): TownIndex {
   const byKey = new Map<string, Town>();
+  const allByKey = new Map<string, Town[]>();
   for (const town of towns) {
     const key = placeNameKey(town.name);
+    allByKey.set(key, [...(allByKey.get(key) ?? []), town]);
     const existing = byKey.get(key);
     // Several GB places share a name (six Newports); the biggest is the one people mean.
     if (!existing || town.population > existing.population) byKey.set(key, town);
@@ -36,7 +41,7 @@ function buildIndex(towns: Town[]): TownIndex {
   }
   const keysByPopulation = [...byKey].map(([key, town]) => ({ key, town }));
   keysByPopulation.sort((a, b) => b.town.population - a.town.population || a.key.localeCompare(b.key));
-  return { byKey, keysByPopulation };
+  return { byKey, allByKey, keysByPopulation };
 }
 
 function townIndex(): TownIndex {
@@ -49,6 +54,16 @@ export function findTown(name: string): Town | undefined {
 }
 
 /** Towns whose name (or alias) starts with the prefix, biggest first, each once. */
+/** The place of this name nearest to `near`, if one is within `withinKm`. */
+export function findTownNear(name: string, near: { lat: number; lng: number }, withinKm: number): Town | undefined {
+  let best: { town: Town; km: number } | undefined;
+  for (const town of townIndex().allByKey.get(placeNameKey(name)) ?? []) {
+    const km = haversineKm(near, town);
+    if (km <= withinKm && (!best || km < best.km)) best = { town, km };
+  }
+  return best?.town;
+}
+
 export function suggestTowns(prefix: string, limit: number): Town[] {
   const key = placeNameKey(prefix);
   if (key.length === 0 || limit <= 0) return [];

@@ -21,6 +21,7 @@ export { handleSessionCancellations } from "./session-cancellations.server";
 export { handleSessionReinstatements } from "./session-reinstatements.server";
 export { flagReferralsWithoutBooking } from "./no-booking-stall.server";
 export { flagReferralsGoneQuiet } from "./gone-quiet.server";
+export { isGoneQuiet } from "./gone-quiet-rules";
 export { clearStall, flagStalledReferrals, raiseStall } from "./stall-flag.server";
 export { type Actor, type Referral, transitionReferral } from "./transition-referral.server";
 export { passOnLapsedOffers } from "./waitlist-offers.server";

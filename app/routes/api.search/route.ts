@@ -20,7 +20,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   if (!parsed.ok) return jsonError(400, parsed.error, parsed.field, { headers: cors });
   const result = await searchActivities(parsed.params);
   if (!result.ok) return jsonError(400, result.error, result.field, { headers: cors });
-  const body = toApiResponse({ ...result, hasLocation: result.place !== null }, publicUrl());
+  const body = toApiResponse(result, publicUrl());
   return Response.json(body, { headers: { ...cors, "Cache-Control": "no-store" } });
 }
 

@@ -276,7 +276,8 @@ function SearchView({ lastResult, params, results, categories }: ReturnType<type
                   categoryName={categories.find((c) => c.slug === hit.category)?.name ?? hit.category}
                   selected={selectedId === hit.id}
                   canRefer={viewerCanRefer}
-                  distanceFrom={results.place?.approximate ? results.place.centre : undefined}
+                  distanceOrigin={results.place?.origin}
+                  approximate={results.place?.approximate}
                   onShowOnMap={hit.lat != null && hit.lng != null ? () => showOnMap(hit.id) : undefined}
                 />
               ))}
@@ -314,7 +315,9 @@ function FieldError({ id, errors }: { id: string; errors?: string[] }) {
 function ResultsSummary({ results }: { results: NonNullable<ReturnType<typeof useLoaderData<typeof loader>>["results"]> }) {
   const { total, place, params, textMatch } = results;
   const what = total === 1 ? "1 activity" : `${total} activities`;
-  const where = place ? ` within ${params.radius_km} km of ${place.centre ? `the centre of ${place.centre}` : place.label}` : "";
+  const where = place ? ` within ${params.radius_km} km of ${place.origin.from}` : "";
+  // "from the centre of Leeds, not from LS6 1AA" says what was lost; "not from Leeds" would say nothing.
+  const postcodeTyped = Boolean(params.near && /\d/.test(params.near));
   const sort = effectiveSort(params, place !== null);
   return (
     <>
@@ -333,9 +336,7 @@ function ResultsSummary({ results }: { results: NonNullable<ReturnType<typeof us
       )}
       {place?.approximate && (
         <p className="hint place-precision">
-          {place.centre
-            ? `Distances are measured from the centre of ${place.centre}, not from ${params.near ?? place.label}, so they may be out by up to ${Math.round(place.precisionKm ?? 10)} km.`
-            : `We know ${place.label} only roughly, so distances are approximate.`}{" "}
+          {`Distances are measured from ${place.origin.from}${postcodeTyped ? `, not from ${params.near}` : ""}, so they may be out by up to ${Math.max(1, Math.round(place.precisionKm ?? 10))} km.`}{" "}
           A full postcode is more exact where this site has postcode data.
         </p>
       )}
