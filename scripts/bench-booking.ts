@@ -40,8 +40,9 @@ process.env.DATABASE_POOL_SIZE ??= "20";
 
 const { getDatabase, closeDatabase, queryRows } = await import("../db/client");
 const { migrateDatabase } = await import("../db/migrate");
-const schema = await import("../db/schema");
-const { newToken } = await import("../app/modules/accounts/index.server");
+// The rows are made as the integration tests make them, so both follow the schema together.
+const { createActivity, createSession } = await import("../tests/factories");
+const { createPersonLink, createReferral } = await import("../tests/factories/referral-rows");
 const { performPersonAction } = await import("../app/modules/referrals/index.server");
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -51,64 +52,33 @@ try {
   await migrateDatabase(handle);
   const db = handle.db;
 
-  const [org] = await db.insert(schema.organisations).values({ kind: "provider", name: "Bench Walking Group" }).returning();
-  const [activity] = await db
-    .insert(schema.activities)
-    .values({
-      organisationId: org.id,
-      title: "Popular Walk",
-      summary: "Everyone wants to come",
-      description: "Meet at the gate.",
-      category: "walking",
-      status: "published",
-      venueName: "Park Gate",
-      address: "1 Park Road",
-      town: "Leeds",
-      postcode: "LS6 3AB",
-      lat: 53.8198,
-      lng: -1.5781,
-      contactEmail: "walks@example.test",
-    })
-    .returning();
+  const activity = await createActivity({ title: "Popular Walk", summary: "Everyone wants to come" });
 
   // One accepted referral (and private link) per booking in a round; each round books new sessions.
   const total = bookers * perBooker;
   const tokens: string[] = [];
-  const now = new Date();
-  for (let start = 0; start < total; start += 500) {
-    const batch = Array.from({ length: Math.min(500, total - start) }, (_, i) => start + i);
-    const rows = await db
-      .insert(schema.referrals)
-      .values(
-        batch.map((i) => ({
-          activityId: activity.id,
-          code: `B${String(i).padStart(2, "0").slice(0, 2)}-${String(100000 + i).slice(-4)}`,
-          source: "self" as const,
-          personFirstName: "Bench",
-          personLastName: `Person ${i}`,
-          personEmail: `bench${i}@example.test`,
-          consentAt: now,
-          status: "accepted" as const,
-          linkExpiresAt: new Date(now.getTime() + 60 * 86_400_000),
-        })),
-      )
-      .returning({ id: schema.referrals.id });
-    const links = rows.map((r) => ({ ...newToken(), referralId: r.id }));
-    await db.insert(schema.oneTimeTokens).values(
-      links.map((l) => ({ id: l.id, purpose: "person_link" as const, secretHash: l.secretHash, subjectId: l.referralId, expiresAt: new Date(now.getTime() + 60 * 86_400_000) })),
+  for (let start = 0; start < total; start += 50) {
+    const batch = Array.from({ length: Math.min(50, total - start) }, (_, i) => start + i);
+    tokens.push(
+      ...(await Promise.all(
+        batch.map(async (i) => {
+          const referral = await createReferral({
+            activityId: activity.id,
+            // Numbered, so a thousand never collide on the unique reference code.
+            code: `B${String(i).padStart(2, "0").slice(0, 2)}-${String(100000 + i).slice(-4)}`,
+            source: "self",
+            status: "accepted",
+            personFirstName: "Bench",
+          });
+          return createPersonLink(referral.id);
+        }),
+      )),
     );
-    tokens.push(...links.map((l) => l.token));
   }
 
+  const now = new Date();
   let day = 2;
-  const newSession = async (capacity: number) => {
-    const startsAt = new Date(now.getTime() + day++ * 86_400_000);
-    const [row] = await db
-      .insert(schema.sessions)
-      .values({ activityId: activity.id, startsAt, endsAt: new Date(startsAt.getTime() + 90 * 60_000), capacity })
-      .returning();
-    return row.id;
-  };
+  const newSession = async (capacity: number) => (await createSession(activity.id, { startsAt: new Date(now.getTime() + day++ * 86_400_000), capacity })).id;
 
   /** Each booker books its share in turn; all bookers run at once. Returns bookings/s. */
   const run = async (sessionFor: (booker: number, k: number) => string) => {
@@ -128,6 +98,15 @@ try {
 
   // Warm up (connections, code paths): every booker asks once for a session that does not exist.
   await Promise.all(tokens.slice(0, bookers).map((t) => performPersonAction(t, { intent: "book", sessionId: "00000000-0000-0000-0000-000000000000" })));
+
+  // Statements (each a round trip) in one booking: postgres.js reports every query it sends to its `debug` hook.
+  const client = (db as unknown as { $client: { options: { debug?: unknown } } }).$client;
+  let statements = 0;
+  const countedSession = await newSession(1);
+  client.options.debug = () => statements++;
+  const counted = await performPersonAction(tokens[0], { intent: "book", sessionId: countedSession });
+  client.options.debug = undefined;
+  if (!counted.ok) throw new Error(`the counted booking failed: ${counted.message}`);
 
   const one: number[] = [];
   const spread: number[] = [];
@@ -156,7 +135,7 @@ try {
   );
   console.log(
     `bench:booking one_session_per_s=${median(one).toFixed(0)} spread_per_s=${median(spread).toFixed(0)} ratio=${(median(one) / median(spread)).toFixed(3)} ` +
-      `overbooked_or_miscounted=${Number(over) + problems} bookers=${bookers} load=${loadavg()[0].toFixed(2)}`,
+      `overbooked_or_miscounted=${Number(over) + problems} statements_per_booking=${statements} bookers=${bookers} load=${loadavg()[0].toFixed(2)}`,
   );
 } finally {
   await closeDatabase();

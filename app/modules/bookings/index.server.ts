@@ -3,6 +3,6 @@ export * from "./index";
 export { loadAttendanceFacts } from "./attendance-facts.server";
 export { bookingCalendar } from "./booking-calendar.server";
 export { bookingsCancelledWithSession, cancelBooking, cancelBookingsOfCancelledSession, type CancelledBooking, cancelUpcomingBookingsOfReferral, restoreCancelledBooking, type RestoredBooking } from "./cancel-booking.server";
-export { type Booking, placeBooking, placeWalkInBooking } from "./place-booking.server";
+export { type BookedSession, type Booking, placeBooking, placeWalkInBooking } from "./place-booking.server";
 export { listReferralBookings } from "./referral-bookings.server";
 export { confirmOffer, expireDueOffers, waitlistPosition } from "./waitlist.server";

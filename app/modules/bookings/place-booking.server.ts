@@ -1,4 +1,4 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, getTableColumns } from "drizzle-orm";
 import type { Tx } from "#db/client";
 import { bookings, sessions } from "#db/schema";
 import { liveBookingSql } from "./booking";
@@ -8,11 +8,17 @@ export type Booking = typeof bookings.$inferSelect;
 
 export type Refusal = "not_found" | "cancelled" | "past" | "full";
 
+/** When the session is, as the booking read it (for the messages that follow a booking). */
+export interface BookedSession {
+  startsAt: Date;
+  endsAt: Date;
+}
+
 export type PlaceBookingResult<T = unknown> =
-  | { kind: "booked"; booking: Booking; startsAt: Date; confirmed: T }
-  | { kind: "waitlisted"; booking: Booking; startsAt: Date }
+  | { kind: "booked"; booking: Booking; session: BookedSession; confirmed: T }
+  | { kind: "waitlisted"; booking: Booking; session: BookedSession }
   /** The same person already has a live booking (or waitlist place) on this session: nothing new is made. */
-  | { kind: "already"; booking: Booking; startsAt: Date }
+  | { kind: "already"; booking: Booking; session: BookedSession }
   | { kind: "refused"; reason: Refusal };
 
 class NoPlaceLeft extends Error {}
@@ -33,16 +39,12 @@ class NoPlaceLeft extends Error {}
 export async function placeBooking<T>(
   tx: Tx,
   input: { referralId: string; activityId: string; sessionId: string; waitlistIfFull: boolean; now: Date },
-  confirm: (tx: Tx, booking: Booking, startsAt: Date) => Promise<T>,
+  confirm: (tx: Tx, booking: Booking, session: BookedSession) => Promise<T>,
 ): Promise<PlaceBookingResult<T>> {
-  const session = await readSession(tx, input);
-  if (!session) return { kind: "refused", reason: "not_found" };
-
-  const [existing] = await tx
-    .select()
-    .from(bookings)
-    .where(and(eq(bookings.referralId, input.referralId), eq(bookings.sessionId, session.id), liveBookingSql(bookings.status)));
-  if (existing) return { kind: "already", booking: existing, startsAt: session.startsAt };
+  const found = await readSession(tx, input);
+  if (!found) return { kind: "refused", reason: "not_found" };
+  const { session, existing } = found;
+  if (existing) return { kind: "already", booking: existing, session };
 
   // An unlocked look first: a session that is plainly full or over is not worth the work below.
   const looksBookable =
@@ -54,11 +56,11 @@ export async function placeBooking<T>(
           .insert(bookings)
           .values({ referralId: input.referralId, sessionId: session.id, status: "booked", createdAt: input.now, updatedAt: input.now })
           .returning();
-        const confirmed = await confirm(sp, booking, session.startsAt);
+        const confirmed = await confirm(sp, booking, session);
         // The conditional UPDATE is the only authority on places (decision 014); nothing follows it but the commit.
         const place = await takePlace(sp, session.id, input.now);
         if (!place) throw new NoPlaceLeft();
-        return { kind: "booked" as const, booking, startsAt: place.startsAt, confirmed };
+        return { kind: "booked" as const, booking, session: { startsAt: place.startsAt, endsAt: session.endsAt }, confirmed };
       });
     } catch (error) {
       if (!(error instanceof NoPlaceLeft)) throw error;
@@ -66,7 +68,7 @@ export async function placeBooking<T>(
   }
 
   // No place was taken: say why, from what the session looks like now.
-  const current = (await readSession(tx, input)) ?? session;
+  const current = (await readSession(tx, input))?.session ?? session;
   if (current.status === "cancelled") return { kind: "refused", reason: "cancelled" };
   if (current.startsAt.getTime() <= input.now.getTime()) return { kind: "refused", reason: "past" };
   if (!input.waitlistIfFull) return { kind: "refused", reason: "full" };
@@ -74,15 +76,24 @@ export async function placeBooking<T>(
     .insert(bookings)
     .values({ referralId: input.referralId, sessionId: session.id, status: "waitlisted", createdAt: input.now, updatedAt: input.now })
     .returning();
-  return { kind: "waitlisted", booking, startsAt: current.startsAt };
+  return { kind: "waitlisted", booking, session: current };
 }
 
-async function readSession(tx: Tx, input: { sessionId: string; activityId: string }) {
-  const [session] = await tx
-    .select({ id: sessions.id, startsAt: sessions.startsAt, status: sessions.status, bookedCount: sessions.bookedCount, capacity: sessions.capacity })
+/**
+ * The session and, in the same round trip, this person's live booking on it
+ * (at most one: the partial unique index). Every statement before the place
+ * is taken is time the booker's connection is busy, so reads are joined.
+ */
+async function readSession(tx: Tx, input: { referralId: string; sessionId: string; activityId: string }) {
+  const [row] = await tx
+    .select({
+      session: { id: sessions.id, startsAt: sessions.startsAt, endsAt: sessions.endsAt, status: sessions.status, bookedCount: sessions.bookedCount, capacity: sessions.capacity },
+      existing: getTableColumns(bookings),
+    })
     .from(sessions)
+    .leftJoin(bookings, and(eq(bookings.sessionId, sessions.id), eq(bookings.referralId, input.referralId), liveBookingSql(bookings.status)))
     .where(and(eq(sessions.id, input.sessionId), eq(sessions.activityId, input.activityId)));
-  return session;
+  return row;
 }
 
 /** A booking for someone who walked in: booked on the spot, full or not (see takeWalkInPlace). */

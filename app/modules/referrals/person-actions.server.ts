@@ -7,7 +7,7 @@
 import { and, eq } from "drizzle-orm";
 import { getDb, type Tx } from "#db/client";
 import { bookings, referrals, sessions } from "#db/schema";
-import { cancelBooking, placeBooking, restoreCancelledBooking, type Booking, confirmOffer } from "~/modules/bookings/index.server";
+import { cancelBooking, placeBooking, restoreCancelledBooking, type Booking, type BookedSession, confirmOffer } from "~/modules/bookings/index.server";
 import { lastDelivered, withdrawPending } from "~/modules/notifications/index.server";
 import { formatSessionWhen } from "~/modules/activities/index.server";
 import { bookedMessage, cancelledByPersonMessage, organiserCancelledMessage, referrerBookedMessage, referrerCancelledMessage, waitlistedMessage } from "./referral-messages";
@@ -49,14 +49,16 @@ export async function performPersonAction(token: string, action: PersonAction, n
       const link = await checkPersonLink(tx, token, now);
       if (link.status === "invalid") throw new Refused(404, linkProblemMessages.invalid);
       if (link.status === "expired" || link.status === "ended") throw new Refused(410, linkProblemMessages[link.status]);
-      // Serialises this person's submits: a double click finds the first booking.
-      await tx.select({ id: referrals.id }).from(referrals).where(eq(referrals.id, link.referralId)).for("update");
+      // The referral's row lock serialises this person's submits (a double click finds the first booking);
+      // it comes with the referral's context, one round trip fewer for every action.
+      const ctx = await loadReferralContext(tx, link.referralId, { lock: true });
+      // A referral of connection actions only has no activity, so no context: its row is locked alone.
+      if (!ctx) await tx.select({ id: referrals.id }).from(referrals).where(eq(referrals.id, link.referralId)).for("update");
       // Needs no activity: a referral of connection actions only has none, and its person may ask too.
       if (action.intent === "remove-details") {
         await removeDetailsAtPersonsRequest(tx, link.referralId, now);
         return "Your details have been removed.";
       }
-      const ctx = await loadReferralContext(tx, link.referralId);
       if (!ctx) throw new Refused(409, "There are no sessions to book with this link. Your actions are on your actions page.");
       switch (action.intent) {
         case "book":
@@ -95,9 +97,13 @@ function assertCanBook(ctx: ReferralContext) {
 
 async function sessionWhen(tx: Tx, ctx: ReferralContext, sessionId: string) {
   const [session] = await tx.select().from(sessions).where(eq(sessions.id, sessionId));
+  return session ? sessionWhenOf(ctx, session) : { when: "", startsAt: null, joiningUrl: null };
+}
+
+function sessionWhenOf(ctx: ReferralContext, session: BookedSession) {
   return {
-    when: session ? formatSessionWhen(session.startsAt, session.endsAt, ctx.activity.timezone) : "",
-    startsAt: session?.startsAt ?? null,
+    when: formatSessionWhen(session.startsAt, session.endsAt, ctx.activity.timezone),
+    startsAt: session.startsAt as Date | null,
     joiningUrl: ctx.activity.online ? ctx.activity.onlineUrl : null,
   };
 }
@@ -110,7 +116,7 @@ async function confirmBooked(tx: Tx, ctx: ReferralContext, booking: Booking, now
 
 async function confirmBookedAt(tx: Tx, ctx: ReferralContext, booking: Booking, session: Awaited<ReturnType<typeof sessionWhen>>, now: Date) {
   await recordBookingEvent(tx, { referralId: ctx.referral.id, action: "booked", booking, actor: person, at: now, startsAt: session.startsAt ?? undefined });
-  await clearNoBookingStall(tx, ctx.referral.id, now);
+  await clearNoBookingStall(tx, ctx.referral, now);
   if (ctx.referral.status === "accepted") {
     await transitionReferral(tx, {
       referralId: ctx.referral.id,
@@ -127,9 +133,8 @@ async function confirmBookedAt(tx: Tx, ctx: ReferralContext, booking: Booking, s
 
 async function book(tx: Tx, ctx: ReferralContext, sessionId: string, waitlistIfFull: boolean, now: Date): Promise<string> {
   assertCanBook(ctx);
-  const session = await sessionWhen(tx, ctx, sessionId);
-  const result = await placeBooking(tx, { referralId: ctx.referral.id, activityId: ctx.activity.id, sessionId, waitlistIfFull, now }, (sp, booking) =>
-    confirmBookedAt(sp, ctx, booking, session, now),
+  const result = await placeBooking(tx, { referralId: ctx.referral.id, activityId: ctx.activity.id, sessionId, waitlistIfFull, now }, (sp, booking, session) =>
+    confirmBookedAt(sp, ctx, booking, sessionWhenOf(ctx, session), now),
   );
   switch (result.kind) {
     case "refused":
@@ -149,7 +154,8 @@ async function book(tx: Tx, ctx: ReferralContext, sessionId: string, waitlistIfF
     case "booked":
       return `You are booked for ${result.confirmed.when}. We have sent you the details.`;
     case "waitlisted": {
-      await recordBookingEvent(tx, { referralId: ctx.referral.id, action: "waitlisted", booking: result.booking, actor: person, at: now, startsAt: result.startsAt });
+      const session = sessionWhenOf(ctx, result.session);
+      await recordBookingEvent(tx, { referralId: ctx.referral.id, action: "waitlisted", booking: result.booking, actor: person, at: now, startsAt: result.session.startsAt });
       await messagePerson(tx, ctx, now, (base) => waitlistedMessage({ ...base, session }));
       return `You are on the waitlist for ${session.when}. If a place comes up, we will let you know.`;
     }
@@ -221,7 +227,7 @@ async function undoCancel(tx: Tx, ctx: ReferralContext, bookingId: string, now: 
     await confirmBooked(tx, ctx, result.booking, now);
   } else {
     await recordBookingEvent(tx, { referralId: ctx.referral.id, action: "booked", booking: result.booking, actor: person, at: now, startsAt: session.startsAt, note: "Undid a cancellation" });
-    await clearNoBookingStall(tx, ctx.referral.id, now);
+    await clearNoBookingStall(tx, ctx.referral, now);
     if (ctx.referral.status === "accepted") {
       await transitionReferral(tx, { referralId: ctx.referral.id, to: "booked", actor: person, note: "Undid a cancellation", data: { bookingId: result.booking.id, sessionId: session.id, startsAt: session.startsAt.toISOString() }, now });
     }

@@ -18,8 +18,9 @@ export interface ReferralContext {
 
 const referrerOrg = alias(organisations, "referrer_org");
 
-export async function loadReferralContext(executor: Executor, referralId: string): Promise<ReferralContext | null> {
-  const [row] = await executor
+/** `lock` takes the referral's row lock (FOR UPDATE of the referral only) in the same statement. */
+export async function loadReferralContext(executor: Executor, referralId: string, options: { lock?: boolean } = {}): Promise<ReferralContext | null> {
+  const query = executor
     .select({
       referral: referrals,
       activity: activities,
@@ -33,6 +34,7 @@ export async function loadReferralContext(executor: Executor, referralId: string
     .leftJoin(users, eq(users.id, referrals.referrerUserId))
     .leftJoin(referrerOrg, eq(referrerOrg.id, referrals.referrerOrganisationId))
     .where(eq(referrals.id, referralId));
+  const [row] = await (options.lock ? query.for("update", { of: referrals }) : query);
   if (!row) return null;
   const { searchVector: _vector, ...activity } = row.activity;
   return {

@@ -87,16 +87,20 @@ export async function clearStall(tx: Tx, referral: ReferralRow, now: Date, note:
   return updated;
 }
 
+const clearedByBooking: string[] = ["no_booking", "stopped_after_attending"] satisfies StallReason[];
+
 /**
  * Booking answers a "no booking yet" (or "stopped going") stall: the referrer no longer needs to
  * chase it, and the worker must not later close the referral as disengaged
  * because of it.
  */
-export async function clearNoBookingStall(tx: Tx, referralId: string, now: Date): Promise<void> {
+export async function clearNoBookingStall(tx: Tx, known: Pick<ReferralRow, "id" | "stalledReason">, now: Date): Promise<void> {
+  // The caller read the referral under its row lock, so a copy with no such stall is current: no round trip.
+  if (!known.stalledReason || !clearedByBooking.includes(known.stalledReason)) return;
   const [referral] = await tx
     .select()
     .from(referrals)
-    .where(and(eq(referrals.id, referralId), inArray(referrals.stalledReason, ["no_booking", "stopped_after_attending"])))
+    .where(and(eq(referrals.id, known.id), inArray(referrals.stalledReason, clearedByBooking)))
     .for("update");
   if (referral) await clearStall(tx, referral, now, "Booked a session, so no longer stalled");
 }
