@@ -11,7 +11,8 @@ import { getReadDb } from "#db/client";
 import { referralReasons } from "~/modules/referrals";
 import { breakdownTable, funnelTable, medianCell, stalledTable } from "./funnel-tables";
 import { resolvePeriod, type Period, type ReportQuery } from "./period";
-import { declinesByKind, emptyFunnel, funnelBy, referralsByReason, referralsOverTime, rowsOf, type FunnelCounts } from "./referral-figures.server";
+import { funnelBy, rowsOf, type FunnelCounts } from "./referral-figures.server";
+import { areaReferralFigures } from "./referral-days.server";
 import { categoryNames, declinesTable } from "./referrer-dashboard.server";
 import type { ReportTable } from "./report-table";
 import { areaScope, type AreaScope, type ReportViewer } from "./scope.server";
@@ -24,6 +25,8 @@ export interface AreaDashboard {
   total: FunnelCounts;
   medianDays: Cell;
   towns: string[];
+  /** When the kept figures were last brought up to date (the page says so); null when all were counted as the page opened. */
+  asOf: Date | null;
   tables: {
     funnel: ReportTable;
     supplyByCategory: ReportTable;
@@ -109,13 +112,8 @@ export async function areaDashboard(viewer: ReportViewer, query: ReportQuery, no
   if (!scope) return null;
   const period = resolvePeriod(query, now);
   const where = areaCondition(scope);
-  const [totals, byCategory, byOrg, reasons, declines, trend, supplyCat, supplyTown, searches, pressure, nameOfCategory, towns] = await Promise.all([
-    funnelBy(period, where, "all"),
-    funnelBy(period, where, "category"),
-    funnelBy(period, where, "referrer_org"),
-    referralsByReason(period, where),
-    declinesByKind(period, where),
-    referralsOverTime(period, where),
+  const [figures, supplyCat, supplyTown, searches, pressure, nameOfCategory, towns] = await Promise.all([
+    areaReferralFigures(period, scope),
     supply(period, where, "category"),
     supply(period, where, "town"),
     searchesByCategory(period, scope),
@@ -123,7 +121,9 @@ export async function areaDashboard(viewer: ReportViewer, query: ReportQuery, no
     categoryNames(),
     listTowns(),
   ]);
-  const total = totals[0] ?? emptyFunnel();
+  const { total, byCategory, reasons, declines, trend } = figures;
+  // Organisations' rows are kept for the whole area only; within a town or kind they are counted live.
+  const byOrg = figures.byReferrerOrg ?? (await funnelBy(period, where, "referrer_org"));
   const orgNames = await organisationNames(byOrg.map((r) => r.key).filter((k) => k !== "self"));
   const S = true;
   return {
@@ -132,6 +132,7 @@ export async function areaDashboard(viewer: ReportViewer, query: ReportQuery, no
     total,
     medianDays: medianCell(total, S),
     towns,
+    asOf: figures.asOf,
     tables: {
       funnel: funnelTable(total, S),
       supplyByCategory: {

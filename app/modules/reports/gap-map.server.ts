@@ -8,8 +8,7 @@
  */
 import { sql, type SQL } from "drizzle-orm";
 import { getDb } from "#db/client";
-import { haversineKm } from "~/modules/places";
-import { readGreatBritainTowns, type Town } from "~/modules/places/index.server";
+import { nearestPlaceName } from "~/modules/places/index.server";
 import { cellOf, FEW_RESULTS, type GapCellRef, type GapPoint, NEARBY_KM, type SupplyPoint } from "./gap-cells";
 import { resolvePeriod, type Period, type ReportQuery } from "./period";
 import { rowsOf } from "./referral-figures.server";
@@ -114,17 +113,9 @@ async function supplyLayer(scope: AreaScope): Promise<SupplyPoint[]> {
   return rowsOf<SupplyPoint>(result).map((r) => ({ lat: Number(r.lat), lng: Number(r.lng), activities: Number(r.activities) }));
 }
 
-let towns: Town[] | undefined;
-/** The nearest town or district, so a cell reads "near Harehills" rather than as coordinates. */
+/** The cell's nearest postcode district where the places module knows one ("near LS6"), else its nearest town. */
 export function placeName(lat: number, lng: number): string {
-  towns ??= readGreatBritainTowns();
-  let best: Town | undefined;
-  let bestKm = Infinity;
-  for (const t of towns) {
-    const km = haversineKm({ lat, lng }, { lat: t.lat, lng: t.lng });
-    if (km < bestKm) [best, bestKm] = [t, km];
-  }
-  return best && bestKm < 25 ? best.name : `${lat.toFixed(2)}, ${lng.toFixed(2)}`;
+  return nearestPlaceName({ lat, lng });
 }
 
 const kindName = (name: (slug: string) => string) => (slug: string) => (slug === "any" ? "Any kind" : name(slug));
