@@ -13,6 +13,7 @@ import { breakdownTable, funnelTable, medianCell, stalledTable } from "./funnel-
 import { resolvePeriod, type Period, type ReportQuery } from "./period";
 import { funnelBy, rowsOf, type FunnelCounts } from "./referral-figures.server";
 import { areaReferralFigures } from "./referral-days.server";
+import { withoutJit } from "./analytic-query.server";
 import { categoryNames, declinesTable } from "./referrer-dashboard.server";
 import type { ReportTable } from "./report-table";
 import { areaScope, type AreaScope, type ReportViewer } from "./scope.server";
@@ -74,7 +75,7 @@ async function supply(period: Period, where: SQL, group: "category" | "town") {
 
 async function searchesByCategory(period: Period, scope: AreaScope) {
   const db = await getReadDb();
-  const result = await db.execute(sql`
+  const result = await withoutJit(db, sql`
     SELECT coalesce(c.category, 'any') AS key, count(*)::int AS searches, count(*) FILTER (WHERE l.result_count = 0)::int AS found_nothing
     FROM search_log l LEFT JOIN LATERAL unnest(l.categories) AS c(category) ON true
     WHERE l.at >= ${period.start.toISOString()}::timestamptz AND l.at < ${period.end.toISOString()}::timestamptz

@@ -9,6 +9,7 @@
 import { sql, type SQL } from "drizzle-orm";
 import { getDb } from "#db/client";
 import { nearestPlaceName } from "~/modules/places/index.server";
+import { withoutJit } from "./analytic-query.server";
 import { cellOf, FEW_RESULTS, type GapCellRef, type GapPoint, NEARBY_KM, type SupplyPoint } from "./gap-cells";
 import { resolvePeriod, type Period, type ReportQuery } from "./period";
 import { rowsOf } from "./referral-figures.server";
@@ -73,7 +74,7 @@ interface CellRow {
 
 async function unmetCells(period: Period, scope: AreaScope): Promise<CellRow[]> {
   const db = await getDb();
-  const result = await db.execute(sql`
+  const result = await withoutJit(db, sql`
     SELECT lat, lng, category, count(*) FILTER (WHERE kind = 'search')::int AS searches, count(*) FILTER (WHERE kind = 'full')::int AS full
     FROM ${unmetEvents(period, scope)}
     GROUP BY 1, 2, 3 ORDER BY count(*) DESC, 3, 1, 2 LIMIT ${MAP_CELLS}`);

@@ -23,26 +23,6 @@ const OVERLAP_MS = 2 * 60_000;
 /** Once a day everything is added up again, for what no timestamp tells (a referral deleted, a category renamed). */
 const REBUILD_MS = 24 * 60 * 60_000;
 
-export interface ReferralDayRow {
-  day: string;
-  town: string;
-  category: string;
-  referrerOrg: string;
-  referred: number;
-  accepted: number;
-  booked: number;
-  attended: number;
-  completed: number;
-  declined: number;
-  open: number;
-  stalled: number;
-  stalledNoShows: number;
-  stalledNoBooking: number;
-  daysToAttend: number[];
-  reasons: Record<string, number>;
-  declines: Record<string, number>;
-}
-
 const dayOf = sql.raw(`(r.created_at AT TIME ZONE 'UTC')::date`);
 
 /**
@@ -97,29 +77,6 @@ function dayRows(condition: SQL): SQL {
 
 const dayColumns = sql.raw(`day, town, category, referrer_org, referred, accepted, booked, attended, completed, declined, open,
   stalled, stalled_no_shows, stalled_no_booking, days_to_attend, reasons, declines`);
-
-function rowOf(r: Record<string, unknown>): ReferralDayRow {
-  const json = (v: unknown) => (typeof v === "string" ? (JSON.parse(v) as Record<string, number>) : ((v ?? {}) as Record<string, number>));
-  return {
-    day: String(r.day).slice(0, 10),
-    town: String(r.town),
-    category: String(r.category),
-    referrerOrg: String(r.referrer_org),
-    referred: Number(r.referred),
-    accepted: Number(r.accepted),
-    booked: Number(r.booked),
-    attended: Number(r.attended),
-    completed: Number(r.completed),
-    declined: Number(r.declined),
-    open: Number(r.open),
-    stalled: Number(r.stalled),
-    stalledNoShows: Number(r.stalled_no_shows),
-    stalledNoBooking: Number(r.stalled_no_booking),
-    daysToAttend: ((r.days_to_attend ?? []) as unknown[]).map(Number),
-    reasons: json(r.reasons),
-    declines: json(r.declines),
-  };
-}
 
 const isoDay = (d: Date) => d.toISOString().slice(0, 10);
 
@@ -189,56 +146,6 @@ export interface AreaReferralFigures {
   asOf: Date | null;
 }
 
-/** Postgres's percentile_cont(0.5) over sorted values, step for step, so a median reads the same kept or live. */
-function medianOfSorted(v: number[]): number | null {
-  if (v.length === 0) return null;
-  const pos = 0.5 * (v.length - 1);
-  const lo = Math.floor(pos);
-  const hi = Math.ceil(pos);
-  return lo === hi ? v[lo] : v[lo] + (v[hi] - v[lo]) * (pos - lo);
-}
-
-const counts = ["referred", "accepted", "booked", "attended", "completed", "declined", "open", "stalled", "stalledNoShows", "stalledNoBooking"] as const;
-
-function addUp(key: string, rows: ReferralDayRow[]): FunnelCounts {
-  const total = emptyFunnel(key);
-  const days: number[] = [];
-  for (const r of rows) {
-    for (const c of counts) total[c] += r[c];
-    for (const d of r.daysToAttend) days.push(d);
-  }
-  days.sort((a, b) => a - b);
-  total.medianDaysToAttend = medianOfSorted(days);
-  return total;
-}
-
-const byCountThenKey = <T>(count: (t: T) => number, key: (t: T) => string) => (a: T, b: T) => count(b) - count(a) || (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0);
-
-function groupBy(rows: ReferralDayRow[], key: (r: ReferralDayRow) => string): FunnelCounts[] {
-  const groups = new Map<string, ReferralDayRow[]>();
-  for (const r of rows) {
-    const k = key(r);
-    const list = groups.get(k);
-    if (list) list.push(r);
-    else groups.set(k, [r]);
-  }
-  return [...groups].map(([k, list]) => addUp(k, list)).sort(byCountThenKey((f) => f.referred, (f) => f.key));
-}
-
-function sumMaps(maps: Record<string, number>[]): [string, number][] {
-  const out = new Map<string, number>();
-  for (const m of maps) for (const [k, n] of Object.entries(m)) out.set(k, (out.get(k) ?? 0) + Number(n));
-  return [...out].sort(byCountThenKey((e) => e[1], (e) => e[0]));
-}
-
-/** The Monday of the week, or the first of the month, a day falls in: date_trunc's buckets. */
-function bucketOf(day: string, bucket: Period["bucket"]): string {
-  if (bucket === "month") return `${day.slice(0, 7)}-01`;
-  const d = new Date(`${day}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() - ((d.getUTCDay() + 6) % 7));
-  return isoDay(d);
-}
-
 /**
  * The area's funnel, its breakdowns, reasons, declines and trend for
  * referrals made in the period within the area scope: the kept days, and
@@ -252,34 +159,75 @@ export async function areaReferralFigures(period: Period, scope: AreaScope): Pro
   const coveredUntil = state ? (state.coveredUntil < end ? state.coveredUntil : end) : start;
   const keptEnd = coveredUntil > start ? coveredUntil : start;
   const filtered = scope.town !== null || scope.category !== null;
+  // Organisations' rows are kept for the whole area only (see the table's comment).
+  const wanted = filtered ? sql`referrer_org = '*'` : sql`(referrer_org = '*' OR town = '*')`;
   const inArea = sql`(${scope.town}::text IS NULL OR town = ${scope.town}) AND (${scope.category}::text IS NULL OR category = ${scope.category})`;
-  const kept = db.execute(sql`
-    SELECT ${dayColumns} FROM report_referral_days
-    WHERE day >= ${start}::date AND day < ${keptEnd}::date
-      AND (referrer_org = '*' AND ${inArea} ${filtered ? sql`` : sql`OR town = '*'`})`);
-  const liveFrom = keptEnd;
-  const live = liveFrom < end
-    ? db.execute(sql`
-        SELECT * FROM (${dayRows(sql`r.created_at >= ${liveFrom}::date::timestamp AT TIME ZONE 'UTC' AND r.created_at < ${end}::date::timestamp AT TIME ZONE 'UTC'
-          AND (${scope.town}::text IS NULL OR a.town = ${scope.town}) AND (${scope.category}::text IS NULL OR a.category = ${scope.category})`)}) d
-        WHERE referrer_org = '*' ${filtered ? sql`` : sql`OR town = '*'`}`)
-    : Promise.resolve([]);
-  const rows = [...rowsOf<Record<string, unknown>>(await kept), ...rowsOf<Record<string, unknown>>(await live)].map(rowOf);
-  const areaRows = rows.filter((r) => r.referrerOrg === "*");
-  const orgRows = rows.filter((r) => r.referrerOrg !== "*");
-  const trend = new Map<string, { referred: number; attended: number }>();
-  for (const r of areaRows) {
-    const b = bucketOf(r.day, period.bucket);
-    const t = trend.get(b) ?? { referred: 0, attended: 0 };
-    trend.set(b, { referred: t.referred + r.referred, attended: t.attended + r.attended });
-  }
+  const live = keptEnd < end
+    ? sql`UNION ALL SELECT ${dayColumns} FROM (${dayRows(sql`r.created_at >= ${keptEnd}::date::timestamp AT TIME ZONE 'UTC' AND r.created_at < ${end}::date::timestamp AT TIME ZONE 'UTC'
+        AND (${scope.town}::text IS NULL OR a.town = ${scope.town}) AND (${scope.category}::text IS NULL OR a.category = ${scope.category})`)}) d WHERE ${wanted}`
+    : sql``;
+  const rows = sql`
+    rows AS (
+      SELECT ${dayColumns} FROM report_referral_days
+      WHERE day >= ${start}::date AND day < ${keptEnd}::date AND ${wanted} AND (referrer_org <> '*' OR ${inArea})
+      ${live}
+    ),
+    area AS (SELECT * FROM rows WHERE referrer_org = '*'),
+    orgs AS (SELECT * FROM rows WHERE referrer_org <> '*')`;
+  const sums = sql.raw(`sum(referred)::int AS referred, sum(accepted)::int AS accepted, sum(booked)::int AS booked, sum(attended)::int AS attended,
+    sum(completed)::int AS completed, sum(declined)::int AS declined, sum(open)::int AS open, sum(stalled)::int AS stalled,
+    sum(stalled_no_shows)::int AS stalled_no_shows, sum(stalled_no_booking)::int AS stalled_no_booking`);
+  const median = sql.raw(`percentile_cont(0.5) WITHIN GROUP (ORDER BY d)`);
+  const [groupsResult, mapsResult] = await Promise.all([
+    db.execute(sql`
+      WITH ${rows},
+      groups AS (
+        SELECT 'all' AS dim, 'all' AS key, ${sums} FROM area HAVING count(*) > 0
+        UNION ALL SELECT 'category', category, ${sums} FROM area GROUP BY category
+        UNION ALL SELECT 'org', referrer_org, ${sums} FROM orgs GROUP BY referrer_org
+        UNION ALL SELECT 'trend', to_char(date_trunc(${period.bucket}, day::timestamp), 'YYYY-MM-DD'), ${sums} FROM area GROUP BY 2
+      ),
+      medians AS (
+        SELECT 'all' AS dim, 'all' AS key, ${median} AS median FROM area, unnest(area.days_to_attend) d
+        UNION ALL SELECT 'category', category, ${median} FROM area, unnest(area.days_to_attend) d GROUP BY category
+        UNION ALL SELECT 'org', referrer_org, ${median} FROM orgs, unnest(orgs.days_to_attend) d GROUP BY referrer_org
+      )
+      SELECT g.*, m.median FROM groups g LEFT JOIN medians m ON m.dim = g.dim AND m.key = g.key
+      ORDER BY g.dim, g.referred DESC, g.key`),
+    db.execute(sql`
+      WITH ${rows}
+      SELECT 'reason' AS dim, e.key, sum(e.value::int)::int AS n FROM area, jsonb_each_text(area.reasons) e GROUP BY e.key
+      UNION ALL SELECT 'decline', e.key, sum(e.value::int)::int FROM area, jsonb_each_text(area.declines) e GROUP BY e.key
+      ORDER BY 1, 3 DESC, 2`),
+  ]);
+  const groups = rowsOf<Record<string, unknown>>(groupsResult).map((r) => ({
+    dim: String(r.dim),
+    counts: {
+      key: String(r.key),
+      referred: Number(r.referred),
+      accepted: Number(r.accepted),
+      booked: Number(r.booked),
+      attended: Number(r.attended),
+      completed: Number(r.completed),
+      declined: Number(r.declined),
+      open: Number(r.open),
+      stalled: Number(r.stalled),
+      stalledNoShows: Number(r.stalled_no_shows),
+      stalledNoBooking: Number(r.stalled_no_booking),
+      medianDaysToAttend: r.median === null || r.median === undefined ? null : Number(r.median),
+    } satisfies FunnelCounts,
+  }));
+  const of = (dim: string) => groups.filter((g) => g.dim === dim).map((g) => g.counts);
+  const maps = rowsOf<{ dim: string; key: string; n: number }>(mapsResult);
   return {
-    total: addUp("all", areaRows),
-    byCategory: groupBy(areaRows, (r) => r.category),
-    byReferrerOrg: filtered ? null : groupBy(orgRows, (r) => r.referrerOrg),
-    reasons: sumMaps(areaRows.map((r) => r.reasons)).map(([reason, count]) => ({ reason, count })),
-    declines: sumMaps(areaRows.map((r) => r.declines)).map(([kind, count]) => ({ kind, count })),
-    trend: [...trend].sort((a, b) => (a[0] < b[0] ? -1 : 1)).map(([bucket, t]) => ({ bucket, ...t })),
+    total: of("all")[0] ?? emptyFunnel(),
+    byCategory: of("category"),
+    byReferrerOrg: filtered ? null : of("org"),
+    reasons: maps.filter((m) => m.dim === "reason").map((m) => ({ reason: m.key, count: Number(m.n) })),
+    declines: maps.filter((m) => m.dim === "decline").map((m) => ({ kind: m.key, count: Number(m.n) })),
+    trend: of("trend")
+      .map((t) => ({ bucket: t.key, referred: t.referred, attended: t.attended }))
+      .sort((a, b) => (a.bucket < b.bucket ? -1 : 1)),
     asOf: state && coveredUntil > start ? state.ranAt : null,
   };
 }
