@@ -43,7 +43,7 @@ process.env.DATABASE_URL = url.toString();
 
 const { getDatabase, closeDatabase } = await import("../db/client");
 const { migrateDatabase } = await import("../db/migrate");
-const { areaDashboard, gapMap, refreshReportFacts, refreshReferralDays } = await import("../app/modules/reports/index.server");
+const { areaDashboard, gapMap, refreshReportFacts, refreshReferralDays, refreshSearchDays } = await import("../app/modules/reports/index.server");
 
 const p95 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil(xs.length * 0.95) - 1)];
 
@@ -128,8 +128,9 @@ try {
   // The same job then adds the area's figures up per day (its first run, too, is over everything).
   const daysStarted = performance.now();
   await refreshReferralDays();
+  await refreshSearchDays();
   const daysMs = performance.now() - daysStarted;
-  console.log(`area figures added up per day in ${(daysMs / 1000).toFixed(1)} s`);
+  console.log(`area figures and the search log added up per day in ${(daysMs / 1000).toFixed(1)} s`);
 
   const viewer = { id: "00000000-0000-0000-0000-000000000000", isAdmin: true, isCommissioner: false };
   const query = { period: "year" as const };

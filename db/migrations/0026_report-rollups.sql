@@ -25,3 +25,20 @@ CREATE TABLE "report_rollup_state" (
 	"ran_at" timestamp with time zone NOT NULL,
 	"rebuilt_at" timestamp with time zone NOT NULL
 );
+--> statement-breakpoint
+CREATE TABLE "report_search_days" (
+	"day" date NOT NULL,
+	"category" text NOT NULL,
+	"searches" integer NOT NULL,
+	"found_nothing" integer NOT NULL,
+	CONSTRAINT "report_search_days_day_category_pk" PRIMARY KEY("day","category")
+);
+--> statement-breakpoint
+CREATE TABLE "report_unmet_search_cells" (
+	"day" date NOT NULL,
+	"lat" double precision NOT NULL,
+	"lng" double precision NOT NULL,
+	"category" text NOT NULL,
+	"searches" integer NOT NULL,
+	CONSTRAINT "report_unmet_search_cells_day_lat_lng_category_pk" PRIMARY KEY("day","lat","lng","category")
+);

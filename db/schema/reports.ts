@@ -53,10 +53,38 @@ export const reportReferralDays = pgTable(
   (t) => [primaryKey({ columns: [t.day, t.town, t.category, t.referrerOrg] })],
 );
 
-/** How far report_referral_days reaches: whole days before covered_until, as of ran_at. One row. */
+/** How far each kept table reaches: whole days before covered_until, as of ran_at. One row per kind ("referral-days", "search-days"). */
 export const reportRollupState = pgTable("report_rollup_state", {
   name: text("name").primaryKey(),
   coveredUntil: date("covered_until", { mode: "string" }).notNull(),
   ranAt: timestamptz("ran_at").notNull(),
   rebuiltAt: timestamptz("rebuilt_at").notNull(),
 });
+
+/**
+ * The search log added up per day (UTC) and kind of activity ('any' when none
+ * was chosen), for the area dashboard's demand table; kept with the rows above.
+ */
+export const reportSearchDays = pgTable(
+  "report_search_days",
+  {
+    day: date("day", { mode: "string" }).notNull(),
+    category: text("category").notNull(),
+    searches: integer("searches").notNull(),
+    foundNothing: integer("found_nothing").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.day, t.category] })],
+);
+
+/** Located searches that found little (gap-cells.ts' rule), per day, ~1 km cell and kind: the gap map's demand. */
+export const reportUnmetSearchCells = pgTable(
+  "report_unmet_search_cells",
+  {
+    day: date("day", { mode: "string" }).notNull(),
+    lat: doublePrecision("lat").notNull(),
+    lng: doublePrecision("lng").notNull(),
+    category: text("category").notNull(),
+    searches: integer("searches").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.day, t.lat, t.lng, t.category] })],
+);

@@ -33,7 +33,7 @@ export function ReportHeader({ title, lede, periodLabel, links, search, asOf }: 
         </span>
         {asOf ? (
           <span>
-            Figures as of <strong>{asOf}</strong>, brought up to date every {FACTS_EVERY_MINUTES} minutes (referrals made today are counted as they come in).
+            Figures as of <strong>{asOf}</strong>, brought up to date every {FACTS_EVERY_MINUTES} minutes (anything from today is counted as it comes in).
           </span>
         ) : (
           <span>Figures are worked out from the records as you open the page; who went to a session is brought up to date every {FACTS_EVERY_MINUTES} minutes.</span>

@@ -14,6 +14,10 @@ import { resolvePeriod, type Period, type ReportQuery } from "./period";
 import { funnelBy, rowsOf, type FunnelCounts } from "./referral-figures.server";
 import { areaReferralFigures } from "./referral-days.server";
 import { withoutJit } from "./analytic-query.server";
+import { searchDaysSplit, searchesByCategorySql } from "./search-days.server";
+
+/** The page states the older of two kept tables' times; null only when neither was read. */
+const oldest = (a: Date | null, b: Date | null) => (a && b ? (a < b ? a : b) : (a ?? b));
 import { categoryNames, declinesTable } from "./referrer-dashboard.server";
 import type { ReportTable } from "./report-table";
 import { areaScope, type AreaScope, type ReportViewer } from "./scope.server";
@@ -75,13 +79,10 @@ async function supply(period: Period, where: SQL, group: "category" | "town") {
 
 async function searchesByCategory(period: Period, scope: AreaScope) {
   const db = await getReadDb();
-  const result = await withoutJit(db, sql`
-    SELECT coalesce(c.category, 'any') AS key, count(*)::int AS searches, count(*) FILTER (WHERE l.result_count = 0)::int AS found_nothing
-    FROM search_log l LEFT JOIN LATERAL unnest(l.categories) AS c(category) ON true
-    WHERE l.at >= ${period.start.toISOString()}::timestamptz AND l.at < ${period.end.toISOString()}::timestamptz
-      AND (${scope.category}::text IS NULL OR c.category = ${scope.category})
-    GROUP BY 1 ORDER BY 2 DESC, 1`);
-  return rowsOf<{ key: string; searches: number; found_nothing: number }>(result).map((r) => ({ key: r.key, searches: Number(r.searches), foundNothing: Number(r.found_nothing) }));
+  const split = await searchDaysSplit(db, period);
+  const result = await withoutJit(db, searchesByCategorySql(period, split, scope.category));
+  const rows = rowsOf<{ key: string; searches: number; found_nothing: number }>(result).map((r) => ({ key: r.key, searches: Number(r.searches), foundNothing: Number(r.found_nothing) }));
+  return { rows, asOf: split.state?.ranAt ?? null };
 }
 
 async function pressureByCategory(period: Period, scope: AreaScope, now: Date) {
@@ -113,7 +114,7 @@ export async function areaDashboard(viewer: ReportViewer, query: ReportQuery, no
   if (!scope) return null;
   const period = resolvePeriod(query, now);
   const where = areaCondition(scope);
-  const [figures, supplyCat, supplyTown, searches, pressure, nameOfCategory, towns] = await Promise.all([
+  const [figures, supplyCat, supplyTown, searched, pressure, nameOfCategory, towns] = await Promise.all([
     areaReferralFigures(period, scope),
     supply(period, where, "category"),
     supply(period, where, "town"),
@@ -123,6 +124,7 @@ export async function areaDashboard(viewer: ReportViewer, query: ReportQuery, no
     listTowns(),
   ]);
   const { total, byCategory, reasons, declines, trend } = figures;
+  const searches = searched.rows;
   // Organisations' rows are kept for the whole area only; within a town or kind they are counted live.
   const byOrg = figures.byReferrerOrg ?? (await funnelBy(period, where, "referrer_org"));
   const orgNames = await organisationNames(byOrg.map((r) => r.key).filter((k) => k !== "self"));
@@ -133,7 +135,7 @@ export async function areaDashboard(viewer: ReportViewer, query: ReportQuery, no
     total,
     medianDays: medianCell(total, S),
     towns,
-    asOf: figures.asOf,
+    asOf: oldest(figures.asOf, searched.asOf),
     tables: {
       funnel: funnelTable(total, S),
       supplyByCategory: {

@@ -14,10 +14,13 @@ export { refreshReportFacts } from "./referral-facts.server";
 export { refreshReferralDays } from "./referral-days.server";
 import { refreshReportFacts } from "./referral-facts.server";
 import { refreshReferralDays } from "./referral-days.server";
+import { refreshSearchDays } from "./search-days.server";
+export { refreshSearchDays } from "./search-days.server";
 
-/** The worker's reports job: the per-referral facts first, then the area's per-day figures that read them. */
-export async function refreshReportFigures(options: { now?: Date } = {}): Promise<{ facts: number; days: number }> {
+/** The worker's reports job: the per-referral facts first, then the per-day figures (the referral days read the facts). */
+export async function refreshReportFigures(options: { now?: Date } = {}): Promise<{ facts: number; days: number; searches: number }> {
   const facts = await refreshReportFacts(options);
   const days = await refreshReferralDays(options);
-  return { facts, days };
+  const searches = await refreshSearchDays(options);
+  return { facts, days, searches };
 }

@@ -11,7 +11,7 @@
  * when that was.
  */
 import { sql, type SQL } from "drizzle-orm";
-import { getDb, getReadDb } from "#db/client";
+import { getDb, getReadDb, type Executor } from "#db/client";
 import type { Period } from "./period";
 import { emptyFunnel, rowsOf, type FunnelCounts } from "./referral-figures.server";
 import { factsOf } from "./referral-facts.server";
@@ -21,7 +21,7 @@ const STATE = "referral-days";
 /** A change stamped just before a run started may commit during it: such changes are looked at again next time. */
 const OVERLAP_MS = 2 * 60_000;
 /** Once a day everything is added up again, for what no timestamp tells (a referral deleted, a category renamed). */
-const REBUILD_MS = 24 * 60 * 60_000;
+export const REBUILD_MS = 24 * 60 * 60_000;
 
 const dayOf = sql.raw(`(r.created_at AT TIME ZONE 'UTC')::date`);
 
@@ -78,15 +78,16 @@ function dayRows(condition: SQL): SQL {
 const dayColumns = sql.raw(`day, town, category, referrer_org, referred, accepted, booked, attended, completed, declined, open,
   stalled, stalled_no_shows, stalled_no_booking, days_to_attend, reasons, declines`);
 
-const isoDay = (d: Date) => d.toISOString().slice(0, 10);
+export const isoDay = (d: Date) => d.toISOString().slice(0, 10);
 
 export interface RollupState {
   coveredUntil: string;
   ranAt: Date;
 }
 
-async function readState(db: Awaited<ReturnType<typeof getDb>>): Promise<(RollupState & { rebuiltAt: Date }) | null> {
-  const result = await db.execute(sql`SELECT covered_until::text AS covered_until, ran_at, rebuilt_at FROM report_rollup_state WHERE name = ${STATE}`);
+/** How far a kept table ("referral-days", "search-days") reaches, or null before its first run. */
+export async function readState(db: Executor, name = STATE): Promise<(RollupState & { rebuiltAt: Date }) | null> {
+  const result = await db.execute(sql`SELECT covered_until::text AS covered_until, ran_at, rebuilt_at FROM report_rollup_state WHERE name = ${name}`);
   const row = rowsOf<{ covered_until: string; ran_at: string | Date; rebuilt_at: string | Date }>(result)[0];
   return row ? { coveredUntil: row.covered_until.slice(0, 10), ranAt: new Date(row.ran_at), rebuiltAt: new Date(row.rebuilt_at) } : null;
 }
@@ -102,7 +103,7 @@ export async function refreshReferralDays(options: { now?: Date } = {}): Promise
   const coveredUntil = isoDay(now);
   const db = await getDb();
   return db.transaction(async (tx) => {
-    const state = await readState(tx as unknown as Awaited<ReturnType<typeof getDb>>);
+    const state = await readState(tx);
     const rebuild = !state || now.getTime() - state.rebuiltAt.getTime() >= REBUILD_MS;
     const before = sql`r.created_at < ${coveredUntil}::date::timestamp AT TIME ZONE 'UTC'`;
     let days: SQL;
@@ -125,13 +126,17 @@ export async function refreshReferralDays(options: { now?: Date } = {}): Promise
       }
     }
     const written = await tx.execute(sql`INSERT INTO report_referral_days (${dayColumns}) SELECT ${dayColumns} FROM (${dayRows(days)}) d`);
-    const ranAt = now.toISOString();
-    await tx.execute(sql`
-      INSERT INTO report_rollup_state (name, covered_until, ran_at, rebuilt_at) VALUES (${STATE}, ${coveredUntil}::date, ${ranAt}::timestamptz, ${ranAt}::timestamptz)
-      ON CONFLICT (name) DO UPDATE SET covered_until = excluded.covered_until, ran_at = excluded.ran_at,
-        rebuilt_at = CASE WHEN ${rebuild}::boolean THEN excluded.rebuilt_at ELSE report_rollup_state.rebuilt_at END`);
+    await writeState(tx, STATE, coveredUntil, now, rebuild);
     return Number((written as { count?: number; affectedRows?: number }).count ?? (written as { affectedRows?: number }).affectedRows ?? 0);
   });
+}
+
+export async function writeState(db: Executor, name: string, coveredUntil: string, now: Date, rebuilt: boolean): Promise<void> {
+  const ranAt = now.toISOString();
+  await db.execute(sql`
+    INSERT INTO report_rollup_state (name, covered_until, ran_at, rebuilt_at) VALUES (${name}, ${coveredUntil}::date, ${ranAt}::timestamptz, ${ranAt}::timestamptz)
+    ON CONFLICT (name) DO UPDATE SET covered_until = excluded.covered_until, ran_at = excluded.ran_at,
+      rebuilt_at = CASE WHEN ${rebuilt}::boolean THEN excluded.rebuilt_at ELSE report_rollup_state.rebuilt_at END`);
 }
 
 export interface AreaReferralFigures {
