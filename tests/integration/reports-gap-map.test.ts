@@ -7,7 +7,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "../../db/client";
 import { searchLog } from "../../db/schema";
-import { gapEvidence, gapMap, tableText, type ReportViewer } from "~/modules/reports/index.server";
+import { areaDashboard, gapEvidence, gapMap, tableText, type ReportViewer } from "~/modules/reports/index.server";
+import { jobs } from "~/modules/worker/index.server";
 import { gapCellSchema } from "~/modules/reports";
 import { loader as gapsLoader } from "~/routes/reports.gaps/route";
 import { loader as gapsCsvLoader } from "~/routes/reports.gaps[.]csv/route";
@@ -81,7 +82,9 @@ describe("the gap map", () => {
       ["< 5", "0", "< 5"], // C: the two-kind search, once for each
       ["< 5", "0", "< 5"],
     ]);
-    expect(rows[0][0]).toMatch(/^Walking groups, near /);
+    // A cell is named by its postcode district where the places module knows one (A is in Leeds), else by its town.
+    expect(rows[0][0]).toBe("Walking groups, near LS11");
+    expect(rows[1][0]).not.toMatch(/near [A-Z]{1,2}\d/);
     expect(rows[0][4]).toBe("1 within 5 km");
     expect(rows[1][0]).toMatch(/^Gardening and nature, near /);
     expect(rows[1][4]).toMatch(/^nothing within 5 km \(nearest 1[23] km\)$/);
@@ -166,5 +169,27 @@ describe("who may see the gap map", () => {
     expect(text).toContain("Cooking on a budget,< 5,0,< 5");
     const cell = await callRoute(gapsCsvLoader, await requestAs(f.commissioner.id, "/reports/gaps.csv?table=asked&cell=53.80,-1.55"));
     expect(cell.text).toContain("Walking groups,5,0");
+  });
+});
+
+// Last: it runs the worker and logs one more search.
+describe("the search log kept per day by the worker", () => {
+  it("gives the gap map and the area's searches the same figures as the log read live, says when, and counts today's searches at once", async () => {
+    const areaSearches = async () => tableText((await areaDashboard(asCommissioner(), quarter, now))!.tables.searches);
+    const liveGaps = (await gapMap(asCommissioner(), quarter, now))!;
+    const liveSearches = await areaSearches();
+    expect(liveGaps.asOf).toBeNull();
+    expect(liveSearches.find((r) => r[0] === "Walking groups")).toEqual(["Walking groups", "8", "< 5", "withheld"]);
+
+    await jobs.find((j) => j.name === "refresh-report-facts")!.run();
+    const kept = (await gapMap(asCommissioner(), quarter, now))!;
+    expect(kept.asOf).not.toBeNull();
+    expect({ ...kept, asOf: null }).toEqual(liveGaps);
+    expect(await areaSearches()).toEqual(liveSearches);
+    expect(tableText((await gapMap(asCommissioner(), { ...quarter, category: "gardening" }, now))!.tables.byCategory)).toEqual([["Gardening and nature", "5", "5", "0"]]);
+
+    await search(A, ["walking"], 0, new Date());
+    expect(tableText((await gapMap(asCommissioner(), quarter, now))!.tables.cells)[0].slice(0, 4)).toEqual(["Walking groups, near LS11", "6", "0", "6"]);
+    expect((await areaSearches()).find((r) => r[0] === "Walking groups")).toEqual(["Walking groups", "9", "5", "56%"]);
   });
 });

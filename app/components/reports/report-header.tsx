@@ -7,7 +7,11 @@ export interface ReportLink {
 }
 
 /** The report pages' heading, with the other reports the viewer may open (keeping the period). */
-export function ReportHeader({ title, lede, periodLabel, links, search }: { title: string; lede: string; periodLabel: string; links: ReportLink[]; search: string }) {
+/**
+ * asOf: when the figures kept by the worker were last brought up to date ("14:05"), on pages that read them;
+ * without it the page says its figures are worked out as it opens.
+ */
+export function ReportHeader({ title, lede, periodLabel, links, search, asOf }: { title: string; lede: string; periodLabel: string; links: ReportLink[]; search: string; asOf?: string | null }) {
   return (
     <>
       <nav aria-label="Reports" className="report-nav">
@@ -27,7 +31,13 @@ export function ReportHeader({ title, lede, periodLabel, links, search }: { titl
         <span>
           Period: <strong>{periodLabel}</strong>
         </span>
-        <span>Figures are worked out from the records as you open the page; who went to a session is brought up to date every {FACTS_EVERY_MINUTES} minutes.</span>
+        {asOf ? (
+          <span>
+            Figures as of <strong>{asOf}</strong>, brought up to date every {FACTS_EVERY_MINUTES} minutes (anything from today is counted as it comes in).
+          </span>
+        ) : (
+          <span>Figures are worked out from the records as you open the page; who went to a session is brought up to date every {FACTS_EVERY_MINUTES} minutes.</span>
+        )}
       </p>
     </>
   );

@@ -2,6 +2,7 @@
 export * from "./index";
 export { type Place, resolvePlace } from "./gazetteer.server";
 export { readGreatBritainTowns, type Town } from "./gb-towns.server";
+export { DISTRICT_WITHIN_KM, nearestDistrict, nearestPlaceName, nearestTown, TOWN_WITHIN_KM } from "./nearest-place.server";
 export {
   detectPostcodeFormat,
   importPostcodes,

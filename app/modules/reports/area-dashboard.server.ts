@@ -11,7 +11,13 @@ import { getReadDb } from "#db/client";
 import { referralReasons } from "~/modules/referrals";
 import { breakdownTable, funnelTable, medianCell, stalledTable } from "./funnel-tables";
 import { resolvePeriod, type Period, type ReportQuery } from "./period";
-import { declinesByKind, emptyFunnel, funnelBy, referralsByReason, referralsOverTime, rowsOf, type FunnelCounts } from "./referral-figures.server";
+import { funnelBy, rowsOf, type FunnelCounts } from "./referral-figures.server";
+import { areaReferralFigures } from "./referral-days.server";
+import { withoutJit } from "./analytic-query.server";
+import { searchDaysSplit, searchesByCategorySql } from "./search-days.server";
+
+/** The page states the older of two kept tables' times; null only when neither was read. */
+const oldest = (a: Date | null, b: Date | null) => (a && b ? (a < b ? a : b) : (a ?? b));
 import { categoryNames, declinesTable } from "./referrer-dashboard.server";
 import type { ReportTable } from "./report-table";
 import { areaScope, type AreaScope, type ReportViewer } from "./scope.server";
@@ -24,6 +30,8 @@ export interface AreaDashboard {
   total: FunnelCounts;
   medianDays: Cell;
   towns: string[];
+  /** When the kept figures were last brought up to date (the page says so); null when all were counted as the page opened. */
+  asOf: Date | null;
   tables: {
     funnel: ReportTable;
     supplyByCategory: ReportTable;
@@ -71,13 +79,10 @@ async function supply(period: Period, where: SQL, group: "category" | "town") {
 
 async function searchesByCategory(period: Period, scope: AreaScope) {
   const db = await getReadDb();
-  const result = await db.execute(sql`
-    SELECT coalesce(c.category, 'any') AS key, count(*)::int AS searches, count(*) FILTER (WHERE l.result_count = 0)::int AS found_nothing
-    FROM search_log l LEFT JOIN LATERAL unnest(l.categories) AS c(category) ON true
-    WHERE l.at >= ${period.start.toISOString()}::timestamptz AND l.at < ${period.end.toISOString()}::timestamptz
-      AND (${scope.category}::text IS NULL OR c.category = ${scope.category})
-    GROUP BY 1 ORDER BY 2 DESC, 1`);
-  return rowsOf<{ key: string; searches: number; found_nothing: number }>(result).map((r) => ({ key: r.key, searches: Number(r.searches), foundNothing: Number(r.found_nothing) }));
+  const split = await searchDaysSplit(db, period);
+  const result = await withoutJit(db, searchesByCategorySql(period, split, scope.category));
+  const rows = rowsOf<{ key: string; searches: number; found_nothing: number }>(result).map((r) => ({ key: r.key, searches: Number(r.searches), foundNothing: Number(r.found_nothing) }));
+  return { rows, asOf: split.state?.ranAt ?? null };
 }
 
 async function pressureByCategory(period: Period, scope: AreaScope, now: Date) {
@@ -109,13 +114,8 @@ export async function areaDashboard(viewer: ReportViewer, query: ReportQuery, no
   if (!scope) return null;
   const period = resolvePeriod(query, now);
   const where = areaCondition(scope);
-  const [totals, byCategory, byOrg, reasons, declines, trend, supplyCat, supplyTown, searches, pressure, nameOfCategory, towns] = await Promise.all([
-    funnelBy(period, where, "all"),
-    funnelBy(period, where, "category"),
-    funnelBy(period, where, "referrer_org"),
-    referralsByReason(period, where),
-    declinesByKind(period, where),
-    referralsOverTime(period, where),
+  const [figures, supplyCat, supplyTown, searched, pressure, nameOfCategory, towns] = await Promise.all([
+    areaReferralFigures(period, scope),
     supply(period, where, "category"),
     supply(period, where, "town"),
     searchesByCategory(period, scope),
@@ -123,7 +123,10 @@ export async function areaDashboard(viewer: ReportViewer, query: ReportQuery, no
     categoryNames(),
     listTowns(),
   ]);
-  const total = totals[0] ?? emptyFunnel();
+  const { total, byCategory, reasons, declines, trend } = figures;
+  const searches = searched.rows;
+  // Organisations' rows are kept for the whole area only; within a town or kind they are counted live.
+  const byOrg = figures.byReferrerOrg ?? (await funnelBy(period, where, "referrer_org"));
   const orgNames = await organisationNames(byOrg.map((r) => r.key).filter((k) => k !== "self"));
   const S = true;
   return {
@@ -132,6 +135,7 @@ export async function areaDashboard(viewer: ReportViewer, query: ReportQuery, no
     total,
     medianDays: medianCell(total, S),
     towns,
+    asOf: oldest(figures.asOf, searched.asOf),
     tables: {
       funnel: funnelTable(total, S),
       supplyByCategory: {

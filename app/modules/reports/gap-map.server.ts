@@ -8,8 +8,9 @@
  */
 import { sql, type SQL } from "drizzle-orm";
 import { getDb } from "#db/client";
-import { haversineKm } from "~/modules/places";
-import { readGreatBritainTowns, type Town } from "~/modules/places/index.server";
+import { nearestPlaceName } from "~/modules/places/index.server";
+import { withoutJit } from "./analytic-query.server";
+import { keptUnmetCellsSql, searchDaysSplit } from "./search-days.server";
 import { cellOf, FEW_RESULTS, type GapCellRef, type GapPoint, NEARBY_KM, type SupplyPoint } from "./gap-cells";
 import { resolvePeriod, type Period, type ReportQuery } from "./period";
 import { rowsOf } from "./referral-figures.server";
@@ -26,6 +27,8 @@ const S = true;
 export interface GapMap {
   scope: AreaScope;
   period: Period;
+  /** When the kept search days were last brought up to date (the page says so); null when all was counted as the page opened. */
+  asOf: Date | null;
   points: GapPoint[];
   supply: SupplyPoint[];
   tables: { cells: ReportTable; byCategory: ReportTable };
@@ -47,13 +50,13 @@ const at = (d: Date) => sql`${d.toISOString()}::timestamptz`;
  * (a search for two kinds is demand for both): the SQL form of "unmet",
  * whose parameters live in gap-cells.ts.
  */
-function unmetEvents(period: Period, scope: AreaScope, extra: SQL = sql`true`): SQL {
+function unmetEvents(period: Period, scope: AreaScope, extra: SQL = sql`true`, searchesFrom: Date = period.start): SQL {
   return sql`(
     SELECT round(l.lat::numeric, 2)::float8 AS lat, round(l.lng::numeric, 2)::float8 AS lng,
       coalesce(c.category, 'any') AS category, 'search' AS kind, l.at AS at
     FROM search_log l LEFT JOIN LATERAL unnest(l.categories) AS c(category) ON true
     WHERE l.lat IS NOT NULL AND l.lng IS NOT NULL AND l.result_count < ${FEW_RESULTS}
-      AND l.at >= ${at(period.start)} AND l.at < ${at(period.end)}
+      AND l.at >= ${at(searchesFrom > period.start ? searchesFrom : period.start)} AND l.at < ${at(period.end)}
       AND (${scope.category}::text IS NULL OR c.category = ${scope.category})
     UNION ALL
     SELECT round(a.lat::numeric, 2)::float8, round(a.lng::numeric, 2)::float8, a.category, 'full', r.status_changed_at
@@ -72,13 +75,19 @@ interface CellRow {
   full: number;
 }
 
-async function unmetCells(period: Period, scope: AreaScope): Promise<CellRow[]> {
+/** Unmet demand per cell and kind: searches from the kept days and the log since, declines as full counted live (they are few). */
+async function unmetCells(period: Period, scope: AreaScope): Promise<{ cells: CellRow[]; asOf: Date | null }> {
   const db = await getDb();
-  const result = await db.execute(sql`
-    SELECT lat, lng, category, count(*) FILTER (WHERE kind = 'search')::int AS searches, count(*) FILTER (WHERE kind = 'full')::int AS full
-    FROM ${unmetEvents(period, scope)}
-    GROUP BY 1, 2, 3 ORDER BY count(*) DESC, 3, 1, 2 LIMIT ${MAP_CELLS}`);
-  return rowsOf<CellRow>(result).map((r) => ({ lat: Number(r.lat), lng: Number(r.lng), category: r.category, searches: Number(r.searches), full: Number(r.full) }));
+  const split = await searchDaysSplit(db, period);
+  const result = await withoutJit(db, sql`
+    SELECT lat, lng, category, sum(searches)::int AS searches, sum(turned_away)::int AS full FROM (
+      SELECT lat, lng, category, searches, 0 AS turned_away FROM (${keptUnmetCellsSql(period, split, scope.category)}) k
+      UNION ALL
+      SELECT lat, lng, category, (kind = 'search')::int, (kind = 'full')::int FROM ${unmetEvents(period, scope, sql`true`, new Date(`${split.keptEnd}T00:00:00Z`))}
+    ) u
+    GROUP BY 1, 2, 3 ORDER BY sum(searches) + sum(turned_away) DESC, 3, 1, 2 LIMIT ${MAP_CELLS}`);
+  const cells = rowsOf<CellRow>(result).map((r) => ({ lat: Number(r.lat), lng: Number(r.lng), category: r.category, searches: Number(r.searches), full: Number(r.full) }));
+  return { cells, asOf: split.state?.ranAt ?? null };
 }
 
 /** Listed activities of a kind ('any': all kinds) near a point: how many within NEARBY_KM, and the nearest. */
@@ -114,17 +123,9 @@ async function supplyLayer(scope: AreaScope): Promise<SupplyPoint[]> {
   return rowsOf<SupplyPoint>(result).map((r) => ({ lat: Number(r.lat), lng: Number(r.lng), activities: Number(r.activities) }));
 }
 
-let towns: Town[] | undefined;
-/** The nearest town or district, so a cell reads "near Harehills" rather than as coordinates. */
+/** The cell's nearest postcode district where the places module knows one ("near LS6"), else its nearest town. */
 export function placeName(lat: number, lng: number): string {
-  towns ??= readGreatBritainTowns();
-  let best: Town | undefined;
-  let bestKm = Infinity;
-  for (const t of towns) {
-    const km = haversineKm({ lat, lng }, { lat: t.lat, lng: t.lng });
-    if (km < bestKm) [best, bestKm] = [t, km];
-  }
-  return best && bestKm < 25 ? best.name : `${lat.toFixed(2)}, ${lng.toFixed(2)}`;
+  return nearestPlaceName({ lat, lng });
 }
 
 const kindName = (name: (slug: string) => string) => (slug: string) => (slug === "any" ? "Any kind" : name(slug));
@@ -142,7 +143,7 @@ export async function gapMap(viewer: ReportViewer, query: ReportQuery, now: Date
   const scope = areaScope(viewer, { category: query.category });
   if (!scope) return null;
   const period = resolvePeriod(query, now);
-  const [cells, supply, nameOf] = await Promise.all([unmetCells(period, scope), supplyLayer(scope), categoryNames()]);
+  const [{ cells, asOf }, supply, nameOf] = await Promise.all([unmetCells(period, scope), supplyLayer(scope), categoryNames()]);
   const name = kindName(nameOf);
   const top = cells.slice(0, TOP_CELLS);
   const near = await supplyNear(top);
@@ -161,6 +162,7 @@ export async function gapMap(viewer: ReportViewer, query: ReportQuery, now: Date
   return {
     scope,
     period,
+    asOf,
     points,
     supply,
     tables: {

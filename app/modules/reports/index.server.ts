@@ -11,3 +11,16 @@ export { doseGroupOf, doseGroups, estimateText, type ImpactReport, impactMeasure
 export { type GpSummary, gpSummary, SOCIAL_PRESCRIBING_REFERRAL_SNOMED } from "./gp-summary.server";
 export { type GapEvidence, gapEvidence, type GapMap, gapMap } from "./gap-map.server";
 export { refreshReportFacts } from "./referral-facts.server";
+export { refreshReferralDays } from "./referral-days.server";
+import { refreshReportFacts } from "./referral-facts.server";
+import { refreshReferralDays } from "./referral-days.server";
+import { refreshSearchDays } from "./search-days.server";
+export { refreshSearchDays } from "./search-days.server";
+
+/** The worker's reports job: the per-referral facts first, then the per-day figures (the referral days read the facts). */
+export async function refreshReportFigures(options: { now?: Date } = {}): Promise<{ facts: number; days: number; searches: number }> {
+  const facts = await refreshReportFacts(options);
+  const days = await refreshReferralDays(options);
+  const searches = await refreshSearchDays(options);
+  return { facts, days, searches };
+}

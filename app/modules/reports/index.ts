@@ -7,4 +7,4 @@ export { funnelStages } from "./funnel-tables";
 export { type ReportAccess, reportLinks } from "./report-links";
 export { impactMeasures, type ImpactMeasure } from "./impact-measures";
 export { cellOf, FEW_RESULTS, type GapCellRef, gapCellSchema, type GapPoint, NEARBY_KM, type SupplyPoint } from "./gap-cells";
-export { FACTS_EVERY_MINUTES } from "./freshness";
+export { FACTS_EVERY_MINUTES, figuresAsOf } from "./freshness";

@@ -11,7 +11,7 @@ import { pruneAuthData } from "~/modules/accounts/index.server";
 import { sendFollowUps, sendBookingReminders, expireIdleReferrals, removeExpiredPersonalDetails, sendBookingDigests, handleSessionCancellations, handleSessionReinstatements, passOnLapsedOffers, flagReferralsWithoutBooking, flagReferralsGoneQuiet } from "~/modules/referrals/index.server";
 import { readFromPrimary } from "#db/client";
 import { refreshCalendarImports } from "~/modules/interop/index.server";
-import { FACTS_EVERY_MINUTES, refreshReportFacts } from "~/modules/reports/index.server";
+import { FACTS_EVERY_MINUTES, refreshReportFigures } from "~/modules/reports/index.server";
 import { env } from "~/utils/env.server";
 import { MINUTE_MS } from "~/utils/time";
 import { startJobRunner, type Job, type WorkerHandle } from "./job-runner.server";
@@ -43,8 +43,8 @@ export const jobs: Job[] = [
   { name: "refresh-session-summaries", everyMs: 60_000, run: () => refreshSessionSummaries() },
   // Daily would do; hourly works a backlog (e.g. after the setting is shortened) through in small batches.
   { name: "remove-expired-personal-details", everyMs: 60 * MINUTE_MS, run: () => removeExpiredPersonalDetails() },
-  // The reports read these instead of every booking; the pages say how fresh they are.
-  { name: "refresh-report-facts", everyMs: FACTS_EVERY_MINUTES * MINUTE_MS, run: () => refreshReportFacts() },
+  // The reports read these instead of every booking, and the area's figures per day; the pages say how fresh they are.
+  { name: "refresh-report-facts", everyMs: FACTS_EVERY_MINUTES * MINUTE_MS, run: () => refreshReportFigures() },
   // Organisers' own .ics feeds become their activities' sessions (decision 084).
   { name: "refresh-calendar-imports", everyMs: 60 * MINUTE_MS, run: () => refreshCalendarImports() },
   { name: "prune-spelling-words", everyMs: 24 * 60 * MINUTE_MS, run: () => pruneSpellingWords() },

@@ -3,7 +3,7 @@ import { useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/modules/accounts/index.server";
 import { listCategoryOptions } from "~/modules/activities/index.server";
 import { periodSearch, reportLinks } from "~/modules/reports";
-import { areaDashboard, reportAccess, reportQueryFrom, viewerOf } from "~/modules/reports/index.server";
+import { areaDashboard, figuresAsOf, reportAccess, reportQueryFrom, viewerOf } from "~/modules/reports/index.server";
 import { now } from "~/utils/clock.server";
 import { notFound } from "~/utils/http.server";
 import { ReportFilters } from "~/components/reports/report-filters";
@@ -22,18 +22,18 @@ export async function loader({ request }: LoaderFunctionArgs) {
   if (!dashboard) throw notFound();
   const [access, categories] = await Promise.all([reportAccess(viewer), listCategoryOptions()]);
   const { period, scope, medianDays, towns, tables } = dashboard;
-  return { access, categories, query, raw, errors, period: { label: period.label }, scope, medianDays, towns, tables };
+  return { access, categories, query, raw, errors, period: { label: period.label }, scope, medianDays, towns, tables, asOf: figuresAsOf(dashboard.asOf, now()) };
 }
 
 export default function AreaReport() {
-  const { access, categories, query, raw, errors, period, scope, medianDays, towns, tables } = useLoaderData<typeof loader>();
+  const { access, categories, query, raw, errors, period, scope, medianDays, towns, tables, asOf } = useLoaderData<typeof loader>();
   const search = periodSearch(query);
   const csv = (table: string) => `/reports/area.csv${periodSearch(query, { table })}`;
   const where = [scope.town, scope.category && categories.find((c) => c.slug === scope.category)?.name].filter(Boolean).join(", ");
   const f = tables.funnel.rows;
   return (
     <div className="container">
-      <ReportHeader title={where ? `The area: ${where}` : "The area"} lede="Supply, demand, conversion and pressure on places, for referrals made in the period." periodLabel={period.label} links={reportLinks(access)} search={search} />
+      <ReportHeader title={where ? `The area: ${where}` : "The area"} lede="Supply, demand, conversion and pressure on places, for referrals made in the period." periodLabel={period.label} links={reportLinks(access)} search={search} asOf={asOf} />
       <ReportFilters query={query} raw={raw} errors={errors} towns={towns} categories={categories} />
       <h2>Demand and conversion</h2>
       <ReportBarChart

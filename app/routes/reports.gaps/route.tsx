@@ -3,7 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/modules/accounts/index.server";
 import { listCategoryOptions } from "~/modules/activities/index.server";
 import { FEW_RESULTS, NEARBY_KM, periodSearch, reportLinks } from "~/modules/reports";
-import { gapMap, reportAccess, reportQueryFrom, viewerOf } from "~/modules/reports/index.server";
+import { figuresAsOf, gapMap, reportAccess, reportQueryFrom, viewerOf } from "~/modules/reports/index.server";
 import { now } from "~/utils/clock.server";
 import { notFound } from "~/utils/http.server";
 import { GapMapView } from "~/components/reports/gap-map";
@@ -23,11 +23,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   if (!gaps) throw notFound();
   const [access, categories] = await Promise.all([reportAccess(viewer), listCategoryOptions()]);
   const { period, scope, points, supply, tables } = gaps;
-  return { access, categories, query, raw, errors, period: { label: period.label }, scope, points, supply, tables };
+  return { access, categories, query, raw, errors, period: { label: period.label }, scope, points, supply, tables, asOf: figuresAsOf(gaps.asOf, now()) };
 }
 
 export default function GapMapPage() {
-  const { access, categories, query, raw, errors, period, scope, points, supply, tables } = useLoaderData<typeof loader>();
+  const { access, categories, query, raw, errors, period, scope, points, supply, tables, asOf } = useLoaderData<typeof loader>();
   const search = periodSearch({ ...query, town: undefined });
   const csv = (table: string) => `/reports/gaps.csv${periodSearch({ ...query, town: undefined }, { table })}`;
   const kind = scope.category && categories.find((c) => c.slug === scope.category)?.name;
@@ -40,6 +40,7 @@ export default function GapMapPage() {
         periodLabel={period.label}
         links={reportLinks(access)}
         search={search}
+        asOf={asOf}
       />
       <ReportFilters query={query} raw={raw} errors={errors} categories={categories} />
 
