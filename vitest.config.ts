@@ -24,7 +24,7 @@ export default defineConfig({
           name: "unit",
           include: ["app/**/*.test.{ts,tsx}", "db/**/*.test.ts", "search/**/*.test.ts", "tests/architecture/**/*.test.ts", "scripts/**/*.test.ts"],
           exclude: needsDatabase,
-          setupFiles: ["tests/setup/worker-priority.ts", "tests/setup/no-database.ts"],
+          setupFiles: ["tests/setup/no-database.ts"],
         },
       },
       {
@@ -34,7 +34,7 @@ export default defineConfig({
           name: "integration",
           include: needsDatabase,
           globalSetup: ["tests/setup/global-setup.ts"],
-          setupFiles: ["tests/setup/worker-priority.ts", "tests/setup/per-file-database.ts"],
+          setupFiles: ["tests/setup/per-file-database.ts"],
         },
       },
     ],
