@@ -25,3 +25,4 @@ export { isGoneQuiet } from "./gone-quiet-rules";
 export { clearStall, flagStalledReferrals, raiseStall } from "./stall-flag.server";
 export { type Actor, type Referral, transitionReferral } from "./transition-referral.server";
 export { passOnLapsedOffers } from "./waitlist-offers.server";
+export { isFinalSql } from "./lifecycle";

@@ -13,7 +13,7 @@
 import { sql, type SQL } from "drizzle-orm";
 import { getDb, getReadDb, type Executor } from "#db/client";
 import type { Period } from "./period";
-import { emptyFunnel, rowsOf, type FunnelCounts } from "./referral-figures.server";
+import { emptyFunnel, funnelColumns, funnelCountsOf, rowsOf, type FunnelCounts } from "./referral-figures.server";
 import { factsOf } from "./referral-facts.server";
 import type { AreaScope } from "./scope.server";
 
@@ -44,16 +44,7 @@ function dayRows(condition: SQL): SQL {
     ),
     counted AS (
       SELECT day, town, category, referrer_org,
-        count(*)::int AS referred,
-        count(*) FILTER (WHERE accepted)::int AS accepted,
-        count(*) FILTER (WHERE booked)::int AS booked,
-        count(days_to_attend)::int AS attended,
-        count(*) FILTER (WHERE status = 'completed')::int AS completed,
-        count(*) FILTER (WHERE status = 'declined')::int AS declined,
-        count(*) FILTER (WHERE status IN ('sent','accepted','booked','attending'))::int AS open,
-        count(*) FILTER (WHERE stalled_at IS NOT NULL)::int AS stalled,
-        count(*) FILTER (WHERE stalled_at IS NOT NULL AND stalled_reason = 'two_no_shows')::int AS stalled_no_shows,
-        count(*) FILTER (WHERE stalled_at IS NOT NULL AND stalled_reason = 'no_booking')::int AS stalled_no_booking,
+        ${funnelColumns(sql`days_to_attend`)},
         coalesce(array_agg(days_to_attend::float8 ORDER BY days_to_attend) FILTER (WHERE days_to_attend IS NOT NULL), '{}') AS days_to_attend
       FROM base GROUP BY GROUPING SETS ((day, town, category), (day, referrer_org))
     ),
@@ -207,20 +198,7 @@ export async function areaReferralFigures(period: Period, scope: AreaScope): Pro
   ]);
   const groups = rowsOf<Record<string, unknown>>(groupsResult).map((r) => ({
     dim: String(r.dim),
-    counts: {
-      key: String(r.key),
-      referred: Number(r.referred),
-      accepted: Number(r.accepted),
-      booked: Number(r.booked),
-      attended: Number(r.attended),
-      completed: Number(r.completed),
-      declined: Number(r.declined),
-      open: Number(r.open),
-      stalled: Number(r.stalled),
-      stalledNoShows: Number(r.stalled_no_shows),
-      stalledNoBooking: Number(r.stalled_no_booking),
-      medianDaysToAttend: r.median === null || r.median === undefined ? null : Number(r.median),
-    } satisfies FunnelCounts,
+    counts: funnelCountsOf(r, r.median),
   }));
   const of = (dim: string) => groups.filter((g) => g.dim === dim).map((g) => g.counts);
   const maps = rowsOf<{ dim: string; key: string; n: number }>(mapsResult);

@@ -11,6 +11,7 @@
  */
 import { sql, type SQL } from "drizzle-orm";
 import { getReadDb } from "#db/client";
+import { isFinalSql } from "~/modules/referrals/index.server";
 import type { Period } from "./period";
 import { factsOf } from "./referral-facts.server";
 
@@ -62,20 +63,34 @@ export async function funnelBy(period: Period, where: SQL, group: FunnelGroup): 
   const result = await db.execute(sql`
     WITH base AS (${cohort(period, where)})
     SELECT ${sql.raw(groupKey[group])} AS key,
-      count(*)::int AS referred,
-      count(*) FILTER (WHERE accepted)::int AS accepted,
-      count(*) FILTER (WHERE booked)::int AS booked,
-      count(first_attended_at)::int AS attended,
-      count(*) FILTER (WHERE status = 'completed')::int AS completed,
-      count(*) FILTER (WHERE status = 'declined')::int AS declined,
-      count(*) FILTER (WHERE status IN ('sent','accepted','booked','attending'))::int AS open,
-      count(*) FILTER (WHERE stalled_at IS NOT NULL)::int AS stalled,
-      count(*) FILTER (WHERE stalled_at IS NOT NULL AND stalled_reason = 'two_no_shows')::int AS stalled_no_shows,
-      count(*) FILTER (WHERE stalled_at IS NOT NULL AND stalled_reason = 'no_booking')::int AS stalled_no_booking,
+      ${funnelColumns(sql`first_attended_at`)},
       percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM first_attended_at - created_at) / 86400.0)
         FILTER (WHERE first_attended_at IS NOT NULL) AS median_days
     FROM base GROUP BY 1 ORDER BY 2 DESC, 1`);
-  return rowsOf<Record<string, unknown>>(result).map((r) => ({
+  return rowsOf<Record<string, unknown>>(result).map((r) => funnelCountsOf(r, r.median_days));
+}
+
+/**
+ * The funnel's counts over rows of report facts (columns accepted, booked,
+ * status, stalled_at, stalled_reason), as both the live count and the kept
+ * days compute them; `attended` is the column that is set once someone came.
+ */
+export function funnelColumns(attended: SQL): SQL {
+  return sql`count(*)::int AS referred,
+      count(*) FILTER (WHERE accepted)::int AS accepted,
+      count(*) FILTER (WHERE booked)::int AS booked,
+      count(${attended})::int AS attended,
+      count(*) FILTER (WHERE status = 'completed')::int AS completed,
+      count(*) FILTER (WHERE status = 'declined')::int AS declined,
+      count(*) FILTER (WHERE NOT ${isFinalSql(sql.raw("status"))})::int AS open,
+      count(*) FILTER (WHERE stalled_at IS NOT NULL)::int AS stalled,
+      count(*) FILTER (WHERE stalled_at IS NOT NULL AND stalled_reason = 'two_no_shows')::int AS stalled_no_shows,
+      count(*) FILTER (WHERE stalled_at IS NOT NULL AND stalled_reason = 'no_booking')::int AS stalled_no_booking`;
+}
+
+/** Reads one row of funnelColumns (summed or not) back as counts. */
+export function funnelCountsOf(r: Record<string, unknown>, median: unknown): FunnelCounts {
+  return {
     key: String(r.key),
     referred: Number(r.referred),
     accepted: Number(r.accepted),
@@ -87,8 +102,8 @@ export async function funnelBy(period: Period, where: SQL, group: FunnelGroup): 
     stalled: Number(r.stalled),
     stalledNoShows: Number(r.stalled_no_shows),
     stalledNoBooking: Number(r.stalled_no_booking),
-    medianDaysToAttend: r.median_days === null || r.median_days === undefined ? null : Number(r.median_days),
-  }));
+    medianDaysToAttend: median === null || median === undefined ? null : Number(median),
+  };
 }
 
 export const emptyFunnel = (key = "all"): FunnelCounts => ({
