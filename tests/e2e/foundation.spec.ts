@@ -10,7 +10,7 @@ test("home page explains Linkway and leads to search", async ({ page }) => {
   await page.getByLabel("Near").fill("Leeds");
   await page.getByRole("button", { name: "Search" }).click();
   await expect(page).toHaveURL(/\/search\?q=walk&near=Leeds/);
-  await expect(page.getByText(/activities? within 5 km of Leeds/)).toBeVisible();
+  await expect(page.getByText(/activities? within 5 km of the centre of Leeds/)).toBeVisible();
 });
 
 test("search lists demo activities and opens one", async ({ page }) => {
