@@ -188,7 +188,8 @@ test("on a phone, pages stay short: a compact header, compact result cards, and 
 
   expect(header).toBeLessThanOrEqual(72);
   expect(results).toBe(20);
-  expect(search).toBeLessThan(11000);
+  // 11,100 px once each card said what its distance is measured from (decision 067); it was 15,150 before cards were made compact.
+  expect(search).toBeLessThan(12000);
   expect(books).toBeLessThanOrEqual(4);
   await page.getByRole("link", { name: "More dates" }).click();
   await expect(page).toHaveURL(/dates=all/);
