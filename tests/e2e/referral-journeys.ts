@@ -25,22 +25,21 @@ export async function signIn(browser: Browser, email: string, options: Parameter
 }
 
 /** The private link from the newest message to this address (the worker delivers within seconds). */
-export async function linkFromMailbox(page: Page, to: string): Promise<string> {
-  let href: string | null = null;
-  await expect(async () => {
-    await page.goto(`/dev/mailbox?to=${encodeURIComponent(to)}`);
-    href = await page.locator(".mail-body a[href*='/r/']").first().getAttribute("href", { timeout: 500 });
-    expect(href).toBeTruthy();
-  }).toPass({ timeout: 30_000 });
-  return href!;
+export function linkFromMailbox(page: Page, to: string): Promise<string> {
+  return newestPrivateLink(page, `/dev/mailbox?to=${encodeURIComponent(to)}`, ".mail-body");
 }
 
 /** The private link from the newest text to this mobile number, from the development text inbox. */
-export async function linkFromTexts(page: Page, number: string): Promise<string> {
+export function linkFromTexts(page: Page, number: string): Promise<string> {
+  return newestPrivateLink(page, `/dev/texts?to=${encodeURIComponent(number)}`, ".text-message");
+}
+
+/** The first /r/ link in the newest message a development inbox page shows, once it has arrived. */
+async function newestPrivateLink(page: Page, inbox: string, message: string): Promise<string> {
   let href: string | null = null;
   await expect(async () => {
-    await page.goto(`/dev/texts?to=${encodeURIComponent(number)}`);
-    href = await page.locator(".text-message a[href*='/r/']").first().getAttribute("href", { timeout: 500 });
+    await page.goto(inbox);
+    href = await page.locator(`${message} a[href*='/r/']`).first().getAttribute("href", { timeout: 500 });
     expect(href).toBeTruthy();
   }).toPass({ timeout: 30_000 });
   return href!;
