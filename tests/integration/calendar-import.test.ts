@@ -12,7 +12,8 @@ import { and, asc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "../../db/client";
 import { activityCalendarImports, calendarImportSessions, outbox, sessions } from "../../db/schema";
-import { FEED_CANCEL_REASON, linkCalendarImport, readCalendarImport, refreshCalendarImports } from "~/modules/interop/index.server";
+import { IMPORT_CANCEL_REASON } from "~/modules/activities/index.server";
+import { linkCalendarImport, readCalendarImport, refreshCalendarImports } from "~/modules/interop/index.server";
 import { formatInTimezone } from "~/utils/time";
 import * as newRoute from "~/routes/organiser.activities.new/route";
 import * as sessionsRoute from "~/routes/organiser.activities.$id.sessions/route";
@@ -193,11 +194,11 @@ describe("refreshing", () => {
     const byId = new Map(rows.map((r) => [r.id, r]));
     expect(byId.get(first.id)).toMatchObject({ startsAt: first.startsAt, status: "scheduled" });
     expect(byId.get(second.id)).toMatchObject({ startsAt: second.startsAt, status: "scheduled" });
-    expect(byId.get(third.id)).toMatchObject({ status: "cancelled", cancelReason: FEED_CANCEL_REASON });
+    expect(byId.get(third.id)).toMatchObject({ status: "cancelled", cancelReason: IMPORT_CANCEL_REASON });
 
     const db = await getDb();
     const events = await db.select().from(outbox).where(eq(outbox.topic, "event"));
-    expect(events.map((e) => e.payload)).toContainEqual({ type: "session.cancelled", sessionId: third.id, reason: FEED_CANCEL_REASON });
+    expect(events.map((e) => e.payload)).toContainEqual({ type: "session.cancelled", sessionId: third.id, reason: IMPORT_CANCEL_REASON });
     expect(events.map((e) => e.payload)).not.toContainEqual(expect.objectContaining({ sessionId: first.id }));
 
     const view = await readCalendarImport(id);

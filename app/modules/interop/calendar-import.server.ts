@@ -10,15 +10,13 @@ import { and, eq, isNotNull, isNull, lt, or } from "drizzle-orm";
 import { getDb, type Tx } from "#db/client";
 import { activities, activityCalendarImports, calendarImportSessions, sessions } from "#db/schema";
 import { findMembership, hitRateLimit, rateLimitRules, tooManyAttemptsMessage } from "~/modules/accounts/index.server";
-import { applyImportedOccurrences, HORIZON_WEEKS, IMPORT_CANCEL_REASON } from "~/modules/activities/index.server";
+import { applyImportedOccurrences, HORIZON_WEEKS } from "~/modules/activities/index.server";
 import { now as clockNow } from "~/utils/clock.server";
 import { logger } from "~/utils/logger.server";
 import { DAY_MS, MINUTE_MS } from "~/utils/time";
 import { FeedFetchError, fetchFeedText } from "./fetch-feed.server";
 import { readFeedEvents, type FeedOccurrence } from "./ics-events.server";
 
-/** What a CANCELLED event tells the people booked: the activities context's wording for any imported cancellation. */
-export const FEED_CANCEL_REASON = IMPORT_CANCEL_REASON;
 /** An occurrence's key is its event's UID and its original start: the UID names the series. */
 const eventOf = (key: string) => key.split("|")[0];
 /** The worker runs hourly; a feed checked this recently is left until the next run. */

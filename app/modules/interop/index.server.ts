@@ -35,7 +35,6 @@ export { type ImportSubmission, submitImportForm } from "./import-form-submissio
 export {
   type CalendarImportResult,
   type CalendarImportView,
-  FEED_CANCEL_REASON,
   linkCalendarImport,
   listFailingCalendarImports,
   readCalendarImport,
