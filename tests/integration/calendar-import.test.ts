@@ -18,6 +18,7 @@ import { formatInTimezone } from "~/utils/time";
 import * as newRoute from "~/routes/organiser.activities.new/route";
 import * as sessionsRoute from "~/routes/organiser.activities.$id.sessions/route";
 import { addMember, createOrganisation, createUser } from "../factories";
+import { createBooking, createReferral } from "../factories/referral-rows";
 import { activityForm, bookPlace, data, multipartRequest, run } from "../factories/activities";
 import { cookieFor, requestAs } from "../setup/auth";
 import * as dashboard from "~/routes/organiser._index/route";
@@ -208,6 +209,27 @@ describe("refreshing", () => {
     // Refreshing again neither duplicates nor re-flags.
     await refreshCalendarImports(new Date(march.getTime() + 2 * HOUR));
     expect((await feedSessions(id)).map((r) => r.id)).toEqual(rows.map((r) => r.id));
+  });
+
+  it("counts someone waiting for a place as booked: a session with only a waitlist is flagged, not moved", async () => {
+    const id = await newActivity();
+    await link(id, "/waitlist.ics", calendar(weekly("waitlist@test")));
+    const [first] = await feedSessions(id);
+    const waiting = await createReferral({ activityId: id, source: "self", personFirstName: "Wyn", personEmail: null });
+    await createBooking(waiting.id, first.id, { status: "waitlisted" });
+
+    served.set(
+      "/waitlist.ics",
+      calendar(
+        weekly("waitlist@test"),
+        vevent(["UID:waitlist@test", "RECURRENCE-ID;TZID=Europe/London:20270301T100000", "DTSTART;TZID=Europe/London:20270302T100000", "DTEND;TZID=Europe/London:20270302T110000"]),
+      ),
+    );
+    await refreshCalendarImports(new Date(march.getTime() + HOUR));
+
+    const moved = (await feedSessions(id)).find((r) => r.id === first.id);
+    expect(moved).toMatchObject({ startsAt: first.startsAt, status: "scheduled" });
+    expect((await readCalendarImport(id))?.attention.map((a) => a.sessionId)).toEqual([first.id]);
   });
 });
 

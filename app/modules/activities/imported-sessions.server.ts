@@ -10,6 +10,7 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Tx } from "#db/client";
 import { activities, sessions } from "#db/schema";
+import { liveBookingsOfSessionSql } from "~/modules/bookings/index.server";
 import { localDate } from "./activity-form-schema";
 import { queueActivityReindex } from "./search-sync.server";
 import { cancelSessionIn, reinstateSessionIn } from "./single-session-edits.server";
@@ -71,7 +72,8 @@ export async function applyImportedOccurrences(
           endsAt: sessions.endsAt,
           status: sessions.status,
           cancelReason: sessions.cancelReason,
-          bookedCount: sessions.bookedCount,
+          // Who holds or waits for a place, as schedule edits count it (decision 019): booked, offered or waitlisted.
+          liveBookings: liveBookingsOfSessionSql,
           detached: sessions.detached,
           anyBooking: sql<boolean>`exists (select 1 from bookings b where b.session_id = ${sessions.id})`,
         })
@@ -138,7 +140,7 @@ export async function applyImportedOccurrences(
     }
     // A session the organiser changed by hand here is theirs now (decision 019), whatever the calendar says.
     if (!sameTimes(session, occurrence) && !session.detached) {
-      if (session.bookedCount > 0) {
+      if (session.liveBookings > 0) {
         if (session.attention !== MOVED_BUT_BOOKED) counts.flagged++;
         setAttention(session.id, MOVED_BUT_BOOKED);
         continue;
@@ -153,7 +155,7 @@ export async function applyImportedOccurrences(
   // What the calendar no longer has: only future sessions, and never one people are booked on.
   for (const session of byKey.values()) {
     if (session.startsAt <= now || session.status === "cancelled") continue;
-    if (session.bookedCount > 0) {
+    if (session.liveBookings > 0) {
       if (session.attention !== DROPPED_BUT_BOOKED) counts.flagged++;
       setAttention(session.id, DROPPED_BUT_BOOKED);
     } else if (session.anyBooking) {
