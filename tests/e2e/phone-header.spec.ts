@@ -53,6 +53,17 @@ test("on a phone the Menu opens from the keyboard", async ({ browser }) => {
   await expect(page.locator(".site-header details")).toHaveAttribute("open", "");
   await page.keyboard.press("Tab");
   await expect(page.getByRole("link", { name: "Find an activity" })).toBeFocused();
+
+  // Escape closes it from inside and puts focus back on "Menu", so a keyboard user is not left in hidden links.
+  await page.keyboard.press("Escape");
+  await expect(page.locator(".site-header details")).not.toHaveAttribute("open", "");
+  await expect(menu).toBeFocused();
+
+  // A tap outside closes it too.
+  await menu.click();
+  await expect(page.locator(".site-header details")).toHaveAttribute("open", "");
+  await page.locator("main").click({ position: { x: 5, y: 5 } });
+  await expect(page.locator(".site-header details")).not.toHaveAttribute("open", "");
   await context.close();
 });
 

@@ -46,13 +46,34 @@ export function SiteHeader({ user, private: privatePage = false }: { user: Heade
   );
 }
 
-/** Closes itself when a link in it is followed: the header stays on screen across client-side navigations. */
+/**
+ * Closes itself when a link in it is followed (the header stays on screen across client-side navigations), on
+ * Escape with focus back on "Menu", and on a tap outside it, as a disclosure menu is expected to (WAI-ARIA APG).
+ */
 function PhoneMenu({ children }: { children: ReactNode }) {
   const ref = useRef<HTMLDetailsElement>(null);
   const { pathname, search } = useLocation();
   useEffect(() => {
     if (ref.current) ref.current.open = false;
   }, [pathname, search]);
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      const menu = ref.current;
+      if (event.key !== "Escape" || !menu?.open) return;
+      menu.open = false;
+      menu.querySelector("summary")?.focus();
+    };
+    const onPointer = (event: PointerEvent) => {
+      const menu = ref.current;
+      if (menu?.open && event.target instanceof Node && !menu.contains(event.target)) menu.open = false;
+    };
+    document.addEventListener("keydown", onKey);
+    document.addEventListener("pointerdown", onPointer);
+    return () => {
+      document.removeEventListener("keydown", onKey);
+      document.removeEventListener("pointerdown", onPointer);
+    };
+  }, []);
   return (
     <details className="nav-menu" ref={ref}>
       <summary>Menu</summary>
