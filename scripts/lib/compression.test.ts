@@ -4,8 +4,8 @@
  * the compression middleware would otherwise pick brotli.
  */
 import express from "express";
-import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { listenOnFreePort } from "../../tests/setup/listen";
 import { compressDynamicResponses } from "./server";
 
 let base: string;
@@ -16,10 +16,7 @@ beforeAll(async () => {
   compressDynamicResponses(app);
   app.get("/page", (_req, res) => res.type("html").send(`<p>${"A walk in the park. ".repeat(400)}</p>`));
   app.get("/small", (_req, res) => res.type("html").send("<p>Short</p>"));
-  const server = app.listen(0, "127.0.0.1");
-  await new Promise<void>((resolve) => server.once("listening", () => resolve()));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  close = () => new Promise((resolve) => server.close(() => resolve()));
+  ({ base, close } = await listenOnFreePort(app));
 });
 
 afterAll(() => close());

@@ -7,8 +7,8 @@
  */
 import express from "express";
 import { networkInterfaces } from "node:os";
-import type { AddressInfo } from "node:net";
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { listenOnFreePort } from "../../tests/setup/listen";
 import { applyRequestGuards } from "./server";
 import { printBanner } from "./banner";
 import { devToolsAccess, listenHost } from "~/utils/dev-tools.server";
@@ -26,13 +26,9 @@ async function siteWith(settings: Settings, host = listenHost(settings)) {
   const app = express();
   applyRequestGuards(app, settings);
   app.all("*", (req, res) => res.status(200).send(`page ${req.path}`));
-  const server = host === undefined ? app.listen(0) : app.listen(0, host);
-  await new Promise<void>((resolve) => server.once("listening", () => resolve()));
-  closers.push(() => new Promise((resolve) => {
-    server.close(() => resolve());
-    server.closeAllConnections();
-  }));
-  return (server.address() as AddressInfo).port;
+  const { port, close } = await listenOnFreePort(app, { host });
+  closers.push(close);
+  return port;
 }
 
 const nonLoopbackAddress = Object.values(networkInterfaces())

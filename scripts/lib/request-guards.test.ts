@@ -1,7 +1,7 @@
 /** The CSRF check and client address as the express server applies them to every request. */
 import express from "express";
-import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { listenOnFreePort } from "../../tests/setup/listen";
 import * as remixActions from "@remix-run/server-runtime/dist/actions.js";
 import { remixRequest } from "./remix-adapter";
 import { csrfProtection, stampClientIp } from "./request-guards";
@@ -22,10 +22,7 @@ beforeAll(async () => {
     received.push(`${req.method} ${req.path}`);
     res.json({ ip: req.headers["x-linkway-client-ip"] });
   });
-  const server = app.listen(0, "127.0.0.1");
-  await new Promise<void>((resolve) => server.once("listening", () => resolve()));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  close = () => new Promise((resolve) => server.close(() => resolve()));
+  ({ base, close } = await listenOnFreePort(app));
 });
 
 afterAll(() => close());
@@ -76,14 +73,13 @@ describe("CSRF protection on every request", () => {
     proxied.set("trust proxy", parseEnv({ TRUST_PROXY: "loopback" }).TRUST_PROXY);
     proxied.use(stampClientIp());
     proxied.get("*", (req, res) => res.json({ ip: req.headers["x-linkway-client-ip"] }));
-    const server = proxied.listen(0, "127.0.0.1");
-    await new Promise<void>((resolve) => server.once("listening", () => resolve()));
+    const site = await listenOnFreePort(proxied);
     try {
-      const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+      const url = `${site.base}/`;
       const forwarded = await fetch(url, { headers: { "X-Forwarded-For": "203.0.113.9" } });
       expect(((await forwarded.json()) as { ip: string }).ip).toBe("203.0.113.9");
     } finally {
-      await new Promise((resolve) => server.close(() => resolve(undefined)));
+      await site.close();
     }
   });
 });
@@ -105,9 +101,8 @@ describe("behind a reverse proxy that rewrites Host", () => {
         res.status(500).send("framework refused");
       }
     });
-    const server = app.listen(0, "127.0.0.1");
-    await new Promise<void>((resolve) => server.once("listening", () => resolve()));
-    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/login`;
+    const site = await listenOnFreePort(app);
+    const url = `${site.base}/login`;
     try {
       const proxied = await fetch(url, { method: "POST", headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: "https://linkway.example.org" }, body: "a=1" });
       expect(proxied.status).toBe(200);
@@ -119,7 +114,7 @@ describe("behind a reverse proxy that rewrites Host", () => {
       expect(forged.status).toBe(403);
       expect(await forged.text()).toMatch(/another website/);
     } finally {
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await site.close();
     }
   });
 });

@@ -4,13 +4,14 @@
  * is axe-clean.
  */
 import { expect, test } from "@playwright/test";
+import { listenOnFreePort } from "../setup/listen";
 import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import { expectNoAxeViolations } from "./a11y";
 import { signIn, walk } from "./referral-journeys";
 
 let server: Server;
 let base: string;
+let close: () => Promise<void>;
 let body: string | null;
 
 const day = new Date(Date.now() + 9 * 86_400_000).toISOString().slice(0, 10).replaceAll("-", "");
@@ -32,10 +33,9 @@ const ics = [
 test.beforeAll(async () => {
   body = ics;
   server = createServer((_req, res) => (body ? res.writeHead(200, { "Content-Type": "text/calendar" }).end(body) : res.writeHead(404).end("gone")));
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  ({ base, close } = await listenOnFreePort(server));
 });
-test.afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+test.afterAll(() => close());
 
 test("an organiser links their calendar without JavaScript and its event becomes a session", async ({ browser }) => {
   // axe runs as a script, so the accessibility checks use a second, ordinary browser.

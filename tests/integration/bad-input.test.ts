@@ -11,12 +11,12 @@
  * its form is named in `paramsFor`.
  */
 import express from "express";
-import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { randomUUID } from "node:crypto";
 import { UNSAFE_flatRoutes as flatRoutes } from "@remix-run/dev";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { listenOnFreePort } from "../setup/listen";
 import { getDb, queryRows } from "../../db/client";
 import { users } from "../../db/schema";
 import { eq } from "drizzle-orm";
@@ -278,14 +278,7 @@ describe("through the server's request guards", () => {
     applyRequestGuards(app, { PUBLIC_URL: undefined, PORT: 3000 });
     // Reaching a route past the guards is a failure for these bodies; the route list tells which page it was.
     app.all("*", (req, res) => res.status(599).send(`reached ${req.path}`));
-    const server = app.listen(0, "127.0.0.1");
-    await new Promise<void>((resolve) => server.once("listening", () => resolve()));
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    close = () =>
-      new Promise((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      });
+    ({ base, close } = await listenOnFreePort(app));
   });
   afterAll(() => close());
 

@@ -7,9 +7,9 @@
  * good sessions and says why; only the activity's organisation can link one.
  */
 import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import { and, asc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { listenOnFreePort } from "../setup/listen";
 import { getDb } from "../../db/client";
 import { activityCalendarImports, calendarImportSessions, outbox, sessions } from "../../db/schema";
 import { IMPORT_CANCEL_REASON } from "~/modules/activities/index.server";
@@ -29,6 +29,7 @@ let organiser: { id: string };
 let outsider: { id: string };
 let server: Server;
 let base: string;
+let close: () => Promise<void>;
 /** What the fake calendar host serves: path → body, or a status / a hang. */
 const served = new Map<string, string | { status: number; body: string } | "hang">();
 
@@ -48,14 +49,10 @@ beforeAll(async () => {
     if (typeof entry === "string") return res.writeHead(200, { "Content-Type": "text/calendar" }).end(entry);
     res.writeHead(entry.status, { "Content-Type": "text/html" }).end(entry.body);
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  ({ base, close } = await listenOnFreePort(server));
 });
 
-afterAll(() => {
-  server.closeAllConnections();
-  return new Promise<void>((resolve) => server.close(() => resolve()));
-});
+afterAll(() => close());
 
 async function newActivity() {
   const response = (await run(newRoute.action, {

@@ -5,9 +5,9 @@
  * that is not HSDS, or cannot be reached, is refused with its reason.
  */
 import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { listenOnFreePort } from "../setup/listen";
 import { getDb } from "../../db/client";
 import { activities, activitySources, organisations } from "../../db/schema";
 import { loadDemoDataIfEmpty } from "~/modules/demo/index.server";
@@ -52,6 +52,7 @@ function comparable(value: unknown): unknown {
 let originals: Json[];
 let admin: { id: string };
 let feed: Server;
+let closeFeed: () => Promise<void>;
 let feedUrl: string;
 const feedPages = new Map<string, string>();
 
@@ -76,11 +77,10 @@ beforeAll(async () => {
     if (!body) return res.writeHead(404).end("not found");
     res.writeHead(200, { "Content-Type": "application/json" }).end(body);
   });
-  await new Promise<void>((resolve) => feed.listen(0, "127.0.0.1", resolve));
-  feedUrl = `http://127.0.0.1:${(feed.address() as AddressInfo).port}`;
+  ({ base: feedUrl, close: closeFeed } = await listenOnFreePort(feed));
 }, 600_000);
 
-afterAll(() => new Promise<void>((resolve) => feed.close(() => resolve())));
+afterAll(() => closeFeed());
 
 describe("HSDS round trip", () => {
   it("imports every demo service from a paged feed into new organisations, and exports them the same", async () => {

@@ -3,9 +3,9 @@
  * through the same express middleware the server mounts, on a real database.
  */
 import express from "express";
-import type { AddressInfo } from "node:net";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { listenOnFreePort } from "../setup/listen";
 import { getDb } from "../../db/client";
 import { queueEmail } from "~/modules/notifications/index.server";
 import { routeLabel } from "~/modules/system/index.server";
@@ -13,17 +13,14 @@ import { operations, requestLog } from "../../scripts/lib/operations";
 
 const TOKEN = "a-long-enough-metrics-token";
 let base = "";
-let close = () => {};
+let close = async () => {};
 
 beforeAll(async () => {
   const app = express();
   app.use(requestLog());
   app.use(operations({ METRICS_TOKEN: TOKEN }));
   app.get("/activities/:id", (_req, res) => void res.send("an activity"));
-  const server = app.listen(0, "127.0.0.1");
-  await new Promise((r) => server.once("listening", r));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  close = () => server.close();
+  ({ base, close } = await listenOnFreePort(app));
 });
 afterAll(() => close());
 
@@ -49,10 +46,9 @@ describe("/metrics", () => {
     const app = express();
     app.use(operations({ METRICS_TOKEN: undefined }));
     app.use((_req, res) => void res.status(404).send("not found"));
-    const server = app.listen(0, "127.0.0.1");
-    await new Promise((r) => server.once("listening", r));
-    const response = await fetch(`http://127.0.0.1:${(server.address() as AddressInfo).port}/metrics`);
-    server.close();
+    const site = await listenOnFreePort(app);
+    const response = await fetch(`${site.base}/metrics`);
+    await site.close();
     expect(response.status).toBe(404);
   });
 

@@ -10,8 +10,8 @@
  */
 import { sql } from "drizzle-orm";
 import express from "express";
-import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { listenOnFreePort } from "../setup/listen";
 import { closeDatabase, getDb, getReadDatabase, getDatabase, queryRows, readFromPrimary } from "../../db/client";
 import { activities } from "../../db/schema";
 import { findPublishedActivity, parseSearchParams, searchActivities } from "~/modules/activities/index.server";
@@ -102,9 +102,7 @@ describe.skipIf(!onPostgres)("a read replica for reads that may lag (PostgreSQL 
     app.all("*", (_req, res, next) => {
       void Promise.all([titleOf(onReplica.id), titleOf(onPrimary.id)]).then(([replica, primary]) => res.json({ from: replica ? "replica" : primary ? "primary" : "neither" }), next);
     });
-    const listening = app.listen(0, "127.0.0.1");
-    await new Promise<void>((resolve) => listening.once("listening", () => resolve()));
-    const base = `http://127.0.0.1:${(listening.address() as AddressInfo).port}`;
+    const { base, close } = await listenOnFreePort(app);
     try {
       const page = async (init: RequestInit = {}) => {
         const res = await fetch(`${base}/activities/x`, init);
@@ -117,7 +115,7 @@ describe.skipIf(!onPostgres)("a read replica for reads that may lag (PostgreSQL 
       expect((await page({ headers: { Cookie: `theme=x; ${WROTE_COOKIE}=1` } })).from).toBe("primary");
       expect((await page({ headers: { Cookie: "theme=x" } })).from).toBe("replica");
     } finally {
-      await new Promise((resolve) => listening.close(resolve));
+      await close();
     }
   });
 

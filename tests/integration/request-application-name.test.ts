@@ -9,8 +9,8 @@
  */
 import { sql } from "drizzle-orm";
 import express from "express";
-import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { listenOnFreePort } from "../setup/listen";
 import { getDb, queryRows } from "../../db/client";
 import { requestLog } from "../../scripts/lib/operations";
 import { requestQueryContext } from "../../scripts/lib/query-context";
@@ -36,10 +36,7 @@ describe.skipIf(!onPostgres)("the request id in the database's application_name 
         res.json({ inTransaction, outside });
       })().catch(next);
     });
-    const server = app.listen(0, "127.0.0.1");
-    await new Promise<void>((resolve) => server.once("listening", () => resolve()));
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    close = () => new Promise((resolve) => server.close(() => resolve()));
+    ({ base, close } = await listenOnFreePort(app));
   });
 
   afterAll(() => close());

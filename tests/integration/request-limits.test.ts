@@ -5,9 +5,9 @@
  * /healthz waited behind it.
  */
 import express from "express";
-import type { AddressInfo } from "node:net";
 import { performance } from "node:perf_hooks";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { listenOnFreePort } from "../setup/listen";
 import { applyRequestGuards } from "../../scripts/lib/server";
 import { remixRequest } from "../../scripts/lib/remix-adapter";
 import { callRoute } from "../setup/routes";
@@ -34,13 +34,7 @@ beforeAll(async () => {
     if (outcome.location) res.set("Location", outcome.location);
     res.status(outcome.status).type("application/json").send(outcome.text);
   });
-  const server = app.listen(0, "127.0.0.1");
-  await new Promise<void>((resolve) => server.once("listening", () => resolve()));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  close = () => new Promise((resolve) => {
-    server.close(() => resolve());
-    server.closeAllConnections();
-  });
+  ({ base, close } = await listenOnFreePort(app));
 });
 
 afterAll(() => close());

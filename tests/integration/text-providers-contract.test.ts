@@ -7,9 +7,9 @@
  */
 import { createHmac, randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import { asc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { listenOnFreePort } from "../setup/listen";
 import { getDb } from "../../db/client";
 import { outbox, textMessages } from "../../db/schema";
 import { deliverPendingTexts, httpProvider, listTextFailures, notifyProvider, queueText, recordTextStatus } from "~/modules/notifications/index.server";
@@ -46,6 +46,7 @@ const sent: Sent[] = [];
 const gatewayRequests: { headers: IncomingMessage["headers"]; body: unknown }[] = [];
 let server: Server;
 let base: string;
+let close: () => Promise<void>;
 
 function jwtValid(header: string | undefined): boolean {
   const token = /^Bearer (.+)$/.exec(header ?? "")?.[1];
@@ -100,11 +101,10 @@ beforeAll(async () => {
     }
     reply(404, { status_code: 404, errors: [{ error: "NotFound", message: "Not found" }] });
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  ({ base, close } = await listenOnFreePort(server));
 });
 
-afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+afterAll(() => close());
 
 async function queue(to: string, text: string, key = `person:${randomUUID()}`) {
   const db = await getDb();

@@ -27,10 +27,19 @@ export async function listUsers(options: { q?: string; page?: number; perPage?: 
 
 export type SetAdminResult = { ok: true } | { ok: false; message: string } | Refusal;
 
+/**
+ * Whether the account holds Linkway administrator rights, read from the database each time (never from a caller
+ * or a cached session) so a removed right takes effect on the next request. Other contexts ask this, not `users`.
+ */
+export async function isAdministrator(userId: string, executor?: Executor): Promise<boolean> {
+  const db = executor ?? (await getDb());
+  const [row] = await db.select({ isAdmin: users.isAdmin }).from(users).where(eq(users.id, userId));
+  return row?.isAdmin === true;
+}
+
 /** Only an administrator changes these; granting them hands out access, so it needs a recent sign-in. */
 async function checkAdmin(tx: Executor, actor: Actor, grants: boolean, now: Date): Promise<Refusal | null> {
-  const [row] = await tx.select({ isAdmin: users.isAdmin }).from(users).where(eq(users.id, actor.userId));
-  if (!row?.isAdmin) return refuse("forbidden", "Only Linkway administrators can do this.");
+  if (!(await isAdministrator(actor.userId, tx))) return refuse("forbidden", "Only Linkway administrators can do this.");
   if (grants && !signedInRecently(actor, now)) return confirmSignInFirst;
   return null;
 }

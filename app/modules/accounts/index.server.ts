@@ -1,7 +1,7 @@
 // The accounts module's public face: what other modules, routes, scripts and tests may use.
 export * from "./index";
 export { changeName, changePassword, confirmEmailChange, deleteAccount, endAccountSession, endOtherSessions, listAccountSessions, readEmailChange, requestEmailChange } from "./account.server";
-export { listUsers, setAdmin, setCommissioner } from "./admin-users.server";
+export { isAdministrator, listUsers, setAdmin, setCommissioner } from "./admin-users.server";
 export { auditActions, listAuditEntries, recordAudit } from "./audit.server";
 export { CLIENT_IP_HEADER, clientContext, type ClientContext } from "./client-context.server";
 export { checkRequestOrigin, crossSiteRefusal } from "./csrf.server";

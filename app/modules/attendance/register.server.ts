@@ -5,7 +5,7 @@
 import { and, asc, eq, sql } from "drizzle-orm";
 import { getDb, queryRows, type Executor } from "#db/client";
 import { bookings, memberships, referrals, sessions, users } from "#db/schema";
-import { recordAudit } from "~/modules/accounts/index.server";
+import { isAdministrator, recordAudit } from "~/modules/accounts/index.server";
 import { formatSessionWhen } from "~/modules/activities/index.server";
 import type { OrganiserMark, SelfReport } from "~/modules/bookings/index.server";
 import { now as clockNow } from "~/utils/clock.server";
@@ -144,8 +144,8 @@ export async function loadRegister(sessionId: string, viewer: RegisterViewer, op
     .select({ role: memberships.role })
     .from(memberships)
     .where(and(eq(memberships.organisationId, context.activity.organisationId), eq(memberships.userId, viewer.userId)));
-  const [user] = await db.select({ isAdmin: users.isAdmin }).from(users).where(eq(users.id, viewer.userId));
-  if (!member && !user?.isAdmin) return null;
+  const isAdmin = await isAdministrator(viewer.userId, db);
+  if (!member && !isAdmin) return null;
   // Admins see no referrals, but a register is where they reopen a locked one: they may open it, and each time is logged.
   if (!member) {
     await recordAudit({ action: "register.viewed_by_admin", actorUserId: viewer.userId, targetType: "session", targetId: context.session.id, ip: viewer.ip ?? null, at: now }, db);
@@ -158,7 +158,7 @@ export async function loadRegister(sessionId: string, viewer: RegisterViewer, op
       kind: member ? "member" : "admin",
       canMark: Boolean(member) && state === "open",
       canAddWalkIn: Boolean(member) && state === "open",
-      canReopen: Boolean(user?.isAdmin) && state === "locked",
+      canReopen: isAdmin && state === "locked",
       canResendLink: Boolean(member) && state === "open" && now >= context.session.endsAt,
     },
     now,

@@ -18,8 +18,8 @@ import { parse as parseCsv } from "csv-parse/sync";
 import type { z } from "zod";
 import { and, eq, gt, isNull } from "drizzle-orm";
 import { getDb, type Tx } from "#db/client";
-import { activities, activitySources, importPreviews, organisationSources, users } from "#db/schema";
-import { findMembership, hitRateLimit, rateLimitRules, recordAudit, tooManyAttemptsMessage } from "~/modules/accounts/index.server";
+import { activities, activitySources, importPreviews, organisationSources } from "#db/schema";
+import { findMembership, hitRateLimit, isAdministrator, rateLimitRules, recordAudit, tooManyAttemptsMessage } from "~/modules/accounts/index.server";
 import {
   ActivityArchivedError,
   checkActivityValues,
@@ -64,12 +64,6 @@ interface StoredRow extends PreviewRow {
 /** Who is importing. Whether they are an administrator the module reads for itself, never from the caller. */
 export interface ImportActor {
   userId: string;
-}
-
-async function isAdministrator(userId: string): Promise<boolean> {
-  const db = await getDb();
-  const [user] = await db.select({ isAdmin: users.isAdmin }).from(users).where(eq(users.id, userId));
-  return user?.isAdmin === true;
 }
 
 export type PreviewResult =

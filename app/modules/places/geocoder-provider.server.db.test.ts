@@ -1,6 +1,6 @@
 import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { listenOnFreePort } from "../../../tests/setup/listen";
 import { logger } from "~/utils/logger.server";
 import { resetGazetteerForTests, resolvePlace } from "./gazetteer.server";
 import { createGeocoderProvider } from "./geocoder-provider.server";
@@ -16,6 +16,7 @@ const answers: Record<string, { status: number; body?: unknown; delayMs?: number
 
 let server: Server;
 let baseUrl: string;
+let close: () => Promise<void>;
 const requested: string[] = [];
 
 beforeAll(async () => {
@@ -27,14 +28,12 @@ beforeAll(async () => {
       res.end(JSON.stringify(answer.body));
     }, answer.delayMs ?? 0);
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+  const listening = await listenOnFreePort(server);
+  baseUrl = `${listening.base}/`;
+  close = listening.close;
 });
 
-afterAll(async () => {
-  server.closeAllConnections();
-  await new Promise((resolve) => server.close(resolve));
-});
+afterAll(() => close());
 
 beforeEach(() => {
   requested.length = 0;
@@ -80,13 +79,13 @@ describe("resolvePlace with GEOCODER_URL", () => {
   });
 
   it("treats a postcode with no coordinates as not found", async () => {
-    expect(await resolvePlace("NR1 1AA")).toMatchObject({ label: "NR1 1AA (Lakenham, Norwich)" });
+    expect(await resolvePlace("NR1 1AA")).toMatchObject({ label: "NR1 1AA (Norwich area)" });
   });
 
   it("falls back to the offline data when nothing answers at the address", async () => {
     process.env.GEOCODER_URL = "http://127.0.0.1:9/";
     resetGazetteerForTests();
-    expect(await resolvePlace("LS6 3AB")).toMatchObject({ label: "LS6 3AB (Headingley, Leeds)" });
+    expect(await resolvePlace("LS6 3AB")).toMatchObject({ label: "LS6 3AB (Leeds area)" });
   });
 
   it("leaves town names to the offline data", async () => {
