@@ -10,7 +10,6 @@ export interface Listening {
   /** `http://127.0.0.1:<port>`, with no trailing slash. */
   base: string;
   port: number;
-  server: Server;
   close: () => Promise<void>;
 }
 
@@ -29,7 +28,6 @@ export async function listenOnFreePort(target: Listenable, options: { host: stri
   return {
     base: `http://127.0.0.1:${port}`,
     port,
-    server,
     close: () =>
       new Promise<void>((resolve) => {
         server.close(() => resolve());
