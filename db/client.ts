@@ -39,10 +39,7 @@ export interface DatabaseOptions {
   loadDataDir?: string;
   /** PGlite's shared_buffers, e.g. "128MB"; small by default (see pgliteMemorySettings). */
   pgliteSharedBuffers?: string;
-  /**
-   * Bytes of WebAssembly memory PGlite starts with (its own default is
-   * 128 MB, grown on demand). The test suite starts large: see per-file-database.ts.
-   */
+  /** Bytes of WebAssembly memory PGlite starts with (its own default is 128 MB, grown on demand). */
   pgliteInitialMemory?: number;
   /** PostgreSQL's application_name for this process's connections (seen in pg_stat_activity and the server's logs). */
   applicationName?: string;
@@ -81,11 +78,10 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
   const client = await PGlite.create({
     dataDir,
     loadDataDir,
-    extensions: pgliteExtensions,
+    extensions: { ...pgliteExtensions, loadLibrariesOnlyWhenPostgresAsks },
     startParams: [...PGlite.defaultStartParams, ...pgliteMemorySettings(options.pgliteSharedBuffers)],
     ...(options.pgliteInitialMemory ? { initialMemory: options.pgliteInitialMemory } : {}),
   });
-  await preloadExtensionLibraries(client, Object.keys(pgliteExtensions));
   const db = drizzlePglite(client, { schema }) as unknown as Db;
   return {
     db,
@@ -120,19 +116,22 @@ export function pgliteMemorySettings(sharedBuffers = ""): string[] {
 const pgliteExtensions = { cube, earthdistance, fuzzystrmatch, pg_trgm, unaccent };
 
 /**
- * PGlite loads an extension's library on its first use. When that first use
- * came late, inside a search on a database already grown by a test's data
- * (the typo correction's first trigram or edit-distance call), the embedded
- * database sometimes answered with no rows and then failed every later query
- * (ERRORDATA_STACK_SIZE exceeded) — about one test run in three. Loading the
- * libraries while the database is fresh avoids it.
+ * PGlite 0.5 (emscripten) instantiates every extension library while the
+ * database starts, before PostgreSQL asks for any, in a race: which of those
+ * early copies fail half-way differs from run to run. When pg_trgm's did,
+ * PostgreSQL's own load made a second copy, but calls still reached the first,
+ * never-initialised one (its trigram comparison pointer null): a trigram query
+ * answered no rows, the WebAssembly error was swallowed, and every later
+ * statement failed with `ERRORDATA_STACK_SIZE exceeded` — about one opening in
+ * six. With emscripten's `noWasmDecoding` each library is instantiated once,
+ * when PostgreSQL loads it. See decision 103.
  */
-async function preloadExtensionLibraries(client: PGlite, names: string[]): Promise<void> {
-  for (const name of ["plpgsql", ...names]) {
-    // Some contrib modules ship only SQL and dictionaries (no library to load).
-    await client.exec(`LOAD '${name}'`).catch(() => {});
-  }
-}
+const loadLibrariesOnlyWhenPostgresAsks = {
+  name: "load-libraries-only-when-postgres-asks",
+  setup: async (_pg: unknown, emscriptenOpts: Record<string, unknown>) => ({
+    emscriptenOpts: { ...emscriptenOpts, noWasmDecoding: true },
+  }),
+};
 
 /** Options from the process environment (the app validates these in its env module first). */
 export function databaseOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): DatabaseOptions {

@@ -29,14 +29,6 @@ beforeAll(async () => {
     delete process.env.DATABASE_URL;
     process.env.PGLITE_DATA_DIR = "memory://";
     process.env.PGLITE_TEMPLATE = pgliteTemplatePath;
-    // PGlite 0.5.16/0.5.17 sometimes broke when its memory grew during the
-    // search suite's first typo-corrected search: no rows and no error, then
-    // ERRORDATA_STACK_SIZE exceeded on every later query (about one run in
-    // three of search.test.ts at high priority; 0 of 8 with 1 GiB to start).
-    // Starting with room enough for a test file keeps the suite honest about
-    // our code. The cost: ~1 s and ~1.9 GB more memory per test process.
-    // Production keeps PGlite's default (see decision 052).
-    process.env.PGLITE_INITIAL_MEMORY ??= String(1024 * 1024 * 1024);
   }
   await getDatabase();
 }, SET_UP_TIMEOUT_MS);
