@@ -5,7 +5,7 @@
  * memberships is the organisations module's work (it builds on accounts).
  */
 import { and, asc, count, eq } from "drizzle-orm";
-import { getDb, type Db, type Executor } from "#db/client";
+import { getDb, type Executor } from "#db/client";
 import { memberships, organisations, users } from "#db/schema";
 
 export type Role = "owner" | "member";
@@ -20,7 +20,7 @@ export interface MembershipView {
 }
 
 // A builder, not a promise: awaiting a Drizzle query runs it.
-function membershipQuery(db: Db) {
+function membershipQuery(db: Executor) {
   return db
     .select({
       organisationId: organisations.id,
@@ -41,8 +41,8 @@ export async function listMemberships(userId: string): Promise<MembershipView[]>
     .orderBy(asc(memberships.createdAt), asc(organisations.name));
 }
 
-export async function findMembership(userId: string, organisationId: string): Promise<MembershipView | null> {
-  const [row] = await membershipQuery(await getDb()).where(
+export async function findMembership(userId: string, organisationId: string, executor?: Executor): Promise<MembershipView | null> {
+  const [row] = await membershipQuery(executor ?? (await getDb())).where(
     and(eq(memberships.userId, userId), eq(memberships.organisationId, organisationId)),
   );
   return row ?? null;

@@ -4,8 +4,8 @@
  */
 import { and, asc, eq, sql } from "drizzle-orm";
 import { getDb, queryRows, type Executor } from "#db/client";
-import { bookings, memberships, referrals, sessions, users } from "#db/schema";
-import { isAdministrator, recordAudit } from "~/modules/accounts/index.server";
+import { bookings, referrals, sessions } from "#db/schema";
+import { findMembership, isAdministrator, recordAudit } from "~/modules/accounts/index.server";
 import { formatSessionWhen } from "~/modules/activities/index.server";
 import type { OrganiserMark, SelfReport } from "~/modules/bookings/index.server";
 import { now as clockNow } from "~/utils/clock.server";
@@ -140,10 +140,7 @@ export async function loadRegister(sessionId: string, viewer: RegisterViewer, op
   if (!isUuid(sessionId)) return null;
   const context = await loadSessionContext(db, sessionId);
   if (!context) return null;
-  const [member] = await db
-    .select({ role: memberships.role })
-    .from(memberships)
-    .where(and(eq(memberships.organisationId, context.activity.organisationId), eq(memberships.userId, viewer.userId)));
+  const member = await findMembership(viewer.userId, context.activity.organisationId, db);
   const isAdmin = await isAdministrator(viewer.userId, db);
   if (!member && !isAdmin) return null;
   // Admins see no referrals, but a register is where they reopen a locked one: they may open it, and each time is logged.
@@ -237,8 +234,7 @@ export async function reopenRegister(input: { sessionId: string; userId: string;
   const now = input.now ?? clockNow();
   const db = await getDb();
   return db.transaction(async (tx) => {
-    const [user] = await tx.select({ isAdmin: users.isAdmin, name: users.name }).from(users).where(eq(users.id, input.userId));
-    if (!user?.isAdmin) throw new AttendanceError("not_allowed", "Only Linkway administrators can reopen a register.", 403);
+    if (!(await isAdministrator(input.userId, tx))) throw new AttendanceError("not_allowed", "Only Linkway administrators can reopen a register.", 403);
     const context = await loadSessionContext(tx, input.sessionId);
     if (!context) throw new AttendanceError("not_found", "We could not find that session's register.", 404);
     if (registerState(context.session, now) !== "locked") {
@@ -247,7 +243,7 @@ export async function reopenRegister(input: { sessionId: string; userId: string;
     const reopenedUntil = addDays(now, REOPEN_DAYS);
     await tx.update(sessions).set({ registerReopenedUntil: reopenedUntil, updatedAt: now }).where(eq(sessions.id, context.session.id));
     await recordAudit(
-      { at: now, actorUserId: input.userId, actorLabel: user.name, action: "register.reopen", targetType: "session", targetId: context.session.id, ip: input.ip ?? null, details: { reopenedUntil: reopenedUntil.toISOString() } },
+      { at: now, actorUserId: input.userId, action: "register.reopen", targetType: "session", targetId: context.session.id, ip: input.ip ?? null, details: { reopenedUntil: reopenedUntil.toISOString() } },
       tx,
     );
     return { reopenedUntil };
