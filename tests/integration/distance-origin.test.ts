@@ -62,8 +62,13 @@ describe("with no postcode data (a new install)", () => {
     expect(await cardDistance("Headingley")).toMatch(/ km from the centre of Headingley$/);
   });
 
-  it("a full postcode known only by its post town is measured from the town's centre, not passed off as the postcode", async () => {
-    expect(await cardDistance("LS6 1AA")).toMatch(/^About \d+ km from the centre of Leeds$/);
+  it("a full postcode known only by its district is measured from the district's neighbourhood, not passed off as the postcode", async () => {
+    expect((await search("LS6 1AA")).place?.origin).toEqual({ precision: "place", from: "the centre of Headingley" });
+    expect(await cardDistance("LS6 1AA")).toMatch(/^About \d+ km from the centre of Headingley$/);
+  });
+
+  it("a full postcode in a district with no neighbourhood shipped is measured from its post town's centre", async () => {
+    expect(await cardDistance("LS1 1AA")).toMatch(/^About \d+ km from the centre of Leeds$/);
   });
 
   it("/api/search says what distance_km is measured from, and how precisely", async () => {

@@ -97,10 +97,15 @@ describe("search words", () => {
 });
 
 describe("a place known only roughly", () => {
-  it("says distances are from the centre of the post town, for a postcode, a sector or 'Leeds LS6'", async () => {
+  it("says distances are from the centre of the district's neighbourhood, for a postcode, a sector or 'Leeds LS6'", async () => {
     for (const near of ["LS6 1AA", "LS6 1", "Leeds LS6"]) {
       const results = await search(`near=${encodeURIComponent(near)}&radius_km=10`);
-      expect(results.place).toMatchObject({ approximate: true, centre: "Leeds" });
+      expect(results.place).toMatchObject({ approximate: true, centre: "Headingley" });
     }
+  });
+
+  it("says distances are from the centre of the post town where no neighbourhood of the district ships", async () => {
+    const results = await search(`near=${encodeURIComponent("LS1 4AP")}&radius_km=10`);
+    expect(results.place).toMatchObject({ approximate: true, centre: "Leeds" });
   });
 });

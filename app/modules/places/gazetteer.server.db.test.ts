@@ -19,21 +19,35 @@ beforeEach(() => {
 });
 
 describe("resolvePlace with only the offline data", () => {
-  it("places a full postcode at its area's post town", async () => {
-    const place = await resolvePlace("LS6 3AB");
-    expect(place).toMatchObject({ label: "LS6 3AB (Leeds area)", kind: "postcode_area", precision_km: 10 });
+  it("places a full postcode at its area's post town when no neighbourhood of its district ships", async () => {
+    const place = await resolvePlace("LS1 3AB");
+    expect(place).toMatchObject({ label: "LS1 3AB (Leeds area)", kind: "postcode_area", precision_km: 10 });
     expectNear(place, leeds, 1);
+  });
+
+  it("places a postcode, sector or district at the neighbourhood its district is known by, not the post town", async () => {
+    const headingley = { lat: 53.8197, lng: -1.5779 };
+    const place = await resolvePlace("LS6 3AB");
+    expect(place).toMatchObject({ label: "LS6 3AB (Headingley, Leeds)", kind: "town", centre: "Headingley", precision_km: 3 });
+    expectNear(place, headingley, 0.5);
+    expect(await resolvePlace("LS6 1")).toMatchObject({ label: "LS6 1 (Headingley, Leeds)", centre: "Headingley" });
+    expect(await resolvePlace("Leeds LS6")).toMatchObject({ label: "LS6 (Headingley, Leeds)", centre: "Headingley" });
+    // Hulme's point is GeoNames' (decision 066), within a kilometre of the project's.
+    const hulme = await resolvePlace("M15 5");
+    expect(hulme).toMatchObject({ label: "M15 5 (Hulme, Manchester)", centre: "Hulme" });
+    expectNear(hulme, { lat: 53.467, lng: -2.25 }, 1);
   });
 
   it("accepts a postcode typed without a space or capitals", async () => {
-    expect(await resolvePlace("ls63ab")).toMatchObject({ label: "LS6 3AB (Leeds area)" });
+    expect(await resolvePlace("ls13ab")).toMatchObject({ label: "LS1 3AB (Leeds area)" });
+    expect(await resolvePlace("ls63ab")).toMatchObject({ label: "LS6 3AB (Headingley, Leeds)" });
   });
 
   it("accepts a bare outcode", async () => {
-    const place = await resolvePlace("LS6");
-    expect(place).toMatchObject({ label: "LS6 (Leeds area)", kind: "postcode_area" });
+    const place = await resolvePlace("LS1");
+    expect(place).toMatchObject({ label: "LS1 (Leeds area)", kind: "postcode_area" });
     expectNear(place, leeds, 1);
-    expect(await resolvePlace("ls6")).toEqual(place);
+    expect(await resolvePlace("ls1")).toEqual(place);
   });
 
   it("finds towns whatever the case or spacing", async () => {

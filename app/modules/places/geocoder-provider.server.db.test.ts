@@ -79,13 +79,13 @@ describe("resolvePlace with GEOCODER_URL", () => {
   });
 
   it("treats a postcode with no coordinates as not found", async () => {
-    expect(await resolvePlace("NR1 1AA")).toMatchObject({ label: "NR1 1AA (Norwich area)" });
+    expect(await resolvePlace("NR1 1AA")).toMatchObject({ label: "NR1 1AA (Lakenham, Norwich)" });
   });
 
   it("falls back to the offline data when nothing answers at the address", async () => {
     process.env.GEOCODER_URL = "http://127.0.0.1:9/";
     resetGazetteerForTests();
-    expect(await resolvePlace("LS6 3AB")).toMatchObject({ label: "LS6 3AB (Leeds area)" });
+    expect(await resolvePlace("LS6 3AB")).toMatchObject({ label: "LS6 3AB (Headingley, Leeds)" });
   });
 
   it("leaves town names to the offline data", async () => {

@@ -5,7 +5,9 @@
  * Didsbury…; not Headingley, Armley or Moss Side): for those the offline
  * provider uses GeoNames' point; the others are approximate centres compiled by
  * the Linkway project (decisions 064, 066). Distances from them say "from the
- * centre of Headingley", never more. An installation elsewhere adds its own
+ * centre of Headingley", never more. The first listed in a district also stands
+ * for that district's postcodes offline (decision 104), so list the one a
+ * district is known by first. An installation elsewhere adds its own
  * area's postcodes with `npm run places:import`, or sets GEOCODER_URL.
  */
 export interface Neighbourhood {

@@ -94,7 +94,7 @@ describe("resolvePlace with POSTCODES_FILE", () => {
 
   it("uses the offline data when the file cannot be read", async () => {
     process.env.POSTCODES_FILE = join(dir, "missing.csv");
-    expect(await resolvePlace("LS6 3AB")).toMatchObject({ label: "LS6 3AB (Leeds area)" });
+    expect(await resolvePlace("LS6 3AB")).toMatchObject({ label: "LS6 3AB (Headingley, Leeds)" });
   });
 });
 
