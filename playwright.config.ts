@@ -34,14 +34,21 @@ function safe<T>(f: () => T): T | undefined {
   }
 }
 
+/**
+ * Each worker has its own site (port, embedded database, demo data, dev clock
+ * and mailbox), so specs that move the clock or change the demo never meet:
+ * worker N talks to E2E_PORT + N (tests/e2e/fixtures.ts). Two by default, one
+ * per core; E2E_WORKERS=1 runs everything in one browser against one site.
+ */
+const workers = Math.max(1, Number(process.env.E2E_WORKERS ?? 2));
 const port = Number(process.env.E2E_PORT ?? 3210);
-export const baseURL = `http://localhost:${port}`;
+export const siteURL = (workerIndex: number) => `http://localhost:${port + workerIndex}`;
 const dataDir = process.env.E2E_DATA_DIR ?? "tests/.tmp/e2e-data";
 
 export default defineConfig({
   testDir: "tests/e2e",
   fullyParallel: false,
-  workers: 1,
+  workers,
   retries: process.env.CI ? 1 : 0,
   timeout: 60_000,
   // Every test has its own limit; this bounds the whole run so CI fails with a report instead of hanging.
@@ -49,7 +56,7 @@ export default defineConfig({
   expect: { timeout: 10_000 },
   reporter: process.env.PLAYWRIGHT_JSON_OUT ? [["list"], ["json", { outputFile: process.env.PLAYWRIGHT_JSON_OUT }]] : [["list"]],
   use: {
-    baseURL,
+    baseURL: siteURL(0),
     trace: "retain-on-failure",
     launchOptions: {
       executablePath: await findChromium(),
@@ -57,21 +64,21 @@ export default defineConfig({
     },
   },
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"] } }],
-  webServer: {
-    // A fresh embedded database each run, demo data seeded, email to the dev mailbox.
-    command: `rm -rf ${dataDir} && node --import tsx scripts/start.ts`,
-    url: `${baseURL}/healthz`,
+  // A fresh embedded database per site and run, demo data seeded, email to the dev mailbox.
+  webServer: Array.from({ length: workers }, (_, index) => ({
+    command: `rm -rf ${dataDir}-${index} && node --import tsx scripts/start.ts`,
+    url: `${siteURL(index)}/healthz`,
     timeout: 240_000,
     reuseExistingServer: false,
-    stdout: "pipe",
+    stdout: "pipe" as const,
     env: {
-      PORT: String(port),
-      DATA_DIR: dataDir,
+      PORT: String(port + index),
+      DATA_DIR: `${dataDir}-${index}`,
       NODE_ENV: "test",
-      PUBLIC_URL: baseURL,
+      PUBLIC_URL: siteURL(index),
       DATABASE_URL: "",
       LOG_LEVEL: "warn",
-      TILE_URL: `${baseURL}/test-tiles/{z}/{x}/{y}.png`,
+      TILE_URL: `${siteURL(index)}/test-tiles/{z}/{x}/{y}.png`,
     },
-  },
+  })),
 });

@@ -7,7 +7,7 @@
  * and works without signing in, then expires; the walk-in gets the follow-up
  * wellbeing check. Then the whole referral loop, through the referral pages.
  */
-import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import { expect, test, type APIRequestContext, type Page } from "./fixtures";
 import { postForm } from "./same-origin";
 import { expectNoAxeViolations } from "./a11y";
 import { DAY_MS, MINUTE_MS } from "~/utils/time";

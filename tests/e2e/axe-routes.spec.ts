@@ -5,9 +5,12 @@
  * page), and each page is opened by the role it is for.
  */
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { expect, test, type Browser, type Page } from "./fixtures";
 import { readdirSync } from "node:fs";
 import { signIn, walk } from "./referral-journeys";
+
+// The two widths are the longest tests in the suite and share nothing: each may go to its own worker and site.
+test.describe.configure({ mode: "parallel" });
 
 /** Not pages: JSON APIs, calendar and CSV files, uploads, form posts, health checks and development tools. */
 const notAPage = /^(api\.(?!_index$)|healthz|uploads\.|feeds\.|logout$|dev\.|\$$)|\[\.\]|_\.save$|_\.calendar\./;

@@ -3,7 +3,7 @@
  * appears as a session, and a calendar that stops answering is shown on the page with its reason. The section
  * is axe-clean.
  */
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { listenOnFreePort } from "../setup/listen";
 import { createServer, type Server } from "node:http";
 import { expectNoAxeViolations } from "./a11y";

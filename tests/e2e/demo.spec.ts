@@ -6,7 +6,7 @@
  * answer, so this checks what stays true whatever ran before; the exact
  * inbox is checked in tests/integration/demo-referrals.test.ts.
  */
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page } from "./fixtures";
 import { expectNoAxeViolations } from "./a11y";
 
 async function signIn(page: Page, email: string, redirectTo: string) {

@@ -2,7 +2,7 @@
  * Where people got stuck (issue 15): a public visitor, a referrer and a person with their private link, on a
  * phone and a desktop, with and without JavaScript.
  */
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page } from "./fixtures";
 import { expectNoAxeViolations } from "./a11y";
 import { linkFromMailbox, openToAll, openToAllToo, signIn } from "./referral-journeys";
 

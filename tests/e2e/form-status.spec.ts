@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 
 // A refused form answers 400 and still shows the form with the message next to the field,
 // whether the browser posts the page itself (no JavaScript) or Remix fetches the answer.

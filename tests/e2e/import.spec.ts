@@ -1,4 +1,4 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page } from "./fixtures";
 import { expectNoAxeViolations } from "./a11y";
 
 async function signIn(page: Page, email: string, redirectTo: string) {

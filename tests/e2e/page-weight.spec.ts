@@ -1,4 +1,4 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page } from "./fixtures";
 
 // What a public page makes the browser fetch: Leaflet only with a map, the route manifest once.
 

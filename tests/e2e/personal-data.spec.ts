@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { expectNoAxeViolations } from "./a11y";
 import { linkFromMailbox, openToAll, signIn, walk } from "./referral-journeys";
 

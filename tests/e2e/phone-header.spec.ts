@@ -2,7 +2,7 @@
  * The phone header is one short band: the name and a "Menu" that opens the links (issue 15, item 9). It works
  * without JavaScript, by keyboard, and every target stays at least 44 px tall. Wide screens keep the links in view.
  */
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page } from "./fixtures";
 import { expectNoAxeViolations } from "./a11y";
 
 test.describe.configure({ timeout: 180_000 });

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 
 // A signed-in person's pages are never kept in a cache (a shared computer's back button, a proxy); public pages may be.
 test("pages for a signed-in person are sent with Cache-Control: no-store; the public search is not", async ({ page }) => {

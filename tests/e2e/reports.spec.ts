@@ -6,7 +6,7 @@
  * map's list is the whole answer.
  */
 import { readFile } from "node:fs/promises";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page } from "./fixtures";
 import { expectNoAxeViolations } from "./a11y";
 
 // Four pages, each scanned by axe, on the full demo history: slower than most specs.

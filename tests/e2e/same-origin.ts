@@ -1,5 +1,5 @@
 import type { APIRequestContext } from "@playwright/test";
-import { baseURL } from "../../playwright.config";
+import { currentSiteURL } from "./fixtures";
 
 /**
  * Playwright's request context sends no Origin header, so the CSRF check
@@ -7,5 +7,5 @@ import { baseURL } from "../../playwright.config";
  * (for example to /dev/clock) say they come from the site.
  */
 export function postForm(request: APIRequestContext, path: string, form: Record<string, string>) {
-  return request.post(path, { form, headers: { Origin: baseURL } });
+  return request.post(path, { form, headers: { Origin: currentSiteURL() } });
 }

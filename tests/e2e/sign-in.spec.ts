@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { expectNoAxeViolations } from "./a11y";
 
 test("a wrong password is refused with a clear message; the right one signs in", async ({ page }) => {
