@@ -13,6 +13,7 @@ import { mkdirSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import postgres from "postgres";
+import { templateForNewDataDir } from "./embedded-template";
 import * as schema from "./schema/index";
 
 export type Schema = typeof schema;
@@ -135,10 +136,12 @@ const loadLibrariesOnlyWhenPostgresAsks = {
 
 /** Options from the process environment (the app validates these in its env module first). */
 export function databaseOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): DatabaseOptions {
+  const dataDir = env.PGLITE_DATA_DIR || path.join(env.DATA_DIR || "./data", "pglite");
   return {
     url: env.DATABASE_URL || undefined,
-    dataDir: env.PGLITE_DATA_DIR || path.join(env.DATA_DIR || "./data", "pglite"),
-    loadDataDir: env.PGLITE_TEMPLATE || undefined,
+    dataDir,
+    // A new embedded database starts as a copy of the migrated template made at install (decision 105).
+    loadDataDir: env.PGLITE_TEMPLATE || (env.DATABASE_URL ? undefined : templateForNewDataDir(dataDir)),
     pgliteSharedBuffers: env.PGLITE_SHARED_BUFFERS || undefined,
     pgliteInitialMemory: Number(env.PGLITE_INITIAL_MEMORY) || undefined,
     applicationName: env.DATABASE_APPLICATION_NAME || undefined,

@@ -1,7 +1,7 @@
 import { mkdirSync } from "node:fs";
-import { writeFile } from "node:fs/promises";
 import { openDatabase } from "../../db/client";
 import { migrateDatabase } from "../../db/migrate";
+import { writeMigratedTemplate } from "../../scripts/lib/embedded-template";
 import { hashPassword } from "~/modules/accounts/index.server";
 import { testPassword } from "../factories/accounts";
 import { adminQuery, pgliteTemplatePath, serverUrl, tmpDir, withDatabase } from "./test-database";
@@ -24,12 +24,7 @@ export default async function globalSetup() {
       await adminQuery(url, `DROP DATABASE IF EXISTS ${template} WITH (FORCE)`);
     };
   }
-  const handle = await openDatabase({ dataDir: "memory://" });
-  await migrateDatabase(handle);
-  const pglite = (handle as unknown as { pglite: { dumpDataDir: (c: "gzip") => Promise<Blob> } }).pglite;
-  const dump = await pglite.dumpDataDir("gzip");
-  await writeFile(pgliteTemplatePath, Buffer.from(await dump.arrayBuffer()));
-  await handle.close();
+  await writeMigratedTemplate(pgliteTemplatePath);
   console.log("[tests] PGlite: each test file gets an in-memory copy of a migrated template");
   return undefined;
 }
