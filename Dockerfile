@@ -2,12 +2,10 @@
 # Not built on our development machines (no container runtime there): a minimal starting point.
 FROM node:22-bookworm-slim AS build
 WORKDIR /app
-COPY package.json package-lock.json ./
-# Run by npm ci's postinstall (decision 053).
-COPY scripts/patch-dependencies.mjs scripts/
-RUN npm ci --no-audit --no-fund
+# The whole tree before npm ci: its postinstall patches dependencies (decision 053) and its prepare step builds
+# the site and the embedded database's template (decision 105), both from files in the tree.
 COPY . .
-RUN npm run build && npm prune --omit=dev
+RUN npm ci --no-audit --no-fund && npm prune --omit=dev
 
 FROM node:22-bookworm-slim
 # pg_dump/pg_restore for npm run db:backup and db:restore.
