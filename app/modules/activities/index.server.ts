@@ -6,7 +6,7 @@ export { changeActivityStatus } from "./activity-status.server";
 export { applyCategoryAction, type CategoryOption, type CategoryView, listCategoriesWithUse, listCategoryOptions } from "./categories.server";
 export { duplicateActivity } from "./duplicate-activity.server";
 export { applyImportedOccurrences, IMPORT_CANCEL_REASON, type ImportedOccurrence, type ImportedSession, type ImportedSessionsResult } from "./imported-sessions.server";
-export { HORIZON_WEEKS, materialiseSchedule, rollSessionHorizon } from "./materialise-sessions.server";
+export { HORIZON_WEEKS, materialiseSchedule, materialiseSchedules, rollSessionHorizon } from "./materialise-sessions.server";
 export { listOrganisationActivities, listSessionsThisWeek } from "./organiser-dashboard.server";
 export { findPublishedActivity, listPublishedActivities, listUpcomingSessions, MAX_UPCOMING_SESSIONS } from "./public-activities.server";
 export { ActivityArchivedError, checkActivityValues, loadActivityForEditing, saveActivity } from "./save-activity.server";

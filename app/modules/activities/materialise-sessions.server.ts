@@ -3,7 +3,7 @@
  * becomes a row, keyed by (schedule, occurrence) so running again adds only
  * what is missing and never duplicates or resurrects a session.
  */
-import { and, eq, isNull, lt, or, sql } from "drizzle-orm";
+import { and, eq, inArray, isNull, lt, or, sql } from "drizzle-orm";
 import { getDb, type Executor } from "#db/client";
 import { activities, schedules, sessions } from "#db/schema";
 import { now as clockNow } from "~/utils/clock.server";
@@ -24,22 +24,27 @@ export async function insertOccurrences(
   occurrences: Occurrence[],
   capacity: number,
 ): Promise<number> {
-  if (occurrences.length === 0) return 0;
-  const inserted = await executor
-    .insert(sessions)
-    .values(
-      occurrences.map((o) => ({
-        activityId: schedule.activityId,
-        scheduleId: schedule.id,
-        occurrenceAt: o.occurrenceAt,
-        startsAt: o.startsAt,
-        endsAt: o.endsAt,
-        capacity,
-      })),
-    )
-    .onConflictDoNothing({ target: [sessions.scheduleId, sessions.occurrenceAt] })
-    .returning({ id: sessions.id });
-  return inserted.length;
+  return insertSessionRows(executor, occurrences.map((o) => sessionRow(schedule, o, capacity)));
+}
+
+function sessionRow(schedule: Pick<ScheduleRow, "id" | "activityId">, o: Occurrence, capacity: number) {
+  return { activityId: schedule.activityId, scheduleId: schedule.id, occurrenceAt: o.occurrenceAt, startsAt: o.startsAt, endsAt: o.endsAt, capacity };
+}
+
+/** Six parameters a row: a thousand rows a statement stays far below PostgreSQL's 65,535. */
+const ROWS_PER_INSERT = 1000;
+
+async function insertSessionRows(executor: Executor, rows: ReturnType<typeof sessionRow>[]): Promise<number> {
+  let added = 0;
+  for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) {
+    const inserted = await executor
+      .insert(sessions)
+      .values(rows.slice(i, i + ROWS_PER_INSERT))
+      .onConflictDoNothing({ target: [sessions.scheduleId, sessions.occurrenceAt] })
+      .returning({ id: sessions.id });
+    added += inserted.length;
+  }
+  return added;
 }
 
 /** Inserts the schedule's missing sessions from `from` to the horizon; returns how many were added. */
@@ -48,11 +53,24 @@ export async function materialiseSchedule(
   schedule: ScheduleRow,
   options: { capacity: number; from?: Date; now?: Date },
 ): Promise<number> {
+  return materialiseSchedules(executor, [{ schedule, capacity: options.capacity, from: options.from }], { now: options.now });
+}
+
+/**
+ * Many schedules at once (the demo's first load, a few hundred): their
+ * sessions in a few large inserts and one update, not three statements each.
+ */
+export async function materialiseSchedules(
+  executor: Executor,
+  items: { schedule: ScheduleRow; capacity: number; from?: Date }[],
+  options: { now?: Date } = {},
+): Promise<number> {
+  if (items.length === 0) return 0;
   const now = options.now ?? clockNow();
   const to = horizonEnd(now);
-  const occurrences = expandSchedule(schedule, { from: options.from ?? now, to });
-  const added = await insertOccurrences(executor, schedule, occurrences, options.capacity);
-  await executor.update(schedules).set({ materialisedUntil: to }).where(eq(schedules.id, schedule.id));
+  const rows = items.flatMap(({ schedule, capacity, from }) => expandSchedule(schedule, { from: from ?? now, to }).map((o) => sessionRow(schedule, o, capacity)));
+  const added = await insertSessionRows(executor, rows);
+  await executor.update(schedules).set({ materialisedUntil: to }).where(inArray(schedules.id, items.map((i) => i.schedule.id)));
   return added;
 }
 

@@ -12,7 +12,7 @@ import { demoReferralStories } from "#db/seed/demo-referrals";
 import { now as clockNow } from "~/utils/clock.server";
 import { logger } from "~/utils/logger.server";
 import { hashPassword } from "~/modules/accounts/index.server";
-import { HORIZON_WEEKS, materialiseSchedule } from "~/modules/activities/index.server";
+import { HORIZON_WEEKS, materialiseSchedules } from "~/modules/activities/index.server";
 import { HISTORY_WEEKS, historyActivities, writeDemoHistory } from "./demo-history.server";
 import { catchUpWorker, playDemoReferrals } from "./demo-referrals.server";
 import { addDays } from "~/utils/time";
@@ -55,13 +55,17 @@ export async function loadDemoDataIfEmpty(options: { now?: Date } = {}): Promise
     for (const batch of chunks(data.activities, 100)) await tx.insert(activities).values(batch);
     for (const batch of chunks(data.schedules, 200)) await tx.insert(schedules).values(batch);
     const capacityOf = new Map(data.activities.map((a) => [a.id, a.capacity ?? 12]));
-    const rows = await tx.select().from(schedules);
-    for (const schedule of rows) {
-      const [activity] = await tx.select({ status: activities.status }).from(activities).where(eq(activities.id, schedule.activityId));
-      if (activity?.status === "archived") continue;
-      const from = longHistory.has(schedule.activityId) ? longHistoryFrom : withHistory.has(schedule.activityId) ? historyFrom : now;
-      await materialiseSchedule(tx, schedule, { capacity: capacityOf.get(schedule.activityId) ?? 12, from, now });
-    }
+    const archived = new Set((await tx.select({ id: activities.id }).from(activities).where(eq(activities.status, "archived"))).map((a) => a.id));
+    const live = (await tx.select().from(schedules)).filter((schedule) => !archived.has(schedule.activityId));
+    await materialiseSchedules(
+      tx,
+      live.map((schedule) => ({
+        schedule,
+        capacity: capacityOf.get(schedule.activityId) ?? 12,
+        from: longHistory.has(schedule.activityId) ? longHistoryFrom : withHistory.has(schedule.activityId) ? historyFrom : now,
+      })),
+      { now },
+    );
   });
 
   try {
