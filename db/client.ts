@@ -135,13 +135,13 @@ const loadLibrariesOnlyWhenPostgresAsks = {
 };
 
 /** Options from the process environment (the app validates these in its env module first). */
-export function databaseOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): DatabaseOptions {
+export function databaseOptionsFromEnv(env: NodeJS.ProcessEnv = process.env, root = process.cwd()): DatabaseOptions {
   const dataDir = env.PGLITE_DATA_DIR || path.join(env.DATA_DIR || "./data", "pglite");
   return {
     url: env.DATABASE_URL || undefined,
     dataDir,
     // A new embedded database starts as a copy of the migrated template made at install (decision 105).
-    loadDataDir: env.PGLITE_TEMPLATE || (env.DATABASE_URL ? undefined : templateForNewDataDir(dataDir)),
+    loadDataDir: env.PGLITE_TEMPLATE || (env.DATABASE_URL ? undefined : templateForNewDataDir(dataDir, root)),
     pgliteSharedBuffers: env.PGLITE_SHARED_BUFFERS || undefined,
     pgliteInitialMemory: Number(env.PGLITE_INITIAL_MEMORY) || undefined,
     applicationName: env.DATABASE_APPLICATION_NAME || undefined,

@@ -9,14 +9,16 @@ import { createRequire } from "node:module";
 import { ensureEmbeddedTemplate } from "./lib/embedded-template";
 import { buildIfNeeded } from "./lib/build";
 
-let buildTools = true;
-try {
-  createRequire(import.meta.url).resolve("@remix-run/dev/package.json");
-} catch {
-  buildTools = false;
-  console.log("Build tools not installed (--omit=dev): not building now.");
+function hasBuildTools(): boolean {
+  try {
+    createRequire(import.meta.url).resolve("@remix-run/dev/package.json");
+    return true;
+  } catch {
+    return false;
+  }
 }
-if (buildTools) await buildIfNeeded();
+if (hasBuildTools()) await buildIfNeeded();
+else console.log("Build tools not installed (--omit=dev): not building now.");
 
 // The embedded database's first start copies this instead of creating and migrating a database (decision 105).
 if (!process.env.DATABASE_URL) {

@@ -26,7 +26,10 @@ describe("a new embedded database starts from the install's migrated template", 
     expect(templateForNewDataDir(path.join(dataDir, "pglite"), root)).toBe(template);
     expect(templateForNewDataDir("memory://", root)).toBeUndefined();
 
-    const first = await openDatabase({ ...databaseOptionsFromEnv(env), loadDataDir: templateForNewDataDir(path.join(dataDir, "pglite"), root) });
+    // The options the site opens its database with choose the template themselves.
+    const options = databaseOptionsFromEnv(env, root);
+    expect(options.loadDataDir).toBe(template);
+    const first = await openDatabase(options);
     try {
       const [{ applied }] = await queryRows<{ applied: number }>(first.db, sql`select count(*)::int as applied from drizzle.__drizzle_migrations`);
       expect(applied).toBe(migrations);
@@ -38,7 +41,8 @@ describe("a new embedded database starts from the install's migrated template", 
 
     // Once the directory holds a database, it is opened, never loaded over.
     expect(templateForNewDataDir(path.join(dataDir, "pglite"), root)).toBeUndefined();
-    const again = await openDatabase(databaseOptionsFromEnv(env));
+    expect(databaseOptionsFromEnv(env, root).loadDataDir).toBeUndefined();
+    const again = await openDatabase(databaseOptionsFromEnv(env, root));
     try {
       expect(await queryRows(again.db, sql`select name from categories where slug = 'kept'`)).toEqual([{ name: "Kept across restarts" }]);
     } finally {
@@ -47,6 +51,6 @@ describe("a new embedded database starts from the install's migrated template", 
   });
 
   it("is never used with PostgreSQL", () => {
-    expect(databaseOptionsFromEnv({ NODE_ENV: "test", DATABASE_URL: "postgres://postgres@127.0.0.1:5432/x", DATA_DIR: path.join(root, "other") } as NodeJS.ProcessEnv).loadDataDir).toBeUndefined();
+    expect(databaseOptionsFromEnv({ NODE_ENV: "test", DATABASE_URL: "postgres://postgres@127.0.0.1:5432/x", DATA_DIR: path.join(root, "other") } as NodeJS.ProcessEnv, root).loadDataDir).toBeUndefined();
   });
 });
