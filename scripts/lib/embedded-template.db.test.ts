@@ -1,12 +1,12 @@
 import { sql } from "drizzle-orm";
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { databaseOptionsFromEnv, openDatabase, queryRows } from "../../db/client";
 import { embeddedTemplatePath, templateForNewDataDir } from "../../db/embedded-template";
 import { migrateDatabase, migrationsFolder } from "../../db/migrate";
-import { pgliteTemplatePath } from "../../tests/setup/test-database";
+import { writeMigratedTemplate } from "./embedded-template";
 
 const root = mkdtempSync(path.join(tmpdir(), "linkway-template-"));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -19,10 +19,12 @@ describe("a new embedded database starts from the install's migrated template", 
     // Before the install made one, a new database is created as before.
     expect(templateForNewDataDir(path.join(dataDir, "pglite"), root)).toBeUndefined();
 
-    // The suite's template is made as install makes this one (writeMigratedTemplate).
+    // This checkout's install made one (copied: seconds saved); if it could not, one is made as install makes it.
     const template = embeddedTemplatePath(root);
+    const installed = embeddedTemplatePath(process.cwd());
     mkdirSync(path.dirname(template), { recursive: true });
-    copyFileSync(pgliteTemplatePath, template);
+    if (existsSync(installed)) copyFileSync(installed, template);
+    else await writeMigratedTemplate(template);
     expect(templateForNewDataDir(path.join(dataDir, "pglite"), root)).toBe(template);
     expect(templateForNewDataDir("memory://", root)).toBeUndefined();
 

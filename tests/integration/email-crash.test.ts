@@ -34,6 +34,8 @@ describe.skipIf(!onPostgres)("email after a worker crash (kill -9)", () => {
       SMTP_URL: sink.url,
       // A claim left by a killed worker lapses after a second, so the test need not wait minutes.
       OUTBOX_CLAIM_SECONDS: "1",
+      // And the killed worker's jobs pass to its successor after 10 s, not 30.
+      WORKER_STALE_SECONDS: "10",
     };
     const start = () => startScript("scripts/worker.ts", workerEnv, /worker running/);
     let kills = 0;

@@ -11,7 +11,7 @@ export interface Readiness {
   database: "ok" | "unavailable";
   /** "behind": this code has migrations the database has not run (start-up or `npm run db:migrate` runs them). */
   migrations: "current" | "behind" | "unknown";
-  /** "stale": no worker has beaten in the last 30 s, so emails and reminders are not going out. */
+  /** "stale": no worker has beaten within WORKER_STALE_SECONDS (30 s), so emails and reminders are not going out. */
   worker: "fresh" | "stale";
 }
 

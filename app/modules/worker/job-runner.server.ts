@@ -4,7 +4,7 @@
  * `worker_jobs`; a worker runs a job only after claiming that row with one
  * conditional UPDATE that moves its next due time on. Every worker beats in
  * `worker_heartbeats`; a job held by a worker that stopped beating is free
- * again within HEARTBEAT_STALE_S. A new outbox message wakes the jobs that
+ * again within WORKER_STALE_SECONDS (30 by default). A new outbox message wakes the jobs that
  * deliver its topic through LISTEN/NOTIFY, so email goes out at once rather
  * than at the next poll. Failures back off (doubling, capped at an hour) and
  * stay on the row for the admin page and /metrics.
@@ -19,6 +19,7 @@ import os from "node:os";
 import crypto from "node:crypto";
 import { getDatabase, queryRows, readFromPrimary } from "#db/client";
 import type { OutboxTopic } from "~/modules/notifications/index.server";
+import { env } from "~/utils/env.server";
 import { logger } from "~/utils/logger.server";
 import { MINUTE_MS } from "~/utils/time";
 
@@ -33,7 +34,7 @@ export interface Job {
 
 export const HEARTBEAT_MS = 5_000;
 /** A worker not seen for this long is taken for dead: its jobs can be claimed by others. */
-export const HEARTBEAT_STALE_S = 30;
+export const staleAfterSeconds = () => env().WORKER_STALE_SECONDS;
 /** The longest one run may hold its job, even from a live worker. */
 const LOCK_LIMIT_S = 60 * 60;
 const OUTBOX_CHANNEL = "linkway_outbox";
@@ -85,7 +86,7 @@ export async function startJobRunner(jobs: Job[], options: { tickMs?: number; id
               and c.next_run_at <= now()
               and (c.locked_by is null or c.locked_until < now()
                    or not exists (select 1 from worker_heartbeats h
-                                  where h.id = c.locked_by and h.seen_at > now() - make_interval(secs => ${HEARTBEAT_STALE_S})))
+                                  where h.id = c.locked_by and h.seen_at > now() - make_interval(secs => ${staleAfterSeconds()})))
             order by c.next_run_at
             limit 1
             for update skip locked)
@@ -229,12 +230,12 @@ export async function listJobStatus(): Promise<JobStatus[]> {
   }));
 }
 
-/** Live workers (beat within HEARTBEAT_STALE_S) and the age in seconds of the freshest beat (null when none ever beat). */
+/** Live workers (beat within WORKER_STALE_SECONDS) and the age in seconds of the freshest beat (null when none ever beat). */
 export async function workerLiveness(): Promise<{ live: number; freshestAgeS: number | null }> {
   const db = (await getDatabase()).db;
   const [row] = await queryRows<{ live: number; age: number | null }>(
     db,
-    sql`select count(*) filter (where seen_at > now() - make_interval(secs => ${HEARTBEAT_STALE_S}))::int as live,
+    sql`select count(*) filter (where seen_at > now() - make_interval(secs => ${staleAfterSeconds()}))::int as live,
           extract(epoch from now() - max(seen_at))::float8 as age
         from worker_heartbeats`,
   );
