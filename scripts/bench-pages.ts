@@ -13,7 +13,11 @@
  * Requests send a browser's `Accept-Encoding`, so compression costs what it
  * costs a browser. --soak keeps /search under load for that many minutes after
  * the rounds and reports how much the server's memory (RSS) grew.
- * The last line is the summary the issue asks for.
+ * Public pages are kept for seconds by the server (decision 106), so the plain
+ * targets measure a page many signed-out visitors share; the "rendered" ones
+ * send a hard reload's `Cache-Control: no-cache`, which renders the page for
+ * every request, as for a signed-in person or a page nobody else asked for.
+ * The last line is the summary the issue asks for, the rendered ratios after it.
  */
 import autocannon from "autocannon";
 import type { ChildProcess } from "node:child_process";
@@ -41,7 +45,11 @@ interface Target {
   key: string;
   label: string;
   path: string;
+  /** Sent on top of a browser's; a hard reload's `Cache-Control: no-cache` renders the page afresh. */
+  headers?: Record<string, string>;
 }
+
+const hardReload = { "cache-control": "no-cache" };
 
 interface Sample {
   rps: number;
@@ -86,7 +94,7 @@ async function measure(child: ChildProcess, target: Target, duration: number): P
 function run(target: Target, duration: number): Promise<Omit<Sample, "cpuMs">> {
   return new Promise((resolve, reject) => {
     autocannon(
-      { url: base + target.path, connections, duration, headers: browserHeaders },
+      { url: base + target.path, connections, duration, headers: { ...browserHeaders, ...target.headers } },
       (error, result) => {
         if (error) return reject(error);
         resolve({
@@ -129,12 +137,18 @@ async function main() {
       { key: "search_none", label: "/search, no results", path: "/search?q=underwater+basket+weaving&near=Leeds" },
       { key: "api", label: "/api/search", path: "/api/search?q=walk&near=Leeds" },
       { key: "activity", label: "activity page", path: `/activities/${activityId}` },
+      // The same pages rendered for every request (decision 106 keeps the ones above for seconds).
+      { key: "home_fresh", label: "/ (home), rendered", path: "/", headers: hardReload },
+      { key: "search_fresh", label: "/search, rendered", path: "/search?q=walk&near=Leeds", headers: hardReload },
+      { key: "search_none_fresh", label: "/search none, rendered", path: "/search?q=underwater+basket+weaving&near=Leeds", headers: hardReload },
+      { key: "api_fresh", label: "/api/search, rendered", path: "/api/search?q=walk&near=Leeds", headers: hardReload },
+      { key: "activity_fresh", label: "activity page, rendered", path: `/activities/${activityId}`, headers: hardReload },
     ];
     const entry = entryScript();
     if (entry) targets.push({ key: "bundle", label: "entry script (JS)", path: entry });
 
     for (const t of targets) {
-      const res = await fetch(base + t.path, { headers: browserHeaders });
+      const res = await fetch(base + t.path, { headers: { ...browserHeaders, ...t.headers } });
       if (!res.ok) throw new Error(`${t.path} answered ${res.status}`);
       await res.arrayBuffer();
       await run(t, 1); // warm up
@@ -173,7 +187,7 @@ async function main() {
       `load average during the runs: ${Math.min(...load).toFixed(2)}–${Math.max(...load).toFixed(2)}; server RSS ${rssBefore.toFixed(0)} MB → ${rssAfter.toFixed(0)} MB`,
     );
     console.log(
-      `bench:pages search_ratio=${ratio(med("search"), staticRps)} home_ratio=${ratio(med("home"), staticRps)} activity_ratio=${ratio(med("activity"), staticRps)} api_ratio=${ratio(med("api"), med("healthz"))} zero_ratio=${ratio(med("search_none"), med("search"))} static_rps=${staticRps.toFixed(0)} rss_growth_mb=${(rssAfter - rssBefore).toFixed(0)} load=${loadavg()[0].toFixed(2)}`,
+      `bench:pages search_ratio=${ratio(med("search"), staticRps)} home_ratio=${ratio(med("home"), staticRps)} activity_ratio=${ratio(med("activity"), staticRps)} api_ratio=${ratio(med("api"), med("healthz"))} zero_ratio=${ratio(med("search_none"), med("search"))} rendered_search_ratio=${ratio(med("search_fresh"), staticRps)} rendered_home_ratio=${ratio(med("home_fresh"), staticRps)} rendered_activity_ratio=${ratio(med("activity_fresh"), staticRps)} rendered_api_ratio=${ratio(med("api_fresh"), med("healthz"))} rendered_zero_ratio=${ratio(med("search_none_fresh"), med("search_fresh"))} static_rps=${staticRps.toFixed(0)} rss_growth_mb=${(rssAfter - rssBefore).toFixed(0)} load=${loadavg()[0].toFixed(2)}`,
     );
   } finally {
     await stop();

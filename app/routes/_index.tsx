@@ -1,4 +1,9 @@
+import type { HeadersFunction } from "@remix-run/node";
 import { Form, Link } from "@remix-run/react";
+import { SHARED_PAGE_CACHE_CONTROL } from "~/utils/private-caching.server";
+
+/** The same for every signed-out visitor: a shared cache may keep it a few seconds (decision 106). */
+export const headers: HeadersFunction = () => ({ "Cache-Control": SHARED_PAGE_CACHE_CONTROL });
 
 export default function Home() {
   return (

@@ -17,12 +17,26 @@ const ourCookie = /(^|;\s*)(__Host-)?linkway_/;
 
 export const PRIVATE_CACHE_CONTROL = "private, no-store";
 
+/**
+ * A public page's answer to a visitor who is not signed in: the same for
+ * everyone, so a shared cache (ours, decision 106, or a proxy's) may keep it
+ * ten seconds; a browser asks again each time, so its back button never shows
+ * a place count from before a booking. Given to someone signed in, the same
+ * route's answer names them, so it becomes private (cacheControlFor).
+ */
+export const SHARED_PAGE_CACHE_CONTROL = "public, max-age=0, s-maxage=10";
+
 export function isPrivateRequest(path: string, cookieHeader: string | undefined | null): boolean {
   return privateLinkPaths.test(path) || ourCookie.test(cookieHeader ?? "");
 }
 
-/** The Cache-Control to send: the route's own, else no-store for a private request, else none. */
+/**
+ * The Cache-Control to send: the route's own, else no-store for a private
+ * request, else none. A page shared with signed-out visitors is private too
+ * when the request is.
+ */
 export function cacheControlFor(path: string, cookieHeader: string | undefined | null, routeChose: string | null): string | null {
-  if (routeChose) return routeChose;
-  return isPrivateRequest(path, cookieHeader) ? PRIVATE_CACHE_CONTROL : null;
+  const isPrivate = isPrivateRequest(path, cookieHeader);
+  if (routeChose && !(isPrivate && routeChose === SHARED_PAGE_CACHE_CONTROL)) return routeChose;
+  return isPrivate ? PRIVATE_CACHE_CONTROL : null;
 }

@@ -12,6 +12,7 @@ import { createRequestHandler as createRemixHandler, writeReadableStreamToWritab
 import type { Request as ExpressRequest, RequestHandler, Response as ExpressResponse } from "express";
 import { acceptedBody } from "./body-limits";
 import { cacheControlFor } from "../../app/utils/private-caching.server";
+import { pageKeyFor, sendKeptPage, sharedMaxAgeSeconds, type PageCache } from "./page-cache";
 
 function remixHeaders(incoming: ExpressRequest["headers"]): Headers {
   const headers = new Headers();
@@ -54,12 +55,53 @@ export function remixHandler(options: {
   build: ServerBuild | (() => Promise<ServerBuild>);
   mode: string;
   getLoadContext: (req: ExpressRequest, res: ExpressResponse) => AppLoadContext;
+  /** Public pages kept for a few seconds (decision 106); none in development or when not given. */
+  pageCache?: { cache: PageCache; compress: boolean };
 }): RequestHandler {
   const handle = createRemixHandler(options.build, options.mode);
+  const kept = options.pageCache;
   return async (req, res, next) => {
     try {
-      const response = await handle(remixRequest(req, res), options.getLoadContext(req, res));
-      await sendRemixResponse(req, res, response);
+      if (!kept) return await sendRemixResponse(req, res, await handle(remixRequest(req, res), options.getLoadContext(req, res)));
+      const { cache, compress } = kept;
+      if (req.method !== "GET" && req.method !== "HEAD") {
+        // A write may change what any public page shows: drop them now, and again once it is done.
+        cache.invalidate();
+        res.once("close", () => cache.invalidate());
+      }
+      const page = pageKeyFor(req);
+      if (page && !page.fresh) {
+        let hit = cache.get(page.key);
+        const rendering = hit ? undefined : cache.pending(page.key);
+        if (rendering) {
+          await rendering;
+          hit = cache.get(page.key);
+        }
+        if (hit) return sendKeptPage(req, res, hit.page, hit.ageSeconds, compress);
+      }
+      const render = page ? cache.begin(page.key) : undefined;
+      try {
+        const response = await handle(remixRequest(req, res), options.getLoadContext(req, res));
+        const seconds = sharedMaxAgeSeconds(response.headers.get("Cache-Control"));
+        if (!page || !render || seconds === 0 || response.status !== 200 || response.headers.has("Set-Cookie") || !response.body) {
+          return await sendRemixResponse(req, res, response);
+        }
+        const csp = res.getHeader("Content-Security-Policy");
+        const fresh = cache.keep(
+          page.key,
+          {
+            status: response.status,
+            headers: [...response.headers.entries()],
+            csp: typeof csp === "string" ? csp : undefined,
+            body: Buffer.from(await response.arrayBuffer()),
+          },
+          seconds,
+          render.generation,
+        );
+        sendKeptPage(req, res, fresh, 0, compress);
+      } finally {
+        render?.end();
+      }
     } catch (error) {
       next(error);
     }

@@ -14,6 +14,7 @@ import { bodyLimits } from "./body-limits";
 import { operations, requestLog } from "./operations";
 import { requestQueryContext } from "./query-context";
 import { remixHandler } from "./remix-adapter";
+import { PageCache } from "./page-cache";
 import { serverBuildPath } from "./build";
 
 /**
@@ -77,6 +78,8 @@ export async function createServer(options: { dev: boolean; config: Env; port?: 
       build,
       mode: dev ? "development" : "production",
       getLoadContext: (_req, res) => ({ cspNonce: res.locals.cspNonce as string }),
+      // Built pages only: in development the code under a kept page changes as it is edited.
+      pageCache: dev ? undefined : { cache: new PageCache(), compress: config.COMPRESS_RESPONSES },
     }),
   );
 

@@ -1,5 +1,5 @@
 import { readQuery } from "~/utils/read-form.server";
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { AccessibilityIcon } from "~/components/activities/accessibility-icon";
 import { PlaceMap } from "~/components/map/place-map";
@@ -9,12 +9,16 @@ import { uploadUrl } from "~/modules/media";
 import { now } from "~/utils/clock.server";
 import { publicUrl } from "~/utils/env.server";
 import { notFound } from "~/utils/http.server";
+import { SHARED_PAGE_CACHE_CONTROL } from "~/utils/private-caching.server";
 import { canRefer, useViewer } from "~/utils/viewer";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.activity.title} — Linkway` : "Activity not found — Linkway" },
   { name: "description", content: data?.activity.summary ?? "" },
 ];
+
+/** The same for every signed-out visitor: a shared cache may keep it a few seconds (decision 106). */
+export const headers: HeadersFunction = () => ({ "Cache-Control": SHARED_PAGE_CACHE_CONTROL });
 
 const FIRST_SESSIONS = 8;
 

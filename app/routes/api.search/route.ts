@@ -4,6 +4,7 @@ import { toApiResponse, parseSearchParams } from "~/modules/activities";
 import { searchActivities } from "~/modules/activities/index.server";
 import { jsonError } from "~/utils/http.server";
 import { publicUrl } from "~/utils/env.server";
+import { SHARED_PAGE_CACHE_CONTROL } from "~/utils/private-caching.server";
 
 // Open data: any site may call this from a browser.
 const cors = {
@@ -21,7 +22,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const result = await searchActivities(parsed.params);
   if (!result.ok) return jsonError(400, result.error, result.field, { headers: cors });
   const body = toApiResponse(result, publicUrl());
-  return Response.json(body, { headers: { ...cors, "Cache-Control": "no-store" } });
+  // Public data, the same for every caller: a shared cache may keep it a few seconds (decision 106).
+  return Response.json(body, { headers: { ...cors, "Cache-Control": SHARED_PAGE_CACHE_CONTROL } });
 }
 
 export async function action() {

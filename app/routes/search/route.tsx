@@ -1,7 +1,7 @@
 import { readQuery } from "~/utils/read-form.server";
 import { getFormProps, getInputProps, getSelectProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useLocation, useNavigation } from "@remix-run/react";
 import { useState } from "react";
 import { Field } from "~/components/forms/field";
@@ -13,6 +13,10 @@ import { canRefer, useViewer } from "~/utils/viewer";
 import { UseMyLocation } from "~/components/activity-search/use-my-location";
 import { dayKeys, dayLabels, defaultPerPage, effectiveSort, joinKeys, joinLabels, onlineLabels, onlineOptions, radiusOptionsKm, searchHref, searchParamsSchema, sortKeys, sortLabels, timeKeys, timeLabels, type SearchParams, accessibilityFeatures, accessibilityKeys } from "~/modules/activities";
 import { listCategoryOptions, searchActivities } from "~/modules/activities/index.server";
+import { SHARED_PAGE_CACHE_CONTROL } from "~/utils/private-caching.server";
+
+/** The same for every signed-out visitor: a shared cache may keep it a few seconds (decision 106). */
+export const headers: HeadersFunction = () => ({ "Cache-Control": SHARED_PAGE_CACHE_CONTROL });
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => {
   const q = data?.params?.q;
