@@ -18,6 +18,8 @@ import { createAccount } from "../factories/accounts";
 import { requestAs } from "../setup/auth";
 import { callRoute } from "../setup/routes";
 import * as backgroundPage from "~/routes/admin.background/route";
+import * as devClock from "~/routes/dev.clock/route";
+import { setClockOffset } from "~/utils/clock.server";
 
 const started: WorkerHandle[] = [];
 afterEach(async () => {
@@ -125,6 +127,22 @@ describe("jobs shared by two workers", () => {
     for (let i = 0; i < 50 && (await listDevMailbox({ to: "woken@example.test" })).length === 0; i++) await sleep(100);
     expect((await listDevMailbox({ to: "woken@example.test" })).map((m) => m.subject)).toEqual(["Woken"]);
     expect(mail.runs).toBe(2);
+  });
+
+  it("runs every job at once when the development clock is moved, not when each job's timer comes round", async () => {
+    const follow = counting("test-follow-ups", 60 * 60_000);
+    const digest = counting("test-digest", 24 * 60 * 60_000);
+    await start([follow, digest].map((j) => ({ ...j, run: j.run })), "worker-c", 50);
+    for (let i = 0; i < 50 && follow.runs + digest.runs < 2; i++) await sleep(100);
+    expect([follow.runs, digest.runs]).toEqual([1, 1]);
+    const moved = await callRoute(devClock.action, new Request("http://localhost/dev/clock", { method: "POST", body: new URLSearchParams({ offsetMs: String(43 * 24 * HOUR_MS) }) }));
+    try {
+      expect(moved.status).toBe(200);
+      for (let i = 0; i < 50 && follow.runs + digest.runs < 4; i++) await sleep(100);
+      expect([follow.runs, digest.runs]).toEqual([2, 2]);
+    } finally {
+      setClockOffset(0);
+    }
   });
 });
 

@@ -230,6 +230,16 @@ export async function listJobStatus(): Promise<JobStatus[]> {
   }));
 }
 
+/**
+ * Every job due now, for every worker on the database (each claims them at its next tick, within a second).
+ * For the development clock: moved six weeks on, the reminders and follow-ups that fell due go at once,
+ * not when each job's timer next comes round (up to an hour).
+ */
+export async function makeEveryJobDue(): Promise<void> {
+  const db = (await getDatabase()).db;
+  await db.execute(sql`update worker_jobs set next_run_at = now() where next_run_at > now()`);
+}
+
 /** Live workers (beat within WORKER_STALE_SECONDS) and the age in seconds of the freshest beat (null when none ever beat). */
 export async function workerLiveness(): Promise<{ live: number; freshestAgeS: number | null }> {
   const db = (await getDatabase()).db;

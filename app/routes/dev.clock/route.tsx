@@ -5,6 +5,7 @@ import { clockOffset, now, setClockOffset } from "~/utils/clock.server";
 import { env } from "~/utils/env.server";
 import { jsonError } from "~/utils/http.server";
 import { notFound } from "~/utils/http.server";
+import { makeEveryJobDue } from "~/modules/worker/index.server";
 
 function assertAvailable() {
   const e = env();
@@ -24,5 +25,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const parsed = clockSchema.safeParse(Object.fromEntries(await readForm(request)));
   if (!parsed.success) return jsonError(400, "offsetMs must be a whole number of milliseconds", "offsetMs");
   setClockOffset(parsed.data.offsetMs);
+  // What fell due in the time skipped goes now, not when each job's timer next comes round.
+  await makeEveryJobDue();
   return Response.json({ now: now().toISOString(), offsetMs: clockOffset() });
 }
