@@ -11,8 +11,9 @@
  *   npm run bench:pages [-- --rounds 3] [--seconds 5] [--connections 10] [--soak MINUTES]
  *
  * Requests send a browser's `Accept-Encoding`, so compression costs what it
- * costs a browser. --soak keeps /search under load for that many minutes after
- * the rounds and reports how much the server's memory (RSS) grew.
+ * costs a browser. --soak keeps /search (rendered each time) under load for that
+ * many minutes after the rounds and reports how much the server's memory (RSS)
+ * grew during it (rss_growth_mb; without --soak, over the rounds).
  * Public pages are kept for seconds by the server (decision 106), so the plain
  * targets measure a page many signed-out visitors share; the "rendered" ones
  * send a hard reload's `Cache-Control: no-cache`, which renders the page for
@@ -162,9 +163,14 @@ async function main() {
       load.push(loadavg()[0]);
       console.log(`round ${r}/${rounds} done (load average ${loadavg()[0].toFixed(2)})`);
     }
+    let rssBeforeSoak = rssMb(child);
     if (soakMinutes > 0) {
-      console.log(`Soak: /search for ${soakMinutes} minutes…`);
-      await run(targets[3], soakMinutes * 60);
+      // Rendered for every request (no page kept): the most the server allocates.
+      const soak = targets.find((t) => t.key === "search_fresh")!;
+      console.log(`Soak: ${soak.label} for ${soakMinutes} minutes…`);
+      rssBeforeSoak = rssMb(child);
+      await run(soak, soakMinutes * 60);
+      console.log(`Soak: server RSS ${rssBeforeSoak.toFixed(0)} MB → ${rssMb(child).toFixed(0)} MB`);
     }
     const rssAfter = rssMb(child);
 
@@ -187,7 +193,7 @@ async function main() {
       `load average during the runs: ${Math.min(...load).toFixed(2)}–${Math.max(...load).toFixed(2)}; server RSS ${rssBefore.toFixed(0)} MB → ${rssAfter.toFixed(0)} MB`,
     );
     console.log(
-      `bench:pages search_ratio=${ratio(med("search"), staticRps)} home_ratio=${ratio(med("home"), staticRps)} activity_ratio=${ratio(med("activity"), staticRps)} api_ratio=${ratio(med("api"), med("healthz"))} zero_ratio=${ratio(med("search_none"), med("search"))} rendered_search_ratio=${ratio(med("search_fresh"), staticRps)} rendered_home_ratio=${ratio(med("home_fresh"), staticRps)} rendered_activity_ratio=${ratio(med("activity_fresh"), staticRps)} rendered_api_ratio=${ratio(med("api_fresh"), med("healthz"))} rendered_zero_ratio=${ratio(med("search_none_fresh"), med("search_fresh"))} static_rps=${staticRps.toFixed(0)} rss_growth_mb=${(rssAfter - rssBefore).toFixed(0)} load=${loadavg()[0].toFixed(2)}`,
+      `bench:pages search_ratio=${ratio(med("search"), staticRps)} home_ratio=${ratio(med("home"), staticRps)} activity_ratio=${ratio(med("activity"), staticRps)} api_ratio=${ratio(med("api"), med("healthz"))} zero_ratio=${ratio(med("search_none"), med("search"))} rendered_search_ratio=${ratio(med("search_fresh"), staticRps)} rendered_home_ratio=${ratio(med("home_fresh"), staticRps)} rendered_activity_ratio=${ratio(med("activity_fresh"), staticRps)} rendered_api_ratio=${ratio(med("api_fresh"), med("healthz"))} rendered_zero_ratio=${ratio(med("search_none_fresh"), med("search_fresh"))} static_rps=${staticRps.toFixed(0)} rss_growth_mb=${(rssAfter - (soakMinutes > 0 ? rssBeforeSoak : rssBefore)).toFixed(0)} load=${loadavg()[0].toFixed(2)}`,
     );
   } finally {
     await stop();
