@@ -4,7 +4,7 @@
  * said it may be shared (`Cache-Control: public, …, s-maxage=N`), only for a
  * visitor who sends no cookie and no credentials (a first visit, or someone
  * signed out), and only as a 200 without Set-Cookie. Any write this process
- * handles (a request that is not GET or HEAD) drops every kept page, before
+ * handles (a request that is not GET, HEAD or OPTIONS) drops every kept page, before
  * and after it runs; writes in other processes are seen within N seconds.
  *
  * The page keeps the Content-Security-Policy it was rendered under, because

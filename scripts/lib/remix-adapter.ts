@@ -7,6 +7,8 @@
  * (csrfProtection) has already accepted or refused the request; Remix's own
  * second check compares Origin with Host and throws a 500 when a reverse
  * proxy rewrites Host, so it must not see a header it would misjudge.
+ * In the built site it also keeps public pages for signed-out visitors for a
+ * few seconds (page-cache.ts, decision 106).
  */
 import { createRequestHandler as createRemixHandler, writeReadableStreamToWritable, type AppLoadContext, type ServerBuild } from "@remix-run/node";
 import type { Request as ExpressRequest, RequestHandler, Response as ExpressResponse } from "express";
@@ -51,6 +53,9 @@ export function remixRequest(req: ExpressRequest, res: ExpressResponse): Request
   return new Request(url.href, init);
 }
 
+/** Methods that change nothing: every other request may write, so it drops the kept pages. */
+const readOnlyMethods = new Set(["GET", "HEAD", "OPTIONS"]);
+
 export function remixHandler(options: {
   build: ServerBuild | (() => Promise<ServerBuild>);
   mode: string;
@@ -64,7 +69,7 @@ export function remixHandler(options: {
     try {
       if (!kept) return await sendRemixResponse(req, res, await handle(remixRequest(req, res), options.getLoadContext(req, res)));
       const { cache, compress } = kept;
-      if (req.method !== "GET" && req.method !== "HEAD") {
+      if (!readOnlyMethods.has(req.method)) {
         // A write may change what any public page shows: drop them now, and again once it is done.
         cache.invalidate();
         res.once("close", () => cache.invalidate());
