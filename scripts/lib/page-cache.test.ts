@@ -60,6 +60,17 @@ describe("kept pages", () => {
     expect(cache.pending("/")).toBeUndefined();
   });
 
+  it("are waited for only when the page was kept before: a page never kept is rendered for each visitor at once", () => {
+    const cache = new PageCache();
+    expect(cache.isShared("/login")).toBe(false);
+    cache.keep("/search?q=walk", page("walks"), 10, cache.generationNow());
+    cache.invalidate();
+    // Dropped by a write, but still known as a shared page: the next render of it is waited for.
+    expect(cache.get("/search?q=walk")).toBeUndefined();
+    expect(cache.isShared("/search?q=walk")).toBe(true);
+    expect(cache.isShared("/login")).toBe(false);
+  });
+
   it("stay within their memory bound, the least recently used going first", () => {
     const cache = new PageCache({ maxBytes: 3 * (1000 + 512 + 100) });
     const big = (n: number) => page(String(n).repeat(1000));

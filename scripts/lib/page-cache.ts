@@ -57,6 +57,8 @@ export class PageCache {
   private generation = 0;
   private readonly pages: LRUCache<string, KeptPage>;
   private readonly rendering = new Map<string, Promise<void>>();
+  /** Pages kept before: only their renders are waited for; any other page is rendered for each visitor at once. */
+  private readonly shared = new LRUCache<string, true>({ max: 10_000 });
   private readonly now: () => number;
 
   constructor(options: { maxBytes?: number; now?: () => number } = {}) {
@@ -83,6 +85,16 @@ export class PageCache {
     return page ? { page, ageSeconds: Math.max(0, Math.floor((this.now() - page.keptAt) / 1000)) } : undefined;
   }
 
+  /** Whether this page has been kept before, so visitors arriving while it is rendered again should wait for that render. */
+  isShared(key: string): boolean {
+    return this.shared.has(key);
+  }
+
+  /** The current generation, for a render nobody waits for (see keep). */
+  generationNow(): number {
+    return this.generation;
+  }
+
   /** A render of this key already under way (visitors arriving meanwhile wait for it rather than render again). */
   pending(key: string): Promise<void> | undefined {
     return this.rendering.get(key);
@@ -105,7 +117,10 @@ export class PageCache {
   /** Keeps a page rendered since `generation` for `seconds`, unless a write came in between. */
   keep(key: string, page: Omit<KeptPage, "gzipped" | "keptAt">, seconds: number, generation: number): KeptPage {
     const kept: KeptPage = { ...page, gzipped: gzipSync(page.body, { level: 6 }), keptAt: this.now() };
-    if (generation === this.generation && seconds > 0) this.pages.set(key, kept, { ttl: seconds * 1000 });
+    if (generation === this.generation && seconds > 0) {
+      this.pages.set(key, kept, { ttl: seconds * 1000 });
+      this.shared.set(key, true);
+    }
     return kept;
   }
 

@@ -84,11 +84,14 @@ export function remixHandler(options: {
         }
         if (hit) return sendKeptPage(req, res, hit.page, hit.ageSeconds, compress);
       }
-      const render = page ? cache.begin(page.key) : undefined;
+      // Visitors wait for a render of a page that was kept before; any other page (a sign-in form, a health check)
+      // is rendered for each of them at once, as if there were no cache.
+      const render = page && cache.isShared(page.key) ? cache.begin(page.key) : undefined;
+      const generation = render?.generation ?? cache.generationNow();
       try {
         const response = await handle(remixRequest(req, res), options.getLoadContext(req, res));
         const seconds = sharedMaxAgeSeconds(response.headers.get("Cache-Control"));
-        if (!page || !render || seconds === 0 || response.status !== 200 || response.headers.has("Set-Cookie") || !response.body) {
+        if (!page || seconds === 0 || response.status !== 200 || response.headers.has("Set-Cookie") || !response.body) {
           return await sendRemixResponse(req, res, response);
         }
         const csp = res.getHeader("Content-Security-Policy");
@@ -101,7 +104,7 @@ export function remixHandler(options: {
             body: Buffer.from(await response.arrayBuffer()),
           },
           seconds,
-          render.generation,
+          generation,
         );
         sendKeptPage(req, res, fresh, 0, compress);
       } finally {
