@@ -40,7 +40,7 @@ describe("kept pages", () => {
     const slow = cache.begin("/activities/1");
     cache.invalidate();
     expect(cache.get("/")).toBeUndefined();
-    cache.keep("/activities/1", page("three places left"), 10, slow.generation);
+    expect(cache.keep("/activities/1", page("three places left"), 10, slow.generation).kept).toBe(false);
     expect(cache.get("/activities/1")).toBeUndefined();
     cache.keep("/activities/1", page("two places left"), 10, cache.begin("/activities/1").generation);
     expect(cache.get("/activities/1")?.page.body.toString()).toBe("two places left");

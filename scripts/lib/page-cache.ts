@@ -114,14 +114,15 @@ export class PageCache {
     };
   }
 
-  /** Keeps a page rendered since `generation` for `seconds`, unless a write came in between. */
-  keep(key: string, page: Omit<KeptPage, "gzipped" | "keptAt">, seconds: number, generation: number): KeptPage {
-    const kept: KeptPage = { ...page, gzipped: gzipSync(page.body, { level: 6 }), keptAt: this.now() };
-    if (generation === this.generation && seconds > 0) {
-      this.pages.set(key, kept, { ttl: seconds * 1000 });
+  /** Keeps a page rendered since `generation` for `seconds`, unless a write came in between (then `kept` is false). */
+  keep(key: string, rendered: Omit<KeptPage, "gzipped" | "keptAt">, seconds: number, generation: number): { page: KeptPage; kept: boolean } {
+    const page: KeptPage = { ...rendered, gzipped: gzipSync(rendered.body, { level: 6 }), keptAt: this.now() };
+    const kept = generation === this.generation && seconds > 0;
+    if (kept) {
+      this.pages.set(key, page, { ttl: seconds * 1000 });
       this.shared.set(key, true);
     }
-    return kept;
+    return { page, kept };
   }
 
   get size(): number {

@@ -15,6 +15,7 @@ import type { Request as ExpressRequest, RequestHandler, Response as ExpressResp
 import { acceptedBody } from "./body-limits";
 import { cacheControlFor } from "../../app/utils/private-caching.server";
 import { pageKeyFor, sendKeptPage, sharedMaxAgeSeconds, type PageCache } from "./page-cache";
+import { observePageCache } from "../../app/modules/system/index.server";
 
 function remixHeaders(incoming: ExpressRequest["headers"]): Headers {
   const headers = new Headers();
@@ -82,7 +83,10 @@ export function remixHandler(options: {
           await rendering;
           hit = cache.get(page.key);
         }
-        if (hit) return sendKeptPage(req, res, hit.page, hit.ageSeconds, compress);
+        if (hit) {
+          observePageCache("hit");
+          return sendKeptPage(req, res, hit.page, hit.ageSeconds, compress);
+        }
       }
       // Visitors wait for a render of a page that was kept before; any other page (a sign-in form, a health check)
       // is rendered for each of them at once, as if there were no cache.
@@ -95,7 +99,7 @@ export function remixHandler(options: {
           return await sendRemixResponse(req, res, response);
         }
         const csp = res.getHeader("Content-Security-Policy");
-        const fresh = cache.keep(
+        const { page: fresh, kept: stored } = cache.keep(
           page.key,
           {
             status: response.status,
@@ -106,6 +110,7 @@ export function remixHandler(options: {
           seconds,
           generation,
         );
+        if (stored) observePageCache("kept");
         sendKeptPage(req, res, fresh, 0, compress);
       } finally {
         render?.end();

@@ -17,6 +17,7 @@ import { createActivity } from "../factories";
 import { freePort, startScript, stopAllStarted } from "../setup/processes";
 
 const onPostgres = Boolean(process.env.TEST_SERVER_DATABASE_URL);
+const metricsToken = "page-cache-test-metrics-token";
 
 /** The nonce the page's scripts carry, and the one its Content-Security-Policy allows. */
 function nonces(response: Response, html: string) {
@@ -35,7 +36,7 @@ describe.skipIf(!onPostgres)("public pages kept for signed-out visitors (Postgre
     const port = await freePort();
     await startScript(
       "scripts/start.ts",
-      { DATABASE_URL: process.env.DATABASE_URL!, PORT: String(port), RUN_WORKER: "false", SEED_DEMO: "false", DATABASE_POOL_SIZE: "3" },
+      { DATABASE_URL: process.env.DATABASE_URL!, PORT: String(port), RUN_WORKER: "false", SEED_DEMO: "false", DATABASE_POOL_SIZE: "3", METRICS_TOKEN: metricsToken },
       /Linkway is running at/,
       120_000,
     );
@@ -86,5 +87,18 @@ describe.skipIf(!onPostgres)("public pages kept for signed-out visitors (Postgre
     const after = await visit();
     expect(after.title).toBe("Afternoon Walk");
     expect(after.response.headers.get("age")).toBe("0");
+  });
+
+  it("counts the pages served as kept and the pages kept, for the operator's metrics", async () => {
+    const count = async (outcome: string) => {
+      const text = await (await fetch(`${base}/metrics`, { headers: { Authorization: `Bearer ${metricsToken}` } })).text();
+      return Number(new RegExp(`^linkway_page_cache_answers_total\\{outcome="${outcome}"\\} (\\d+)$`, "m").exec(text)?.[1] ?? 0);
+    };
+    const [hits, kept] = [await count("hit"), await count("kept")];
+    expect(hits).toBeGreaterThan(0);
+    await fetch(`${base}/logout`, { method: "POST", headers: { Origin: base }, redirect: "manual" });
+    await visit();
+    await visit();
+    expect([await count("hit"), await count("kept")]).toEqual([hits + 1, kept + 1]);
   });
 });

@@ -2,4 +2,4 @@
 export { checkHealth } from "./health.server";
 export { loadBackgroundStatus, type BackgroundStatus } from "./background.server";
 export { checkReadiness, type Readiness } from "./readiness.server";
-export { observeRequest, renderMetrics, routeLabel } from "./metrics.server";
+export { observePageCache, observeRequest, renderMetrics, routeLabel } from "./metrics.server";

@@ -1,6 +1,6 @@
 /**
- * Prometheus metrics (prom-client): request durations by route, database
- * connections, outbox depth and age, job lag and failures, workers alive.
+ * Prometheus metrics (prom-client): request durations by route, page cache
+ * answers, database connections, outbox depth and age, job lag and failures, workers alive.
  * Request timings are recorded by the HTTP server; everything read from the
  * database is read at scrape time, so every web process reports the same
  * shared figures and the numbers never drift from the tables.
@@ -50,6 +50,12 @@ function createMetrics() {
   const jobFailures = new client.Gauge({ name: "linkway_job_failures", help: "Failed runs of a job since it was first registered.", labelNames: ["job"] as const, registers: [registry] });
   const jobLastSuccess = new client.Gauge({ name: "linkway_job_last_success_timestamp_seconds", help: "When a job last finished without error (Unix time).", labelNames: ["job"] as const, registers: [registry] });
   const workersLive = new client.Gauge({ name: "linkway_workers_live", help: "Worker processes that beat in the last 30 seconds.", registers: [registry] });
+  const pageCacheAnswers = new client.Counter({
+    name: "linkway_page_cache_answers_total",
+    help: "Public pages for signed-out visitors (decision 106): served as kept (hit), or rendered and kept for the next visitors (kept).",
+    labelNames: ["outcome"] as const,
+    registers: [registry],
+  });
 
   /** Reads the shared figures from the database; called before each scrape. */
   async function refresh(now = Date.now()) {
@@ -69,7 +75,7 @@ function createMetrics() {
     workersLive.set(workers.live);
   }
 
-  return { registry, requestDuration, refresh };
+  return { registry, requestDuration, pageCacheAnswers, refresh };
 }
 
 function metrics() {
@@ -108,6 +114,11 @@ export function observeRequest(input: { method: string; pathname: string; status
     { method: input.method, route: routeLabel(input.pathname), status: `${Math.floor(input.status / 100)}xx` },
     input.seconds,
   );
+}
+
+/** A public page answered from this process's page cache, or rendered and kept in it. */
+export function observePageCache(outcome: "hit" | "kept"): void {
+  metrics().pageCacheAnswers.inc({ outcome });
 }
 
 /** The exposition text and its content type. */
