@@ -163,12 +163,11 @@ async function main() {
       load.push(loadavg()[0]);
       console.log(`round ${r}/${rounds} done (load average ${loadavg()[0].toFixed(2)})`);
     }
-    let rssBeforeSoak = rssMb(child);
+    const rssBeforeSoak = rssMb(child);
     if (soakMinutes > 0) {
       // Rendered for every request (no page kept): the most the server allocates.
       const soak = targets.find((t) => t.key === "search_fresh")!;
       console.log(`Soak: ${soak.label} for ${soakMinutes} minutes…`);
-      rssBeforeSoak = rssMb(child);
       await run(soak, soakMinutes * 60);
       console.log(`Soak: server RSS ${rssBeforeSoak.toFixed(0)} MB → ${rssMb(child).toFixed(0)} MB`);
     }

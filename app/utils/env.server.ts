@@ -109,7 +109,7 @@ export const envSchema = z.object({
    * A worker not heard from for this long is taken for dead, and its jobs pass to the others. Workers beat
    * every 5 s, so it must leave room for a few missed beats on a busy machine.
    */
-  WORKER_STALE_SECONDS: z.coerce.number({ error: "expected a whole number" }).int().min(10, { error: "expected at least 10 (workers beat every 5 seconds)" }).default(30),
+  WORKER_STALE_SECONDS: positiveInt.min(10, { error: "expected at least 10 (workers beat every 5 seconds)" }).default(30),
   /** Keep uploaded photos in S3 (or an S3-compatible service) instead of DATA_DIR/uploads. */
   S3_URL: z
     .string()

@@ -1,7 +1,7 @@
 import path from "node:path";
 import { UNSAFE_flatRoutes as flatRoutes } from "@remix-run/dev";
 import { describe, expect, it } from "vitest";
-import { cacheControlFor, PRIVATE_CACHE_CONTROL } from "./private-caching.server";
+import { cacheControlFor, PRIVATE_CACHE_CONTROL, SHARED_PAGE_CACHE_CONTROL } from "./private-caching.server";
 
 const signedIn = "theme=x; linkway_session=abc";
 const signedInOverHttps = "__Host-linkway_session=abc";
@@ -37,5 +37,12 @@ describe("Cache-Control on private pages", () => {
     for (const page of ["/", "/search", "/activities/8f1c", "/login", "/api/hsds/services"]) expect(cacheControlFor(page, null, null), page).toBeNull();
     expect(cacheControlFor("/api/hsds/services", signedIn, "public, max-age=300")).toBe("public, max-age=300");
     expect(cacheControlFor("/reports/referrals.csv", signedIn, "private, no-store")).toBe("private, no-store");
+  });
+
+  it("makes a page shared among signed-out visitors private when the request is someone's own, whatever its s-maxage", () => {
+    expect(cacheControlFor("/search", null, SHARED_PAGE_CACHE_CONTROL)).toBe(SHARED_PAGE_CACHE_CONTROL);
+    for (const shared of [SHARED_PAGE_CACHE_CONTROL, "public, s-maxage=30"]) {
+      expect(cacheControlFor("/search", signedIn, shared), shared).toBe(PRIVATE_CACHE_CONTROL);
+    }
   });
 });

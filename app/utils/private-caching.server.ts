@@ -26,17 +26,25 @@ export const PRIVATE_CACHE_CONTROL = "private, no-store";
  */
 export const SHARED_PAGE_CACHE_CONTROL = "public, max-age=0, s-maxage=10";
 
+/** How long a shared cache may keep an answer: its `s-maxage` when it is `public`, else 0. */
+export function sharedMaxAgeSeconds(cacheControl: string | null | undefined): number {
+  if (!cacheControl || !/(^|,)\s*public\s*(,|$)/i.test(cacheControl)) return 0;
+  if (/(^|,)\s*(no-store|private|no-cache)\b/i.test(cacheControl)) return 0;
+  const seconds = Number(/(?:^|,)\s*s-maxage\s*=\s*(\d+)/i.exec(cacheControl)?.[1] ?? 0);
+  return Number.isFinite(seconds) ? seconds : 0;
+}
+
 export function isPrivateRequest(path: string, cookieHeader: string | undefined | null): boolean {
   return privateLinkPaths.test(path) || ourCookie.test(cookieHeader ?? "");
 }
 
 /**
  * The Cache-Control to send: the route's own, else no-store for a private
- * request, else none. A page shared with signed-out visitors is private too
- * when the request is.
+ * request, else none. An answer a shared cache may keep (`public` with
+ * `s-maxage`, a page for signed-out visitors) is private too when the request is.
  */
 export function cacheControlFor(path: string, cookieHeader: string | undefined | null, routeChose: string | null): string | null {
   const isPrivate = isPrivateRequest(path, cookieHeader);
-  if (routeChose && !(isPrivate && routeChose === SHARED_PAGE_CACHE_CONTROL)) return routeChose;
+  if (routeChose && !(isPrivate && sharedMaxAgeSeconds(routeChose) > 0)) return routeChose;
   return isPrivate ? PRIVATE_CACHE_CONTROL : null;
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { gunzipSync } from "node:zlib";
-import { PageCache, sharedMaxAgeSeconds } from "./page-cache";
-import { SHARED_PAGE_CACHE_CONTROL } from "../../app/utils/private-caching.server";
+import { PageCache } from "./page-cache";
+import { SHARED_PAGE_CACHE_CONTROL, sharedMaxAgeSeconds } from "../../app/utils/private-caching.server";
 
 const page = (text: string) => ({ status: 200, headers: [["content-type", "text/html"]] as [string, string][], csp: "script-src 'nonce-abc'", body: Buffer.from(text) });
 

@@ -29,14 +29,6 @@ export interface KeptPage {
   keptAt: number;
 }
 
-/** How long a shared cache may keep an answer: its `s-maxage` when it is `public`, else 0. */
-export function sharedMaxAgeSeconds(cacheControl: string | null | undefined): number {
-  if (!cacheControl || !/(^|,)\s*public\s*(,|$)/i.test(cacheControl)) return 0;
-  if (/(^|,)\s*(no-store|private|no-cache)\b/i.test(cacheControl)) return 0;
-  const seconds = Number(/(?:^|,)\s*s-maxage\s*=\s*(\d+)/i.exec(cacheControl)?.[1] ?? 0);
-  return Number.isFinite(seconds) ? seconds : 0;
-}
-
 /**
  * The key a request's page is kept under, or null when it must be rendered for
  * this request alone: anything but GET, a cookie or credentials (the answer may
@@ -123,10 +115,6 @@ export class PageCache {
       this.shared.set(key, true);
     }
     return { page, kept };
-  }
-
-  get size(): number {
-    return this.pages.size;
   }
 }
 

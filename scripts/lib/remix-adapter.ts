@@ -13,8 +13,8 @@
 import { createRequestHandler as createRemixHandler, writeReadableStreamToWritable, type AppLoadContext, type ServerBuild } from "@remix-run/node";
 import type { Request as ExpressRequest, RequestHandler, Response as ExpressResponse } from "express";
 import { acceptedBody } from "./body-limits";
-import { cacheControlFor } from "../../app/utils/private-caching.server";
-import { pageKeyFor, sendKeptPage, sharedMaxAgeSeconds, type PageCache } from "./page-cache";
+import { cacheControlFor, sharedMaxAgeSeconds } from "../../app/utils/private-caching.server";
+import { pageKeyFor, sendKeptPage, type PageCache } from "./page-cache";
 import { observePageCache } from "../../app/modules/system/index.server";
 
 function remixHeaders(incoming: ExpressRequest["headers"]): Headers {
@@ -99,7 +99,7 @@ export function remixHandler(options: {
           return await sendRemixResponse(req, res, response);
         }
         const csp = res.getHeader("Content-Security-Policy");
-        const { page: fresh, kept: stored } = cache.keep(
+        const { page: rendered, kept: stored } = cache.keep(
           page.key,
           {
             status: response.status,
@@ -111,7 +111,7 @@ export function remixHandler(options: {
           generation,
         );
         if (stored) observePageCache("kept");
-        sendKeptPage(req, res, fresh, 0, compress);
+        sendKeptPage(req, res, rendered, 0, compress);
       } finally {
         render?.end();
       }

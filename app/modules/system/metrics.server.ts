@@ -49,7 +49,7 @@ function createMetrics() {
   const jobFailing = new client.Gauge({ name: "linkway_job_failures_in_a_row", help: "Consecutive failures of a job (0 after a success).", labelNames: ["job"] as const, registers: [registry] });
   const jobFailures = new client.Gauge({ name: "linkway_job_failures", help: "Failed runs of a job since it was first registered.", labelNames: ["job"] as const, registers: [registry] });
   const jobLastSuccess = new client.Gauge({ name: "linkway_job_last_success_timestamp_seconds", help: "When a job last finished without error (Unix time).", labelNames: ["job"] as const, registers: [registry] });
-  const workersLive = new client.Gauge({ name: "linkway_workers_live", help: "Worker processes that beat in the last 30 seconds.", registers: [registry] });
+  const workersLive = new client.Gauge({ name: "linkway_workers_live", help: "Worker processes that beat within WORKER_STALE_SECONDS (30 by default).", registers: [registry] });
   const pageCacheAnswers = new client.Counter({
     name: "linkway_page_cache_answers_total",
     help: "Public pages for signed-out visitors (decision 106): served as kept (hit), or rendered and kept for the next visitors (kept).",

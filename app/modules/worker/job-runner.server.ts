@@ -34,7 +34,7 @@ export interface Job {
 
 export const HEARTBEAT_MS = 5_000;
 /** A worker not seen for this long is taken for dead: its jobs can be claimed by others. */
-export const staleAfterSeconds = () => env().WORKER_STALE_SECONDS;
+const staleAfterSeconds = () => env().WORKER_STALE_SECONDS;
 /** The longest one run may hold its job, even from a live worker. */
 const LOCK_LIMIT_S = 60 * 60;
 const OUTBOX_CHANNEL = "linkway_outbox";
