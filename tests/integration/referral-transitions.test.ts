@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { desc, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb } from "../../db/client";
 import { referralEvents, referrals } from "../../db/schema";
@@ -28,6 +28,37 @@ describe("transitionReferral on the database", () => {
         } else {
           await expect(attempt).rejects.toBeInstanceOf(IllegalTransitionError);
           expect(await snapshotCounts()).toEqual(before);
+        }
+      }
+    }
+  });
+
+  it("with the status the caller expects: the same moves when it is current, and a stale one decides from the row as it is", async () => {
+    const referrer = await createReferrer();
+    const activity = await createActivity({ requiresScreening: true });
+    const person = await refer(activity.id, referrer);
+    const db = await getDb();
+    const actor = { type: "user" as const, userId: referrer.user.id };
+    for (const from of referralStatuses) {
+      for (const to of referralStatuses) {
+        // The most dangerous stale copy: one from which this move would be legal.
+        const stale = referralStatuses.find((s) => s !== from && canTransition(s, to));
+        for (const expectedFrom of [from, stale]) {
+          if (!expectedFrom) continue;
+          await db.update(referrals).set({ status: from }).where(eq(referrals.id, person.id));
+          const before = await snapshotCounts();
+          const attempt = db.transaction((tx) => transitionReferral(tx, { referralId: person.id, to, actor, expectedFrom }));
+          if (canTransition(from, to)) {
+            expect((await attempt).status).toBe(to);
+            const [last] = await db.select().from(referralEvents).where(eq(referralEvents.referralId, person.id)).orderBy(desc(referralEvents.id)).limit(1);
+            // The event names the status the referral really had, not the caller's copy.
+            expect(last).toMatchObject({ kind: "status", fromStatus: from, toStatus: to });
+          } else {
+            await expect(attempt).rejects.toBeInstanceOf(IllegalTransitionError);
+            expect(await snapshotCounts()).toEqual(before);
+            const [row] = await db.select({ status: referrals.status }).from(referrals).where(eq(referrals.id, person.id));
+            expect(row.status).toBe(from);
+          }
         }
       }
     }

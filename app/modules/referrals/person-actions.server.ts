@@ -18,9 +18,9 @@ import { recentUndoableCancellations } from "./cancel-undo.server";
 import { bookableStatuses, IllegalTransitionError } from "./lifecycle";
 import { linkProblemMessages } from "./link-problems";
 import { messageOrganisers, messagePerson, messageReferrer, personMessageKey } from "./notify.server";
-import { checkPersonLink } from "./person-link.server";
+import { openPersonLink } from "./person-link.server";
 import { removeDetailsAtPersonsRequest } from "./personal-data.server";
-import { loadReferralContext, type ReferralContext } from "./referral-context.server";
+import type { ReferralContext } from "./referral-context.server";
 import type { Actor } from "./referral-events.server";
 import type { PersonAction } from "./schemas";
 import { clearNoBookingStall } from "./stall-flag.server";
@@ -46,14 +46,13 @@ export async function performPersonAction(token: string, action: PersonAction, n
   const db = await getDb();
   try {
     const message = await db.transaction(async (tx) => {
-      const link = await checkPersonLink(tx, token, now);
+      // The referral's row lock serialises this person's submits (a double click finds the first booking);
+      // it comes with the link's check and the referral's context, in one round trip for every action.
+      const link = await openPersonLink(tx, token, now, { lock: true });
       if (link.status === "invalid") throw new Refused(404, linkProblemMessages.invalid);
       if (link.status === "expired" || link.status === "ended") throw new Refused(410, linkProblemMessages[link.status]);
-      // The referral's row lock serialises this person's submits (a double click finds the first booking);
-      // it comes with the referral's context, one round trip fewer for every action.
-      const ctx = await loadReferralContext(tx, link.referralId, { lock: true });
-      // A referral of connection actions only has no activity, so no context: its row is locked alone.
-      if (!ctx) await tx.select({ id: referrals.id }).from(referrals).where(eq(referrals.id, link.referralId)).for("update");
+      // A referral of connection actions only has no activity, so no context.
+      const ctx = link.context;
       // Needs no activity: a referral of connection actions only has none, and its person may ask too.
       if (action.intent === "remove-details") {
         await removeDetailsAtPersonsRequest(tx, link.referralId, now);
@@ -71,7 +70,7 @@ export async function performPersonAction(token: string, action: PersonAction, n
         case "accept-offer":
           return takeOffer(tx, ctx, action.bookingId, now);
         case "decline":
-          await transitionReferral(tx, { referralId: ctx.referral.id, to: "withdrawn", actor: person, note: action.reason ?? null, now });
+          await transitionReferral(tx, { referralId: ctx.referral.id, to: "withdrawn", actor: person, note: action.reason ?? null, now, expectedFrom: ctx.referral.status });
           return "Thank you for letting us know. The person who referred you has been told.";
       }
     });
@@ -124,6 +123,7 @@ async function confirmBookedAt(tx: Tx, ctx: ReferralContext, booking: Booking, s
       actor: person,
       data: { bookingId: booking.id, sessionId: booking.sessionId, startsAt: session.startsAt?.toISOString() },
       now,
+      expectedFrom: ctx.referral.status,
     });
   }
   await messagePerson(tx, ctx, now, (base) => bookedMessage({ ...base, session }));
@@ -229,7 +229,7 @@ async function undoCancel(tx: Tx, ctx: ReferralContext, bookingId: string, now: 
     await recordBookingEvent(tx, { referralId: ctx.referral.id, action: "booked", booking: result.booking, actor: person, at: now, startsAt: session.startsAt, note: "Undid a cancellation" });
     await clearNoBookingStall(tx, ctx.referral, now);
     if (ctx.referral.status === "accepted") {
-      await transitionReferral(tx, { referralId: ctx.referral.id, to: "booked", actor: person, note: "Undid a cancellation", data: { bookingId: result.booking.id, sessionId: session.id, startsAt: session.startsAt.toISOString() }, now });
+      await transitionReferral(tx, { referralId: ctx.referral.id, to: "booked", actor: person, note: "Undid a cancellation", data: { bookingId: result.booking.id, sessionId: session.id, startsAt: session.startsAt.toISOString() }, now, expectedFrom: ctx.referral.status });
     }
   }
   return `Your place on ${when} is booked again.`;
@@ -244,7 +244,7 @@ export async function moveBackIfNoBookingsLeft(tx: Tx, referralId: string, actor
     .from(bookings)
     .where(and(eq(bookings.referralId, referralId), eq(bookings.status, "booked")))
     .limit(1);
-  if (!stillBooked) await transitionReferral(tx, { referralId, to: "accepted", actor, note: note ?? "No sessions booked now", now });
+  if (!stillBooked) await transitionReferral(tx, { referralId, to: "accepted", actor, note: note ?? "No sessions booked now", now, expectedFrom: referral.status });
 }
 
 async function takeOffer(tx: Tx, ctx: ReferralContext, bookingId: string, now: Date): Promise<string> {

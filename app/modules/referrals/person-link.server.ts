@@ -14,6 +14,7 @@ import { oneTimeTokens, referrals } from "#db/schema";
 import { newToken, secretMatches, splitToken } from "~/modules/accounts/index.server";
 import { env, publicUrl } from "~/utils/env.server";
 import { DAY_MS } from "~/utils/time";
+import { loadTokenWithContext, type ReferralContext, type TokenRow } from "./referral-context.server";
 
 export function linkExpiryFrom(now: Date): Date {
   return new Date(now.getTime() + env().REFERRAL_LINK_DAYS * DAY_MS);
@@ -53,10 +54,29 @@ export async function checkPersonLink(executor: Executor, token: string, now: Da
     .select()
     .from(oneTimeTokens)
     .where(and(eq(oneTimeTokens.id, parts.id), eq(oneTimeTokens.purpose, "person_link")));
-  if (!row || !secretMatches(parts.secret, row.secretHash)) return { status: "invalid" };
+  return judgeLink(parts.secret, row, now) ?? { status: "ok", referralId: row!.subjectId };
+}
+
+export type OpenedLink = { status: "ok"; referralId: string; context: ReferralContext | null } | Exclude<LinkCheck, { status: "ok" }>;
+
+/**
+ * checkPersonLink and the referral's context (null for a referral of
+ * connection actions only) in one round trip; `lock` takes the referral's
+ * row lock, which every action from the link holds.
+ */
+export async function openPersonLink(executor: Executor, token: string, now: Date, options: { lock?: boolean } = {}): Promise<OpenedLink> {
+  const parts = splitToken(token);
+  if (!parts) return { status: "invalid" };
+  const found = await loadTokenWithContext(executor, parts.id, "person_link", options);
+  return judgeLink(parts.secret, found?.token, now) ?? { status: "ok", referralId: found!.referralId, context: found!.context };
+}
+
+/** Why a link found (or not) does not open, or null when it does. */
+function judgeLink(secret: string, row: TokenRow | undefined, now: Date): Exclude<LinkCheck, { status: "ok" }> | null {
+  if (!row || !secretMatches(secret, row.secretHash)) return { status: "invalid" };
   if (row.usedAt) return { status: "ended" };
   if (row.expiresAt.getTime() <= now.getTime()) return { status: "expired" };
-  return { status: "ok", referralId: row.subjectId };
+  return null;
 }
 
 /**

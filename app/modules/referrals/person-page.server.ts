@@ -1,7 +1,7 @@
 /** What the person sees on their private page: this referral only. */
 import { and, asc, eq, gte, inArray } from "drizzle-orm";
 import { getDb } from "#db/client";
-import { referrals, sessions } from "#db/schema";
+import { sessions } from "#db/schema";
 import { bookingStatusLabels, canSelfReport, isLiveBooking, listReferralBookings, waitlistPosition } from "~/modules/bookings/index.server";
 import { formatCost, formatSessionWhen, accessibilityFeatures, joiningMode } from "~/modules/activities/index.server";
 import { followUpState } from "~/modules/outcomes/index.server";
@@ -10,8 +10,8 @@ import { isBaselineDue } from "./follow-up.server";
 import { canUndoCancellation, undoCancelUntil } from "./cancel-undo";
 import { recentUndoableCancellations } from "./cancel-undo.server";
 import { bookableStatuses, statusLabels } from "./lifecycle";
-import { checkPersonLink } from "./person-link.server";
-import { activityContact, activityWhere, loadReferralContext } from "./referral-context.server";
+import { openPersonLink } from "./person-link.server";
+import { activityContact, activityWhere, type ReferralContext } from "./referral-context.server";
 import { formatInTimezone, DAY_MS } from "~/utils/time";
 
 /** Sessions offered at first: enough to choose from without a phone page of "Book" buttons. */
@@ -32,16 +32,14 @@ export type PersonPage = Awaited<ReturnType<typeof buildPage>>;
 
 export async function loadPersonPage(token: string, now: Date = clockNow(), options: { allDates?: boolean } = {}): Promise<PersonPageResult> {
   const db = await getDb();
-  const link = await checkPersonLink(db, token, now);
+  const link = await openPersonLink(db, token, now);
   if (link.status !== "ok") return link;
-  const [row] = await db.select({ activityId: referrals.activityId }).from(referrals).where(eq(referrals.id, link.referralId));
-  if (row && !row.activityId) return { status: "actions_only" };
-  return { status: "ok", page: await buildPage(link.referralId, now, options.allDates ? SESSIONS_SHOWN : SESSIONS_SHOWN_FIRST) };
+  if (!link.context) return { status: "actions_only" };
+  return { status: "ok", page: await buildPage(link.context, now, options.allDates ? SESSIONS_SHOWN : SESSIONS_SHOWN_FIRST) };
 }
 
-async function buildPage(referralId: string, now: Date, shown: number) {
+async function buildPage(ctx: ReferralContext, now: Date, shown: number) {
   const db = await getDb();
-  const ctx = (await loadReferralContext(db, referralId))!;
   const { referral, activity } = ctx;
   const tz = activity.timezone;
 

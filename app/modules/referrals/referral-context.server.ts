@@ -1,7 +1,7 @@
-import { eq } from "drizzle-orm";
+import { and, eq, getTableColumns, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Executor } from "#db/client";
-import { activities, organisations, referrals, users } from "#db/schema";
+import { activities, oneTimeTokens, organisations, referrals, users } from "#db/schema";
 import { activityAddressLine } from "~/modules/activities";
 
 export type Referral = typeof referrals.$inferSelect;
@@ -18,16 +18,21 @@ export interface ReferralContext {
 
 const referrerOrg = alias(organisations, "referrer_org");
 
+// The search vector is the activity's largest column and no message or page about a referral reads it.
+const { searchVector: _searchVector, ...activityColumns } = getTableColumns(activities);
+
+const contextColumns = {
+  referral: referrals,
+  activity: activityColumns,
+  providerName: organisations.name,
+  referrerEmail: users.email,
+  referrerOrganisationName: referrerOrg.name,
+};
+
 /** `lock` takes the referral's row lock (FOR UPDATE of the referral only) in the same statement. */
 export async function loadReferralContext(executor: Executor, referralId: string, options: { lock?: boolean } = {}): Promise<ReferralContext | null> {
   const query = executor
-    .select({
-      referral: referrals,
-      activity: activities,
-      providerName: organisations.name,
-      referrerEmail: users.email,
-      referrerOrganisationName: referrerOrg.name,
-    })
+    .select(contextColumns)
     .from(referrals)
     .innerJoin(activities, eq(activities.id, referrals.activityId))
     .innerJoin(organisations, eq(organisations.id, activities.organisationId))
@@ -35,15 +40,38 @@ export async function loadReferralContext(executor: Executor, referralId: string
     .leftJoin(referrerOrg, eq(referrerOrg.id, referrals.referrerOrganisationId))
     .where(eq(referrals.id, referralId));
   const [row] = await (options.lock ? query.for("update", { of: referrals }) : query);
+  return row ?? null;
+}
+
+export type TokenRow = typeof oneTimeTokens.$inferSelect;
+
+/**
+ * A private link's token row with its referral's context, in one round trip
+ * (every action from the link starts here). `context` is null for a referral
+ * of connection actions only, which has no activity; `lock` takes the
+ * referral's row lock either way. Nothing here judges the token: the caller
+ * checks the secret, the expiry and whether the link was ended.
+ */
+export async function loadTokenWithContext(
+  executor: Executor,
+  tokenId: string,
+  purpose: TokenRow["purpose"],
+  options: { lock?: boolean } = {},
+): Promise<{ token: TokenRow; referralId: string; context: ReferralContext | null } | null> {
+  const query = executor
+    .select({ token: oneTimeTokens, ...contextColumns })
+    .from(oneTimeTokens)
+    // A person link's subject is always a referral's id (the text column also holds e-mail addresses for other purposes).
+    .innerJoin(referrals, eq(referrals.id, sql`${oneTimeTokens.subjectId}::uuid`))
+    .leftJoin(activities, eq(activities.id, referrals.activityId))
+    .leftJoin(organisations, eq(organisations.id, activities.organisationId))
+    .leftJoin(users, eq(users.id, referrals.referrerUserId))
+    .leftJoin(referrerOrg, eq(referrerOrg.id, referrals.referrerOrganisationId))
+    .where(and(eq(oneTimeTokens.id, tokenId), eq(oneTimeTokens.purpose, purpose)));
+  const [row] = await (options.lock ? query.for("update", { of: referrals }) : query);
   if (!row) return null;
-  const { searchVector: _vector, ...activity } = row.activity;
-  return {
-    referral: row.referral,
-    activity,
-    providerName: row.providerName,
-    referrerEmail: row.referrerEmail,
-    referrerOrganisationName: row.referrerOrganisationName,
-  };
+  const { token, activity, providerName, ...rest } = row;
+  return { token, referralId: rest.referral.id, context: activity && providerName !== null ? { ...rest, activity, providerName } : null };
 }
 
 /** "Margaret T." — what organisers, registers and messages show of a name: enough to recognise someone, no more. */

@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import type { Tx } from "#db/client";
 import { referrals } from "#db/schema";
 import type { CancelledBooking } from "~/modules/bookings/index.server";
@@ -24,6 +24,12 @@ export interface TransitionInput {
   now?: Date;
   /** The caller sends its own message for this change (e.g. the first link already says "accepted"). */
   silent?: boolean;
+  /**
+   * The status the caller has just read, under the row lock in this transaction. The change is then
+   * made by one conditional UPDATE instead of a locking read and an UPDATE; if the status is no longer
+   * this, nothing is written by that UPDATE and the usual locking read decides.
+   */
+  expectedFrom?: ReferralStatus;
 }
 
 export interface TransitionChange {
@@ -47,23 +53,31 @@ const endsBookings: readonly ReferralStatus[] = ["withdrawn", "declined", "expir
  */
 export async function transitionReferral(tx: Tx, input: TransitionInput): Promise<Referral> {
   const now = input.now ?? clockNow();
-  const [current] = await tx.select().from(referrals).where(eq(referrals.id, input.referralId)).for("update");
-  if (!current) throw new Error(`Referral ${input.referralId} does not exist`);
-  const from = current.status;
-  if (!canTransition(from, input.to)) throw new IllegalTransitionError(from, input.to);
-  const [updated] = await tx
-    .update(referrals)
-    .set({
-      status: input.to,
-      statusChangedAt: now,
-      updatedAt: now,
-      ...(input.to === "declined" ? { declineReason: input.note ?? null, declineReasonKind: input.declineReasonKind ?? "other" } : {}),
-      ...(isFinal(input.to) ? { stalledAt: null, stalledReason: null } : {}),
-    })
-    .where(eq(referrals.id, current.id))
-    .returning();
+  const change = {
+    status: input.to,
+    statusChangedAt: now,
+    updatedAt: now,
+    ...(input.to === "declined" ? { declineReason: input.note ?? null, declineReasonKind: input.declineReasonKind ?? "other" } : {}),
+    ...(isFinal(input.to) ? { stalledAt: null, stalledReason: null } : {}),
+  };
+  const [quick] =
+    input.expectedFrom && canTransition(input.expectedFrom, input.to)
+      ? await tx.update(referrals).set(change).where(and(eq(referrals.id, input.referralId), eq(referrals.status, input.expectedFrom))).returning()
+      : [];
+  let from: ReferralStatus;
+  let updated: Referral;
+  if (quick) {
+    from = input.expectedFrom!;
+    updated = quick;
+  } else {
+    const [current] = await tx.select().from(referrals).where(eq(referrals.id, input.referralId)).for("update");
+    if (!current) throw new Error(`Referral ${input.referralId} does not exist`);
+    from = current.status;
+    if (!canTransition(from, input.to)) throw new IllegalTransitionError(from, input.to);
+    [updated] = await tx.update(referrals).set(change).where(eq(referrals.id, current.id)).returning();
+  }
   await recordReferralEvent(tx, {
-    referralId: current.id,
+    referralId: updated.id,
     kind: "status",
     from,
     to: input.to,
@@ -73,9 +87,9 @@ export async function transitionReferral(tx: Tx, input: TransitionInput): Promis
     at: now,
   });
   const cancelledBookings = endsBookings.includes(input.to)
-    ? await releaseUpcomingPlaces(tx, current.id, { actor: input.actor, now, note: "The referral ended" })
+    ? await releaseUpcomingPlaces(tx, updated.id, { actor: input.actor, now, note: "The referral ended" })
     : [];
-  const change: TransitionChange = { referral: updated, from, to: input.to, input, cancelledBookings };
-  if (!input.silent) await notifyTransition(tx, change, now);
+  const transition: TransitionChange = { referral: updated, from, to: input.to, input, cancelledBookings };
+  if (!input.silent) await notifyTransition(tx, transition, now);
   return updated;
 }
