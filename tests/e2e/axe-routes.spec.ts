@@ -4,10 +4,10 @@
  * are left out by name, parameters get demo values (or a well-formed id nobody has, which scans the "not found"
  * page), and each page is opened by the role it is for.
  */
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Browser, type Page } from "./fixtures";
 import { readdirSync } from "node:fs";
 import { signIn, walk } from "./referral-journeys";
+import { axeScan } from "./a11y";
 
 // The two widths are the longest tests in the suite and share nothing: each may go to its own worker and site.
 test.describe.configure({ mode: "parallel" });
@@ -71,7 +71,7 @@ for (const { name, viewport } of widths) {
       if (!pages.has(role)) pages.set(role, await open(browser, role, viewport));
       const page = pages.get(role)!;
       await page.goto(url);
-      const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).analyze();
+      const results = await axeScan(page).analyze();
       for (const v of results.violations) problems.push(`${url}: ${v.id} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
     }
     expect(problems).toEqual([]);
