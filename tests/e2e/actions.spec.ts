@@ -54,7 +54,7 @@ test("a referrer prescribes an action; the person answers the nudge from the tex
     await person.goto(`/dev/texts?to=${mobile.replace(" ", "")}`);
     nudgeLink = await person.locator(".text-message a[href*='/n/']").first().getAttribute("href", { timeout: 1_000 });
     expect(nudgeLink).toBeTruthy();
-  }).toPass({ timeout: 150_000, intervals: [1_000, 2_000, 5_000] });
+  }).toPass({ timeout: 150_000, intervals: [250, 500, 1_000, 2_000] });
   await expect(person.getByText("Did you call an old friend today? Reply YES or NO")).toBeVisible();
 
   await person.goto(nudgeLink!);

@@ -41,7 +41,7 @@ async function linkFromMailbox(page: Page, options: { to: string; subject: strin
     const href = await message.getByRole("link").filter({ hasText: options.pattern }).first().getAttribute("href");
     expect(href).toBeTruthy();
     link = href!;
-  }).toPass({ timeout: 90_000, intervals: [2000] });
+  }).toPass({ timeout: 90_000, intervals: [250, 500, 1000] });
   return new URL(link).pathname;
 }
 
@@ -294,7 +294,7 @@ test.describe("the whole loop", () => {
           .first();
         href = (await message.getByRole("link").filter({ hasText: /\/register\// }).first().getAttribute("href", { timeout: 1000 }))!;
         expect(href).toBeTruthy();
-      }).toPass({ timeout: 90_000, intervals: [2000] });
+      }).toPass({ timeout: 90_000, intervals: [250, 500, 1000] });
       await organiser.goto(new URL(href).pathname);
       await expect(organiser.getByRole("heading", { level: 1, name: loopActivity })).toBeVisible();
     };
@@ -351,7 +351,7 @@ test.describe("the whole loop", () => {
       await referrer.goto(`/dev/mailbox?to=${encodeURIComponent("referrer@linkway.test")}`);
       alerted = (await referrer.locator(".mail-message").filter({ hasText: `${code}: this referral needs your attention` }).count()) > 0;
       expect(alerted).toBe(true);
-    }).toPass({ timeout: 30_000, intervals: [2000] });
+    }).toPass({ timeout: 30_000, intervals: [250, 500, 1000] });
     await expect(referrer.locator(".mail-message").filter({ hasText: `${code}: this referral needs your attention` }).first()).toContainText("Call the person");
   });
 });

@@ -7,7 +7,7 @@ import path from "node:path";
 import postgres from "postgres";
 
 export const tmpDir = path.resolve("tests/.tmp");
-export const pgliteTemplatePath = path.join(tmpDir, "pglite-template.tar.gz");
+export const pgliteTemplatePath = path.join(tmpDir, "pglite-template.tar");
 
 /** The server URL CI gives us; test databases are created beside its database. */
 export function serverUrl(): string | undefined {
