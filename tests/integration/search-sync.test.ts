@@ -36,6 +36,19 @@ describe("session summary", () => {
     // A place frees up (bookings change booked_count).
     await db.update(sessions).set({ bookedCount: 4 }).where(eq(sessions.id, first.id));
     expect((await summary(activity.id)).open).toEqual(tueEvening);
+    // Another booking that leaves a place changes nothing the summary shows; the one that takes the last place does.
+    await db.update(sessions).set({ bookedCount: 3 }).where(eq(sessions.id, first.id));
+    expect((await summary(activity.id)).open).toEqual(tueEvening);
+    await db.update(sessions).set({ bookedCount: 5 }).where(eq(sessions.id, first.id));
+    expect((await summary(activity.id)).open).toEqual(friMorning);
+    // More places on the full session (capacity, not bookings) open it again.
+    await db.update(sessions).set({ capacity: 6 }).where(eq(sessions.id, first.id));
+    expect((await summary(activity.id)).open).toEqual(tueEvening);
+    // A session moved to another day moves the days and times.
+    const wedEvening = localDateTimeToUtc(nextDate("wed", new Date(), 1), "18:30", "Europe/London");
+    await db.update(sessions).set({ startsAt: wedEvening, endsAt: new Date(wedEvening.getTime() + 3_600_000) }).where(eq(sessions.id, first.id));
+    expect(await summary(activity.id)).toMatchObject({ slots: slotBit("wed", "evening") | slotBit("fri", "morning") });
+    await db.update(sessions).set({ startsAt: tueEvening, endsAt: new Date(tueEvening.getTime() + 3_600_000) }).where(eq(sessions.id, first.id));
 
     // Cancelled sessions do not count.
     await db.update(sessions).set({ status: "cancelled" }).where(eq(sessions.id, first.id));
