@@ -1,3 +1,5 @@
+-- Hand-written (drizzle-kit generate --custom): keep this file when regenerating migrations.
+--
 -- An activity's session summary (0004: next session, next session with a place, days and times) was recomputed
 -- over all the activity's upcoming sessions after EVERY update of a session, so every booking and cancellation
 -- (booked_count) paid for an aggregate over the whole timetable, inside the session's row lock. Now an update
