@@ -6,7 +6,6 @@
  */
 import { createTOTPKeyURI, verifyHOTP } from "@oslojs/otp";
 import { encodeBase32UpperCaseNoPadding } from "@oslojs/encoding";
-import QRCode from "qrcode";
 
 export const TOTP_PERIOD_SECONDS = 30;
 export const TOTP_DIGITS = 6;
@@ -28,7 +27,9 @@ export function manualEntryKey(key: Uint8Array): string {
 }
 
 /** A QR code of the key URI as a data: URL (the CSP allows data: images), drawn on the server. */
-export function totpQrCodeDataUrl(uri: string): Promise<string> {
+export async function totpQrCodeDataUrl(uri: string): Promise<string> {
+  // Loaded when someone sets up two-step sign-in, not by every process that signs people in.
+  const { default: QRCode } = await import("qrcode");
   return QRCode.toDataURL(uri, { errorCorrectionLevel: "M", margin: 2, width: 240 });
 }
 

@@ -2,7 +2,7 @@
  * Where uploaded pictures live: a local folder by default, an S3 bucket (or
  * an S3-compatible service) when S3_URL is set, behind one interface.
  */
-import { DeleteObjectCommand, GetObjectCommand, NoSuchKey, PutObjectCommand, S3Client } from "@aws-sdk/client-s3";
+import type * as S3 from "@aws-sdk/client-s3";
 import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { env } from "~/utils/env.server";
@@ -87,39 +87,50 @@ export function parseS3Url(url: string): S3Location {
  * refuse the SDK's newer default trailing checksums.
  */
 export function createS3ImageStore(location: S3Location): ImageStore {
-  const client = new S3Client({
-    region: location.region,
-    endpoint: location.endpoint,
-    // Compatible servers usually serve one host for every bucket.
-    forcePathStyle: Boolean(location.endpoint),
-    credentials: location.credentials,
-    requestChecksumCalculation: "WHEN_REQUIRED",
-    responseChecksumValidation: "WHEN_REQUIRED",
-  });
+  // The SDK is loaded when the first photo is stored or read: most sites keep photos on disk, and it is the
+  // largest library on the server (~120 ms to load in every process and test file that reached this module).
+  let connected: Promise<{ client: S3.S3Client; sdk: typeof S3 }> | undefined;
+  const connect = () =>
+    (connected ??= import("@aws-sdk/client-s3").then((sdk) => ({
+      sdk,
+      client: new sdk.S3Client({
+        region: location.region,
+        endpoint: location.endpoint,
+        // Compatible servers usually serve one host for every bucket.
+        forcePathStyle: Boolean(location.endpoint),
+        credentials: location.credentials,
+        requestChecksumCalculation: "WHEN_REQUIRED",
+        responseChecksumValidation: "WHEN_REQUIRED",
+      }),
+    })));
   const objectKey = (key: string) => {
     if (!isImageKey(key)) throw new RangeError(`Not an image key: ${key}`);
     return location.prefix + key;
   };
   return {
     async put(key, data, contentType) {
+      const Key = objectKey(key);
+      const { client, sdk } = await connect();
       await client.send(
-        new PutObjectCommand({ Bucket: location.bucket, Key: objectKey(key), Body: data, ContentType: contentType, CacheControl: "public, max-age=31536000, immutable" }),
+        new sdk.PutObjectCommand({ Bucket: location.bucket, Key, Body: data, ContentType: contentType, CacheControl: "public, max-age=31536000, immutable" }),
       );
     },
     async get(key) {
       if (!isImageKey(key)) return null;
+      const { client, sdk } = await connect();
       try {
-        const object = await client.send(new GetObjectCommand({ Bucket: location.bucket, Key: objectKey(key) }));
+        const object = await client.send(new sdk.GetObjectCommand({ Bucket: location.bucket, Key: objectKey(key) }));
         const data = Buffer.from(await object.Body!.transformToByteArray());
         return { data, contentType: object.ContentType ?? contentTypes[path.extname(key)] ?? "application/octet-stream" };
       } catch (error) {
-        if (error instanceof NoSuchKey || (error as { name?: string }).name === "NoSuchKey") return null;
+        if (error instanceof sdk.NoSuchKey || (error as { name?: string }).name === "NoSuchKey") return null;
         throw error;
       }
     },
     async delete(key) {
       if (!isImageKey(key)) return;
-      await client.send(new DeleteObjectCommand({ Bucket: location.bucket, Key: objectKey(key) }));
+      const { client, sdk } = await connect();
+      await client.send(new sdk.DeleteObjectCommand({ Bucket: location.bucket, Key: objectKey(key) }));
     },
   };
 }

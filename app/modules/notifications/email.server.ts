@@ -1,4 +1,4 @@
-import nodemailer, { type Transporter } from "nodemailer";
+import type { Transporter } from "nodemailer";
 import { desc, eq } from "drizzle-orm";
 import { getDb, type Executor } from "#db/client";
 import { devMailbox } from "#db/schema";
@@ -62,7 +62,8 @@ export const emailChannel: Channel<EmailMessage> = {
     const mode = mailMode(e);
     if (mode === "smtp") {
       // A stuck server fails the attempt before the claim lapses and another worker retries it.
-      transporter ??= nodemailer.createTransport(smtpUrlWithTimeouts(e.SMTP_URL!));
+      // nodemailer is loaded on the first send: a site that writes to the development mailbox never needs it.
+      transporter ??= (await import("nodemailer")).default.createTransport(smtpUrlWithTimeouts(e.SMTP_URL!));
       await transporter.sendMail({ from: e.MAIL_FROM, ...message, ...(context?.messageId ? { messageId: context.messageId } : {}) });
       return;
     }

@@ -10,7 +10,7 @@
  * that reference before a retry sends again; the HTTP gateway gets it as an
  * Idempotency-Key.
  */
-import { NotifyClient } from "notifications-node-client";
+import type { NotifyClient } from "notifications-node-client";
 import type { Executor } from "#db/client";
 import { devTexts } from "#db/schema";
 import type { Env } from "~/utils/env.server";
@@ -54,10 +54,14 @@ function notifyError(error: unknown): Error {
 }
 
 export function notifyProvider(apiKey: string, templateId: string, baseUrl?: string): TextProvider {
-  const client = baseUrl ? new NotifyClient(baseUrl, apiKey) : new NotifyClient(apiKey);
+  // Loaded with the first text (it brings axios): only sites that send texts through Notify need it.
+  let connected: Promise<NotifyClient> | undefined;
+  const connect = () =>
+    (connected ??= import("notifications-node-client").then(({ NotifyClient }) => (baseUrl ? new NotifyClient(baseUrl, apiKey) : new NotifyClient(apiKey))));
   return {
     name: "notify",
     async send(text, { retry }) {
+      const client = await connect();
       if (retry) {
         // The last attempt may have reached Notify before failing here: look before sending again.
         try {
