@@ -1,5 +1,6 @@
 import { defineConfig } from "vitest/config";
 import tsconfigPaths from "vite-tsconfig-paths";
+import { LongFilesFirst } from "./tests/setup/sequencer";
 
 // Files that need a database: the integration tests, and `*.db.test.ts` beside the code they test.
 const needsDatabase = ["tests/integration/**/*.test.ts", "**/*.db.test.ts"];
@@ -10,6 +11,7 @@ export default defineConfig({
     // CI collects counts from the JSON reports for its closing summary line.
     reporters: process.env.VITEST_JSON_OUT ? ["default", ["json", { outputFile: process.env.VITEST_JSON_OUT }]] : ["default"],
     pool: "forks",
+    sequence: { sequencer: LongFilesFirst },
     // Two cores on our machines; PGlite is memory-hungry, so keep workers few.
     maxWorkers: 2,
     minWorkers: 1,
