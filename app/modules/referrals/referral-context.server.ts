@@ -55,13 +55,14 @@ export type TokenRow = typeof oneTimeTokens.$inferSelect;
 export async function loadTokenWithContext(
   executor: Executor,
   tokenId: string,
-  purpose: TokenRow["purpose"],
+  // Only purposes whose subject is a referral: the join reads the subject as a referral's id.
+  purpose: Extract<TokenRow["purpose"], "person_link" | "waitlist_offer">,
   options: { lock?: boolean } = {},
 ): Promise<{ token: TokenRow; referralId: string; context: ReferralContext | null } | null> {
   const query = executor
     .select({ token: oneTimeTokens, ...contextColumns })
     .from(oneTimeTokens)
-    // A person link's subject is always a referral's id (the text column also holds e-mail addresses for other purposes).
+    // The subject column is text (other purposes keep e-mail addresses there); these purposes' subjects are referral ids.
     .innerJoin(referrals, eq(referrals.id, sql`${oneTimeTokens.subjectId}::uuid`))
     .leftJoin(activities, eq(activities.id, referrals.activityId))
     .leftJoin(organisations, eq(organisations.id, activities.organisationId))
