@@ -1,12 +1,5 @@
-import { PGlite } from "@electric-sql/pglite";
-import { cube } from "@electric-sql/pglite/contrib/cube";
-import { earthdistance } from "@electric-sql/pglite/contrib/earthdistance";
-import { fuzzystrmatch } from "@electric-sql/pglite/contrib/fuzzystrmatch";
-import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
-import { unaccent } from "@electric-sql/pglite/contrib/unaccent";
 import { sql, type SQL } from "drizzle-orm";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
-import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
 import { AsyncLocalStorage } from "node:async_hooks";
 import { mkdirSync } from "node:fs";
@@ -76,6 +69,12 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
   const loadDataDir = options.loadDataDir
     ? new Blob([await readFile(options.loadDataDir)])
     : undefined;
+  // Loaded only for the embedded database: a process on PostgreSQL never needs PGlite (~170 ms and its memory).
+  const [{ PGlite }, { drizzle: drizzlePglite }, pgliteExtensions] = await Promise.all([
+    import("@electric-sql/pglite"),
+    import("drizzle-orm/pglite"),
+    loadPgliteExtensions(),
+  ]);
   const client = await PGlite.create({
     dataDir,
     loadDataDir,
@@ -114,7 +113,16 @@ export function pgliteMemorySettings(sharedBuffers = ""): string[] {
   return ["-c", `shared_buffers=${size}`, "-c", "maintenance_work_mem=16MB", "-c", "wal_buffers=1MB", "-c", "temp_buffers=2MB"];
 }
 
-const pgliteExtensions = { cube, earthdistance, fuzzystrmatch, pg_trgm, unaccent };
+async function loadPgliteExtensions() {
+  const [{ cube }, { earthdistance }, { fuzzystrmatch }, { pg_trgm }, { unaccent }] = await Promise.all([
+    import("@electric-sql/pglite/contrib/cube"),
+    import("@electric-sql/pglite/contrib/earthdistance"),
+    import("@electric-sql/pglite/contrib/fuzzystrmatch"),
+    import("@electric-sql/pglite/contrib/pg_trgm"),
+    import("@electric-sql/pglite/contrib/unaccent"),
+  ]);
+  return { cube, earthdistance, fuzzystrmatch, pg_trgm, unaccent };
+}
 
 /**
  * PGlite 0.5 (emscripten) instantiates every extension library while the
