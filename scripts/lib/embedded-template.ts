@@ -2,7 +2,8 @@
  * Makes the embedded database's template (db/embedded-template.ts) at install,
  * unless the one for the current migrations and PGlite exists.
  */
-import { mkdirSync, renameSync, writeFileSync, existsSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { gunzipSync } from "node:zlib";
 import path from "node:path";
 import { openDatabase } from "../../db/client";
 import { embeddedTemplatePath } from "../../db/embedded-template";
@@ -22,13 +23,25 @@ export async function writeMigratedTemplate(target: string): Promise<void> {
   try {
     await migrateDatabase(handle);
     const pglite = (handle as unknown as { pglite: { dumpDataDir: (compression: "gzip") => Promise<Blob> } }).pglite;
-    const dump = Buffer.from(await (await pglite.dumpDataDir("gzip")).arrayBuffer());
-    mkdirSync(path.dirname(target), { recursive: true });
-    // Written aside and renamed, so an interrupted install never leaves half a template to start from.
-    const partial = `${target}.${process.pid}.partial`;
-    writeFileSync(partial, dump);
-    renameSync(partial, target);
+    writeAside(target, Buffer.from(await (await pglite.dumpDataDir("gzip")).arrayBuffer()));
   } finally {
     await handle.close();
   }
+}
+
+/**
+ * The install's template for these migrations (made now if missing or stale), unpacked to `target` as a plain
+ * tar: the test suite loads it once per file, and an uncompressed one opens ~0.2 s sooner.
+ */
+export async function unpackEmbeddedTemplate(target: string): Promise<void> {
+  const { path: installed } = await ensureEmbeddedTemplate();
+  writeAside(target, gunzipSync(readFileSync(installed)));
+}
+
+/** Written aside and renamed, so an interrupted install or run never leaves half a template to start from. */
+function writeAside(target: string, data: Buffer): void {
+  mkdirSync(path.dirname(target), { recursive: true });
+  const partial = `${target}.${process.pid}.partial`;
+  writeFileSync(partial, data);
+  renameSync(partial, target);
 }

@@ -1,8 +1,7 @@
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
-import { gunzipSync } from "node:zlib";
+import { mkdirSync } from "node:fs";
 import { openDatabase } from "../../db/client";
 import { migrateDatabase } from "../../db/migrate";
-import { ensureEmbeddedTemplate } from "../../scripts/lib/embedded-template";
+import { unpackEmbeddedTemplate } from "../../scripts/lib/embedded-template";
 import { hashPassword } from "~/modules/accounts/index.server";
 import { testPassword } from "../factories/accounts";
 import { adminQuery, pgliteTemplatePath, serverUrl, tmpDir, withDatabase } from "./test-database";
@@ -25,12 +24,7 @@ export default async function globalSetup() {
       await adminQuery(url, `DROP DATABASE IF EXISTS ${template} WITH (FORCE)`);
     };
   }
-  // The template the install made for these migrations (made now if it is missing or stale), unpacked once:
-  // every test file loads it, and an uncompressed one opens ~0.2 s sooner.
-  const { path: installed } = await ensureEmbeddedTemplate();
-  const partial = `${pgliteTemplatePath}.${process.pid}.partial`;
-  writeFileSync(partial, gunzipSync(readFileSync(installed)));
-  renameSync(partial, pgliteTemplatePath);
+  await unpackEmbeddedTemplate(pgliteTemplatePath);
   console.log("[tests] PGlite: each test file gets an in-memory copy of a migrated template");
   return undefined;
 }

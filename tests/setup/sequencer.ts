@@ -13,7 +13,7 @@ export class LongFilesFirst extends BaseSequencer {
   async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
     const sorted = await super.sort(files);
     const startsProcesses = (spec: TestSpecification) => readFileSync(spec.moduleId, "utf8").includes("setup/processes");
-    const first = sorted.filter(startsProcesses);
-    return [...first, ...sorted.filter((spec) => !first.includes(spec))];
+    const first = new Set(sorted.filter(startsProcesses));
+    return [...first, ...sorted.filter((spec) => !first.has(spec))];
   }
 }

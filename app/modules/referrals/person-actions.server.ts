@@ -55,7 +55,7 @@ export async function performPersonAction(token: string, action: PersonAction, n
       const ctx = link.context;
       // Needs no activity: a referral of connection actions only has none, and its person may ask too.
       if (action.intent === "remove-details") {
-        await removeDetailsAtPersonsRequest(tx, link.referralId, now);
+        await removeDetailsAtPersonsRequest(tx, link.referral.id, now);
         return "Your details have been removed.";
       }
       if (!ctx) throw new Refused(409, "There are no sessions to book with this link. Your actions are on your actions page.");

@@ -5,24 +5,26 @@ import { bookingCalendar } from "~/modules/bookings/index.server";
 import { now as clockNow } from "~/utils/clock.server";
 import { publicUrl } from "~/utils/env.server";
 import { calendarOrganizer } from "~/utils/calendar-organizer.server";
-import { checkPersonLink } from "./person-link.server";
-import { activityContact, activityWhere, loadReferralContext } from "./referral-context.server";
+import { openPersonLink } from "./person-link.server";
+import { activityContact, activityWhere } from "./referral-context.server";
 
 export type CalendarFileResult = { status: "ok"; body: string; filename: string } | { status: "expired" | "ended" | "invalid" | "not_found" };
 
 /** The .ics for one of the person's bookings (a cancelled one says STATUS:CANCELLED). */
 export async function personBookingCalendar(token: string, bookingId: string, now: Date = clockNow()): Promise<CalendarFileResult> {
   const db = await getDb();
-  const link = await checkPersonLink(db, token, now);
+  const link = await openPersonLink(db, token, now);
   if (link.status !== "ok") return link;
+  // A referral of connection actions only has no activity, so no sessions to put in a calendar.
+  const ctx = link.context;
+  if (!ctx) return { status: "not_found" };
   const [row] = await db
     .select({ booking: bookings, session: sessions })
     .from(bookings)
     .innerJoin(sessions, eq(sessions.id, bookings.sessionId))
-    .where(and(eq(bookings.id, bookingId), eq(bookings.referralId, link.referralId)));
+    .where(and(eq(bookings.id, bookingId), eq(bookings.referralId, link.referral.id)));
   // Only places that were really booked go in a calendar (not waitlist places).
   if (!row || row.booking.status === "waitlisted" || row.booking.status === "offered") return { status: "not_found" };
-  const ctx = (await loadReferralContext(db, link.referralId))!;
   const cancelled = row.booking.status === "cancelled" || row.session.status === "cancelled";
   const body = bookingCalendar({
     bookingId: row.booking.id,

@@ -14,7 +14,7 @@ import { oneTimeTokens, referrals } from "#db/schema";
 import { newToken, secretMatches, splitToken } from "~/modules/accounts/index.server";
 import { env, publicUrl } from "~/utils/env.server";
 import { DAY_MS } from "~/utils/time";
-import { loadTokenWithContext, type ReferralContext, type TokenRow } from "./referral-context.server";
+import { loadTokenWithContext, type Referral, type ReferralContext } from "./referral-context.server";
 
 export function linkExpiryFrom(now: Date): Date {
   return new Date(now.getTime() + env().REFERRAL_LINK_DAYS * DAY_MS);
@@ -38,45 +38,28 @@ export async function issuePersonLink(
   return { token, url: `${publicUrl()}/r/${token}` };
 }
 
-/** "ended": the link was ended on purpose (the person's details were removed). */
-export type LinkCheck = { status: "ok"; referralId: string } | { status: "expired" } | { status: "ended" } | { status: "invalid" };
+/** Why a link does not open. "ended": the link was ended on purpose (the person's details were removed). */
+export type LinkProblem = { status: "expired" } | { status: "ended" } | { status: "invalid" };
+
+export type OpenedLink = { status: "ok"; referral: Referral; context: ReferralContext | null } | LinkProblem;
 
 /**
  * Checks a token: the right shape, a known id, the secret's hash matching in
  * constant time, not ended and not expired. A wrong secret looks exactly
  * like an unknown id ("invalid"), so guessing learns nothing; only the
- * holder of the real link learns that it was ended.
- */
-export async function checkPersonLink(executor: Executor, token: string, now: Date): Promise<LinkCheck> {
-  const parts = splitToken(token);
-  if (!parts) return { status: "invalid" };
-  const [row] = await executor
-    .select()
-    .from(oneTimeTokens)
-    .where(and(eq(oneTimeTokens.id, parts.id), eq(oneTimeTokens.purpose, "person_link")));
-  return judgeLink(parts.secret, row, now) ?? { status: "ok", referralId: row!.subjectId };
-}
-
-export type OpenedLink = { status: "ok"; referralId: string; context: ReferralContext | null } | Exclude<LinkCheck, { status: "ok" }>;
-
-/**
- * checkPersonLink and the referral's context (null for a referral of
- * connection actions only) in one round trip; `lock` takes the referral's
- * row lock, which every action from the link holds.
+ * holder of the real link learns that it was ended. The referral and its
+ * context (null for a referral of connection actions only) come in the same
+ * round trip; `lock` takes the referral's row lock, which every action from
+ * the link holds.
  */
 export async function openPersonLink(executor: Executor, token: string, now: Date, options: { lock?: boolean } = {}): Promise<OpenedLink> {
   const parts = splitToken(token);
   if (!parts) return { status: "invalid" };
   const found = await loadTokenWithContext(executor, parts.id, "person_link", options);
-  return judgeLink(parts.secret, found?.token, now) ?? { status: "ok", referralId: found!.referralId, context: found!.context };
-}
-
-/** Why a link found (or not) does not open, or null when it does. */
-function judgeLink(secret: string, row: TokenRow | undefined, now: Date): Exclude<LinkCheck, { status: "ok" }> | null {
-  if (!row || !secretMatches(secret, row.secretHash)) return { status: "invalid" };
-  if (row.usedAt) return { status: "ended" };
-  if (row.expiresAt.getTime() <= now.getTime()) return { status: "expired" };
-  return null;
+  if (!found || !secretMatches(parts.secret, found.token.secretHash)) return { status: "invalid" };
+  if (found.token.usedAt) return { status: "ended" };
+  if (found.token.expiresAt.getTime() <= now.getTime()) return { status: "expired" };
+  return { status: "ok", referral: found.referral, context: found.context };
 }
 
 /**
@@ -100,11 +83,9 @@ export async function findReferralByPersonToken(
   token: string | undefined,
   now: Date,
 ): Promise<typeof referrals.$inferSelect | null> {
-  const check = token ? await checkPersonLink(executor, token, now) : { status: "invalid" as const };
-  if (check.status !== "ok") return null;
-  const [referral] = await executor.select().from(referrals).where(eq(referrals.id, check.referralId));
-  if (!referral || referral.linkExpiresAt <= now) return null;
-  return referral;
+  const link = token ? await openPersonLink(executor, token, now) : null;
+  if (link?.status !== "ok" || link.referral.linkExpiresAt <= now) return null;
+  return link.referral;
 }
 
 /**

@@ -46,9 +46,9 @@ export async function loadReferralContext(executor: Executor, referralId: string
 export type TokenRow = typeof oneTimeTokens.$inferSelect;
 
 /**
- * A private link's token row with its referral's context, in one round trip
- * (every action from the link starts here). `context` is null for a referral
- * of connection actions only, which has no activity; `lock` takes the
+ * A private link's token row with its referral and the referral's context, in
+ * one round trip (every action from the link starts here). `context` is null
+ * for a referral of connection actions only, which has no activity; `lock` takes the
  * referral's row lock either way. Nothing here judges the token: the caller
  * checks the secret, the expiry and whether the link was ended.
  */
@@ -58,7 +58,7 @@ export async function loadTokenWithContext(
   // Only purposes whose subject is a referral: the join reads the subject as a referral's id.
   purpose: Extract<TokenRow["purpose"], "person_link" | "waitlist_offer">,
   options: { lock?: boolean } = {},
-): Promise<{ token: TokenRow; referralId: string; context: ReferralContext | null } | null> {
+): Promise<{ token: TokenRow; referral: Referral; context: ReferralContext | null } | null> {
   const query = executor
     .select({ token: oneTimeTokens, ...contextColumns })
     .from(oneTimeTokens)
@@ -72,7 +72,7 @@ export async function loadTokenWithContext(
   const [row] = await (options.lock ? query.for("update", { of: referrals }) : query);
   if (!row) return null;
   const { token, activity, providerName, ...rest } = row;
-  return { token, referralId: rest.referral.id, context: activity && providerName !== null ? { ...rest, activity, providerName } : null };
+  return { token, referral: rest.referral, context: activity && providerName !== null ? { ...rest, activity, providerName } : null };
 }
 
 /** "Margaret T." — what organisers, registers and messages show of a name: enough to recognise someone, no more. */
