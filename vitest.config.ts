@@ -11,6 +11,8 @@ export default defineConfig({
     // CI collects counts from the JSON reports for its closing summary line.
     reporters: process.env.VITEST_JSON_OUT ? ["default", ["json", { outputFile: process.env.VITEST_JSON_OUT }]] : ["default"],
     pool: "forks",
+    // Worker processes are reused between files; each project decides whether modules are (see below).
+    poolOptions: { forks: { isolate: false } },
     sequence: { sequencer: LongFilesFirst },
     // Two cores on our machines; PGlite is memory-hungry, so keep workers few.
     maxWorkers: 2,
@@ -24,6 +26,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: "unit",
+          poolOptions: { forks: { isolate: true } },
           include: ["app/**/*.test.{ts,tsx}", "db/**/*.test.ts", "search/**/*.test.ts", "tests/architecture/**/*.test.ts", "scripts/**/*.test.ts"],
           exclude: needsDatabase,
           setupFiles: ["tests/setup/no-database.ts"],
@@ -35,6 +38,7 @@ export default defineConfig({
         test: {
           name: "integration",
           include: needsDatabase,
+          poolOptions: { forks: { isolate: false } },
           globalSetup: ["tests/setup/global-setup.ts"],
           setupFiles: ["tests/setup/per-file-database.ts"],
         },

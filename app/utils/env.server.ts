@@ -154,6 +154,11 @@ export function env(): Env {
   return cached;
 }
 
+/** Forget the parsed configuration (tests that run many files in one process change process.env between them). */
+export function forgetEnv(): void {
+  cached = undefined;
+}
+
 export function publicUrl(): string {
   const e = env();
   return (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, "");

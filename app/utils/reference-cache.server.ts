@@ -10,10 +10,17 @@ export interface ReferenceCache<T> {
   invalidate(): void;
 }
 
+const everyCache = new Set<ReferenceCache<unknown>>();
+
+/** Drops every reference cache: the database they were read from has been swapped (tests, one database per file). */
+export function dropReferenceCaches(): void {
+  for (const cache of everyCache) cache.invalidate();
+}
+
 export function referenceCache<T>(load: () => Promise<T>, maxAgeMs = 60_000): ReferenceCache<T> {
   let entry: { value: Promise<T>; at: number } | undefined;
   let generation = 0;
-  return {
+  const cache: ReferenceCache<T> = {
     get() {
       const at = Date.now();
       if (!entry || at - entry.at > maxAgeMs) {
@@ -32,4 +39,6 @@ export function referenceCache<T>(load: () => Promise<T>, maxAgeMs = 60_000): Re
       entry = undefined;
     },
   };
+  everyCache.add(cache);
+  return cache;
 }

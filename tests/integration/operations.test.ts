@@ -24,12 +24,15 @@ beforeAll(async () => {
 });
 afterAll(() => close());
 
-/** Prometheus text format: comments, or `name{label="value",…} number`. */
+/**
+ * Prometheus text format: comments, or `name{label="value",…} number`. Prometheus reads the number with Go's ParseFloat,
+ * which takes NaN and Inf in any case: prom-client writes "Nan" for a gauge with no samples since the last scrape.
+ */
 function parseExposition(text: string): Map<string, number> {
   const samples = new Map<string, number>();
   for (const line of text.split("\n")) {
     if (line === "" || line.startsWith("# HELP ") || line.startsWith("# TYPE ")) continue;
-    const m = /^([a-zA-Z_:][a-zA-Z0-9_:]*(?:\{(?:[a-zA-Z_][a-zA-Z0-9_]*="(?:[^"\\]|\\.)*",?)*\})?) (-?[0-9.e+-]+|NaN|[+-]Inf)$/.exec(line);
+    const m = /^([a-zA-Z_:][a-zA-Z0-9_:]*(?:\{(?:[a-zA-Z_][a-zA-Z0-9_]*="(?:[^"\\]|\\.)*",?)*\})?) (-?[0-9.e+-]+|NaN|[+-]Inf)$/i.exec(line);
     if (!m) throw new Error(`not Prometheus text format: ${line}`);
     samples.set(m[1]!, Number(m[2]));
   }

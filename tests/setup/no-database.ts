@@ -3,6 +3,10 @@
  * a message saying where such a test belongs, instead of opening ./data.
  * (db/client keeps its handle on globalThis.__linkwayDatabase.)
  */
+import { startLikeAFreshProcess } from "./fresh-process";
+
+startLikeAFreshProcess();
+
 Object.defineProperty(globalThis, "__linkwayDatabase", {
   configurable: true,
   get: () =>

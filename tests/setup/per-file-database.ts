@@ -5,6 +5,11 @@
  */
 import { afterAll, beforeAll } from "vitest";
 import { closeDatabase, getDatabase } from "../../db/client";
+import { flushSearchLog } from "../../app/modules/activities/index.server";
+import { resetGazetteerForTests, resetPostcodeCreditsForTests } from "../../app/modules/places/index.server";
+import { forgetEnv } from "../../app/utils/env.server";
+import { dropReferenceCaches } from "../../app/utils/reference-cache.server";
+import { startLikeAFreshProcess } from "./fresh-process";
 import { adminQuery, pgliteTemplatePath, withDatabase } from "./test-database";
 
 // Global setup runs in another process; what it decided arrives through env.
@@ -18,6 +23,14 @@ let databaseName: string | undefined;
  * is still caught, here or by scripts/stall-guard.mjs.
  */
 const SET_UP_TIMEOUT_MS = 600_000;
+
+// Files run one after another in a process that keeps modules loaded (fresh-process.ts): each starts as if it were
+// the first, with nothing read from the previous file's database or environment.
+startLikeAFreshProcess();
+forgetEnv();
+dropReferenceCaches();
+resetPostcodeCreditsForTests();
+resetGazetteerForTests();
 
 beforeAll(async () => {
   await closeDatabase();
@@ -34,6 +47,8 @@ beforeAll(async () => {
 }, SET_UP_TIMEOUT_MS);
 
 afterAll(async () => {
+  // Searches are logged a second later (search-log.server.ts): written now, into this file's database, not the next's.
+  await flushSearchLog().catch(() => {});
   await closeDatabase();
   if (server && databaseName) {
     await adminQuery(server, `DROP DATABASE IF EXISTS ${databaseName} WITH (FORCE)`);

@@ -44,7 +44,8 @@ export function messageIdFor(row: { id: number; createdAt: Date }, mailFrom: str
   return `<outbox-${row.id}.${row.createdAt.getTime().toString(36)}@${domain}>`;
 }
 
-let transporter: Transporter | undefined;
+/** Made on the first send, for the SMTP_URL it was made with. */
+let transporter: { url: string; transport: Transporter } | undefined;
 
 /** SMTP_URL with timeouts well inside the outbox claim (nodemailer reads options from the query), unless it names its own. */
 function smtpUrlWithTimeouts(url: string): string {
@@ -63,8 +64,9 @@ export const emailChannel: Channel<EmailMessage> = {
     if (mode === "smtp") {
       // A stuck server fails the attempt before the claim lapses and another worker retries it.
       // nodemailer is loaded on the first send: a site that writes to the development mailbox never needs it.
-      transporter ??= (await import("nodemailer")).default.createTransport(smtpUrlWithTimeouts(e.SMTP_URL!));
-      await transporter.sendMail({ from: e.MAIL_FROM, ...message, ...(context?.messageId ? { messageId: context.messageId } : {}) });
+      const url = smtpUrlWithTimeouts(e.SMTP_URL!);
+      if (transporter?.url !== url) transporter = { url, transport: (await import("nodemailer")).default.createTransport(url) };
+      await transporter.transport.sendMail({ from: e.MAIL_FROM, ...message, ...(context?.messageId ? { messageId: context.messageId } : {}) });
       return;
     }
     if (mode === "unconfigured") {
