@@ -18,11 +18,11 @@ describe("which answers a shared cache may keep", () => {
 });
 
 describe("kept pages", () => {
-  it("are served until their time is up, with their age", () => {
+  it("are served until their time is up, with their age", async () => {
     let now = 1_000_000;
     const cache = new PageCache({ now: () => now });
     const render = cache.begin("/search?q=walk");
-    cache.keep("/search?q=walk", page("walks"), 10, render.generation);
+    await cache.keep("/search?q=walk", page("walks"), 10, render.generation);
     render.end();
     now += 4_500;
     const hit = cache.get("/search?q=walk");
@@ -34,16 +34,27 @@ describe("kept pages", () => {
     expect(cache.get("/search?q=walk")).toBeUndefined();
   });
 
-  it("all go when this process handles a write, and a page rendered before the write ended is not kept", () => {
+  it("all go when this process handles a write, and a page rendered before the write ended is not kept", async () => {
     const cache = new PageCache();
-    cache.keep("/", page("home"), 10, cache.begin("/").generation);
+    await cache.keep("/", page("home"), 10, cache.begin("/").generation);
     const slow = cache.begin("/activities/1");
     cache.invalidate();
     expect(cache.get("/")).toBeUndefined();
-    expect(cache.keep("/activities/1", page("three places left"), 10, slow.generation).kept).toBe(false);
+    expect((await cache.keep("/activities/1", page("three places left"), 10, slow.generation)).kept).toBe(false);
     expect(cache.get("/activities/1")).toBeUndefined();
-    cache.keep("/activities/1", page("two places left"), 10, cache.begin("/activities/1").generation);
+    await cache.keep("/activities/1", page("two places left"), 10, cache.begin("/activities/1").generation);
     expect(cache.get("/activities/1")?.page.body.toString()).toBe("two places left");
+  });
+
+  it("are not kept when a write comes in while they are being compressed", async () => {
+    const cache = new PageCache();
+    const keeping = cache.keep("/activities/1", page("three places left"), 10, cache.begin("/activities/1").generation);
+    cache.invalidate();
+    const { page: sent, kept } = await keeping;
+    expect(kept).toBe(false);
+    // The visitor who asked still gets the page, compressed.
+    expect(gunzipSync(sent.gzipped).toString()).toBe("three places left");
+    expect(cache.get("/activities/1")).toBeUndefined();
   });
 
   it("let visitors wait for a render under way instead of rendering the same page again", async () => {
@@ -53,17 +64,17 @@ describe("kept pages", () => {
     expect(waiting).toBeDefined();
     let served: string | undefined;
     const visitor = waiting!.then(() => (served = cache.get("/")?.page.body.toString()));
-    cache.keep("/", page("home"), 10, render.generation);
+    await cache.keep("/", page("home"), 10, render.generation);
     render.end();
     await visitor;
     expect(served).toBe("home");
     expect(cache.pending("/")).toBeUndefined();
   });
 
-  it("are waited for only when the page was kept before: a page never kept is rendered for each visitor at once", () => {
+  it("are waited for only when the page was kept before: a page never kept is rendered for each visitor at once", async () => {
     const cache = new PageCache();
     expect(cache.isShared("/login")).toBe(false);
-    cache.keep("/search?q=walk", page("walks"), 10, cache.generationNow());
+    await cache.keep("/search?q=walk", page("walks"), 10, cache.generationNow());
     cache.invalidate();
     // Dropped by a write, but still known as a shared page: the next render of it is waited for.
     expect(cache.get("/search?q=walk")).toBeUndefined();
@@ -71,12 +82,12 @@ describe("kept pages", () => {
     expect(cache.isShared("/login")).toBe(false);
   });
 
-  it("stay within their memory bound, the least recently used going first", () => {
+  it("stay within their memory bound, the least recently used going first", async () => {
     const cache = new PageCache({ maxBytes: 3 * (1000 + 512 + 100) });
     const big = (n: number) => page(String(n).repeat(1000));
-    for (const n of [1, 2, 3]) cache.keep(`/p${n}`, big(n), 10, cache.begin(`/p${n}`).generation);
+    for (const n of [1, 2, 3]) await cache.keep(`/p${n}`, big(n), 10, cache.begin(`/p${n}`).generation);
     cache.get("/p1");
-    cache.keep("/p4", big(4), 10, cache.begin("/p4").generation);
+    await cache.keep("/p4", big(4), 10, cache.begin("/p4").generation);
     expect(cache.get("/p2")).toBeUndefined();
     expect(cache.get("/p1")).toBeDefined();
     expect(cache.get("/p4")).toBeDefined();

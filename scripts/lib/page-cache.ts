@@ -14,7 +14,8 @@
  */
 import type { Request as ExpressRequest, Response as ExpressResponse } from "express";
 import { LRUCache } from "lru-cache";
-import { gzipSync } from "node:zlib";
+import { promisify } from "node:util";
+import { gzip as gzipCallback } from "node:zlib";
 import { isPrivateRequest } from "../../app/utils/private-caching.server";
 
 export interface KeptPage {
@@ -43,6 +44,9 @@ export function pageKeyFor(req: ExpressRequest): { key: string; fresh: boolean }
   const fresh = /\bno-cache\b/i.test(`${h["cache-control"] ?? ""} ${h.pragma ?? ""}`);
   return { key: req.originalUrl, fresh };
 }
+
+// On libuv's thread pool: a search page takes ~0.5 ms to compress, which on the main thread every other request waited for.
+const gzip = promisify(gzipCallback);
 
 export class PageCache {
   /** Moves on with every write, so a page rendered before a write finished is never kept after it. */
@@ -106,9 +110,13 @@ export class PageCache {
     };
   }
 
-  /** Keeps a page rendered since `generation` for `seconds`, unless a write came in between (then `kept` is false). */
-  keep(key: string, rendered: Omit<KeptPage, "gzipped" | "keptAt">, seconds: number, generation: number): { page: KeptPage; kept: boolean } {
-    const page: KeptPage = { ...rendered, gzipped: gzipSync(rendered.body, { level: 6 }), keptAt: this.now() };
+  /**
+   * Keeps a page rendered since `generation` for `seconds`, unless a write came in between, or while it was being
+   * compressed (then `kept` is false).
+   */
+  async keep(key: string, rendered: Omit<KeptPage, "gzipped" | "keptAt">, seconds: number, generation: number): Promise<{ page: KeptPage; kept: boolean }> {
+    const gzipped = await gzip(rendered.body, { level: 6 });
+    const page: KeptPage = { ...rendered, gzipped, keptAt: this.now() };
     const kept = generation === this.generation && seconds > 0;
     if (kept) {
       this.pages.set(key, page, { ttl: seconds * 1000 });

@@ -99,7 +99,7 @@ export function remixHandler(options: {
           return await sendRemixResponse(req, res, response);
         }
         const csp = res.getHeader("Content-Security-Policy");
-        const { page: rendered, kept: stored } = cache.keep(
+        const { page: rendered, kept: stored } = await cache.keep(
           page.key,
           {
             status: response.status,
