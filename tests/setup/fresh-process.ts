@@ -8,8 +8,9 @@
  * database set-up (per-file-database.ts).
  */
 import { vi } from "vitest";
+import { setClockOffset } from "../../app/utils/clock.server";
 
-const shared = globalThis as typeof globalThis & { __linkwayEnvAtStart?: NodeJS.ProcessEnv; __linkwayClockOffsetMs?: number };
+const shared = globalThis as typeof globalThis & { __linkwayEnvAtStart?: NodeJS.ProcessEnv };
 
 /** Puts process.env back as the first file found it, and the clock at the real time. */
 export function startLikeAFreshProcess(): void {
@@ -18,6 +19,7 @@ export function startLikeAFreshProcess(): void {
   for (const key of Object.keys(process.env)) if (!(key in envAtStart)) delete process.env[key];
   Object.assign(process.env, envAtStart);
   // The clock's offset lives on globalThis (app/utils/clock.server.ts), so it outlives a file that moved it.
-  shared.__linkwayClockOffsetMs = undefined;
+  // process.env is back as it started (NODE_ENV=test), so the clock may be set.
+  setClockOffset(0);
   vi.useRealTimers();
 }
