@@ -6,6 +6,8 @@
 import { describe, expect, it } from "vitest";
 import { getDb } from "../../db/client";
 import { deliverPendingEmails, listDevMailbox, queueEmail } from "~/modules/notifications/index.server";
+import { forgetEnv } from "~/utils/env.server";
+import { startSmtpSink } from "../setup/processes";
 
 describe("email delivery without SMTP", () => {
   it("lands queued messages in the development mailbox", async () => {
@@ -17,5 +19,24 @@ describe("email delivery without SMTP", () => {
     ]);
     expect(delivered).toBe(1);
     expect((await listDevMailbox({ to: "someone@example.test" })).map((m) => m.subject)).toEqual(["Hello"]);
+  });
+});
+
+describe("email delivery by SMTP", () => {
+  it("sends through the server SMTP_URL names now, not the first one it used", async () => {
+    const [first, second] = [await startSmtpSink(), await startSmtpSink()];
+    try {
+      const db = await getDb();
+      for (const [sink, subject] of [[first, "To the first"], [second, "To the second"]] as const) {
+        process.env.SMTP_URL = sink.url;
+        forgetEnv();
+        await queueEmail(db, { to: "someone@example.test", subject, text: "Plain words" });
+        expect(await deliverPendingEmails()).toBe(1);
+      }
+      expect(first.received.map((m) => m.subject)).toEqual(["To the first"]);
+      expect(second.received.map((m) => m.subject)).toEqual(["To the second"]);
+    } finally {
+      await Promise.all([first.close(), second.close()]);
+    }
   });
 });
