@@ -8,13 +8,15 @@
  * query, the render, the list of routes sent to the browser). With ~120 routes
  * that was the largest single cost of a page: 12% of the server's CPU under
  * load, more than React's rendering. Here the compiled expression is kept per
- * route path, and the ranked list per route tree.
+ * route path, and the ranked list per route tree. Decision 109 adds the rest:
+ * each tree keeps its answer per path, and Remix's render and React Router's
+ * static router keep their route trees per build instead of building two new
+ * ones for every page.
  *
- * Only the CommonJS file is changed, which only Node loads: the browser build
+ * Only CommonJS files are changed, which only Node loads: the browser build
  * uses the ES module file, untouched, because the browser adds routes to its
  * tree as it discovers them (a kept ranking would go stale there). On the
- * server the route trees are built once, or once per request, and never
- * changed afterwards.
+ * server each route tree is built once per build and never changed afterwards.
  *
  * Idempotent; fails the install loudly if the library's code has changed
  * shape, so an upgrade cannot silently drop the fix. Plain Node (no tsx): it
@@ -26,10 +28,25 @@ import path from "node:path";
 
 const marker = "/* linkway: route matching reuses its work (decision 053) */";
 
-const edits = [
+const routerEdits = [
   {
     find: "  let branches = flattenRoutes(routes);\n  rankRouteBranches(branches);\n  let matches = null;\n  let decoded = decodePath(pathname);",
-    replace: "  let branches = rankedBranches(routes);\n  let matches = null;\n  let decoded = decodePath(pathname);",
+    replace: [
+      "  let branches = rankedBranches(routes);",
+      "  let decoded = decodePath(pathname);",
+      '  let key = (allowPartial ? "partial " : "whole ") + decoded;',
+      "  let answers = answersOfBranches(branches);",
+      "  let kept = answers.get(key);",
+      "  if (kept === undefined) {",
+      "    kept = firstMatchingBranch(branches, decoded, allowPartial);",
+      "    if (answers.size >= 2000) answers.clear();",
+      "    answers.set(key, kept);",
+      "  }",
+      "  return copyOfMatches(kept);",
+      "}",
+      "function firstMatchingBranch(branches, decoded, allowPartial) {",
+      "  let matches = null;",
+    ].join("\n"),
   },
   {
     find: "function compilePath(path, caseSensitive, end) {\n",
@@ -43,6 +60,20 @@ function rankedBranches(routes) {
     rankedBranchesByTree.set(routes, branches);
   }
   return branches;
+}
+// Each tree's answers by path: walking every ranked branch until one matches tried a regular expression per route
+// segment, a few hundred for a page, on each of the four to six matches a request makes. Bounded, as paths carry
+// ids; each caller gets its own copy (the branch's matches share one params object, and so do the copies).
+const answersByBranches = new WeakMap();
+function answersOfBranches(branches) {
+  let answers = answersByBranches.get(branches);
+  if (!answers) answersByBranches.set(branches, (answers = new Map()));
+  return answers;
+}
+function copyOfMatches(matches) {
+  if (!matches) return null;
+  let params = Object.assign({}, matches[0].params);
+  return matches.map((match) => Object.assign({}, match, { params }));
 }
 // A pure function of its arguments; the expression has no global flag, so sharing it is safe.
 const compiledPaths = new Map();
@@ -60,37 +91,109 @@ function compilePathUncached(path, caseSensitive, end) {
   },
 ];
 
-function routerFile() {
-  // Resolved from @remix-run/server-runtime, the copy the server actually loads.
-  const require = createRequire(import.meta.url);
+// Remix's server render built two new route trees per request (its own, then React Router's data routes from it),
+// so the ranking kept per tree above was thrown away and redone for every page, once per match. Both trees are pure
+// functions of the build (its manifest and route modules), which lives as long as the process; keeping them per
+// build lets every render match against trees the router has already ranked.
+const remixServerEdits = [
+  {
+    find: "  let routes$1 = routes.createServerRoutes(manifest.routes, routeModules, context.future, context.isSpaMode);\n",
+    replace: "  let routes$1 = serverRoutesOfBuild(manifest.routes, routeModules, context.future, context.isSpaMode);\n",
+  },
+  {
+    find: "function RemixServer({\n",
+    replace: `${marker}
+const serverRoutesByManifest = new WeakMap();
+// The manifest's routes object lives as long as the build; the route modules object is made afresh for each
+// request, from the same modules, so it is compared module by module.
+function sameModules(a, b) {
+  if (a === b) return true;
+  const keys = Object.keys(a);
+  if (keys.length !== Object.keys(b).length) return false;
+  for (const key of keys) if (a[key] !== b[key]) return false;
+  return true;
+}
+function serverRoutesOfBuild(manifestRoutes, routeModules, future, isSpaMode) {
+  let kept = serverRoutesByManifest.get(manifestRoutes);
+  if (!kept || kept.future !== future || kept.isSpaMode !== isSpaMode || !sameModules(kept.routeModules, routeModules)) {
+    kept = { routeModules, future, isSpaMode, routes: routes.createServerRoutes(manifestRoutes, routeModules, future, isSpaMode) };
+    serverRoutesByManifest.set(manifestRoutes, kept);
+  }
+  return kept.routes;
+}
+function RemixServer({
+`,
+  },
+];
+
+const staticRouterEdits = [
+  {
+    find: "  let manifest = {};\n  let dataRoutes = router.UNSAFE_convertRoutesToDataRoutes(routes, reactRouter.UNSAFE_mapRouteProperties, undefined, manifest);\n",
+    replace: "  let { manifest, dataRoutes } = dataRoutesOf(routes);\n",
+  },
+  {
+    find: "function createStaticRouter(routes, context, opts = {}) {\n",
+    replace: `${marker}
+const dataRoutesByTree = new WeakMap();
+function dataRoutesOf(routes) {
+  let kept = dataRoutesByTree.get(routes);
+  if (!kept) {
+    let manifest = {};
+    let dataRoutes = router.UNSAFE_convertRoutesToDataRoutes(routes, reactRouter.UNSAFE_mapRouteProperties, undefined, manifest);
+    kept = { manifest, dataRoutes };
+    dataRoutesByTree.set(routes, kept);
+  }
+  return kept;
+}
+function createStaticRouter(routes, context, opts = {}) {
+`,
+  },
+];
+
+/** The file the last name of the chain resolves to, each name resolved from the file before it, as Node does on the server. */
+function resolveFrom(chain) {
   try {
-    const runtime = require.resolve("@remix-run/server-runtime", { paths: [process.cwd()] });
-    return createRequire(runtime).resolve("@remix-run/router");
+    let base = path.join(process.cwd(), "noop.js");
+    for (const request of chain) base = createRequire(base).resolve(request);
+    return base;
   } catch {
     return undefined;
   }
 }
 
-const file = routerFile();
-if (!file || !existsSync(file)) {
-  // An install without Remix (e.g. `npm prune`'s partial trees) has nothing to patch.
-  console.log("patch-dependencies: @remix-run/router not installed; nothing to do.");
-  process.exit(0);
-}
-let source = readFileSync(file, "utf8");
-if (source.includes(marker)) {
-  console.log(`patch-dependencies: ${path.relative(process.cwd(), file)} already patched.`);
-  process.exit(0);
-}
-for (const edit of edits) {
-  if (source.split(edit.find).length !== 2) {
+const targets = [
+  // The copy @remix-run/server-runtime loads (the one Node runs on the server).
+  { chain: ["@remix-run/server-runtime", "@remix-run/router"], edits: routerEdits },
+  // CommonJS entry points only: Node loads these, the browser bundle takes the ES module files.
+  { chain: ["@remix-run/react/dist/server.js"], edits: remixServerEdits },
+  { chain: ["@remix-run/react", "react-router-dom/server"], edits: staticRouterEdits },
+];
+
+let failed = false;
+for (const target of targets) {
+  const file = resolveFrom(target.chain);
+  if (!file || !existsSync(file)) {
+    // An install without Remix (e.g. `npm prune`'s partial trees) has nothing to patch.
+    console.log(`patch-dependencies: ${target.chain.at(-1)} not installed; nothing to do.`);
+    continue;
+  }
+  let source = readFileSync(file, "utf8");
+  const name = path.relative(process.cwd(), file);
+  if (source.includes(marker)) {
+    console.log(`patch-dependencies: ${name} already patched.`);
+    continue;
+  }
+  const missing = target.edits.find((edit) => source.split(edit.find).length !== 2);
+  if (missing) {
     console.error(
-      `patch-dependencies: ${file} does not have the code this patch expects (a new @remix-run/router?).\n` +
+      `patch-dependencies: ${file} does not have the code this patch expects (a new version?).\n` +
         "Check docs/decisions/053 and update scripts/patch-dependencies.mjs.",
     );
-    process.exit(1);
+    failed = true;
+    continue;
   }
-  source = source.replace(edit.find, () => edit.replace);
+  for (const edit of target.edits) source = source.replace(edit.find, () => edit.replace);
+  writeFileSync(file, source);
+  console.log(`patch-dependencies: patched ${name} (route matching reuses its work).`);
 }
-writeFileSync(file, source);
-console.log(`patch-dependencies: patched ${path.relative(process.cwd(), file)} (route matching reuses its work).`);
+if (failed) process.exit(1);

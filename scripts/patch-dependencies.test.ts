@@ -8,6 +8,7 @@ import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
+import type * as StaticServer from "react-router-dom/server";
 import { describe, expect, it } from "vitest";
 
 type Route = { id: string; path?: string; index?: boolean; caseSensitive?: boolean; children?: Route[] };
@@ -82,5 +83,61 @@ describe("route matching on the server", () => {
     // A match is the caller's own: changing it does not change the next answer.
     serverRouter.matchRoutes(a, "/activities/1")![1].params.id = "changed";
     expect(serverRouter.matchRoutes(a, "/activities/1")?.at(-1)?.params).toEqual({ id: "1" });
+  });
+});
+
+describe("answers kept per path", () => {
+  it("give each caller its own matches, whose params are one object as the library's are", () => {
+    const routes = site();
+    const first = serverRouter.matchRoutes(routes, "/r/abc/wellbeing")!;
+    expect(first.map((m) => m.route.id)).toEqual(["root", "personal", "wellbeing"]);
+    first.pop();
+    const second = serverRouter.matchRoutes(routes, "/r/abc/wellbeing")!;
+    expect(second.map((m) => m.route.id)).toEqual(["root", "personal", "wellbeing"]);
+    expect(second[0].params).toBe(second[2].params);
+    expect(second[0].params).not.toBe(first[0].params);
+    expect(serverRouter.matchRoutes(routes, "/r/other/wellbeing")?.[0].params).toEqual({ token: "other" });
+  });
+});
+
+describe("the server render's route trees", () => {
+  const remixServerFile = createRequire(require.resolve("@remix-run/react")).resolve("./server.js");
+  const staticRouterFile = createRequire(require.resolve("@remix-run/react")).resolve("react-router-dom/server");
+
+  it("runs the patched copies, which keep one tree per build instead of one per request", () => {
+    expect(readFileSync(remixServerFile, "utf8")).toContain("route matching reuses its work (decision 053)");
+    expect(readFileSync(staticRouterFile, "utf8")).toContain("route matching reuses its work (decision 053)");
+  });
+
+  it("renders each request's own page and params from the kept tree", async () => {
+    const React = await import("react");
+    const { renderToString } = await import("react-dom/server");
+    const server = require(staticRouterFile) as typeof StaticServer;
+    const { useParams } = await import("react-router-dom");
+    const Page = ({ name }: { name: string }) => React.createElement("p", null, `${name} ${JSON.stringify(useParams())}`);
+    const routes = [
+      {
+        id: "root",
+        path: "/",
+        children: [
+          { id: "search", path: "search", element: React.createElement(Page, { name: "search" }) },
+          { id: "activity", path: "activities/:id", element: React.createElement(Page, { name: "activity" }) },
+        ],
+      },
+    ];
+    const handler = server.createStaticHandler(routes);
+    const render = async (url: string) => {
+      const context = await handler.query(new Request(`http://localhost${url}`));
+      if (context instanceof Response) throw new Error("unexpected response");
+      const router = server.createStaticRouter(handler.dataRoutes, context);
+      return { router, html: renderToString(React.createElement(server.StaticRouterProvider, { router, context, hydrate: false })) };
+    };
+    const first = await render("/activities/1");
+    const second = await render("/search");
+    const third = await render("/activities/2");
+    expect(second.router.routes).toBe(first.router.routes);
+    expect(first.html).toContain("activity {&quot;id&quot;:&quot;1&quot;}");
+    expect(second.html).toContain("search {}");
+    expect(third.html).toContain("activity {&quot;id&quot;:&quot;2&quot;}");
   });
 });
