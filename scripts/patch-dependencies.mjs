@@ -1,6 +1,7 @@
 /**
  * Run after every install (`postinstall`): makes Remix's route matching on the
- * server reuse its work instead of redoing it for every call (decision 053).
+ * server reuse its work instead of redoing it for every call (decision 053),
+ * and drizzle's entity checks cheap (decision 110).
  *
  * @remix-run/router's `matchRoutes` flattens and ranks the whole route tree and
  * compiles a regular expression for every route it tries, on every call, and a
@@ -11,7 +12,9 @@
  * route path, and the ranked list per route tree. Decision 109 adds the rest:
  * each tree keeps its answer per path, and Remix's render and React Router's
  * static router keep their route trees per build instead of building two new
- * ones for every page.
+ * ones for every page. Decision 110 is of another kind: drizzle-orm's `is()`
+ * lists each class's entity kinds once instead of walking the class chain on
+ * every call.
  *
  * Only CommonJS files are changed, which only Node loads: the browser build
  * uses the ES module file, untouched, because the browser adds routes to its
@@ -150,6 +153,43 @@ function createStaticRouter(routes, context, opts = {}) {
   },
 ];
 
+// Drizzle asks \`is(value, Class)\` several times for every piece of every statement it builds, and each "no" walked
+// the value's class chain with an \`in\` check per class: a tenth of the CPU of a booking (decision 110). The kinds
+// along a class's chain never change (they are static fields), so they are listed once per class.
+const drizzleMarker = "/* linkway: is() lists each class's entity kinds once (decision 110) */";
+const drizzleIsFind = `  let cls = Object.getPrototypeOf(value).constructor;
+  if (cls) {
+    while (cls) {
+      if (entityKind in cls && cls[entityKind] === type[entityKind]) {
+        return true;
+      }
+      cls = Object.getPrototypeOf(cls);
+    }
+  }
+  return false;
+}
+`;
+const drizzleEdits = [
+  {
+    find: drizzleIsFind,
+    replace: `  let cls = Object.getPrototypeOf(value).constructor;
+  return cls ? entityKindsOf(cls).has(type[entityKind]) : false;
+}
+${drizzleMarker}
+const entityKindsByClass = new WeakMap();
+function entityKindsOf(cls) {
+  let kinds = entityKindsByClass.get(cls);
+  if (!kinds) {
+    kinds = new Set();
+    for (let c = cls; c; c = Object.getPrototypeOf(c)) if (entityKind in c) kinds.add(c[entityKind]);
+    entityKindsByClass.set(cls, kinds);
+  }
+  return kinds;
+}
+`,
+  },
+];
+
 /** The file the last name of the chain resolves to, each name resolved from the file before it, as Node does on the server. */
 function resolveFrom(chain) {
   try {
@@ -167,11 +207,21 @@ const targets = [
   // CommonJS entry points only: Node loads these, the browser bundle takes the ES module files.
   { chain: ["@remix-run/react/dist/server.js"], edits: remixServerEdits },
   { chain: ["@remix-run/react", "react-router-dom/server"], edits: staticRouterEdits },
+  // Drizzle ships the same function twice: Node's \`import\` (the app, tsx) takes the .js file, \`require\` the .cjs.
+  { chain: ["drizzle-orm/entity"], edits: drizzleEdits, marker: drizzleMarker, why: "entity checks list each class's kinds once" },
+  {
+    chain: ["drizzle-orm/entity"],
+    then: (file) => file.replace(/\.cjs$/, ".js"),
+    edits: drizzleEdits,
+    marker: drizzleMarker,
+    why: "entity checks list each class's kinds once",
+  },
 ];
 
 let failed = false;
 for (const target of targets) {
-  const file = resolveFrom(target.chain);
+  const resolved = resolveFrom(target.chain);
+  const file = resolved && target.then ? target.then(resolved) : resolved;
   if (!file || !existsSync(file)) {
     // An install without Remix (e.g. `npm prune`'s partial trees) has nothing to patch.
     console.log(`patch-dependencies: ${target.chain.at(-1)} not installed; nothing to do.`);
@@ -179,7 +229,7 @@ for (const target of targets) {
   }
   let source = readFileSync(file, "utf8");
   const name = path.relative(process.cwd(), file);
-  if (source.includes(marker)) {
+  if (source.includes(target.marker ?? marker)) {
     console.log(`patch-dependencies: ${name} already patched.`);
     continue;
   }
@@ -187,13 +237,13 @@ for (const target of targets) {
   if (missing) {
     console.error(
       `patch-dependencies: ${file} does not have the code this patch expects (a new version?).\n` +
-        "Check docs/decisions/053 and update scripts/patch-dependencies.mjs.",
+        "Check the decision named in its edits (053, 109, 110) and update scripts/patch-dependencies.mjs.",
     );
     failed = true;
     continue;
   }
   for (const edit of target.edits) source = source.replace(edit.find, () => edit.replace);
   writeFileSync(file, source);
-  console.log(`patch-dependencies: patched ${name} (route matching reuses its work).`);
+  console.log(`patch-dependencies: patched ${name} (${target.why ?? "route matching reuses its work"}).`);
 }
 if (failed) process.exit(1);

@@ -141,3 +141,40 @@ describe("the server render's route trees", () => {
     expect(third.html).toContain("activity {&quot;id&quot;:&quot;2&quot;}");
   });
 });
+
+describe("drizzle's entity check", () => {
+  const entityFile = require.resolve("drizzle-orm/entity");
+
+  it("runs patched in both the files Node may load", () => {
+    for (const file of [entityFile, entityFile.replace(/\.cjs$/, ".js")]) expect(readFileSync(file, "utf8")).toContain("decision 110");
+  });
+
+  it("answers as the library's own walk up the class chain does, for its own classes, asked again and again", async () => {
+    const drizzle = await import("drizzle-orm");
+    const pg = await import("drizzle-orm/pg-core");
+    const { entityKind, is } = await import("drizzle-orm/entity");
+    type Kinded = { [entityKind]?: string };
+    // The untouched function, for comparison.
+    const original = (value: unknown, type: Kinded) => {
+      if (!value || typeof value !== "object") return false;
+      for (let cls = Object.getPrototypeOf(value).constructor as Kinded | null; cls; cls = Object.getPrototypeOf(cls)) {
+        if (entityKind in cls && cls[entityKind] === type[entityKind]) return true;
+      }
+      return false;
+    };
+    const people = pg.pgTable("people", { id: pg.uuid("id").primaryKey(), name: pg.text("name"), born: pg.timestamp("born") });
+    const values: unknown[] = [people, people.id, people.name, people.born, drizzle.sql`select 1`, drizzle.eq(people.id, "x"), new drizzle.Param(1), drizzle.sql.placeholder("p"), {}, [], "text", null];
+    const types = [drizzle.SQL, drizzle.Table, drizzle.Column, pg.PgColumn, pg.PgText, pg.PgTable, drizzle.Param, drizzle.Placeholder, drizzle.View];
+    let yes = 0;
+    for (let round = 0; round < 3; round++) {
+      for (const value of values) {
+        for (const type of types) {
+          const expected = original(value, type as unknown as Kinded);
+          expect(is(value, type as never), `${String(value)} is ${type.name}`).toBe(expected);
+          if (expected) yes++;
+        }
+      }
+    }
+    expect(yes).toBeGreaterThan(20);
+  });
+});
