@@ -10,6 +10,8 @@
 //
 // usage: node scripts/stall-guard.mjs [--quiet-seconds N] [--retries N] -- command [args...]
 import { spawn, execFileSync } from "node:child_process";
+import { readdirSync, readFileSync } from "node:fs";
+import { setTimeout as sleep } from "node:timers/promises";
 
 const args = process.argv.slice(2);
 const split = args.indexOf("--");
@@ -31,6 +33,40 @@ const option = (name, fallback) => {
 const quietSeconds = option("--quiet-seconds", Number(process.env.STALL_GUARD_SECONDS ?? 300));
 const retries = option("--retries", 0);
 const label = command.join(" ");
+
+/**
+ * Whether a process of the group is still running. A zombie is dead, only not yet reaped by its parent, so it does
+ * not count. Linux's /proc; where there is none, the group is taken as gone.
+ */
+function groupRunning(pgid) {
+  let names;
+  try {
+    names = readdirSync("/proc");
+  } catch {
+    return false;
+  }
+  for (const name of names) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const stat = readFileSync(`/proc/${name}/stat`, "utf8");
+      // After the command name (which may hold spaces and brackets): state, parent pid, process group.
+      const [state, , pgrp] = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      if (Number(pgrp) === pgid && state !== "Z" && state !== "X") return true;
+    } catch {
+      // Gone while we looked.
+    }
+  }
+  return false;
+}
+
+/**
+ * SIGKILL is only a request: on a busy machine a killed worker can take a moment to be scheduled and die. Nothing
+ * is retried, and the guard does not exit, until the group has gone (or 10 s have passed).
+ */
+async function waitForGroupToGo(pgid) {
+  const until = Date.now() + 10_000;
+  while (groupRunning(pgid) && Date.now() < until) await sleep(50);
+}
 
 function runOnce() {
   return new Promise((resolve) => {
@@ -74,10 +110,13 @@ function runOnce() {
     process.on("SIGINT", onInt);
     process.on("SIGTERM", onTerm);
 
-    child.on("close", (code, signal) => {
+    child.on("close", async (code, signal) => {
       clearInterval(watch);
       // The runner is gone; a worker of its that ignored SIGTERM must not outlive it.
-      if (stalled) killGroup("SIGKILL");
+      if (stalled) {
+        killGroup("SIGKILL");
+        await waitForGroupToGo(child.pid);
+      }
       process.off("SIGINT", onInt);
       process.off("SIGTERM", onTerm);
       resolve({ code: code ?? (signal ? 1 : 0), stalled });
