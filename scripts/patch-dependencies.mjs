@@ -153,8 +153,8 @@ function createStaticRouter(routes, context, opts = {}) {
   },
 ];
 
-// Drizzle asks \`is(value, Class)\` several times for every piece of every statement it builds, and each "no" walked
-// the value's class chain with an \`in\` check per class: a tenth of the CPU of a booking (decision 110). The kinds
+// Drizzle asks `is(value, Class)` several times for every piece of every statement it builds, and each "no" walked
+// the value's class chain with an `in` check per class: a tenth of the CPU of a booking (decision 110). The kinds
 // along a class's chain never change (they are static fields), so they are listed once per class.
 const drizzleMarker = "/* linkway: is() lists each class's entity kinds once (decision 110) */";
 const drizzleIsFind = `  let cls = Object.getPrototypeOf(value).constructor;
@@ -207,7 +207,7 @@ const targets = [
   // CommonJS entry points only: Node loads these, the browser bundle takes the ES module files.
   { chain: ["@remix-run/react/dist/server.js"], edits: remixServerEdits },
   { chain: ["@remix-run/react", "react-router-dom/server"], edits: staticRouterEdits },
-  // Drizzle ships the same function twice: Node's \`import\` (the app, tsx) takes the .js file, \`require\` the .cjs.
+  // Drizzle ships the same function twice: Node's `import` (the app, tsx) takes the .js file, `require` the .cjs.
   { chain: ["drizzle-orm/entity"], edits: drizzleEdits, marker: drizzleMarker, why: "entity checks list each class's kinds once" },
   {
     chain: ["drizzle-orm/entity"],
