@@ -30,6 +30,7 @@ import { createRequire } from "node:module";
 import path from "node:path";
 
 const marker = "/* linkway: route matching reuses its work (decision 053) */";
+const treesMarker = "/* linkway: route trees are kept per build (decision 109) */";
 
 const routerEdits = [
   {
@@ -105,7 +106,7 @@ const remixServerEdits = [
   },
   {
     find: "function RemixServer({\n",
-    replace: `${marker}
+    replace: `${treesMarker}
 const serverRoutesByManifest = new WeakMap();
 // The manifest's routes object lives as long as the build; the route modules object is made afresh for each
 // request, from the same modules, so it is compared module by module.
@@ -136,7 +137,7 @@ const staticRouterEdits = [
   },
   {
     find: "function createStaticRouter(routes, context, opts = {}) {\n",
-    replace: `${marker}
+    replace: `${treesMarker}
 const dataRoutesByTree = new WeakMap();
 function dataRoutesOf(routes) {
   let kept = dataRoutesByTree.get(routes);
@@ -201,49 +202,50 @@ function resolveFrom(chain) {
   }
 }
 
+const matchingWhy = "route matching reuses its work";
 const targets = [
   // The copy @remix-run/server-runtime loads (the one Node runs on the server).
-  { chain: ["@remix-run/server-runtime", "@remix-run/router"], edits: routerEdits },
+  { chain: ["@remix-run/server-runtime", "@remix-run/router"], edits: routerEdits, marker, why: matchingWhy, decision: "053 and 109" },
   // CommonJS entry points only: Node loads these, the browser bundle takes the ES module files.
-  { chain: ["@remix-run/react/dist/server.js"], edits: remixServerEdits },
-  { chain: ["@remix-run/react", "react-router-dom/server"], edits: staticRouterEdits },
-  // Drizzle ships the same function twice: Node's `import` (the app, tsx) takes the .js file, `require` the .cjs.
-  { chain: ["drizzle-orm/entity"], edits: drizzleEdits, marker: drizzleMarker, why: "entity checks list each class's kinds once" },
+  { chain: ["@remix-run/react/dist/server.js"], edits: remixServerEdits, marker: treesMarker, why: matchingWhy, decision: "109" },
+  { chain: ["@remix-run/react", "react-router-dom/server"], edits: staticRouterEdits, marker: treesMarker, why: matchingWhy, decision: "109" },
   {
     chain: ["drizzle-orm/entity"],
-    then: (file) => file.replace(/\.cjs$/, ".js"),
+    // Drizzle ships the same function twice: `require` takes the .cjs file, Node's `import` (the app, tsx) the .js.
+    files: (file) => [file, file.replace(/\.cjs$/, ".js")],
     edits: drizzleEdits,
     marker: drizzleMarker,
     why: "entity checks list each class's kinds once",
+    decision: "110",
   },
 ];
 
 let failed = false;
 for (const target of targets) {
   const resolved = resolveFrom(target.chain);
-  const file = resolved && target.then ? target.then(resolved) : resolved;
-  if (!file || !existsSync(file)) {
+  if (!resolved || !existsSync(resolved)) {
     // An install without Remix (e.g. `npm prune`'s partial trees) has nothing to patch.
     console.log(`patch-dependencies: ${target.chain.at(-1)} not installed; nothing to do.`);
     continue;
   }
-  let source = readFileSync(file, "utf8");
-  const name = path.relative(process.cwd(), file);
-  if (source.includes(target.marker ?? marker)) {
-    console.log(`patch-dependencies: ${name} already patched.`);
-    continue;
+  for (const file of target.files?.(resolved) ?? [resolved]) {
+    let source = readFileSync(file, "utf8");
+    const name = path.relative(process.cwd(), file);
+    if (source.includes(target.marker)) {
+      console.log(`patch-dependencies: ${name} already patched.`);
+      continue;
+    }
+    if (target.edits.some((edit) => source.split(edit.find).length !== 2)) {
+      console.error(
+        `patch-dependencies: ${file} does not have the code this patch expects (a new version?).\n` +
+          `Check docs/decisions ${target.decision} and update scripts/patch-dependencies.mjs.`,
+      );
+      failed = true;
+      continue;
+    }
+    for (const edit of target.edits) source = source.replace(edit.find, () => edit.replace);
+    writeFileSync(file, source);
+    console.log(`patch-dependencies: patched ${name} (${target.why}).`);
   }
-  const missing = target.edits.find((edit) => source.split(edit.find).length !== 2);
-  if (missing) {
-    console.error(
-      `patch-dependencies: ${file} does not have the code this patch expects (a new version?).\n` +
-        "Check the decision named in its edits (053, 109, 110) and update scripts/patch-dependencies.mjs.",
-    );
-    failed = true;
-    continue;
-  }
-  for (const edit of target.edits) source = source.replace(edit.find, () => edit.replace);
-  writeFileSync(file, source);
-  console.log(`patch-dependencies: patched ${name} (${target.why ?? "route matching reuses its work"}).`);
 }
 if (failed) process.exit(1);

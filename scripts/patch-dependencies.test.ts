@@ -105,8 +105,47 @@ describe("the server render's route trees", () => {
   const staticRouterFile = createRequire(require.resolve("@remix-run/react")).resolve("react-router-dom/server");
 
   it("runs the patched copies, which keep one tree per build instead of one per request", () => {
-    expect(readFileSync(remixServerFile, "utf8")).toContain("route matching reuses its work (decision 053)");
-    expect(readFileSync(staticRouterFile, "utf8")).toContain("route matching reuses its work (decision 053)");
+    expect(readFileSync(remixServerFile, "utf8")).toContain("route trees are kept per build (decision 109)");
+    expect(readFileSync(staticRouterFile, "utf8")).toContain("route trees are kept per build (decision 109)");
+  });
+
+  it("builds Remix's tree once per build, though every request brings a new route modules object", async () => {
+    const React = await import("react");
+    const { renderToString } = await import("react-dom/server");
+    const { Outlet, useParams } = await import("react-router-dom");
+    const { createStaticHandler } = require(staticRouterFile) as typeof StaticServer;
+    const { RemixServer } = require(remixServerFile) as { RemixServer: (props: { context: unknown; url: string }) => React.ReactElement };
+    // Counted where the patched file calls it: through the routes module's exports.
+    const routesModule = require(createRequire(remixServerFile).resolve("./routes.js")) as { createServerRoutes: (...args: unknown[]) => unknown };
+    const createServerRoutes = routesModule.createServerRoutes;
+    let built = 0;
+    routesModule.createServerRoutes = (...args) => (built++, createServerRoutes(...args));
+    try {
+      const flags = { hasAction: false, hasLoader: false, hasClientAction: false, hasClientLoader: false, hasErrorBoundary: false };
+      const manifest = {
+        routes: { root: { id: "root", path: "", module: "/root.js", ...flags }, page: { id: "page", parentId: "root", path: "a/:id", module: "/page.js", ...flags } },
+        entry: { module: "/entry.js", imports: [] },
+        url: "/manifest.js",
+        version: "1",
+      };
+      const modules = {
+        root: { default: () => React.createElement(Outlet) },
+        page: { default: () => React.createElement("p", null, `page ${useParams().id}`) },
+      };
+      const future = {};
+      const handler = createStaticHandler([{ id: "root", path: "", children: [{ id: "page", path: "a/:id" }] }]);
+      const render = async (url: string) => {
+        const staticHandlerContext = await handler.query(new Request(url));
+        // As Remix's request handler does: the same build, a route modules object made for this request.
+        const context = { manifest, routeModules: { ...modules }, staticHandlerContext, future, isSpaMode: false, serverHandoffString: "{}", serializeError: (e: unknown) => e, renderMeta: {} };
+        return renderToString(React.createElement(RemixServer, { context, url }));
+      };
+      expect(await render("http://localhost/a/1")).toContain("page 1");
+      expect(await render("http://localhost/a/2")).toContain("page 2");
+      expect(built).toBe(1);
+    } finally {
+      routesModule.createServerRoutes = createServerRoutes;
+    }
   });
 
   it("renders each request's own page and params from the kept tree", async () => {

@@ -25,6 +25,7 @@ describe("email delivery without SMTP", () => {
 describe("email delivery by SMTP", () => {
   it("sends through the server SMTP_URL names now, not the first one it used", async () => {
     const [first, second] = [await startSmtpSink(), await startSmtpSink()];
+    const before = process.env.SMTP_URL;
     try {
       const db = await getDb();
       for (const [sink, subject] of [[first, "To the first"], [second, "To the second"]] as const) {
@@ -36,6 +37,10 @@ describe("email delivery by SMTP", () => {
       expect(first.received.map((m) => m.subject)).toEqual(["To the first"]);
       expect(second.received.map((m) => m.subject)).toEqual(["To the second"]);
     } finally {
+      // A test after this one should not send to a sink that is closed.
+      if (before === undefined) delete process.env.SMTP_URL;
+      else process.env.SMTP_URL = before;
+      forgetEnv();
       await Promise.all([first.close(), second.close()]);
     }
   });
