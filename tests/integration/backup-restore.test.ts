@@ -22,6 +22,10 @@ const restoredName = `lw_restore_${process.pid}_${Math.random().toString(36).sli
 const savedEnv = { ...process.env };
 
 afterAll(async () => {
+  // The search made on the restored database is still queued for the log: written there now. Left queued, the
+  // set-up's own flush (per-file-database.ts) would run after the environment below is put back, and open the
+  // default data directory to write it (in CI: "Database already exists, cannot load from tarball").
+  await flushSearchLog();
   await closeDatabase();
   process.env = savedEnv;
   if (server) await adminQuery(server, `DROP DATABASE IF EXISTS ${restoredName} WITH (FORCE)`);
